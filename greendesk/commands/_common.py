@@ -1,0 +1,49 @@
+"""Arguments and output helpers shared by subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from greendesk.domain.errors import UserError
+
+DB_ENV = "GREENDESK_DB"
+
+
+def add_db_argument(parser: argparse.ArgumentParser) -> None:
+    """Every data command takes --db URL; GREENDESK_DB sets the same."""
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=None,
+        help=f"SQLAlchemy database URL (default: ${DB_ENV}, else the SQLite store in the "
+        "user's data directory)",
+    )
+
+
+def resolve_db_url(cli_value: str | None) -> str | None:
+    """The URL given on the command line, else $GREENDESK_DB, else None (the default store)."""
+    return cli_value or os.environ.get(DB_ENV) or None
+
+
+def read_json_file(path: str) -> Any:
+    """Read a JSON document from a path ('-' for standard input); bad JSON is a user error."""
+    try:
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(
+            f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+
+
+def print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")

@@ -1,0 +1,1 @@
+"""Pure-Python rules of green-finance lending. Imports neither Qt nor SQLAlchemy."""
