@@ -1,0 +1,86 @@
+"""``greendesk audit verify`` checks the hash chain; ``greendesk audit log`` shows the events."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.domain.audit_chain import utc_text
+from greendesk.services import audit
+from greendesk.store.database import open_database
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser("audit", help="verify or list the tamper-evident audit trail")
+    inner = parser.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = inner.add_parser(
+        "verify", help="check the hash chain; exit 1 naming the first bad event"
+    )
+    add_db_argument(verify)
+    verify.set_defaults(handler=run_verify)
+    log = inner.add_parser("log", help="list audit events (oldest first)")
+    add_db_argument(log)
+    log.add_argument("--loan", metavar="REF", help="only the events of this loan (all versions)")
+    log.add_argument("--limit", type=int, default=200, help="newest N events (default 200)")
+    log.add_argument("--json", action="store_true", help="JSON instead of a table")
+    log.set_defaults(handler=run_log)
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        result = audit.verify(db)
+    finally:
+        db.dispose()
+    if not result.ok:
+        print(f"audit trail: FAILED at event #{result.bad_seq} ({result.kind})", file=sys.stderr)
+        print(result.message, file=sys.stderr)
+        return 1
+    head = f"#{result.head.seq} {result.head.hash}" if result.head else "(empty)"
+    print(f"audit trail: OK, {result.events} events, chain head {head}")
+    return 0
+
+
+def _row(h: audit.HistoryRow) -> dict[str, Any]:
+    return {
+        "seq": h.seq,
+        "occurred_at": utc_text(h.occurred_at),
+        "actor": h.actor,
+        "action": h.action,
+        "entity_type": h.entity_type,
+        "entity_id": h.entity_id,
+        "changes": [{"field": c.field, "before": c.before, "after": c.after} for c in h.changes],
+    }
+
+
+def _short(value: Any) -> str:
+    text = "∅" if value is None else str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def run_log(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        if args.loan:
+            rows = audit.loan_history(db, args.loan)
+            if args.limit:
+                rows = rows[-args.limit :]
+        else:
+            rows = audit.recent(db, max(args.limit, 1))
+    finally:
+        db.dispose()
+    if args.json:
+        print_json([_row(r) for r in rows])
+        return 0
+    for h in rows:
+        when = h.occurred_at.strftime("%Y-%m-%d %H:%M:%S UTC")
+        print(f"#{h.seq:<6} {when}  {h.actor:<12} {h.action:<16} {h.entity_type} {h.entity_id}")
+        for c in h.changes[:12]:
+            print(f"{'':10}{c.field}: {_short(c.before)} → {_short(c.after)}")
+        if len(h.changes) > 12:
+            print(f"{'':10}… {len(h.changes) - 12} more fields")
+    if not rows:
+        print("no audit events")
+    return 0

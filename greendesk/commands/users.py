@@ -1,0 +1,136 @@
+"""``greendesk users add | list | set-password``: accounts and roles from the command line.
+
+On a database with no users, ``users add NAME --role admin`` creates the first administrator.
+Otherwise an administrator acts: ``--as NAME`` with the password from $GREENDESK_PASSWORD or a
+prompt. New passwords come from a prompt (typed twice) or, with ``--password-stdin``, the first
+line of standard input — never from the command line, where other users could see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Principal, Role
+from greendesk.services import auth
+from greendesk.store.database import Database, open_database
+
+PASSWORD_ENV = "GREENDESK_PASSWORD"
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser("users", help="add and list users, set passwords")
+    inner = parser.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+
+    add = inner.add_parser("add", help="add a user (the first one must be an admin)")
+    add.add_argument("username")
+    add.add_argument("--role", required=True, choices=[r.value for r in Role])
+    add.add_argument("--name", default="", help="display name, e.g. 王芳")
+    _acting(add)
+    add.set_defaults(handler=run_add)
+
+    listing = inner.add_parser("list", help="list users and their roles")
+    add_db_argument(listing)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_list)
+
+    setpw = inner.add_parser("set-password", help="set a user's password")
+    setpw.add_argument("username")
+    _acting(setpw)
+    setpw.set_defaults(handler=run_set_password)
+
+
+def _acting(parser: argparse.ArgumentParser) -> None:
+    add_db_argument(parser)
+    parser.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help=f"administrator who makes the change (password: ${PASSWORD_ENV} or a prompt)",
+    )
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the new password from the first line of standard input",
+    )
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise UserError("password: nothing on standard input")
+        return line.rstrip("\r\n")
+    first = getpass.getpass("New password: ")
+    if getpass.getpass("Repeat it: ") != first:
+        raise UserError("password: the two entries differ")
+    return first
+
+
+def _login(db: Database, name: str | None) -> Principal:
+    if not name:
+        raise UserError("--as: name the administrator who makes this change")
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"Password for {name}: ")
+    return auth.authenticate(db, name, password)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        if auth.count_users(db) == 0:
+            if args.role != Role.ADMIN.value:
+                raise UserError("role: the first user must be an administrator (--role admin)")
+            actor = auth.create_first_admin(db, args.username, _new_password(args), args.name)
+            print(f"created the first administrator {actor.username}")
+            return 0
+        acting = _login(db, args.acting)
+        info = auth.create_user(
+            db, acting, args.username, args.role, _new_password(args), args.name
+        )
+        print(f"created {info.username} ({info.role.value})")
+        return 0
+    finally:
+        db.dispose()
+
+
+def run_list(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        users = auth.list_users(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            [
+                {
+                    "username": u.username,
+                    "display_name": u.display_name,
+                    "role": u.role.value,
+                    "active": u.active,
+                }
+                for u in users
+            ]
+        )
+        return 0
+    for u in users:
+        flag = "" if u.active else "  (deactivated)"
+        print(f"{u.username:<16} {u.role.value:<9} {u.display_name}{flag}")
+    return 0
+
+
+def run_set_password(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        acting = _login(db, args.acting or args.username)
+        auth.set_password(db, acting, args.username, _new_password(args))
+        print(f"password of {args.username} changed")
+        return 0
+    finally:
+        db.dispose()

@@ -1,0 +1,67 @@
+"""Period dates: unadjusted ends, adjusted payment dates, anniversaries.
+
+Unadjusted period end k is ``start_date + k × period`` counted from the start date each time
+(never chained), with the day clamped to the month's length: a loan starting on 31 January has
+ends on 28/29 February, 31 March, 30 April, ... Payment dates are the ends moved by the
+calendar and business-day rule. Interest accrues between consecutive adjusted dates (period 1
+from the start date itself).
+"""
+
+from __future__ import annotations
+
+import calendar as _stdcal
+from dataclasses import dataclass
+from datetime import date
+
+from greendesk.domain.calendar import Calendar, get_calendar
+from greendesk.domain.schedule.terms import Terms
+
+
+def add_months(day: date, months: int) -> date:
+    """``day`` moved by whole months, the day clamped to the target month's last day."""
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = divmod(index, 12)
+    last = _stdcal.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+@dataclass(frozen=True)
+class PeriodDates:
+    no: int
+    start: date  # accrual start: the previous payment date, or the start date
+    end: date  # unadjusted period end
+    payment_date: date  # adjusted end; accrual runs to here
+
+
+def maturity(terms: Terms) -> date:
+    """The unadjusted final date, start_date + term_months."""
+    return add_months(terms.start_date, terms.term_months)
+
+
+def terms_calendar(terms: Terms) -> Calendar:
+    return get_calendar(terms.calendar, terms.calendar_beyond_coverage)
+
+
+def period_dates(terms: Terms, cal: Calendar | None = None) -> list[PeriodDates]:
+    """All periods of the loan; raises CalendarCoverageError from a CN calendar if out of range."""
+    cal = cal or terms_calendar(terms)
+    step = terms.frequency.months
+    result: list[PeriodDates] = []
+    previous = terms.start_date
+    for k in range(1, terms.periods + 1):
+        end = add_months(terms.start_date, k * step)
+        pay = cal.adjust(end, terms.business_day)
+        result.append(PeriodDates(k, previous, end, pay))
+        previous = pay
+    return result
+
+
+def anniversaries(terms: Terms) -> list[date]:
+    """Each anniversary of the start date strictly before maturity."""
+    end = maturity(terms)
+    out: list[date] = []
+    year = 1
+    while (day := add_months(terms.start_date, 12 * year)) < end:
+        out.append(day)
+        year += 1
+    return out

@@ -1,0 +1,86 @@
+"""The computed schedule: frozen dataclasses with ``Decimal`` amounts (two places)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from greendesk.domain.schedule.terms import Role, Terms
+
+
+@dataclass(frozen=True)
+class Period:
+    """One period of the borrower's schedule.
+
+    ``fees`` = ``arrangement_fee`` + ``commitment_fee`` + ``agency_fee`` falling due in the
+    period; ``payment`` = ``principal`` + ``interest`` + ``fees``;
+    ``closing_balance`` = ``opening_balance`` + ``drawdown`` − ``principal``.
+    ``rate`` is the all-in annual rate in force on the period's first day.
+    """
+
+    no: int
+    start: date
+    end: date
+    payment_date: date
+    days: int
+    rate: Decimal
+    opening_balance: Decimal
+    drawdown: Decimal
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    payment: Decimal
+    closing_balance: Decimal
+    arrangement_fee: Decimal
+    commitment_fee: Decimal
+    agency_fee: Decimal
+
+
+@dataclass(frozen=True)
+class Totals:
+    drawdown: Decimal
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    payment: Decimal
+
+
+@dataclass(frozen=True)
+class LenderPeriod:
+    no: int
+    payment_date: date
+    drawdown: Decimal
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    payment: Decimal
+
+
+@dataclass(frozen=True)
+class LenderSchedule:
+    name: str
+    role: Role
+    commitment: Decimal
+    share: Decimal  # commitment / facility amount
+    periods: tuple[LenderPeriod, ...]
+    totals: Totals
+
+
+@dataclass(frozen=True)
+class Schedule:
+    terms: Terms
+    periods: tuple[Period, ...]
+    totals: Totals
+    lenders: tuple[LenderSchedule, ...]
+
+
+def totals_of(rows: tuple[Period, ...] | tuple[LenderPeriod, ...]) -> Totals:
+    zero = Decimal("0.00")
+    return Totals(
+        drawdown=sum((r.drawdown for r in rows), zero),
+        principal=sum((r.principal for r in rows), zero),
+        interest=sum((r.interest for r in rows), zero),
+        fees=sum((r.fees for r in rows), zero),
+        payment=sum((r.payment for r in rows), zero),
+    )

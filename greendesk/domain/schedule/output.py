@@ -1,0 +1,105 @@
+"""The schedule as JSON-ready data and as CSV text.
+
+JSON: ``{"periods": [...], "totals": {...}, "lenders": [...]}`` exactly as the TERMS/schedule
+contract says; amounts are strings with two decimals, dates ISO strings, ``rate`` and ``share``
+decimal strings, ``no`` and ``days`` integers. ``resources/schemas/schedule.schema.json``
+describes it.
+
+CSV: one flat table, borrower rows first, then each lender's rows; column ``party`` names the
+borrower or the lender, and a row with ``no`` = ``total`` closes each party. Columns a lender
+does not have (dates of accrual, rate, balances) are left empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from greendesk.domain.money import format_money
+from greendesk.domain.schedule.model import LenderPeriod, Period, Schedule, Totals
+
+PERIOD_KEYS = (
+    "no", "start", "end", "payment_date", "days", "rate", "opening_balance", "drawdown",
+    "principal", "interest", "fees", "payment", "closing_balance",
+)  # fmt: skip
+LENDER_PERIOD_KEYS = ("no", "payment_date", "drawdown", "principal", "interest", "fees", "payment")
+TOTAL_KEYS = ("drawdown", "principal", "interest", "fees", "payment")
+CSV_COLUMNS = ("party", "role", *PERIOD_KEYS)
+
+
+def _rate_text(rate: Decimal) -> str:
+    """A rate as a plain decimal string without exponent or trailing zeros ("0.0335")."""
+    text = format(rate.normalize(), "f")
+    return text if text not in ("-0", "") else "0"
+
+
+def _period(p: Period) -> dict[str, Any]:
+    return {
+        "no": p.no,
+        "start": p.start.isoformat(),
+        "end": p.end.isoformat(),
+        "payment_date": p.payment_date.isoformat(),
+        "days": p.days,
+        "rate": _rate_text(p.rate),
+        "opening_balance": format_money(p.opening_balance),
+        "drawdown": format_money(p.drawdown),
+        "principal": format_money(p.principal),
+        "interest": format_money(p.interest),
+        "fees": format_money(p.fees),
+        "payment": format_money(p.payment),
+        "closing_balance": format_money(p.closing_balance),
+    }
+
+
+def _lender_period(p: LenderPeriod) -> dict[str, Any]:
+    return {
+        "no": p.no,
+        "payment_date": p.payment_date.isoformat(),
+        "drawdown": format_money(p.drawdown),
+        "principal": format_money(p.principal),
+        "interest": format_money(p.interest),
+        "fees": format_money(p.fees),
+        "payment": format_money(p.payment),
+    }
+
+
+def _totals(t: Totals) -> dict[str, str]:
+    return {key: format_money(getattr(t, key)) for key in TOTAL_KEYS}
+
+
+def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
+    """The schedule in the contract's JSON shape (amounts as two-decimal strings)."""
+    return {
+        "periods": [_period(p) for p in schedule.periods],
+        "totals": _totals(schedule.totals),
+        "lenders": [
+            {
+                "name": lender.name,
+                "role": lender.role.value,
+                "share": _rate_text(lender.share),
+                "periods": [_lender_period(p) for p in lender.periods],
+                "totals": _totals(lender.totals),
+            }
+            for lender in schedule.lenders
+        ],
+    }
+
+
+def schedule_to_csv(schedule: Schedule) -> str:
+    """The schedule as CSV text (see the module notes for the layout)."""
+    data = schedule_to_json(schedule)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in data["periods"]:
+        writer.writerow({"party": "borrower", "role": "", **row})
+    writer.writerow({"party": "borrower", "role": "", "no": "total", **data["totals"]})
+    for lender in data["lenders"]:
+        for row in lender["periods"]:
+            writer.writerow({"party": lender["name"], "role": lender["role"], **row})
+        writer.writerow(
+            {"party": lender["name"], "role": lender["role"], "no": "total", **lender["totals"]}
+        )
+    return out.getvalue()

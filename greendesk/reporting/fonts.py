@@ -1,0 +1,83 @@
+"""The memo's fonts: DejaVu Sans for Latin text, Droid Sans Fallback for Chinese, both embedded.
+
+Droid Sans Fallback has no Latin glyphs and DejaVu has no CJK ideographs, and reportlab does no
+font fallback of its own, so every string is split into runs by glyph coverage: a character DejaVu
+can draw goes to DejaVu, any other to Droid. Paragraphs get ``<font>`` markup; canvas and chart
+strings are drawn run by run.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from xml.sax.saxutils import escape
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from greendesk.paths import resources_dir
+
+LATIN = "GDSans"
+LATIN_BOLD = "GDSans-Bold"
+CJK = "GDCJK"
+
+_FILES = {
+    LATIN: "DejaVuSans.ttf",
+    LATIN_BOLD: "DejaVuSans-Bold.ttf",
+    CJK: "DroidSansFallbackFull.ttf",
+}
+
+
+@cache
+def register_fonts() -> None:
+    """Register the shipped fonts with reportlab once per process."""
+    folder = resources_dir() / "fonts"
+    for name, filename in _FILES.items():
+        pdfmetrics.registerFont(TTFont(name, str(folder / filename)))
+    pdfmetrics.registerFontFamily(
+        LATIN, normal=LATIN, bold=LATIN_BOLD, italic=LATIN, boldItalic=LATIN_BOLD
+    )
+    pdfmetrics.registerFontFamily(CJK, normal=CJK, bold=CJK, italic=CJK, boldItalic=CJK)
+
+
+@cache
+def _latin_chars() -> frozenset[int]:
+    register_fonts()
+    font = pdfmetrics.getFont(LATIN)
+    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+
+
+def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
+    """Split ``text`` into (font name, piece) runs that each font can draw."""
+    latin = _latin_chars()
+    latin_font = LATIN_BOLD if bold else LATIN
+    out: list[tuple[str, str]] = []
+    current_font = ""
+    start = 0
+    for i, ch in enumerate(text):
+        font = latin_font if ord(ch) in latin else CJK
+        if font != current_font:
+            if i > start:
+                out.append((current_font, text[start:i]))
+            current_font, start = font, i
+    if len(text) > start:
+        out.append((current_font, text[start:]))
+    return out
+
+
+def markup(text: str, bold: bool = False) -> str:
+    """Paragraph markup for ``text``: XML-escaped, each run wrapped in the font that draws it.
+
+    The paragraph's own font is the regular Latin one, so only CJK and bold runs need a tag.
+    """
+    parts = []
+    for font, piece in runs(text, bold):
+        if font == LATIN:
+            parts.append(escape(piece))
+        else:
+            parts.append(f'<font name="{font}">{escape(piece)}</font>')
+    return "".join(parts).replace("\n", "<br/>")
+
+
+def string_width(text: str, size: float, bold: bool = False) -> float:
+    """Width of ``text`` drawn run by run (what draw_runs would use)."""
+    return sum(pdfmetrics.stringWidth(piece, font, size) for font, piece in runs(text, bold))

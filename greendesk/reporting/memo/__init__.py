@@ -1,0 +1,83 @@
+"""The credit memo (授信审批报告): MemoData in, an A4 PDF out, sections in the template's order."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.platypus import Flowable, PageBreak
+
+from greendesk.reporting.fonts import register_fonts
+from greendesk.reporting.memo import schedule, sections
+from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
+from greendesk.reporting.memo.sections import Section
+from greendesk.reporting.model import MemoData
+from greendesk.reporting.templates import MemoTemplate, load_memo_template
+
+BUILDERS: dict[str, Section] = {
+    "cover": sections.cover,
+    "summary": sections.summary,
+    "borrower": sections.borrower,
+    "project": sections.project,
+    "classification": sections.classification,
+    "structure": sections.structure,
+    "syndicate": sections.syndicate,
+    "collateral": sections.collateral,
+    "repayment": schedule.repayment,
+    "risks": sections.risks,
+    "decision": sections.decision,
+    "appendix_schedule": schedule.appendix_schedule,
+    "appendix_lenders": schedule.appendix_lenders,
+}
+
+
+def _story(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
+    story: list[Flowable] = []
+    for i, key in enumerate(tpl.sections):
+        if i > 0 and (key in tpl.new_page or tpl.sections[i - 1] == "cover"):
+            story.append(PageBreak())
+        story += BUILDERS[key](data, tpl, width)
+    return story
+
+
+def render_memo(
+    data: MemoData,
+    out: str | Path | BinaryIO,
+    lang: str = "zh",
+    template: MemoTemplate | None = None,
+) -> int:
+    """Write the memo PDF to ``out`` (a path or a binary file); return the page count."""
+    register_fonts()
+    tpl = template or load_memo_template(lang)
+    title = tpl.t("title")
+    fields = {"bank": data.bank, "branch": data.branch, "reference": data.reference,
+              "title": title}
+    furniture = Furniture(
+        header_left=tpl.t("header_left").format(**fields),
+        header_right=tpl.t("header_right").format(**fields),
+        footer_left=tpl.t("footer_left").format(**fields),
+        footer_page=tpl.t("footer_page"),
+    )
+    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
+    doc = MemoDocTemplate(
+        target,
+        furniture,
+        title=f"{title} {data.reference} {data.borrower.name}",
+        author=data.officer or tpl.author_fallback,
+        subject=tpl.t("subject"),
+        creator="GreenDesk",
+        keywords=[data.reference, data.bank, data.branch],
+        lang="zh-CN" if tpl.lang == "zh" else "en",
+    )
+    suffix = furniture.footer_page.partition("{total}")[2]
+    story = _story(data, tpl, doc.width)
+    canvas_class = make_canvas_class(suffix)
+    doc.build(story, canvasmaker=canvas_class)
+    return doc.page
+
+
+def render_memo_bytes(data: MemoData, lang: str = "zh") -> bytes:
+    buffer = BytesIO()
+    render_memo(data, buffer, lang)
+    return buffer.getvalue()

@@ -1,0 +1,208 @@
+"""Load the report templates in ``reports/`` (TOML): memo sections and labels, workbook sheets.
+
+Templates are data so a bank can reword or reorder them; a broken template is reported as a
+user error naming the file and the key, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from greendesk.domain.errors import UserError
+from greendesk.paths import reports_dir
+
+LANGUAGES = ("zh", "en")
+MEMO_SECTIONS = (
+    "cover",
+    "summary",
+    "borrower",
+    "project",
+    "classification",
+    "structure",
+    "syndicate",
+    "collateral",
+    "repayment",
+    "risks",
+    "decision",
+    "appendix_schedule",
+    "appendix_lenders",
+)
+COLUMN_KINDS = ("text", "money", "date", "month", "int", "ratio", "percent", "decimal")
+
+
+def _load(name: str, folder: Path | None) -> dict[str, Any]:
+    path = (folder or reports_dir()) / name
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read report template ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: not a valid TOML template ({exc})") from None
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in LANGUAGES:
+        raise UserError(f"--lang: must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+
+
+@dataclass(frozen=True)
+class Values:
+    """Display names for stored keys (reports/values.toml), one language."""
+
+    tables: dict[str, dict[str, str]]
+
+    def __call__(self, table: str, key: str | None) -> str:
+        if key is None:
+            return ""
+        return self.tables.get(table, {}).get(key, key)
+
+
+def load_values(lang: str, folder: Path | None = None) -> Values:
+    _check_lang(lang)
+    data = _load("values.toml", folder)
+    return Values({k: dict(v) for k, v in data.get(lang, {}).items()})
+
+
+@dataclass(frozen=True)
+class MemoTemplate:
+    lang: str
+    sections: tuple[str, ...]
+    new_page: frozenset[str]
+    author_fallback: str
+    text: dict[str, Any]
+    values: Values
+
+    def t(self, path: str) -> str:
+        """The label at a dotted path, e.g. ``fields.amount``."""
+        node: Any = self.text
+        for part in path.split("."):
+            if not isinstance(node, dict) or part not in node:
+                raise UserError(f"reports/memo.toml: [{self.lang}] has no label {path!r}")
+            node = node[part]
+        return str(node)
+
+    def headers(self, table: str) -> list[str]:
+        try:
+            return [str(h) for h in self.text["tables"][table]]
+        except KeyError:
+            raise UserError(f"reports/memo.toml: [{self.lang}.tables] has no {table!r}") from None
+
+
+def load_memo_template(lang: str = "zh", folder: Path | None = None) -> MemoTemplate:
+    _check_lang(lang)
+    data = _load("memo.toml", folder)
+    doc = data.get("document", {})
+    sections = tuple(doc.get("sections", MEMO_SECTIONS))
+    unknown = [s for s in sections if s not in MEMO_SECTIONS]
+    if unknown:
+        raise UserError(f"reports/memo.toml: document.sections: unknown section {unknown[0]!r}")
+    if lang not in data:
+        raise UserError(f"reports/memo.toml: no [{lang}] labels")
+    return MemoTemplate(
+        lang=lang,
+        sections=sections,
+        new_page=frozenset(doc.get("new_page", ())),
+        author_fallback=str(doc.get("author_fallback", "GreenDesk")),
+        text=data[lang],
+        values=load_values(lang, folder),
+    )
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    field: str
+    kind: str
+    width: float
+    header: str
+    values: str | None
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    key: str
+    name: str
+    columns: tuple[ColumnSpec, ...]
+
+    def index(self, field: str) -> int:
+        """0-based column index of ``field``; the Summary's formulas need it."""
+        for i, col in enumerate(self.columns):
+            if col.field == field:
+                return i
+        raise UserError(f"reports/workbook.toml: sheet {self.key!r} has no column {field!r}")
+
+
+@dataclass(frozen=True)
+class CoverageBucket:
+    low: Decimal
+    high: Decimal
+    label: str
+
+
+@dataclass(frozen=True)
+class WorkbookTemplate:
+    lang: str
+    summary_name: str
+    sheets: dict[str, SheetSpec]
+    formats: dict[str, str]
+    labels: dict[str, str]
+    groups: tuple[tuple[str, str, bool], ...]  # (loans field, label key, chart?)
+    buckets: tuple[CoverageBucket, ...]
+    values: Values
+
+    def label(self, key: str) -> str:
+        if key not in self.labels:
+            raise UserError(f"reports/workbook.toml: [labels.{self.lang}] has no {key!r}")
+        return self.labels[key]
+
+
+def _column(raw: dict[str, Any], lang: str, where: str) -> ColumnSpec:
+    kind = raw.get("kind", "text")
+    if kind not in COLUMN_KINDS:
+        raise UserError(f"reports/workbook.toml: {where}.kind: unknown kind {kind!r}")
+    if "field" not in raw or lang not in raw:
+        raise UserError(f"reports/workbook.toml: {where}: needs field and {lang}")
+    return ColumnSpec(
+        field=str(raw["field"]),
+        kind=str(kind),
+        width=float(raw.get("width", 12)),  # float-ok: a column width, not money
+        header=str(raw[lang]),
+        values=raw.get("values"),
+    )
+
+
+def load_workbook_template(lang: str = "zh", folder: Path | None = None) -> WorkbookTemplate:
+    _check_lang(lang)
+    data = _load("workbook.toml", folder)
+    sheets: dict[str, SheetSpec] = {}
+    for i, raw in enumerate(data.get("sheets", [])):
+        key = str(raw["key"])
+        cols = tuple(
+            _column(c, lang, f"sheets[{i}].columns[{j}]") for j, c in enumerate(raw["columns"])
+        )
+        sheets[key] = SheetSpec(key=key, name=str(raw[lang]), columns=cols)
+    for needed in ("loans", "collateral", "syndicate", "maturity"):
+        if needed not in sheets:
+            raise UserError(f"reports/workbook.toml: sheets: no sheet with key {needed!r}")
+    groups = tuple(
+        (str(g["field"]), str(g["label"]), bool(g.get("chart", False)))
+        for g in data.get("groups", [])
+    )
+    buckets = tuple(
+        CoverageBucket(Decimal(str(b["low"])), Decimal(str(b["high"])), str(b["label"]))
+        for b in data.get("coverage_buckets", [])
+    )
+    return WorkbookTemplate(
+        lang=lang,
+        summary_name=str(data["summary"][lang]),
+        sheets=sheets,
+        formats={str(k): str(v) for k, v in data.get("formats", {}).items()},
+        labels={str(k): str(v) for k, v in data.get("labels", {}).get(lang, {}).items()},
+        groups=groups,
+        buckets=buckets,
+        values=load_values(lang, folder),
+    )

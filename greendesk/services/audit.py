@@ -1,0 +1,318 @@
+"""The audit trail: one ``record`` call per change, in the same transaction as the change.
+
+Every service that changes borrowers, projects, loans, pledges, prices, rates, users or decisions
+calls ``record(session, actor, action, entity, before, after)`` before its unit of work commits, so
+the change and its event are saved together or not at all. Events form a SHA-256 hash chain
+(``greendesk.domain.audit_chain``); the chain head is kept in ``app_meta`` under ``audit_head``,
+and taking that row's lock first serialises appends across processes and desks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import Table, or_, select, update
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from greendesk.domain.audit_chain import (
+    GENESIS,
+    Anchor,
+    ChainEvent,
+    VerifyResult,
+    canonical_json,
+    event_payload,
+    hash_payload,
+    utc_text,
+    verify_chain,
+)
+from greendesk.domain.roles import Principal
+from greendesk.domain.validation import LIMITS
+from greendesk.store.database import Database
+from greendesk.store.models import AppMeta, AuditEvent, Loan
+
+HEAD_KEY = "audit_head"
+_META: Table = AppMeta.__table__  # type: ignore[assignment]
+
+# Entity types used in the trail; parts of a loan carry the loan's id as ``loan_id`` in their
+# snapshots, so a loan's history gathers them too.
+ENTITY_TYPES = (
+    "borrower",
+    "project",
+    "loan",
+    "pledge",
+    "price",
+    "rate",
+    "user",
+    "vote",
+    "decision",
+    "settings",
+    "database",
+)
+LOAN_PART_TYPES = ("pledge", "vote", "decision")
+
+Snapshot = Mapping[str, Any]
+Entity = tuple[str, object]
+
+
+def to_jsonable(value: Any) -> Any:
+    """A value as JSON data: Decimal as exact text, dates ISO, instants UTC, enums by value."""
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, datetime):
+        return utc_text(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return to_jsonable(value.value)
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, float):
+        raise TypeError("a float cannot go into the audit trail; use Decimal")
+    raise TypeError(f"cannot put {type(value).__name__} into the audit trail")
+
+
+def snapshot(row: object, *, exclude: Sequence[str] = ()) -> dict[str, Any]:
+    """The column values of an ORM row as JSON data (for ``before``/``after``).
+
+    Password hashes are never copied into the trail.
+    """
+    mapper = sa_inspect(type(row))
+    skip = {"password_hash", *exclude}
+    return {
+        attr.key: to_jsonable(getattr(row, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in skip
+    }
+
+
+def _actor_name(actor: Principal | str) -> str:
+    name = actor.username if isinstance(actor, Principal) else actor
+    if not name or len(name) > LIMITS["actor"]:
+        raise ValueError(f"audit actor {name!r} is empty or too long")
+    return name
+
+
+def _dump(data: Snapshot | None) -> str | None:
+    return None if data is None else canonical_json(to_jsonable(data))
+
+
+def _lock_head(session: Session) -> Anchor:
+    """Lock the chain head row (creating it empty on first use) and return the anchor it holds.
+
+    The insert-if-missing cannot race (ON CONFLICT DO NOTHING waits for a concurrent insert), and
+    the no-op UPDATE takes the row lock on PostgreSQL; SQLite's write sessions already hold the
+    database's write lock.
+    """
+    table = _META
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(
+        insert(table)
+        .values(key=HEAD_KEY, value=Anchor(0, GENESIS).text())
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    session.execute(update(table).where(table.c.key == HEAD_KEY).values(value=table.c.value))
+    value = session.execute(select(table.c.value).where(table.c.key == HEAD_KEY)).scalar_one()
+    anchor = Anchor.parse(value)
+    if anchor is None:
+        raise RuntimeError(f"app_meta.{HEAD_KEY} is damaged: {value!r}")
+    return anchor
+
+
+def record(
+    session: Session,
+    actor: Principal | str,
+    action: str,
+    entity: Entity,
+    before: Snapshot | None,
+    after: Snapshot | None,
+    *,
+    at: datetime | None = None,
+) -> int:
+    """Append one event to the chain inside ``session``'s transaction; return its sequence number.
+
+    ``entity`` is ``(entity_type, entity_id)``; flush first if the id comes from a new row.
+    ``before`` is None for a creation, ``after`` None for a deletion.
+    """
+    entity_type, entity_id = entity
+    if entity_type not in ENTITY_TYPES:
+        raise ValueError(f"unknown audit entity type {entity_type!r}")
+    if len(action) > LIMITS["action"] or not action:
+        raise ValueError(f"audit action {action!r} is empty or too long")
+    session.flush()  # the change itself goes first, so its errors stop the event too
+    anchor = _lock_head(session)
+    seq, prev = anchor.seq + 1, anchor.hash
+    moment = (at or datetime.now(UTC)).astimezone(UTC)
+    actor_name = _actor_name(actor)
+    entity_text = None if entity_id is None else str(entity_id)
+    before_text, after_text = _dump(before), _dump(after)
+    digest = hash_payload(
+        event_payload(
+            seq, moment, actor_name, action, entity_type, entity_text, before_text, after_text, prev
+        )
+    )
+    session.add(
+        AuditEvent(
+            seq=seq,
+            occurred_at=moment,
+            actor=actor_name,
+            action=action,
+            entity_type=entity_type,
+            entity_id=entity_text,
+            before_json=before_text,
+            after_json=after_text,
+            prev_hash=prev,
+            hash=digest,
+        )
+    )
+    session.flush()
+    table = _META
+    session.execute(
+        update(table).where(table.c.key == HEAD_KEY).values(value=Anchor(seq, digest).text())
+    )
+    return seq
+
+
+def _chain_event(row: AuditEvent) -> ChainEvent:
+    return ChainEvent(
+        seq=row.seq,
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        action=row.action,
+        entity_type=row.entity_type,
+        entity_id=row.entity_id,
+        before=row.before_json,
+        after=row.after_json,
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
+def verify(db: Database) -> VerifyResult:
+    """Check the whole chain; the result names the first bad event and what happened to it."""
+    with db.session() as session:
+        rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
+        events: list[ChainEvent] = []
+        for row in rows:
+            try:
+                events.append(_chain_event(row))
+            except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
+                return VerifyResult(False, len(events), None, row.seq, "edited", str(exc))
+        head_text = session.execute(
+            select(AppMeta.value).where(AppMeta.key == HEAD_KEY)
+        ).scalar_one_or_none()
+    anchor = Anchor.parse(head_text) if head_text is not None else None
+    if head_text is not None and anchor is None:
+        return VerifyResult(
+            False, len(events), None, None, "anchor", "the audit chain head record is damaged"
+        )
+    return verify_chain(events, anchor)
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One audit event as the window and the CLI show it."""
+
+    seq: int
+    occurred_at: datetime
+    actor: str
+    action: str
+    entity_type: str
+    entity_id: str | None
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    changes: tuple[Change, ...]
+    hash: str
+
+
+def _load(text: str | None) -> dict[str, Any] | None:
+    if text is None:
+        return None
+    value = json.loads(text)
+    return value if isinstance(value, dict) else {"value": value}
+
+
+def diff(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> tuple[Change, ...]:
+    """The fields whose values differ between two snapshots, in key order."""
+    b, a = before or {}, after or {}
+    keys = sorted(set(b) | set(a))
+    return tuple(Change(k, b.get(k), a.get(k)) for k in keys if b.get(k) != a.get(k))
+
+
+def _history_row(row: AuditEvent) -> HistoryRow:
+    before, after = _load(row.before_json), _load(row.after_json)
+    return HistoryRow(
+        seq=row.seq,
+        occurred_at=row.occurred_at,
+        actor=row.actor,
+        action=row.action,
+        entity_type=row.entity_type,
+        entity_id=row.entity_id,
+        before=before,
+        after=after,
+        changes=diff(before, after),
+        hash=row.hash,
+    )
+
+
+def _mentions_loan(loan_id: int) -> Any:
+    """Events of a loan's parts whose snapshot names the loan (canonical JSON makes this exact)."""
+    patterns = [f'%"loan_id":{loan_id},%', f'%"loan_id":{loan_id}}}%']
+    return (AuditEvent.entity_type.in_(LOAN_PART_TYPES)) & or_(
+        *[AuditEvent.after_json.like(p) for p in patterns],
+        *[AuditEvent.before_json.like(p) for p in patterns],
+    )
+
+
+def history(
+    db: Database, entity_type: str, entity_id: object, *, limit: int | None = None
+) -> list[HistoryRow]:
+    """Events about one entity, oldest first; a loan's history includes its pledges and votes."""
+    ident = str(entity_id)
+    with db.session() as session:
+        condition = (AuditEvent.entity_type == entity_type) & (AuditEvent.entity_id == ident)
+        if entity_type == "loan" and isinstance(entity_id, int):
+            condition = condition | _mentions_loan(entity_id)
+        query = select(AuditEvent).where(condition).order_by(AuditEvent.seq)
+        if limit is not None:
+            query = query.limit(limit)
+        return [_history_row(r) for r in session.execute(query).scalars()]
+
+
+def loan_history(db: Database, reference: str) -> list[HistoryRow]:
+    """Every event about every version of the loan ``reference``, oldest first."""
+    with db.session() as session:
+        ids = list(session.execute(select(Loan.id).where(Loan.reference == reference)).scalars())
+    rows: dict[int, HistoryRow] = {}
+    for loan_id in ids:
+        for row in history(db, "loan", loan_id):
+            rows[row.seq] = row
+    return [rows[k] for k in sorted(rows)]
+
+
+def recent(db: Database, limit: int = 100) -> list[HistoryRow]:
+    """The newest ``limit`` events, oldest first."""
+    with db.session() as session:
+        query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
+        rows = [_history_row(r) for r in session.execute(query).scalars()]
+    return rows[::-1]

@@ -1,0 +1,259 @@
+"""Backups and restores of the SQLite store, safe while the application is open.
+
+``backup`` uses SQLite's online backup API, so the copy is consistent even while other desks or
+windows write; it is written to a temporary file and renamed into place, so a half-written backup
+never carries the final name. ``restore`` checks the file first (is SQLite, passes
+``integrity_check``, is a GreenDesk database, its schema is not newer than this code) and only
+then replaces the database, keeping the replaced file aside. ``auto_backup`` keeps one backup a
+day and deletes the oldest beyond ``keep``.
+
+PostgreSQL servers are backed up with the server's own tools (``pg_dump``); see the README.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlalchemy import make_url
+
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import SYSTEM, Action, Principal
+from greendesk.services import audit
+from greendesk.store import migrate
+from greendesk.store.database import APPLICATION, SQLITE_HEADER, Database, open_database
+
+AUTO_PATTERN = re.compile(r"greendesk-(\d{4}-\d{2}-\d{2})\.db")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    size: int
+    revision: str
+    loans: int
+    audit_events: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    database: Path
+    kept_aside: Path | None
+    info: BackupInfo
+
+
+def _sqlite_path(url: str) -> Path:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        raise UserError(
+            "backup: GreenDesk backs up SQLite stores; back up a PostgreSQL server with "
+            "pg_dump (see the README)"
+        )
+    if parsed.database in (None, "", ":memory:"):
+        raise UserError("backup: an in-memory database has no file to back up or restore")
+    return Path(parsed.database or "").expanduser().absolute()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_online(source: sqlite3.Connection, target: Path) -> None:
+    """Copy ``source`` into ``target`` atomically: temp file, backup API, fsync, rename."""
+    tmp = target.with_name(f".{target.name}.partial-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        dest = sqlite3.connect(tmp)
+        try:
+            source.backup(dest)
+            # A backup is a self-contained file: no WAL beside it.
+            dest.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dest.close()
+        _fsync(tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _check_target(path: Path) -> Path:
+    path = path.expanduser().absolute()
+    if path.is_dir():
+        raise UserError(f"backup: {path} is a folder; give a file name")
+    if not path.parent.is_dir():
+        raise UserError(f"backup: the folder {path.parent} does not exist")
+    if not os.access(path.parent, os.W_OK):
+        raise UserError(f"backup: the folder {path.parent} is not writable")
+    return path
+
+
+def backup(db: Database, path: Path | str, actor: Principal | None = None) -> BackupInfo:
+    """A consistent copy of the open SQLite database at ``path`` (replaced if it exists)."""
+    if actor is not None:
+        actor.require(Action.BACKUP)
+    source = _sqlite_path(db.url)
+    target = _check_target(Path(path))
+    if target == source:
+        raise UserError("backup: the backup file cannot be the database itself")
+    raw = db.engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        _copy_online(conn, target)
+    finally:
+        raw.close()
+    return check_backup(target)
+
+
+def check_backup(path: Path | str) -> BackupInfo:
+    """Refuse anything that is not a sound GreenDesk database this code can open."""
+    path = Path(path).expanduser().absolute()
+    if not path.is_file():
+        raise UserError(f"restore: {path} does not exist or is not a file")
+    with path.open("rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise UserError(f"restore: {path} is not a SQLite database (not a GreenDesk backup)")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise UserError(f"restore: {path} cannot be opened ({exc})") from None
+    try:
+        try:
+            problems = [r[0] for r in con.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            raise UserError(f"restore: {path} is damaged ({exc})") from None
+        if problems != ["ok"]:
+            raise UserError(f"restore: {path} is damaged (integrity check: {problems[0]})")
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        application = None
+        if "app_meta" in tables:
+            row = con.execute("SELECT value FROM app_meta WHERE key = 'application'").fetchone()
+            application = row[0] if row else None
+        if application != APPLICATION or migrate.VERSION_TABLE not in tables:
+            raise UserError(f"restore: {path} is not a GreenDesk database")
+        row = con.execute(f"SELECT version_num FROM {migrate.VERSION_TABLE}").fetchone()
+        revision = row[0] if row else ""
+        if not migrate.is_known_revision(revision):
+            raise UserError(
+                f"restore: {path} has schema revision {revision}, newer than this GreenDesk "
+                f"(latest {migrate.head_revision()}); update GreenDesk first"
+            )
+        loans = con.execute("SELECT count(*) FROM loans").fetchone()[0]
+        events = con.execute("SELECT count(*) FROM audit_events").fetchone()[0]
+    finally:
+        con.close()
+    return BackupInfo(path, path.stat().st_size, revision, int(loans), int(events))
+
+
+def _set_aside(path: Path, now: datetime) -> Path | None:
+    """Keep the database about to be replaced: a consistent copy beside it, WAL folded in."""
+    if not path.exists():
+        return None
+    aside = path.with_name(f"{path.name}.before-restore-{now.strftime('%Y%m%dT%H%M%SZ')}")
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_online(con, aside)
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        # A damaged database (often the reason for restoring) is kept byte for byte.
+        shutil.copy2(path, aside)
+        wal = Path(f"{path}-wal")
+        if wal.exists():
+            shutil.copy2(wal, Path(f"{aside}-wal"))
+    return aside
+
+
+def restore(
+    db_url: str,
+    path: Path | str,
+    actor: Principal | str | None = None,
+    *,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Replace the SQLite database at ``db_url`` by the backup ``path``, after checking it.
+
+    Close the database everywhere first (the window disposes its engine before calling this).
+    The replaced database is kept as ``<name>.before-restore-<UTC time>``. ``actor`` is the
+    logged-in administrator in the window, or a name such as ``os:<login>`` from the command
+    line (whose authority is access to the file itself); the restore is audited in the
+    restored database.
+    """
+    if isinstance(actor, Principal):
+        actor.require(Action.RESTORE)
+    target = _sqlite_path(db_url)
+    info = check_backup(path)
+    if info.path == target:
+        raise UserError("restore: that file is the database itself")
+    if not target.parent.is_dir():
+        raise UserError(f"restore: the folder {target.parent} does not exist")
+    aside = _set_aside(target, now or datetime.now(UTC))
+    staged = target.with_name(f".{target.name}.restoring-{os.getpid()}")
+    try:
+        source = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+        try:
+            _copy_online(source, staged)
+        finally:
+            source.close()
+        # The old WAL belongs to the old file: left beside the new one it would corrupt it.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(staged, target)
+    finally:
+        staged.unlink(missing_ok=True)
+    db = open_database(f"sqlite:///{target}")  # migrates an older backup to this schema
+    try:
+        with db.session(write=True) as session:
+            audit.record(
+                session,
+                actor or SYSTEM,
+                "restore",
+                ("database", target.name),
+                None,
+                {
+                    "from": str(info.path),
+                    "kept_aside": str(aside) if aside else None,
+                    "loans": info.loans,
+                    "audit_events": info.audit_events,
+                },
+            )
+    finally:
+        db.dispose()
+    return RestoreResult(info.path, target, aside, info)
+
+
+def auto_backup(
+    db: Database, folder: Path | str, keep: int = 7, today: date | None = None
+) -> Path | None:
+    """Today's automatic backup (once a day) in ``folder``; keep the newest ``keep`` of them.
+
+    Returns the new file, or None when today's backup already exists.
+    """
+    if keep < 1:
+        raise UserError("auto_backup.keep: at least 1")
+    folder = Path(folder).expanduser().absolute()
+    folder.mkdir(parents=True, exist_ok=True)
+    day = today or datetime.now(UTC).date()
+    target = folder / f"greendesk-{day.isoformat()}.db"
+    created: Path | None = None
+    if not target.exists():
+        backup(db, target)
+        created = target
+    dated = sorted(
+        (m.group(1), p) for p in folder.iterdir() if (m := AUTO_PATTERN.fullmatch(p.name))
+    )
+    for _day, old in dated[:-keep]:
+        old.unlink()
+    return created

@@ -1,0 +1,195 @@
+"""Loan applications: create a draft with all its terms, change terms while draft or returned,
+and record an officer's classification override with its written reason.
+
+Approved terms are frozen (``domain.workflow.check_editable``): a change then goes through
+reopening the application as a new version, which the workflow service owns.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from greendesk.domain.errors import ErrorCollector
+from greendesk.domain.roles import Action
+from greendesk.domain.workflow import EDITABLE_STATES, Status, check_editable
+from greendesk.services.records._unit import (
+    Actor,
+    assign,
+    check_version,
+    get_or_fail,
+    permit,
+    record_event,
+    write_unit,
+)
+from greendesk.services.records.inputs import ClassificationOverrideInput, LoanInput
+from greendesk.services.records.loan_rows import (
+    loan_input,
+    loan_record,
+    loan_snapshot,
+    write_children,
+)
+from greendesk.services.records.loan_rules import validate_loan
+from greendesk.services.records.reference import reference_checks
+from greendesk.services.records.results import LoanRecord, LoanTerms
+from greendesk.services.records.validation import LoanValues, validate_override
+from greendesk.store.database import Database
+from greendesk.store.models import Borrower, Loan, Project
+from greendesk.store.types import utcnow
+
+REFERENCE_PREFIX = "GD"
+
+
+def _validate(data: LoanInput) -> LoanValues:
+    errors = ErrorCollector()
+    values = validate_loan(data, reference_checks(), errors)
+    errors.raise_if_any()
+    return values
+
+
+def _check_parties(session: Session, cols: dict[str, Any]) -> None:
+    """The borrower exists; the project, when given, exists and is the borrower's."""
+    errors = ErrorCollector()
+    if session.get(Borrower, cols["borrower_id"]) is None:
+        errors.add("borrower_id", f"no borrower {cols['borrower_id']}")
+    if cols["project_id"] is not None:
+        project = session.get(Project, cols["project_id"])
+        if project is None:
+            errors.add("project_id", f"no project {cols['project_id']}")
+        elif project.borrower_id != cols["borrower_id"]:
+            errors.add("project_id", "belongs to another borrower")
+    errors.raise_if_any()
+
+
+def _next_reference(session: Session) -> str:
+    """``GD-<year>-<nnnnn>``, one above the highest of this year's generated references."""
+    prefix = f"{REFERENCE_PREFIX}-{utcnow().year}-"
+    taken = session.scalars(select(Loan.reference).where(Loan.reference.like(prefix + "%")))
+    numbers = [int(m.group(1)) for r in taken if (m := re.fullmatch(r".*-(\d+)", r))]
+    return f"{prefix}{max(numbers, default=0) + 1:05d}"
+
+
+def create_loan(db: Database, actor: Actor, data: LoanInput) -> LoanRecord:
+    """A new draft application (version 1) with its terms, syndicate, KPIs and use of proceeds."""
+    permit(actor, Action.EDIT_APPLICATION)
+    values = _validate(data)
+    cols = values.columns
+    with write_unit(db, "loan") as session:
+        _check_parties(session, cols)
+        reference = cols.pop("reference") or _next_reference(session)
+        if session.scalar(select(Loan.id).where(Loan.reference == reference)) is not None:
+            errors = ErrorCollector()
+            errors.add("reference", f"{reference} is already used by another loan")
+            errors.raise_if_any()
+        loan = Loan(
+            reference=reference,
+            application_version=1,
+            status=Status.DRAFT.value,
+            officer_id=actor.user_id,
+            created_by=actor.username,
+            updated_by=actor.username,
+            **cols,
+        )
+        session.add(loan)
+        write_children(session, loan, values)
+        session.flush()
+        record_event(session, actor, "loan.create", "loan", loan.id, None, loan_snapshot(loan))
+        return loan_record(loan)
+
+
+def _editable_loan(session: Session, loan_id: int, expected_version: int) -> Loan:
+    what = f"loan {loan_id}"
+    loan: Loan = get_or_fail(session, Loan, loan_id, "loan")
+    check_editable(Status(loan.status))  # first: "approved meanwhile" says more than "changed"
+    check_version(what, loan.version, expected_version)
+    return loan
+
+
+def update_loan_terms(
+    db: Database, actor: Actor, loan_id: int, data: LoanInput, *, expected_version: int
+) -> LoanRecord:
+    """Replace a draft or returned application's terms as of ``expected_version``."""
+    permit(actor, Action.EDIT_APPLICATION)
+    values = _validate(data)
+    cols = values.columns
+    with write_unit(db, f"loan {loan_id}") as session:
+        loan = _editable_loan(session, loan_id, expected_version)
+        reference = cols.pop("reference")
+        if reference is not None and reference != loan.reference:
+            errors = ErrorCollector()
+            errors.add("reference", f"cannot change (the loan is {loan.reference})")
+            errors.raise_if_any()
+        _check_parties(session, cols)
+        before = loan_snapshot(loan)
+        assign(loan, cols)
+        write_children(session, loan, values)
+        loan.updated_by = actor.username
+        loan.updated_at = utcnow()  # forces the UPDATE, so the version moves
+        session.flush()
+        record_event(session, actor, "loan.update_terms", "loan", loan.id, before,
+                     loan_snapshot(loan))  # fmt: skip
+        return loan_record(loan)
+
+
+def set_classification_override(
+    db: Database,
+    actor: Actor,
+    loan_id: int,
+    data: ClassificationOverrideInput,
+    *,
+    expected_version: int,
+) -> LoanRecord:
+    """Override the engine's primary class; only with a written reason, kept with the loan."""
+    permit(actor, Action.EDIT_APPLICATION)
+    errors = ErrorCollector()
+    values = validate_override(data, errors)
+    errors.raise_if_any()
+    with write_unit(db, f"loan {loan_id}") as session:
+        loan = _editable_loan(session, loan_id, expected_version)
+        before = loan_snapshot(loan)
+        assign(loan, values)
+        loan.updated_by = actor.username
+        loan.updated_at = utcnow()
+        session.flush()
+        record_event(session, actor, "loan.override_classification", "loan", loan.id, before,
+                     loan_snapshot(loan))  # fmt: skip
+        return loan_record(loan)
+
+
+def clear_classification_override(
+    db: Database, actor: Actor, loan_id: int, *, expected_version: int
+) -> LoanRecord:
+    """Go back to the engine's class (the override and its reason are kept in the audit trail)."""
+    permit(actor, Action.EDIT_APPLICATION)
+    with write_unit(db, f"loan {loan_id}") as session:
+        loan = _editable_loan(session, loan_id, expected_version)
+        before = loan_snapshot(loan)
+        loan.override_primary = None
+        loan.override_reason = None
+        loan.updated_by = actor.username
+        loan.updated_at = utcnow()
+        session.flush()
+        record_event(session, actor, "loan.clear_override", "loan", loan.id, before,
+                     loan_snapshot(loan))  # fmt: skip
+        return loan_record(loan)
+
+
+def get_loan(db: Database, loan_id: int) -> LoanRecord:
+    with db.session() as session:
+        return loan_record(get_or_fail(session, Loan, loan_id, "loan"))
+
+
+def get_loan_terms(db: Database, loan_id: int) -> LoanTerms:
+    """What the loan editor opens with: the terms as a :class:`LoanInput`, and the version."""
+    record = get_loan(db, loan_id)
+    return LoanTerms(
+        loan_id=record.id,
+        reference=record.reference,
+        version=record.version,
+        status=record.status,
+        editable=Status(record.status) in EDITABLE_STATES,
+        input=loan_input(record),
+    )

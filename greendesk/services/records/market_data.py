@@ -1,0 +1,203 @@
+"""Reference prices (CEA, CCER ... per tonne) and published base rates (LPR1Y, LPR5Y).
+
+These tables carry no version column, so an editor passes back the record it loaded as
+``expected``: if the row no longer equals it, someone else changed it and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from greendesk.domain.errors import ErrorCollector
+from greendesk.domain.roles import Action
+from greendesk.services.records._unit import (
+    Actor,
+    RecordChanged,
+    assign,
+    changed_message,
+    get_or_fail,
+    permit,
+    record_event,
+    snapshot,
+    write_unit,
+)
+from greendesk.services.records.inputs import PriceInput, RateInput
+from greendesk.services.records.results import PriceRecord, RateRecord
+from greendesk.services.records.validation import validate_price, validate_rate
+from greendesk.store.database import Database
+from greendesk.store.models import ReferencePrice, ReferenceRate
+
+PRICE_FIELDS = ("instrument", "price_date", "price", "unit", "source")
+RATE_FIELDS = ("name", "effective_date", "rate", "source")
+
+
+def _price(row: ReferencePrice) -> PriceRecord:
+    return PriceRecord(id=row.id, **{n: getattr(row, n) for n in PRICE_FIELDS})
+
+
+def _rate(row: ReferenceRate) -> RateRecord:
+    return RateRecord(id=row.id, **{n: getattr(row, n) for n in RATE_FIELDS})
+
+
+def _same(what: str, current: PriceRecord | RateRecord, expected: object) -> None:
+    if current != expected:
+        raise RecordChanged(changed_message(what))
+
+
+def _price_values(data: PriceInput) -> dict[str, Any]:
+    errors = ErrorCollector()
+    values = validate_price(data, errors)
+    errors.raise_if_any()
+    return values
+
+
+def _rate_values(data: RateInput) -> dict[str, Any]:
+    errors = ErrorCollector()
+    values = validate_rate(data, errors)
+    errors.raise_if_any()
+    return values
+
+
+def _price_date_free(session: Session, values: dict[str, Any], own_id: int | None) -> None:
+    other = session.scalar(
+        select(ReferencePrice.id).where(
+            ReferencePrice.instrument == values["instrument"],
+            ReferencePrice.price_date == values["price_date"],
+        )
+    )
+    if other is not None and other != own_id:
+        errors = ErrorCollector()
+        errors.add(
+            "price_date",
+            f"a {values['instrument']} price for {values['price_date']} already exists",
+        )
+        errors.raise_if_any()
+
+
+def _rate_date_free(session: Session, values: dict[str, Any], own_id: int | None) -> None:
+    other = session.scalar(
+        select(ReferenceRate.id).where(
+            ReferenceRate.name == values["name"],
+            ReferenceRate.effective_date == values["effective_date"],
+        )
+    )
+    if other is not None and other != own_id:
+        errors = ErrorCollector()
+        errors.add(
+            "effective_date",
+            f"a {values['name']} rate effective {values['effective_date']} already exists",
+        )
+        errors.raise_if_any()
+
+
+def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
+    """Record a reference price; one per instrument and date."""
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    values = _price_values(data)
+    with write_unit(db, "price") as session:
+        _price_date_free(session, values, None)
+        row = ReferencePrice(**values)
+        session.add(row)
+        session.flush()
+        record_event(session, actor, "price.create", "price", row.id, None,
+                     snapshot(row, PRICE_FIELDS))  # fmt: skip
+        return _price(row)
+
+
+def update_price(
+    db: Database, actor: Actor, price_id: int, data: PriceInput, *, expected: PriceRecord
+) -> PriceRecord:
+    """Correct a reference price that still equals ``expected``."""
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    values = _price_values(data)
+    what = f"price {price_id}"
+    with write_unit(db, what) as session:
+        row = get_or_fail(session, ReferencePrice, price_id, "price")
+        _same(what, _price(row), expected)
+        _price_date_free(session, values, row.id)
+        before = snapshot(row, PRICE_FIELDS)
+        assign(row, values)
+        session.flush()
+        record_event(session, actor, "price.update", "price", row.id, before,
+                     snapshot(row, PRICE_FIELDS))  # fmt: skip
+        return _price(row)
+
+
+def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRecord) -> None:
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    what = f"price {price_id}"
+    with write_unit(db, what) as session:
+        row = get_or_fail(session, ReferencePrice, price_id, "price")
+        _same(what, _price(row), expected)
+        before = snapshot(row, PRICE_FIELDS)
+        session.delete(row)
+        session.flush()
+        record_event(session, actor, "price.delete", "price", price_id, before, None)
+
+
+def list_prices(db: Database, instrument: str | None = None) -> list[PriceRecord]:
+    """Reference prices by instrument, newest date first."""
+    query = select(ReferencePrice).order_by(
+        ReferencePrice.instrument, ReferencePrice.price_date.desc()
+    )
+    if instrument:
+        query = query.where(ReferencePrice.instrument == instrument.strip().upper())
+    with db.session() as session:
+        return [_price(row) for row in session.scalars(query)]
+
+
+def add_rate(db: Database, actor: Actor, data: RateInput) -> RateRecord:
+    """Record a published base rate in force from its effective date."""
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    values = _rate_values(data)
+    with write_unit(db, "rate") as session:
+        _rate_date_free(session, values, None)
+        row = ReferenceRate(**values)
+        session.add(row)
+        session.flush()
+        record_event(session, actor, "rate.create", "rate", row.id, None,
+                     snapshot(row, RATE_FIELDS))  # fmt: skip
+        return _rate(row)
+
+
+def update_rate(
+    db: Database, actor: Actor, rate_id: int, data: RateInput, *, expected: RateRecord
+) -> RateRecord:
+    """Correct a base rate that still equals ``expected``."""
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    values = _rate_values(data)
+    what = f"rate {rate_id}"
+    with write_unit(db, what) as session:
+        row = get_or_fail(session, ReferenceRate, rate_id, "rate")
+        _same(what, _rate(row), expected)
+        _rate_date_free(session, values, row.id)
+        before = snapshot(row, RATE_FIELDS)
+        assign(row, values)
+        session.flush()
+        record_event(session, actor, "rate.update", "rate", row.id, before,
+                     snapshot(row, RATE_FIELDS))  # fmt: skip
+        return _rate(row)
+
+
+def delete_rate(db: Database, actor: Actor, rate_id: int, *, expected: RateRecord) -> None:
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    what = f"rate {rate_id}"
+    with write_unit(db, what) as session:
+        row = get_or_fail(session, ReferenceRate, rate_id, "rate")
+        _same(what, _rate(row), expected)
+        before = snapshot(row, RATE_FIELDS)
+        session.delete(row)
+        session.flush()
+        record_event(session, actor, "rate.delete", "rate", rate_id, before, None)
+
+
+def list_rates(db: Database, name: str | None = None) -> list[RateRecord]:
+    """Base rates by name, newest effective date first."""
+    query = select(ReferenceRate).order_by(ReferenceRate.name, ReferenceRate.effective_date.desc())
+    if name:
+        query = query.where(ReferenceRate.name == name.strip())
+    with db.session() as session:
+        return [_rate(row) for row in session.scalars(query)]

@@ -1,0 +1,479 @@
+"""The application workflow as services: every action checks role, state and maker-checker here.
+
+Each action is one unit of work that locks the loan row first (SELECT ... FOR UPDATE on
+PostgreSQL; SQLite's write sessions hold the database lock), so a vote and a decision, or two
+officers, cannot interleave. Callers pass the ``version`` they last saw: if someone else changed the
+loan since, the action is refused with "changed by someone else" instead of overwriting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from greendesk.domain.audit_chain import canonical_json
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Action, Principal
+from greendesk.domain.validation import LIMITS
+from greendesk.domain.workflow import (
+    APPROVED_STATES,
+    CastVote,
+    Makers,
+    QuorumRule,
+    Status,
+    Tally,
+    WorkflowError,
+    allowed_actions,
+    check_not_maker,
+    check_transition,
+    check_vote,
+    parse_status,
+    parse_vote,
+    tally,
+)
+from greendesk.services import audit
+from greendesk.store.database import Database
+from greendesk.store.models import AppMeta, AuditEvent, DecisionVote, Loan, User
+
+QUORUM_KEY = "workflow_quorum"
+# Audit actions on a loan that a checker performs; every other action on a loan makes its actor
+# one of the loan's makers.
+CHECKER_ACTIONS = frozenset(
+    {"start_review", "return", "vote", "decide", "vote.void", "disburse", "close"}
+)
+# Children copied into a new version when approved terms are reopened.
+_LOAN_PARTS = (
+    "drawdowns",
+    "custom_principal",
+    "ratchet_steps",
+    "base_rate_path",
+    "kpis",
+    "use_of_proceeds",
+    "syndicate_shares",
+    "pledges",
+)
+
+
+class ConflictError(UserError):
+    """Someone else changed the loan since the caller read it; nothing was saved."""
+
+
+@dataclass(frozen=True)
+class VoteInfo:
+    voter: str
+    display_name: str
+    decision: str
+    conditions: str | None
+    comment: str | None
+    cast_at: datetime
+
+
+@dataclass(frozen=True)
+class WorkflowState:
+    """Where an application stands, and what the given user may do to it now."""
+
+    loan_id: int
+    reference: str
+    application_version: int
+    previous_id: int | None
+    newer_id: int | None
+    status: Status
+    version: int
+    makers: frozenset[str]
+    votes: tuple[VoteInfo, ...]
+    tally: Tally
+    quorum: QuorumRule
+    allowed: tuple[Action, ...]
+
+
+def _conflict(reference: str, seen: int, now: int) -> ConflictError:
+    return ConflictError(
+        f"loan {reference}: changed by someone else since you opened it (version {seen}, now "
+        f"{now}); nothing was saved — reload it and try again"
+    )
+
+
+@contextlib.contextmanager
+def _unit(db: Database) -> Iterator[Session]:
+    """A write unit of work that turns a lost optimistic-lock race into a ConflictError."""
+    try:
+        with db.session(write=True) as session:
+            yield session
+    except StaleDataError:
+        raise ConflictError(
+            "loan: changed by someone else at the same moment; nothing was saved — reload it "
+            "and try again"
+        ) from None
+
+
+def _lock_loan(session: Session, loan_id: int, expected_version: int | None) -> Loan:
+    loan = session.get(Loan, loan_id, with_for_update=True, populate_existing=True)
+    if loan is None:
+        raise UserError(f"loan: no loan with id {loan_id}")
+    if expected_version is not None and loan.version != expected_version:
+        raise _conflict(loan.reference, expected_version, loan.version)
+    return loan
+
+
+def _newer_id(session: Session, loan: Loan) -> int | None:
+    return session.execute(
+        select(Loan.id).where(Loan.previous_id == loan.id).order_by(Loan.id).limit(1)
+    ).scalar_one_or_none()
+
+
+def _makers(session: Session, loan: Loan) -> Makers:
+    """Who prepared or changed this application (from the row and from its audit trail)."""
+    officer = (
+        session.execute(select(User.username).where(User.id == loan.officer_id)).scalar()
+        if loan.officer_id is not None
+        else None
+    )
+    actors = session.execute(
+        select(AuditEvent.actor)
+        .where(
+            AuditEvent.entity_type == "loan",
+            AuditEvent.entity_id == str(loan.id),
+            AuditEvent.action.not_in(CHECKER_ACTIONS),
+        )
+        .distinct()
+    ).scalars()
+    names = {a for a in actors if a != "system"}
+    return Makers.of(loan.created_by, loan.updated_by, officer, *names)
+
+
+def _votes(session: Session, loan_id: int) -> list[tuple[DecisionVote, User]]:
+    rows = session.execute(
+        select(DecisionVote, User)
+        .join(User, User.id == DecisionVote.voter_id)
+        .where(DecisionVote.loan_id == loan_id)
+        .order_by(DecisionVote.id)
+    ).all()
+    return [(v, u) for v, u in rows]
+
+
+def _quorum(session: Session) -> QuorumRule:
+    text = session.execute(
+        select(AppMeta.value).where(AppMeta.key == QUORUM_KEY)
+    ).scalar_one_or_none()
+    return QuorumRule() if text is None else QuorumRule.from_json(json.loads(text))
+
+
+def _tally(session: Session, loan_id: int) -> tuple[list[tuple[DecisionVote, User]], Tally]:
+    votes = _votes(session, loan_id)
+    cast = [CastVote(u.username, parse_vote(v.decision), v.conditions or "") for v, u in votes]
+    return votes, tally(cast, _quorum(session))
+
+
+def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
+    status = parse_status(loan.status)
+    makers = _makers(session, loan)
+    votes, counted = _tally(session, loan.id)
+    newer = _newer_id(session, loan)
+    voters = {u.username for _, u in votes}
+    allowed: list[Action] = []
+    for action in allowed_actions(status, actor.role):
+        if action in (Action.VOTE, Action.DECIDE) and actor.username in makers.usernames:
+            continue
+        if action is Action.VOTE and actor.username in voters:
+            continue
+        if action is Action.DECIDE and not counted.quorum_met:
+            continue
+        if action in (Action.DISBURSE, Action.REOPEN) and newer is not None:
+            continue
+        allowed.append(action)
+    return WorkflowState(
+        loan_id=loan.id,
+        reference=loan.reference,
+        application_version=loan.application_version,
+        previous_id=loan.previous_id,
+        newer_id=newer,
+        status=status,
+        version=loan.version,
+        makers=makers.usernames,
+        votes=tuple(
+            VoteInfo(u.username, u.display_name, v.decision, v.conditions, v.comment, v.cast_at)
+            for v, u in votes
+        ),
+        tally=counted,
+        quorum=_quorum(session),
+        allowed=tuple(allowed),
+    )
+
+
+def workflow_state(db: Database, actor: Principal, loan_id: int) -> WorkflowState:
+    """The application's status, votes and tally, and the actions ``actor`` may take now."""
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        if loan is None:
+            raise UserError(f"loan: no loan with id {loan_id}")
+        return _state(session, actor, loan)
+
+
+def _note(text: str, path: str, *, required: bool) -> str | None:
+    cleaned = text.strip()
+    if required and not cleaned:
+        raise UserError(f"{path}: required")
+    if len(cleaned) > LIMITS["note"]:
+        raise UserError(f"{path}: too long (at most {LIMITS['note']} characters)")
+    return cleaned or None
+
+
+def _status_event(
+    session: Session, actor: Principal, action: Action, loan: Loan, before: Status, **extra: object
+) -> None:
+    after: dict[str, object] = {"status": loan.status, "version": loan.version, **extra}
+    audit.record(
+        session,
+        actor,
+        action.value,
+        ("loan", loan.id),
+        {"status": before.value, "reference": loan.reference},
+        after,
+    )
+
+
+def _move(
+    db: Database,
+    actor: Principal,
+    loan_id: int,
+    action: Action,
+    expected_version: int | None,
+    **extra: object,
+) -> WorkflowState:
+    with _unit(db) as session:
+        loan = _lock_loan(session, loan_id, expected_version)
+        status = parse_status(loan.status)
+        target = check_transition(action, status, actor.role, actor.username)
+        if target is None:  # pragma: no cover - only simple transitions come here
+            raise ValueError(f"{action} needs its own service")
+        if action is Action.DISBURSE and (newer := _newer_id(session, loan)) is not None:
+            raise WorkflowError(
+                f"loan {loan.reference}: superseded by a newer version (loan id {newer}); "
+                "disburse that one once approved"
+            )
+        loan.status = target.value
+        session.flush()
+        _status_event(session, actor, action, loan, status, **extra)
+        return _state(session, actor, loan)
+
+
+def submit(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    """The officer submits a draft (or a returned application) to the committee."""
+    return _move(db, actor, loan_id, Action.SUBMIT, expected_version)
+
+
+def start_review(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    return _move(db, actor, loan_id, Action.START_REVIEW, expected_version)
+
+
+def disburse(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    return _move(db, actor, loan_id, Action.DISBURSE, expected_version)
+
+
+def close(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    return _move(db, actor, loan_id, Action.CLOSE, expected_version)
+
+
+def return_for_changes(
+    db: Database,
+    actor: Principal,
+    loan_id: int,
+    reason: str,
+    expected_version: int | None = None,
+) -> WorkflowState:
+    """The committee sends the application back; votes cast so far are voided (and audited)."""
+    why = _note(reason, "return.reason", required=True)
+    with _unit(db) as session:
+        loan = _lock_loan(session, loan_id, expected_version)
+        status = parse_status(loan.status)
+        check_transition(Action.RETURN, status, actor.role, actor.username)
+        for vote, _user in _votes(session, loan.id):
+            before = audit.snapshot(vote)
+            session.delete(vote)
+            session.flush()
+            audit.record(session, actor, "vote.void", ("vote", vote.id), before, None)
+        loan.status = Status.RETURNED.value
+        session.flush()
+        _status_event(session, actor, Action.RETURN, loan, status, reason=why)
+        return _state(session, actor, loan)
+
+
+def vote(
+    db: Database,
+    actor: Principal,
+    loan_id: int,
+    decision: str,
+    conditions: str = "",
+    comment: str = "",
+) -> WorkflowState:
+    """A committee member votes once per application version; makers may not vote."""
+    choice = parse_vote(decision)
+    cond = _note(conditions, "vote.conditions", required=False) or ""
+    remark = _note(comment, "vote.comment", required=False)
+    if actor.user_id is None:
+        raise UserError("vote: only a logged-in committee member can vote")
+    with _unit(db) as session:
+        loan = _lock_loan(session, loan_id, None)
+        check_transition(Action.VOTE, parse_status(loan.status), actor.role, actor.username)
+        check_not_maker(actor.username, _makers(session, loan))
+        earlier = [u.username for _, u in _votes(session, loan.id)]
+        check_vote(choice, cond, earlier, actor.username)
+        row = DecisionVote(
+            loan_id=loan.id,
+            voter_id=actor.user_id,
+            decision=choice.value,
+            conditions=cond or None,
+            comment=remark,
+        )
+        session.add(row)
+        session.flush()
+        audit.record(session, actor, "vote", ("vote", row.id), None, audit.snapshot(row))
+        return _state(session, actor, loan)
+
+
+def decide(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    """Record the committee's decision from the votes, once the quorum is met."""
+    with _unit(db) as session:
+        loan = _lock_loan(session, loan_id, expected_version)
+        status = parse_status(loan.status)
+        check_transition(Action.DECIDE, status, actor.role, actor.username)
+        check_not_maker(actor.username, _makers(session, loan))
+        _votes_rows, counted = _tally(session, loan.id)
+        rule = _quorum(session)
+        if counted.outcome is None:
+            raise WorkflowError(
+                f"decision: quorum not met — {counted.votes} of {rule.min_votes} votes cast "
+                f"({rule.describe()})"
+            )
+        loan.status = counted.outcome.value
+        session.flush()
+        _status_event(
+            session,
+            actor,
+            Action.DECIDE,
+            loan,
+            status,
+            votes={
+                "cast": counted.votes,
+                "approving": counted.approving,
+                "with_conditions": counted.with_conditions,
+                "declining": counted.declining,
+            },
+            quorum=rule.to_json(),
+            conditions=list(counted.conditions),
+        )
+        return _state(session, actor, loan)
+
+
+def _copy_row(row: object, skip: set[str]) -> object:
+    mapper = sa_inspect(type(row))
+    values = {a.key: getattr(row, a.key) for a in mapper.column_attrs if a.key not in skip}
+    return type(row)(**values)
+
+
+def reopen(
+    db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
+) -> WorkflowState:
+    """Approved (or declined) terms are frozen: a change starts a new version, as a draft.
+
+    The old version and its votes stay as they were and stay readable; the new row points back
+    to it with ``previous_id`` and carries a copy of every term, part and pledge.
+    """
+    with _unit(db) as session:
+        old = _lock_loan(session, loan_id, expected_version)
+        check_transition(Action.REOPEN, parse_status(old.status), actor.role, actor.username)
+        if (newer := _newer_id(session, old)) is not None:
+            raise WorkflowError(
+                f"loan {old.reference}: already reopened as a newer version (loan id {newer})"
+            )
+        top = session.execute(
+            select(func.max(Loan.application_version)).where(Loan.reference == old.reference)
+        ).scalar_one()
+        new = _copy_row(
+            old,
+            {
+                "id",
+                "version",
+                "previous_id",
+                "application_version",
+                "status",
+                "created_at",
+                "updated_at",
+                "created_by",
+                "updated_by",
+            },
+        )
+        assert isinstance(new, Loan)
+        new.previous_id = old.id
+        new.application_version = int(top) + 1
+        new.status = Status.DRAFT.value
+        new.created_by = new.updated_by = actor.username
+        for part in _LOAN_PARTS:
+            copies = [_copy_row(p, {"id", "loan_id", "version"}) for p in getattr(old, part)]
+            setattr(new, part, copies)
+        session.add(new)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "reopen",
+            ("loan", new.id),
+            {
+                "from_loan_id": old.id,
+                "status": old.status,
+                "application_version": old.application_version,
+            },
+            audit.snapshot(new),
+        )
+        return _state(session, actor, new)
+
+
+def get_quorum(db: Database) -> QuorumRule:
+    with db.session() as session:
+        return _quorum(session)
+
+
+def set_quorum(db: Database, actor: Principal, rule: QuorumRule) -> QuorumRule:
+    """The administrator sets the committee's quorum (kept in app_meta, audited)."""
+    actor.require(Action.CONFIGURE_WORKFLOW)
+    with _unit(db) as session:
+        before = _quorum(session)
+        row = session.get(AppMeta, QUORUM_KEY)
+        text = canonical_json(rule.to_json())
+        if row is None:
+            session.add(AppMeta(key=QUORUM_KEY, value=text))
+        else:
+            row.value = text
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "settings.update",
+            ("settings", QUORUM_KEY),
+            before.to_json(),
+            rule.to_json(),
+        )
+    return rule
+
+
+def is_frozen(status: str) -> bool:
+    """True when the loan's terms may no longer change in place (approved or declined)."""
+    return parse_status(status) in APPROVED_STATES | {Status.DECLINED}

@@ -1,0 +1,258 @@
+"""Opening a GreenDesk database: checks first, then engine set-up and migrations to head.
+
+``open_database`` refuses — with a ``UserError`` and without writing a byte — a file that is not
+SQLite, a database that belongs to another application, a schema newer than this code, and a
+read-only file or folder. SQLite connections get foreign keys, WAL and a 10 s busy timeout, and
+real transactions (pysqlite's implicit ones are replaced by our own BEGIN), so a migration or a
+unit of work that fails half-way leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, make_url, text
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool, StaticPool
+
+from greendesk.domain.errors import UserError
+from greendesk.store import migrate
+
+APPLICATION = "greendesk"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+_WRITE_OPTION = "greendesk_write"
+
+
+def default_database_url() -> str:
+    """The SQLite file in the user's data directory (e.g. ~/.local/share/GreenDesk/greendesk.db)."""
+    folder = Path(platformdirs.user_data_dir("GreenDesk", appauthor=False))
+    return f"sqlite:///{folder / 'greendesk.db'}"
+
+
+class Database:
+    """An open, migrated GreenDesk database: an engine and units of work on it."""
+
+    def __init__(self, url: URL, engine: Engine) -> None:
+        self._url = url
+        self.url = url.render_as_string(hide_password=True)
+        self.engine = engine
+        self._write_engine = (
+            engine.execution_options(**{_WRITE_OPTION: True})
+            if engine.dialect.name == "sqlite"
+            else engine
+        )
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextlib.contextmanager
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One unit of work: commits on success, rolls back on any exception.
+
+        ``write=True`` takes SQLite's write lock at the start (BEGIN IMMEDIATE), so concurrent
+        writers queue on the busy timeout instead of failing mid-transaction; readers never wait.
+        """
+        bind = self._write_engine if write else self.engine
+        with Session(bind, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def describe(self) -> str:
+        """A one-line, password-free description for status bars and messages."""
+        url = self._url
+        if url.get_backend_name() == "sqlite":
+            return f"SQLite · {url.database or ':memory:'}"
+        where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database}"
+        user = f"{url.username}@" if url.username else ""
+        return f"PostgreSQL · {user}{where}"
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return migrate.current_revision(conn)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class _State:
+    tables: frozenset[str]
+    application: str | None
+    revision: str | None
+
+
+def _read_state(conn: Connection) -> _State:
+    """What the database holds, read without writing anything."""
+    tables = frozenset(inspect(conn).get_table_names())
+    application = revision = None
+    if "app_meta" in tables:
+        row = conn.execute(text("SELECT value FROM app_meta WHERE key = 'application'")).first()
+        application = row[0] if row else None
+    if migrate.VERSION_TABLE in tables:
+        row = conn.execute(text(f"SELECT version_num FROM {migrate.VERSION_TABLE}")).first()
+        revision = row[0] if row else None
+    return _State(tables, application, revision)
+
+
+def _check_state(state: _State, where: str) -> None:
+    """Refuse a database that is not ours or is newer than this code."""
+    if not state.tables:
+        return
+    if state.application != APPLICATION or state.revision is None:
+        listed = ", ".join(sorted(state.tables)[:8])
+        more = " …" if len(state.tables) > 8 else ""
+        raise UserError(
+            f"{where} is not a GreenDesk database (it holds other tables: {listed}{more}); "
+            "nothing was changed — choose another file or an empty database"
+        )
+    if not migrate.is_known_revision(state.revision):
+        raise UserError(
+            f"{where} has schema revision {state.revision}, newer than this GreenDesk knows "
+            f"(latest {migrate.head_revision()}); nothing was changed — update GreenDesk to open it"
+        )
+
+
+def _parse_url(url: str) -> URL:
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise UserError(f"{url!r} is not a database URL (e.g. sqlite:////path/file.db)") from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise UserError(f"{url!r}: GreenDesk runs on SQLite or PostgreSQL only")
+    return parsed
+
+
+def _folder_writable(folder: Path) -> bool:
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not os.statvfs(folder).f_flag & os.ST_RDONLY
+
+
+def _check_sqlite_file(path: Path) -> bool:
+    """Check the file and folder before SQLite touches them; True if the file already exists."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a database file")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UserError(f"{path}: the folder {folder} does not exist")
+    if not _folder_writable(folder):
+        raise UserError(
+            f"{path}: the folder {folder} is read-only (SQLite needs to write its journal "
+            "beside the file); nothing was changed"
+        )
+    if not path.exists():
+        return False
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    if header and header != SQLITE_HEADER:
+        raise UserError(f"{path} is not a SQLite database (not a GreenDesk file); nothing changed")
+    try:
+        os.close(os.open(path, os.O_RDWR))
+    except OSError:
+        raise UserError(f"{path} is read-only; nothing was changed") from None
+    return bool(header)
+
+
+def _sqlite_readonly_state(path: Path) -> _State:
+    """Inspect an existing SQLite file through a read-only connection (no WAL switch, no writes)."""
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(
+            f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000  # float-ok
+        )
+
+    probe = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    try:
+        with probe.connect() as conn:
+            return _read_state(conn)
+    except DBAPIError as exc:
+        raise UserError(f"{path} is not a usable SQLite database ({exc.orig}); nothing changed")
+    finally:
+        probe.dispose()
+
+
+def _install_sqlite_hooks(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cursor = dbapi_conn.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _make_engine(url: URL) -> Engine:
+    try:
+        if url.get_backend_name() == "sqlite":
+            if url.database in (None, "", ":memory:"):
+                engine = create_engine(
+                    url, poolclass=StaticPool, connect_args={"check_same_thread": False}
+                )
+            else:
+                engine = create_engine(url, connect_args={"check_same_thread": False})
+            _install_sqlite_hooks(engine)
+            return engine
+        return create_engine(url, pool_pre_ping=True)
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise UserError(f"cannot use {url.render_as_string()}: {exc}") from None
+
+
+def _migrate(engine: Engine, where: str) -> None:
+    """Check again under the write lock (another process may have got there first), then migrate."""
+    options = {_WRITE_OPTION: True}
+    with engine.connect().execution_options(**options) as conn, conn.begin():
+        if engine.dialect.name == "postgresql":
+            lock_key = zlib.crc32(b"greendesk-migrate")
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": lock_key})
+        state = _read_state(conn)
+        _check_state(state, where)
+        if state.revision != migrate.head_revision():
+            migrate.upgrade_to_head(conn)
+
+
+def open_database(url: str | None = None) -> Database:
+    """Open (creating if new) and migrate the database at ``url``; None means the default file.
+
+    ``$GREENDESK_DB`` is not read here: the command line resolves it.
+    """
+    is_default = url is None
+    parsed = _parse_url(url or default_database_url())
+    where = parsed.render_as_string(hide_password=True)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "").expanduser().absolute()
+        where = str(path)
+        if is_default:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        if _check_sqlite_file(path):
+            _check_state(_sqlite_readonly_state(path), where)
+    engine = _make_engine(parsed)
+    try:
+        _migrate(engine, where)
+    except UserError:
+        engine.dispose()
+        raise
+    except OperationalError as exc:
+        engine.dispose()
+        first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UserError(f"cannot open the database {where}: {first_line}") from None
+    return Database(parsed, engine)

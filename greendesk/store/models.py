@@ -1,0 +1,395 @@
+"""The database tables as SQLAlchemy 2.x typed declarative models (see notes/STORE_CONTRACT.md).
+
+Money is ``Money`` (integer fen), other exact numbers ``ExactDecimal`` (text), instants
+``UTCDateTime``; text columns are sized from ``domain.validation.LIMITS`` so the services check
+the same lengths the database holds. Borrowers, projects, loans and pledges carry a ``version``
+column used by SQLAlchemy for optimistic locking: a stale write raises ``StaleDataError``.
+Only the store and the services import this module; nothing above them sees these objects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from greendesk.domain.validation import (
+    BASE_RATE_NAMES,
+    BUSINESS_DAY_RULES,
+    CALENDARS,
+    DAY_COUNTS,
+    FREQUENCIES,
+    LENDER_ROLES,
+    LIMITS,
+    LOAN_STATUSES,
+    RATE_KINDS,
+    REPAYMENT_METHODS,
+    SECTORS,
+    USER_ROLES,
+    VOTE_DECISIONS,
+)
+from greendesk.store.types import ExactDecimal, Money, UTCDateTime, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _text(limit: str) -> String:
+    return String(LIMITS[limit])
+
+
+def one_of(column: str, choices: Sequence[str], *, nullable: bool = False) -> CheckConstraint:
+    """A CHECK that a coded column holds one of ``choices`` (named ``<column>_valid``)."""
+    listed = ", ".join("'" + c.replace("'", "''") + "'" for c in choices)
+    condition = f"{column} IN ({listed})"
+    if nullable:
+        condition = f"{column} IS NULL OR {condition}"
+    return CheckConstraint(condition, name=f"{column}_valid")
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {str: String(), dict[str, Any]: JSON(), list[Any]: JSON()}
+
+
+class Timestamped:
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+class AppMeta(Base):
+    """Key/value facts about the database itself; ``application=greendesk`` marks ours."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(_text("meta_key"), primary_key=True)
+    value: Mapped[str] = mapped_column(_text("note"))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (one_of("role", USER_ROLES),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(_text("username"), unique=True)
+    display_name: Mapped[str] = mapped_column(_text("display_name"))
+    role: Mapped[str] = mapped_column(_text("code"))
+    password_hash: Mapped[str] = mapped_column(_text("password_hash"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Borrower(Timestamped, Base):
+    __tablename__ = "borrowers"
+    __table_args__ = (one_of("sector", SECTORS),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(_text("name"))
+    credit_code: Mapped[str] = mapped_column(_text("credit_code"), unique=True)
+    industry: Mapped[str | None] = mapped_column(_text("industry"))
+    sector: Mapped[str] = mapped_column(_text("code"), default="other")
+    region: Mapped[str | None] = mapped_column(_text("region"))
+    carbon_account_grade: Mapped[str | None] = mapped_column(_text("grade"))
+    baseline_intensity: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    target_intensity: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    base_year: Mapped[int | None] = mapped_column(Integer)
+    target_year: Mapped[int | None] = mapped_column(Integer)
+    disclosure_yearly: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": version}
+
+    projects: Mapped[list[Project]] = relationship(back_populates="borrower")
+    loans: Mapped[list[Loan]] = relationship(back_populates="borrower")
+
+
+class Project(Timestamped, Base):
+    __tablename__ = "projects"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    borrower_id: Mapped[int] = mapped_column(ForeignKey("borrowers.id"), index=True)
+    name: Mapped[str] = mapped_column(_text("name"))
+    location: Mapped[str | None] = mapped_column(_text("location"))
+    region: Mapped[str | None] = mapped_column(_text("region"))
+    description: Mapped[str | None] = mapped_column(_text("description"))
+    catalogue_code: Mapped[str | None] = mapped_column(_text("catalogue_code"))
+    capacity_mw: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    capacity_note: Mapped[str | None] = mapped_column(_text("name"))
+    total_investment: Mapped[Decimal | None] = mapped_column(Money())
+    annual_co2e_reduction_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    carbon_sink_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    technology: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    version: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": version}
+
+    borrower: Mapped[Borrower] = relationship(back_populates="projects")
+
+
+class Loan(Timestamped, Base):
+    """One version of a loan application / facility; a reopened loan is a new row (previous_id)."""
+
+    __tablename__ = "loans"
+    __table_args__ = (
+        UniqueConstraint("reference", "application_version"),
+        one_of("status", LOAN_STATUSES),
+        one_of("frequency", FREQUENCIES),
+        one_of("repayment_method", REPAYMENT_METHODS),
+        one_of("rate_kind", RATE_KINDS),
+        one_of("base_rate_name", BASE_RATE_NAMES, nullable=True),
+        one_of("day_count", DAY_COUNTS),
+        one_of("calendar", CALENDARS),
+        one_of("business_day", BUSINESS_DAY_RULES),
+        CheckConstraint("amount > 0", name="amount_positive"),
+        CheckConstraint("application_version >= 1", name="application_version_positive"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    application_version: Mapped[int] = mapped_column(Integer, default=1)
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"))
+    borrower_id: Mapped[int] = mapped_column(ForeignKey("borrowers.id"), index=True)
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    bank: Mapped[str | None] = mapped_column(_text("bank"))
+    branch: Mapped[str | None] = mapped_column(_text("branch"))
+    officer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    purpose: Mapped[str | None] = mapped_column(_text("purpose"))
+    amount: Mapped[Decimal] = mapped_column(Money())
+    currency: Mapped[str] = mapped_column(_text("currency"), default="CNY")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    maturity_date: Mapped[dt.date | None] = mapped_column(Date)
+    term_months: Mapped[int | None] = mapped_column(Integer)
+    frequency: Mapped[str] = mapped_column(_text("code"), default="quarterly")
+    repayment_method: Mapped[str] = mapped_column(_text("code"), default="equal_principal")
+    grace_periods: Mapped[int] = mapped_column(Integer, default=0)
+    rate_kind: Mapped[str] = mapped_column(_text("code"), default="floating")
+    annual_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    base_rate_name: Mapped[str | None] = mapped_column(_text("code"))
+    base_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    spread_bps: Mapped[int | None] = mapped_column(Integer)
+    day_count: Mapped[str] = mapped_column(_text("code"), default="ACT/360")
+    calendar: Mapped[str] = mapped_column(_text("code"), default="CN")
+    business_day: Mapped[str] = mapped_column(_text("code"), default="modified_following")
+    arrangement_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    commitment_fee_bps: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    agency_fee_per_year: Mapped[Decimal | None] = mapped_column(Money())
+    ratchet_cap_bps: Mapped[int | None] = mapped_column(Integer)
+    coverage_threshold: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    status: Mapped[str] = mapped_column(_text("code"), default="draft", index=True)
+    classification_primary: Mapped[str | None] = mapped_column(_text("code"))
+    classification_labels: Mapped[list[Any] | None] = mapped_column(JSON)
+    green_share: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    classification_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    override_primary: Mapped[str | None] = mapped_column(_text("code"))
+    override_reason: Mapped[str | None] = mapped_column(_text("note"))
+    created_by: Mapped[str | None] = mapped_column(_text("actor"))
+    updated_by: Mapped[str | None] = mapped_column(_text("actor"))
+    __mapper_args__ = {"version_id_col": version}
+
+    borrower: Mapped[Borrower] = relationship(back_populates="loans")
+    project: Mapped[Project | None] = relationship()
+    previous: Mapped[Loan | None] = relationship(remote_side=[id])
+    drawdowns: Mapped[list[LoanDrawdown]] = relationship(
+        order_by="LoanDrawdown.seq", cascade="all, delete-orphan"
+    )
+    custom_principal: Mapped[list[LoanCustomPrincipal]] = relationship(
+        order_by="LoanCustomPrincipal.seq", cascade="all, delete-orphan"
+    )
+    ratchet_steps: Mapped[list[LoanRatchetStep]] = relationship(
+        order_by="LoanRatchetStep.seq", cascade="all, delete-orphan"
+    )
+    base_rate_path: Mapped[list[LoanBaseRate]] = relationship(
+        order_by="LoanBaseRate.seq", cascade="all, delete-orphan"
+    )
+    kpis: Mapped[list[LoanKpi]] = relationship(order_by="LoanKpi.seq", cascade="all, delete-orphan")
+    use_of_proceeds: Mapped[list[LoanUseOfProceeds]] = relationship(
+        order_by="LoanUseOfProceeds.seq", cascade="all, delete-orphan"
+    )
+    syndicate_shares: Mapped[list[SyndicateShare]] = relationship(
+        order_by="SyndicateShare.seq", cascade="all, delete-orphan"
+    )
+    pledges: Mapped[list[Pledge]] = relationship(
+        order_by="Pledge.seq", cascade="all, delete-orphan", back_populates="loan"
+    )
+    votes: Mapped[list[DecisionVote]] = relationship(
+        order_by="DecisionVote.id", cascade="all, delete-orphan", back_populates="loan"
+    )
+
+
+def _loan_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True)
+
+
+class LoanDrawdown(Base):
+    __tablename__ = "loan_drawdowns"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Money())
+
+
+class LoanCustomPrincipal(Base):
+    """One line of a 按计划还款 plan: an amount or a percentage of the facility on a date."""
+
+    __tablename__ = "loan_custom_principal"
+    __table_args__ = (
+        CheckConstraint(
+            "(amount IS NULL) <> (percent IS NULL)", name="amount_or_percent"
+        ),
+    )
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(Money())
+    percent: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+
+
+class LoanRatchetStep(Base):
+    __tablename__ = "loan_ratchet_steps"
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    effective: Mapped[dt.date] = mapped_column(Date)
+    adjust_bps: Mapped[int] = mapped_column(Integer)
+
+
+class LoanBaseRate(Base):
+    """A base-rate (LPR) value in force from a date, for repricing on the loan's anniversaries."""
+
+    __tablename__ = "loan_base_rate_path"
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_date: Mapped[dt.date] = mapped_column(Date)
+    base_rate: Mapped[Decimal] = mapped_column(ExactDecimal())
+
+
+class LoanKpi(Base):
+    __tablename__ = "loan_kpis"
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(_text("name"))
+    unit: Mapped[str | None] = mapped_column(_text("unit"))
+    baseline: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    target: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    test_dates: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    verifier: Mapped[str | None] = mapped_column(_text("name"))
+
+
+class LoanUseOfProceeds(Base):
+    __tablename__ = "loan_use_of_proceeds"
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    catalogue_code: Mapped[str | None] = mapped_column(_text("catalogue_code"))
+    description: Mapped[str | None] = mapped_column(_text("description"))
+    amount: Mapped[Decimal] = mapped_column(Money())
+
+
+class SyndicateShare(Base):
+    __tablename__ = "syndicate_shares"
+    __table_args__ = (one_of("role", LENDER_ROLES),)
+    loan_id: Mapped[int] = _loan_fk()
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    lender_name: Mapped[str] = mapped_column(_text("name"))
+    role: Mapped[str] = mapped_column(_text("code"))
+    commitment: Mapped[Decimal] = mapped_column(Money())
+    funded: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+
+
+class Pledge(Base):
+    __tablename__ = "pledges"
+    __table_args__ = (UniqueConstraint("loan_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    collateral_type: Mapped[str] = mapped_column(_text("code"))
+    description: Mapped[str | None] = mapped_column(_text("description"))
+    quantity: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    unit: Mapped[str | None] = mapped_column(_text("unit"))
+    price_instrument: Mapped[str | None] = mapped_column(_text("instrument"))
+    unit_price: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    appraised_value: Mapped[Decimal | None] = mapped_column(Money())
+    valuation_date: Mapped[dt.date | None] = mapped_column(Date)
+    pledge_rate: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    # "registry" is reserved by Declarative: the column is "registry", the attribute registry_name.
+    registry_name: Mapped[str | None] = mapped_column("registry", _text("registry"))
+    registration_no: Mapped[str | None] = mapped_column(_text("registration_no"))
+    vintage_year: Mapped[int | None] = mapped_column(Integer)
+    expiry: Mapped[dt.date | None] = mapped_column(Date)
+    owner: Mapped[str | None] = mapped_column(_text("name"))
+    version: Mapped[int] = mapped_column(Integer)
+    __mapper_args__ = {"version_id_col": version}
+
+    loan: Mapped[Loan] = relationship(back_populates="pledges")
+
+
+class ReferencePrice(Base):
+    """A reference price of a traded instrument (CEA, CCER ...) on a date, per unit (CNY/t)."""
+
+    __tablename__ = "reference_prices"
+    __table_args__ = (UniqueConstraint("instrument", "price_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    instrument: Mapped[str] = mapped_column(_text("instrument"))
+    price_date: Mapped[dt.date] = mapped_column(Date)
+    price: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str] = mapped_column(_text("unit"), default="CNY/t")
+    source: Mapped[str | None] = mapped_column(_text("source"))
+
+
+class ReferenceRate(Base):
+    """A published base rate (LPR1Y, LPR5Y) in force from its effective date, as a fraction."""
+
+    __tablename__ = "reference_rates"
+    __table_args__ = (UniqueConstraint("name", "effective_date"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(_text("code"))
+    effective_date: Mapped[dt.date] = mapped_column(Date)
+    rate: Mapped[Decimal] = mapped_column(ExactDecimal())
+    source: Mapped[str | None] = mapped_column(_text("source"))
+
+
+class DecisionVote(Base):
+    __tablename__ = "decision_votes"
+    __table_args__ = (
+        UniqueConstraint("loan_id", "voter_id"),
+        one_of("decision", VOTE_DECISIONS),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    voter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    decision: Mapped[str] = mapped_column(_text("code"))
+    conditions: Mapped[str | None] = mapped_column(_text("note"))
+    comment: Mapped[str | None] = mapped_column(_text("note"))
+    cast_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    loan: Mapped[Loan] = relationship(back_populates="votes")
+
+
+class AuditEvent(Base):
+    """One link of the hash-chained audit trail; before/after are canonical JSON text."""
+
+    __tablename__ = "audit_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, unique=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(_text("actor"))
+    action: Mapped[str] = mapped_column(_text("action"))
+    entity_type: Mapped[str] = mapped_column(_text("entity_type"))
+    entity_id: Mapped[str | None] = mapped_column(_text("entity_id"))
+    before_json: Mapped[str | None] = mapped_column(Text())
+    after_json: Mapped[str | None] = mapped_column(Text())
+    prev_hash: Mapped[str] = mapped_column(_text("hash"))
+    hash: Mapped[str] = mapped_column(_text("hash"))
