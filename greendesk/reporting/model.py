@@ -282,6 +282,15 @@ class SyndicateRow:
 
 
 @dataclass(frozen=True)
+class LoanBundle:
+    """One loan with its pledges and lenders, so the workbook streams every sheet in one pass."""
+
+    loan: PortfolioRow
+    pledges: Sequence[PledgeRow] = ()
+    syndicate: Sequence[SyndicateRow] = ()
+
+
+@dataclass(frozen=True)
 class MaturityRow:
     month: date  # first day of the month
     classification: str

@@ -43,8 +43,9 @@ def default_database_url() -> str:
 class Database:
     """An open, migrated GreenDesk database: an engine and units of work on it."""
 
-    def __init__(self, url: URL, engine: Engine) -> None:
+    def __init__(self, url: URL, engine: Engine, migrated_from: str | None = None) -> None:
         self._url = url
+        self.migrated_from = migrated_from  # revision found on opening (None: a new database)
         self.url = url.render_as_string(hide_password=True)
         self.engine = engine
         self._write_engine = (
@@ -170,9 +171,16 @@ def _check_sqlite_file(path: Path) -> bool:
 def _sqlite_readonly_state(path: Path) -> _State:
     """Inspect an existing SQLite file through a read-only connection (no WAL switch, no writes)."""
 
+    # Without a live WAL beside it the file is read as immutable, so SQLite creates no -wal/-shm
+    # files either; with one (another process has it open), a normal read-only open sees it.
+    live_wal = Path(f"{path}-wal").exists()
+    query = "mode=ro" if live_wal else "mode=ro&immutable=1"
+
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(
-            f"{path.as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000  # float-ok
+            f"{path.as_uri()}?{query}",
+            uri=True,
+            timeout=BUSY_TIMEOUT_MS / 1000,  # float-ok
         )
 
     probe = create_engine("sqlite://", creator=connect, poolclass=NullPool)
@@ -180,7 +188,9 @@ def _sqlite_readonly_state(path: Path) -> _State:
         with probe.connect() as conn:
             return _read_state(conn)
     except DBAPIError as exc:
-        raise UserError(f"{path} is not a usable SQLite database ({exc.orig}); nothing changed")
+        raise UserError(
+            f"{path} is not a usable SQLite database ({exc.orig}); nothing changed"
+        ) from None
     finally:
         probe.dispose()
 
@@ -217,8 +227,11 @@ def _make_engine(url: URL) -> Engine:
         raise UserError(f"cannot use {url.render_as_string()}: {exc}") from None
 
 
-def _migrate(engine: Engine, where: str) -> None:
-    """Check again under the write lock (another process may have got there first), then migrate."""
+def _migrate(engine: Engine, where: str) -> str | None:
+    """Check again under the write lock (another process may have got there first), then migrate.
+
+    Returns the revision the database was at before (None for a new database).
+    """
     options = {_WRITE_OPTION: True}
     with engine.connect().execution_options(**options) as conn, conn.begin():
         if engine.dialect.name == "postgresql":
@@ -228,6 +241,7 @@ def _migrate(engine: Engine, where: str) -> None:
         _check_state(state, where)
         if state.revision != migrate.head_revision():
             migrate.upgrade_to_head(conn)
+        return state.revision
 
 
 def open_database(url: str | None = None) -> Database:
@@ -247,7 +261,7 @@ def open_database(url: str | None = None) -> Database:
             _check_state(_sqlite_readonly_state(path), where)
     engine = _make_engine(parsed)
     try:
-        _migrate(engine, where)
+        before = _migrate(engine, where)
     except UserError:
         engine.dispose()
         raise
@@ -255,4 +269,48 @@ def open_database(url: str | None = None) -> Database:
         engine.dispose()
         first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise UserError(f"cannot open the database {where}: {first_line}") from None
-    return Database(parsed, engine)
+    return Database(parsed, engine, migrated_from=before)
+
+
+@dataclass(frozen=True)
+class DatabaseStatus:
+    where: str
+    exists: bool
+    revision: str | None  # None: empty or new
+    head: str
+
+    @property
+    def up_to_date(self) -> bool:
+        return self.revision == self.head
+
+
+def database_status(url: str | None = None) -> DatabaseStatus:
+    """The schema revision of the database at ``url``, read without creating or migrating it.
+
+    Refuses, like ``open_database``, a file that is not a GreenDesk database or is too new.
+    """
+    parsed = _parse_url(url or default_database_url())
+    head = migrate.head_revision()
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database in (None, "", ":memory:"):
+            return DatabaseStatus(":memory:", False, None, head)
+        path = Path(parsed.database or "").expanduser().absolute()
+        if not path.exists():
+            return DatabaseStatus(str(path), False, None, head)
+        state = (
+            _sqlite_readonly_state(path) if path.stat().st_size else _State(frozenset(), None, None)
+        )
+        _check_state(state, str(path))
+        return DatabaseStatus(str(path), True, state.revision, head)
+    where = parsed.render_as_string(hide_password=True)
+    engine = _make_engine(parsed)
+    try:
+        with engine.connect() as conn:
+            state = _read_state(conn)
+    except OperationalError as exc:
+        first_line = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        raise UserError(f"cannot open the database {where}: {first_line}") from None
+    finally:
+        engine.dispose()
+    _check_state(state, where)
+    return DatabaseStatus(where, True, state.revision, head)

@@ -9,10 +9,10 @@ Only the store and the services import this module; nothing above them sees thes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -69,7 +69,11 @@ def one_of(column: str, choices: Sequence[str], *, nullable: bool = False) -> Ch
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {str: String(), dict[str, Any]: JSON(), list[Any]: JSON()}
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        str: String(),
+        dict[str, Any]: JSON(),
+        list[Any]: JSON(),
+    }
 
 
 class Timestamped:
@@ -113,7 +117,7 @@ class Borrower(Timestamped, Base):
     target_year: Mapped[int | None] = mapped_column(Integer)
     disclosure_yearly: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     projects: Mapped[list[Project]] = relationship(back_populates="borrower")
     loans: Mapped[list[Loan]] = relationship(back_populates="borrower")
@@ -135,7 +139,7 @@ class Project(Timestamped, Base):
     carbon_sink_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     technology: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     version: Mapped[int] = mapped_column(Integer)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     borrower: Mapped[Borrower] = relationship(back_populates="projects")
 
@@ -198,7 +202,7 @@ class Loan(Timestamped, Base):
     override_reason: Mapped[str | None] = mapped_column(_text("note"))
     created_by: Mapped[str | None] = mapped_column(_text("actor"))
     updated_by: Mapped[str | None] = mapped_column(_text("actor"))
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     borrower: Mapped[Borrower] = relationship(back_populates="loans")
     project: Mapped[Project | None] = relationship()
@@ -248,9 +252,7 @@ class LoanCustomPrincipal(Base):
 
     __tablename__ = "loan_custom_principal"
     __table_args__ = (
-        CheckConstraint(
-            "(amount IS NULL) <> (percent IS NULL)", name="amount_or_percent"
-        ),
+        CheckConstraint("(amount IS NULL) <> (percent IS NULL)", name="amount_or_percent"),
     )
     loan_id: Mapped[int] = _loan_fk()
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -331,7 +333,7 @@ class Pledge(Base):
     expiry: Mapped[dt.date | None] = mapped_column(Date)
     owner: Mapped[str | None] = mapped_column(_text("name"))
     version: Mapped[int] = mapped_column(Integer)
-    __mapper_args__ = {"version_id_col": version}
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     loan: Mapped[Loan] = relationship(back_populates="pledges")
 

@@ -44,7 +44,7 @@ class Money(TypeDecorator[Decimal]):
 
 
 def canonical_decimal(value: Decimal) -> str:
-    """Plain positional text without trailing zeros or exponent: 0.0350 -> '0.035', 1E+2 -> '100'."""
+    """Plain positional text, no trailing zeros or exponent: 0.0350 -> '0.035', 1E+2 -> '100'."""
     if not value.is_finite():
         raise ValueError(f"{value} is not a finite number")
     text = format(value.normalize(), "f")

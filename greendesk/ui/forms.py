@@ -28,7 +28,7 @@ class _IntoInstance(QUiLoader):
         super().__init__(base)
         self._base = base
 
-    def createWidget(  # noqa: N802 (Qt's name)
+    def createWidget(
         self, class_name: str, parent: QWidget | None = None, name: str = ""
     ) -> QWidget:
         if parent is None:

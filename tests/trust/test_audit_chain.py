@@ -6,6 +6,7 @@ import dataclasses
 import hashlib
 import json
 from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
 
 import pytest
 
@@ -82,7 +83,8 @@ def test_timestamps_in_other_zones_hash_the_same_as_utc() -> None:
 )
 def test_editing_any_field_is_caught_at_that_event(field: str) -> None:
     events = build(5)
-    events[2] = dataclasses.replace(events[2], **{field: "tampered"})
+    changes: dict[str, Any] = {field: "tampered"}
+    events[2] = dataclasses.replace(events[2], **changes)
     result = verify_chain(events, anchor_of(events))
     assert not result.ok and result.kind == "edited" and result.bad_seq == 3
     assert "#3" in result.message

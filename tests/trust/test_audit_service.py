@@ -11,6 +11,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import func, select, text
 
+from greendesk.cli import main as greendesk_main
 from greendesk.domain.errors import UserError
 from greendesk.services import audit, workflow
 from greendesk.store.database import Database, open_database
@@ -137,7 +138,7 @@ def test_cli_verify_passes_then_fails_after_one_byte_changed_with_sqlite3(
 
 
 def test_sqlite3_command_line_edit_is_caught(
-    sqlite_url: str, team_sqlite: tuple[Database, Team]
+    sqlite_url: str, team_sqlite: tuple[Database, Team], capsys: pytest.CaptureFixture[str]
 ) -> None:
     db, team = team_sqlite
     make_loan(db, team.officer)
@@ -149,25 +150,27 @@ def test_sqlite3_command_line_edit_is_caught(
         check=True,
         capture_output=True,
     )
-    result = greendesk("audit", "verify", db_url=sqlite_url)
-    assert result.returncode == 1
-    assert "FAILED at event #2 (edited)" in result.stderr
+    assert greendesk_main(["audit", "verify", "--db", sqlite_url]) == 1
+    assert "FAILED at event #2 (edited)" in capsys.readouterr().err
 
 
-def test_cli_log_for_a_loan(sqlite_url: str, team_sqlite: tuple[Database, Team]) -> None:
+def test_cli_log_for_a_loan(
+    sqlite_url: str, team_sqlite: tuple[Database, Team], capsys: pytest.CaptureFixture[str]
+) -> None:
     db, team = team_sqlite
     loan_id = make_loan(db, team.officer, reference="GD-2026-0042")
     workflow.submit(db, team.officer, loan_id)
     make_loan(db, team.officer, reference="GD-2026-0043", credit_code="91650000MA77TEST1Y")
     db.dispose()
-    result = greendesk("audit", "log", "--loan", "GD-2026-0042", "--json", db_url=sqlite_url)
-    assert result.returncode == 0, result.stderr
-    events = json.loads(result.stdout)
+    assert (
+        greendesk_main(["audit", "log", "--loan", "GD-2026-0042", "--json", "--db", sqlite_url])
+        == 0
+    )
+    events = json.loads(capsys.readouterr().out)
     assert [(e["action"], e["actor"]) for e in events] == [("create", "wang"), ("submit", "wang")]
     assert {"field": "status", "before": "draft", "after": "submitted"} in events[1]["changes"]
-    text_out = greendesk("audit", "log", db_url=sqlite_url)
-    assert text_out.returncode == 0
-    lines = text_out.stdout.splitlines()
+    assert greendesk_main(["audit", "log", "--db", sqlite_url]) == 0
+    lines = capsys.readouterr().out.splitlines()
     assert any(" submit " in line and "wang" in line for line in lines)
     assert any("status: draft → submitted" in line for line in lines)
 

@@ -2,8 +2,12 @@
 
 Rules:
 
-- Drawdowns, interest and commitment fees of each period are split among all lenders by
-  largest remainder of their commitment shares (``greendesk.domain.money.allocate``'s rule).
+- Interest and commitment fees of each period are split among all lenders by largest
+  remainder of their commitment shares (``greendesk.domain.money.allocate``'s rule).
+- Drawdowns are split by largest remainder of each lender's undrawn commitment (commitment
+  less its drawn part), which is its commitment share to within a few fen; this way a lender
+  never funds more than its commitment, and a fully drawn facility has drawn each lender's
+  commitment exactly.
 - Principal of each period is split by largest remainder of each lender's outstanding balance
   (its drawn part less its repaid part). Outstanding balances are the commitment shares of the
   drawn balance to within a few fen, and splitting by them guarantees that every lender is
@@ -20,6 +24,7 @@ schedule within the speed budget, where ``Fraction`` arithmetic would not.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from math import gcd
 
@@ -68,36 +73,69 @@ def _reduced(weights: list[int]) -> list[int]:
     return [w // divisor for w in weights] if divisor > 1 else weights
 
 
+def _lender_periods(
+    nos: list[int],
+    dates: list[date],
+    drawdowns: tuple[int, ...],
+    principals: tuple[int, ...],
+    interests: tuple[int, ...],
+    fees: tuple[int, ...],
+) -> tuple[tuple[LenderPeriod, ...], Totals]:
+    """One lender's periods (fen → Decimal) and its totals, from its integer columns."""
+    make = Decimal
+    zero = ZERO
+    payments = [p + i + f for p, i, f in zip(principals, interests, fees, strict=True)]
+    periods = tuple(
+        LenderPeriod(
+            no,
+            day,
+            make(d).scaleb(-2) if d else zero,
+            make(p).scaleb(-2) if p else zero,
+            make(i).scaleb(-2) if i else zero,
+            make(f).scaleb(-2) if f else zero,
+            make(t).scaleb(-2) if t else zero,
+        )
+        for no, day, d, p, i, f, t in zip(
+            nos, dates, drawdowns, principals, interests, fees, payments, strict=True
+        )
+    )
+    totals = Totals(
+        *(fen_decimal(sum(c)) for c in (drawdowns, principals, interests, fees, payments))
+    )
+    return periods, totals
+
+
 def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderSchedule, ...]:
     """Per-lender schedules for ``rows`` (empty when the terms name no lenders)."""
     lenders = terms.lenders
     if not lenders:
         return ()
     count = len(lenders)
-    span = range(count)
-    weights = _reduced([to_fen_int(lender.commitment) for lender in lenders])
+    weights_fen = [to_fen_int(lender.commitment) for lender in lenders]
+    weights = _reduced(weights_fen)
     leads = [
         w if x.role is Role.LEAD_ARRANGER else 0 for x, w in zip(lenders, weights, strict=True)
     ]
     agents = [w if x.role is Role.AGENT else 0 for x, w in zip(lenders, weights, strict=True)]
     zeros = [0] * count
     outstanding = [0] * count
-    sums = [[0] * 5 for _ in span]  # drawdown, principal, interest, fees, payment per lender
-    columns: list[list[LenderPeriod]] = [[] for _ in span]
-    zero = ZERO
-    make = Decimal
+    undrawn = list(weights_fen)
+    drawdowns: list[list[int]] = []
+    principals: list[list[int]] = []
+    interests: list[list[int]] = []
+    fee_rows: list[list[int]] = []
     for row in rows:
-        drawdown = split_fen(to_fen_int(row.drawdown), weights) if row.drawdown else zeros
+        drawdown = split_fen(to_fen_int(row.drawdown), undrawn) if row.drawdown else zeros
         principal_fen = to_fen_int(row.principal)
         if drawdown is not zeros:
             outstanding = [a + b for a, b in zip(outstanding, drawdown, strict=True)]
+            undrawn = [a - b for a, b in zip(undrawn, drawdown, strict=True)]
         if principal_fen == 0:
             principal = zeros
         elif principal_fen == sum(outstanding):
             principal = outstanding
         else:
             principal = split_fen(principal_fen, outstanding)
-        interest = split_fen(to_fen_int(row.interest), weights)
         fees = split_fen(to_fen_int(row.commitment_fee), weights)
         if row.arrangement_fee:
             extra = split_fen(to_fen_int(row.arrangement_fee), leads)
@@ -107,35 +145,30 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
             fees = [a + b for a, b in zip(fees, extra, strict=True)]
         if principal is not zeros:
             outstanding = [a - b for a, b in zip(outstanding, principal, strict=True)]
-        no, pay_date = row.no, row.payment_date
-        for k in span:
-            d, p, i, f = drawdown[k], principal[k], interest[k], fees[k]
-            total = sums[k]
-            total[0] += d
-            total[1] += p
-            total[2] += i
-            total[3] += f
-            total[4] += p + i + f
-            t = p + i + f
-            columns[k].append(
-                LenderPeriod(
-                    no,
-                    pay_date,
-                    make(d).scaleb(-2) if d else zero,
-                    make(p).scaleb(-2) if p else zero,
-                    make(i).scaleb(-2) if i else zero,
-                    make(f).scaleb(-2) if f else zero,
-                    make(t).scaleb(-2) if t else zero,
-                )
-            )
+        drawdowns.append(drawdown)
+        principals.append(principal)
+        interests.append(split_fen(to_fen_int(row.interest), weights))
+        fee_rows.append(fees)
+    nos = [row.no for row in rows]
+    dates = [row.payment_date for row in rows]
+    columns = [
+        _lender_periods(nos, dates, d, p, i, f)
+        for d, p, i, f in zip(
+            zip(*drawdowns, strict=True),
+            zip(*principals, strict=True),
+            zip(*interests, strict=True),
+            zip(*fee_rows, strict=True),
+            strict=True,
+        )
+    ]
     return tuple(
         LenderSchedule(
             name=lender.name,
             role=lender.role,
             commitment=lender.commitment,
             share=(lender.commitment / terms.amount).quantize(SHARE_PLACES),
-            periods=tuple(column),
-            totals=Totals(*(fen_decimal(v) for v in total)),
+            periods=periods,
+            totals=totals,
         )
-        for lender, column, total in zip(lenders, columns, sums, strict=True)
+        for lender, (periods, totals) in zip(lenders, columns, strict=True)
     )

@@ -26,23 +26,26 @@ ZERO = Decimal("0.00")
 def _fit_widths(
     header: Sequence[str], rows: Sequence[Sequence[str]], width: float, size: float
 ) -> tuple[list[float], float]:
-    """Column widths from the widest cell (by character count) and a font size that fits."""
-    cols = len(header)
-    widths = []
-    for c in range(cols):
+    """Column widths from the widest cell, and the largest font size (≤ size) that fits.
+
+    Headers wrap between words (or CJK characters) but never inside a Latin word, so each
+    column is at least as wide as its header's longest word.
+    """
+    unit = []  # widest body cell per column at 1 pt
+    for c in range(len(header)):
         longest = max((r[c] for r in rows), key=len, default="")
-        widths.append(stringWidth(longest, LATIN_BOLD, size) + 8)
-    # headers wrap between words (or CJK characters) but never inside a Latin word
-    for c, label in enumerate(header):
+        unit.append(stringWidth(longest, LATIN_BOLD, 1))
+    floors = []
+    for label in header:
         word = max(label.split() or [""], key=lambda x: stringWidth(x, LATIN_BOLD, TABLE_SIZE))
         ascii_floor = stringWidth(word, LATIN_BOLD, TABLE_SIZE) + 9
-        floor = TABLE_SIZE * 4.2 + 6 if not word.isascii() else ascii_floor
-        widths[c] = max(widths[c], floor)
-    total = sum(widths)
-    if total > width:
-        scale = width / total
-        return [w * scale for w in widths], size * scale
-    spare = (width - total) / cols
+        floors.append(TABLE_SIZE * 4.2 + 6 if not word.isascii() else ascii_floor)
+    while True:
+        widths = [max(u * size + 8, f) for u, f in zip(unit, floors, strict=True)]
+        if sum(widths) <= width or size <= 5.5:
+            break
+        size -= 0.25
+    spare = max(0.0, width - sum(widths)) / len(widths)
     return [w + spare for w in widths], size
 
 

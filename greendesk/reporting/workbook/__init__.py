@@ -17,7 +17,13 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from greendesk.reporting.model import MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
+from greendesk.reporting.model import (
+    LoanBundle,
+    MaturityRow,
+    PledgeRow,
+    PortfolioRow,
+    SyndicateRow,
+)
 from greendesk.reporting.templates import SheetSpec, WorkbookTemplate, load_workbook_template
 from greendesk.reporting.workbook.cells import column_converters, header_row
 from greendesk.reporting.workbook.summary import GroupKeys, SummaryWriter
@@ -43,26 +49,24 @@ def _prepare(wb: Workbook, spec: SheetSpec, tpl: WorkbookTemplate) -> WriteOnlyW
     return ws
 
 
-def _stream(
-    ws: WriteOnlyWorksheet,
-    spec: SheetSpec,
-    tpl: WorkbookTemplate,
-    rows: Iterable[Any],
-    on_row: Callable[[Any], None] | None = None,
-) -> int:
-    converters = column_converters(ws, spec, tpl)
-    getters = [c.field for c in spec.columns]
-    plan = list(zip(getters, converters, strict=True))
-    count = 0
-    append = ws.append
-    for row in rows:
-        append([conv(getattr(row, name)) for name, conv in plan])
-        count += 1
-        if on_row is not None:
-            on_row(row)
-    last_col = get_column_letter(len(spec.columns))
-    ws.auto_filter.ref = f"A1:{last_col}{count + 1}"
-    return count
+class _SheetStream:
+    """Appends row dataclasses to one write-only sheet through its column converters."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, spec: SheetSpec, tpl: WorkbookTemplate) -> None:
+        self.ws = ws
+        self.spec = spec
+        self.plan = list(zip([c.field for c in spec.columns],
+                             column_converters(ws, spec, tpl), strict=True))
+        self.count = 0
+
+    def add(self, row: Any) -> None:
+        self.ws.append([conv(getattr(row, name)) for name, conv in self.plan])
+        self.count += 1
+
+    def close(self) -> int:
+        last_col = get_column_letter(len(self.spec.columns))
+        self.ws.auto_filter.ref = f"A1:{last_col}{self.count + 1}"
+        return self.count
 
 
 def _check_fields(spec: SheetSpec, row_type: type) -> None:
@@ -80,9 +84,7 @@ def _check_fields(spec: SheetSpec, row_type: type) -> None:
 def write_portfolio(
     out: str | Path | BinaryIO,
     *,
-    loans: Iterable[PortfolioRow],
-    pledges: Iterable[PledgeRow],
-    syndicate: Iterable[SyndicateRow],
+    loans: Iterable[LoanBundle],
     maturity: Iterable[MaturityRow],
     as_of: date,
     lang: str = "zh",
@@ -90,23 +92,35 @@ def write_portfolio(
     progress: Progress | None = None,
     template: WorkbookTemplate | None = None,
 ) -> WorkbookStats:
-    """Write the workbook; ``progress(done, total)`` is called as loans stream (total may be 0)."""
+    """Write the workbook in one pass over ``loans``; ``maturity`` is iterated afterwards.
+
+    Each loan's pledge and lender rows go to their sheets as the loan streams (write-only
+    sheets may be appended to in any order). ``progress(done, total)`` follows the loans;
+    ``total`` is ``total_loans`` when the caller knows it.
+    """
     tpl = template or load_workbook_template(lang)
     for key, row_type in (("loans", PortfolioRow), ("collateral", PledgeRow),
                           ("syndicate", SyndicateRow), ("maturity", MaturityRow)):
         _check_fields(tpl.sheets[key], row_type)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
-    sheets = {key: _prepare(wb, spec, tpl) for key, spec in tpl.sheets.items()}
-
-    seen: dict[str, dict[str, None]] = {g[0]: {} for g in tpl.groups}
-    group_values = [(field, tpl.sheets["loans"].columns[tpl.sheets["loans"].index(field)].values,
-                     seen[field]) for field, _, _ in tpl.groups]
+    streams = {key: _SheetStream(_prepare(wb, spec, tpl), spec, tpl)
+               for key, spec in tpl.sheets.items()}
+    loan_sheet, pledge_sheet, synd_sheet = (streams["loans"], streams["collateral"],
+                                            streams["syndicate"])
+    loans_spec = tpl.sheets["loans"]
+    groups = [(field, loans_spec.columns[loans_spec.index(field)].values, {})
+              for field, _, _ in tpl.groups]
+    seen: list[dict[str, None]] = [g[2] for g in groups]
     done = 0
-
-    def on_loan(row: PortfolioRow) -> None:
-        nonlocal done
-        for field, table, bucket in group_values:
+    for bundle in loans:
+        row = bundle.loan
+        loan_sheet.add(row)
+        for pledge in bundle.pledges:
+            pledge_sheet.add(pledge)
+        for share in bundle.syndicate:
+            synd_sheet.add(share)
+        for field, table, bucket in groups:
             value = getattr(row, field)
             key = "" if value in (None, "") else (tpl.values(table, value) if table else str(value))
             if key not in bucket:
@@ -114,16 +128,16 @@ def write_portfolio(
         done += 1
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, max(total_loans, done))
-
-    n_loans = _stream(sheets["loans"], tpl.sheets["loans"], tpl, loans, on_loan)
     if progress is not None:
-        progress(n_loans, max(total_loans, n_loans))
-    n_pledges = _stream(sheets["collateral"], tpl.sheets["collateral"], tpl, pledges)
-    n_synd = _stream(sheets["syndicate"], tpl.sheets["syndicate"], tpl, syndicate)
-    n_mat = _stream(sheets["maturity"], tpl.sheets["maturity"], tpl, maturity)
-
-    groups = [GroupKeys(field, label, chart, sorted(seen[field], key=lambda k: (k == "", k)))
-              for field, label, chart in tpl.groups]
-    SummaryWriter(summary_ws, tpl, n_loans).write(as_of, datetime.now(timezone.utc), groups)
+        progress(done, max(total_loans, done))
+    for item in maturity:
+        streams["maturity"].add(item)
+    counts = {key: stream.close() for key, stream in streams.items()}
+    keys = [
+        GroupKeys(field, label, chart, sorted(bucket, key=lambda k: (k == "", k)))
+        for (field, label, chart), bucket in zip(tpl.groups, seen, strict=True)
+    ]
+    SummaryWriter(summary_ws, tpl, counts["loans"]).write(as_of, datetime.now(timezone.utc), keys)
     wb.save(str(out) if isinstance(out, Path) else out)
-    return WorkbookStats(n_loans, n_pledges, n_synd, n_mat)
+    return WorkbookStats(counts["loans"], counts["collateral"], counts["syndicate"],
+                         counts["maturity"])

@@ -19,8 +19,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from greendesk.reporting.templates import WorkbookTemplate
 from greendesk.reporting.workbook.cells import header_row, text_cell
 
-TITLE_FONT = Font(bold=True, size=14, color="1B6B4A")
-BOLD = Font(bold=True)
+TITLE_FONT = Font(name="Calibri", bold=True, size=14, color="1B6B4A")
+BOLD = Font(name="Calibri", bold=True)
 
 
 @dataclass(frozen=True)
@@ -78,9 +78,10 @@ class SummaryWriter:
         tpl = self.tpl
         fmt = tpl.formats
         self._append([text_cell(self.ws, tpl.label("title"), font=TITLE_FONT)])
-        self._append([text_cell(self.ws, tpl.label("as_of")), self._cell(as_of, fmt["date"])])
+        self._append([text_cell(self.ws, tpl.label("as_of")), None, self._cell(as_of, fmt["date"])])
         self._append([
             text_cell(self.ws, tpl.label("generated")),
+            None,
             self._cell(generated.replace(tzinfo=None, microsecond=0), "yyyy-mm-dd hh:mm"),
         ])
         chart_rows: tuple[int, int] | None = None

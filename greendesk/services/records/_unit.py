@@ -66,8 +66,11 @@ def check_version(what: str, current: int, expected: int | None) -> None:
         raise RecordChanged(changed_message(what))
 
 
-def get_or_fail(session: Session, model: type[Any], record_id: object, what: str) -> Any:
-    row = session.get(model, record_id)
+def get_or_fail(
+    session: Session, model: type[Any], record_id: object, what: str, *, lock: bool = False
+) -> Any:
+    """The row, or a user error naming it; ``lock`` takes its row lock (PostgreSQL) for a write."""
+    row = session.get(model, record_id, with_for_update=lock, populate_existing=lock)
     if row is None:
         raise NotFound(f"{what} {record_id} does not exist (deleted by someone else?)")
     return row
@@ -89,6 +92,13 @@ def record_event(
 ) -> None:
     """Append the audit event in the same transaction as the change."""
     audit.record(session, actor, action, (entity_type, entity_id), before, after)
+
+
+def stored(session: Session) -> None:
+    """Write pending changes and forget the in-memory values, so the audit's ``after`` and the
+    returned record show what the database really holds (e.g. ``0.60`` kept as ``0.6``)."""
+    session.flush()
+    session.expire_all()
 
 
 def assign(row: Any, values: dict[str, Any]) -> None:

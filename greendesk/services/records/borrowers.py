@@ -15,6 +15,7 @@ from greendesk.services.records._unit import (
     permit,
     record_event,
     snapshot,
+    stored,
     write_unit,
 )
 from greendesk.services.records.inputs import BorrowerInput
@@ -65,7 +66,7 @@ def create_borrower(db: Database, actor: Actor, data: BorrowerInput) -> Borrower
         errors.raise_if_any()
         row = Borrower(**values)
         session.add(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "borrower.create", "borrower", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)
@@ -84,7 +85,7 @@ def update_borrower(
     values = _validate(data)
     what = f"borrower {borrower_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, Borrower, borrower_id, "borrower")
+        row = get_or_fail(session, Borrower, borrower_id, "borrower", lock=True)
         check_version(what, row.version, expected_version)
         errors = ErrorCollector()
         _check_code_free(session, str(values["credit_code"]), row.id, errors)
@@ -92,7 +93,7 @@ def update_borrower(
         before = snapshot(row, FIELDS)
         assign(row, values)
         row.updated_at = utcnow()  # forces the UPDATE, so the version moves
-        session.flush()
+        stored(session)
         record_event(session, actor, "borrower.update", "borrower", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)

@@ -16,6 +16,7 @@ from typing import Any
 from greendesk.domain import validation as v
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.money import format_money
+from greendesk.domain.schedule.dates import add_months
 from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.validation import (
     MAX_BPS,
@@ -23,7 +24,6 @@ from greendesk.services.records.validation import (
     MAX_TERM_MONTHS,
     Checks,
     LoanValues,
-    add_months,
     given,
 )
 

@@ -23,6 +23,7 @@ from greendesk.services.records._unit import (
     get_or_fail,
     permit,
     record_event,
+    stored,
     write_unit,
 )
 from greendesk.services.records.inputs import ClassificationOverrideInput, LoanInput
@@ -95,14 +96,14 @@ def create_loan(db: Database, actor: Actor, data: LoanInput) -> LoanRecord:
         )
         session.add(loan)
         write_children(session, loan, values)
-        session.flush()
+        stored(session)
         record_event(session, actor, "loan.create", "loan", loan.id, None, loan_snapshot(loan))
         return loan_record(loan)
 
 
 def _editable_loan(session: Session, loan_id: int, expected_version: int) -> Loan:
     what = f"loan {loan_id}"
-    loan: Loan = get_or_fail(session, Loan, loan_id, "loan")
+    loan: Loan = get_or_fail(session, Loan, loan_id, "loan", lock=True)
     check_editable(Status(loan.status))  # first: "approved meanwhile" says more than "changed"
     check_version(what, loan.version, expected_version)
     return loan
@@ -128,7 +129,7 @@ def update_loan_terms(
         write_children(session, loan, values)
         loan.updated_by = actor.username
         loan.updated_at = utcnow()  # forces the UPDATE, so the version moves
-        session.flush()
+        stored(session)
         record_event(session, actor, "loan.update_terms", "loan", loan.id, before,
                      loan_snapshot(loan))  # fmt: skip
         return loan_record(loan)
@@ -153,7 +154,7 @@ def set_classification_override(
         assign(loan, values)
         loan.updated_by = actor.username
         loan.updated_at = utcnow()
-        session.flush()
+        stored(session)
         record_event(session, actor, "loan.override_classification", "loan", loan.id, before,
                      loan_snapshot(loan))  # fmt: skip
         return loan_record(loan)
@@ -171,7 +172,7 @@ def clear_classification_override(
         loan.override_reason = None
         loan.updated_by = actor.username
         loan.updated_at = utcnow()
-        session.flush()
+        stored(session)
         record_event(session, actor, "loan.clear_override", "loan", loan.id, before,
                      loan_snapshot(loan))  # fmt: skip
         return loan_record(loan)

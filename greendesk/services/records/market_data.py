@@ -22,6 +22,7 @@ from greendesk.services.records._unit import (
     permit,
     record_event,
     snapshot,
+    stored,
     write_unit,
 )
 from greendesk.services.records.inputs import PriceInput, RateInput
@@ -101,7 +102,7 @@ def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
         _price_date_free(session, values, None)
         row = ReferencePrice(**values)
         session.add(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "price.create", "price", row.id, None,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
         return _price(row)
@@ -115,12 +116,12 @@ def update_price(
     values = _price_values(data)
     what = f"price {price_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, ReferencePrice, price_id, "price")
+        row = get_or_fail(session, ReferencePrice, price_id, "price", lock=True)
         _same(what, _price(row), expected)
         _price_date_free(session, values, row.id)
         before = snapshot(row, PRICE_FIELDS)
         assign(row, values)
-        session.flush()
+        stored(session)
         record_event(session, actor, "price.update", "price", row.id, before,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
         return _price(row)
@@ -130,11 +131,11 @@ def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRe
     permit(actor, Action.EDIT_REFERENCE_DATA)
     what = f"price {price_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, ReferencePrice, price_id, "price")
+        row = get_or_fail(session, ReferencePrice, price_id, "price", lock=True)
         _same(what, _price(row), expected)
         before = snapshot(row, PRICE_FIELDS)
         session.delete(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "price.delete", "price", price_id, before, None)
 
 
@@ -157,7 +158,7 @@ def add_rate(db: Database, actor: Actor, data: RateInput) -> RateRecord:
         _rate_date_free(session, values, None)
         row = ReferenceRate(**values)
         session.add(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "rate.create", "rate", row.id, None,
                      snapshot(row, RATE_FIELDS))  # fmt: skip
         return _rate(row)
@@ -171,12 +172,12 @@ def update_rate(
     values = _rate_values(data)
     what = f"rate {rate_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, ReferenceRate, rate_id, "rate")
+        row = get_or_fail(session, ReferenceRate, rate_id, "rate", lock=True)
         _same(what, _rate(row), expected)
         _rate_date_free(session, values, row.id)
         before = snapshot(row, RATE_FIELDS)
         assign(row, values)
-        session.flush()
+        stored(session)
         record_event(session, actor, "rate.update", "rate", row.id, before,
                      snapshot(row, RATE_FIELDS))  # fmt: skip
         return _rate(row)
@@ -186,11 +187,11 @@ def delete_rate(db: Database, actor: Actor, rate_id: int, *, expected: RateRecor
     permit(actor, Action.EDIT_REFERENCE_DATA)
     what = f"rate {rate_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, ReferenceRate, rate_id, "rate")
+        row = get_or_fail(session, ReferenceRate, rate_id, "rate", lock=True)
         _same(what, _rate(row), expected)
         before = snapshot(row, RATE_FIELDS)
         session.delete(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "rate.delete", "rate", rate_id, before, None)
 
 

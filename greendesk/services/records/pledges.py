@@ -23,6 +23,7 @@ from greendesk.services.records._unit import (
     permit,
     record_event,
     snapshot,
+    stored,
     write_unit,
 )
 from greendesk.services.records.inputs import PledgeInput
@@ -34,13 +35,14 @@ from greendesk.store.models import Loan, Pledge
 
 FIELDS = (
     "loan_id", "seq", "collateral_type", "description", "quantity", "unit", "price_instrument",
-    "unit_price", "appraised_value", "valuation_date", "pledge_rate", "registry",
+    "unit_price", "appraised_value", "valuation_date", "pledge_rate", "registry_name",
     "registration_no", "vintage_year", "expiry", "owner",
 )  # fmt: skip
 
 
 def _record(row: Pledge) -> PledgeRecord:
-    return PledgeRecord(id=row.id, version=row.version, **{n: getattr(row, n) for n in FIELDS})
+    values = {n: getattr(row, n) for n in FIELDS if n != "registry_name"}
+    return PledgeRecord(id=row.id, version=row.version, registry=row.registry_name, **values)
 
 
 def _validate(data: PledgeInput) -> dict[str, Any]:
@@ -51,7 +53,7 @@ def _validate(data: PledgeInput) -> dict[str, Any]:
 
 
 def _editable_loan(session: Session, loan_id: int) -> Loan:
-    loan = session.get(Loan, loan_id)
+    loan = session.get(Loan, loan_id, with_for_update=True)  # serialise with status changes
     if loan is None:
         errors = ErrorCollector()
         errors.add("loan_id", f"no loan {loan_id}")
@@ -70,7 +72,7 @@ def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
         last = session.scalar(select(func.max(Pledge.seq)).where(Pledge.loan_id == loan.id))
         row = Pledge(seq=(last or 0) + 1, **values)
         session.add(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "pledge.create", "pledge", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)
@@ -84,7 +86,7 @@ def update_pledge(
     values = _validate(data)
     what = f"pledge {pledge_id}"
     with write_unit(db, what) as session:
-        row: Pledge = get_or_fail(session, Pledge, pledge_id, "pledge")
+        row: Pledge = get_or_fail(session, Pledge, pledge_id, "pledge", lock=True)
         check_version(what, row.version, expected_version)
         if values["loan_id"] != row.loan_id:
             errors = ErrorCollector()
@@ -96,7 +98,7 @@ def update_pledge(
         flag_modified(
             row, "collateral_type"
         )  # an UPDATE even if nothing changed: the version moves
-        session.flush()
+        stored(session)
         record_event(session, actor, "pledge.update", "pledge", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)
@@ -107,12 +109,12 @@ def remove_pledge(db: Database, actor: Actor, pledge_id: int, *, expected_versio
     permit(actor, Action.EDIT_APPLICATION)
     what = f"pledge {pledge_id}"
     with write_unit(db, what) as session:
-        row: Pledge = get_or_fail(session, Pledge, pledge_id, "pledge")
+        row: Pledge = get_or_fail(session, Pledge, pledge_id, "pledge", lock=True)
         check_version(what, row.version, expected_version)
         _editable_loan(session, row.loan_id)
         before = snapshot(row, FIELDS)
         session.delete(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "pledge.delete", "pledge", pledge_id, before, None)
 
 

@@ -16,6 +16,7 @@ from greendesk.services.records._unit import (
     permit,
     record_event,
     snapshot,
+    stored,
     write_unit,
 )
 from greendesk.services.records.inputs import ProjectInput
@@ -56,7 +57,7 @@ def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectRec
             errors.raise_if_any()
         row = Project(**values)
         session.add(row)
-        session.flush()
+        stored(session)
         record_event(session, actor, "project.create", "project", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)
@@ -70,7 +71,7 @@ def update_project(
     values = _validate(data)
     what = f"project {project_id}"
     with write_unit(db, what) as session:
-        row = get_or_fail(session, Project, project_id, "project")
+        row = get_or_fail(session, Project, project_id, "project", lock=True)
         check_version(what, row.version, expected_version)
         if values["borrower_id"] != row.borrower_id:
             errors = ErrorCollector()
@@ -79,7 +80,7 @@ def update_project(
         before = snapshot(row, FIELDS)
         assign(row, values)
         row.updated_at = utcnow()  # forces the UPDATE, so the version moves
-        session.flush()
+        stored(session)
         record_event(session, actor, "project.update", "project", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
         return _record(row)

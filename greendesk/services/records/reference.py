@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from greendesk.domain.classification.catalogue import catalogue_code_error
+from greendesk.domain.collateral import collateral_type_error, load_collateral_types
 from greendesk.domain.credit_code import validate_credit_code
 from greendesk.domain.errors import FieldError, InvalidInput
 from greendesk.domain.schedule.parse import parse_terms
@@ -29,18 +31,10 @@ def terms_errors(terms: dict[str, Any]) -> list[FieldError]:
     return []
 
 
-def catalogue_code_error(code: str) -> str | None:
-    """None when ``code`` (``VERSION:CODE``) is an item of a shipped catalogue."""
-    from greendesk.domain import validation
-
-    errors = validation.ErrorCollector()
-    validation.check_catalogue_code(errors, "code", code)
-    return errors.errors[0].rule if errors.errors else None
-
-
-def collateral_type_error(key: str) -> str | None:
-    """None when ``key`` names a collateral type of the collateral engine's table."""
-    return None if key.strip() else "required"
+def collateral_priced(key: str) -> bool:
+    """Whether a known collateral type is valued as quantity × reference price."""
+    ctype = load_collateral_types().get(key)
+    return ctype is not None and ctype.priced
 
 
 def reference_checks() -> Checks:
@@ -48,5 +42,6 @@ def reference_checks() -> Checks:
         credit_code=validate_credit_code,
         catalogue_code=catalogue_code_error,
         collateral_type=collateral_type_error,
+        collateral_priced=collateral_priced,
         terms=terms_errors,
     )

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from greendesk.domain import validation as v
 from greendesk.domain.errors import ErrorCollector, FieldError
+from greendesk.domain.schedule.dates import add_months as add_months  # used by seed_files
 from greendesk.services.records.inputs import (
     BorrowerInput,
     ClassificationOverrideInput,
@@ -45,6 +45,8 @@ class Checks:
     credit_code: CheckCode
     catalogue_code: CheckCode
     collateral_type: CheckCode
+    collateral_priced: Callable[[str], bool]
+    """True when a (known) collateral type is valued as quantity × price, False by appraisal."""
     terms: CheckTerms
 
 
@@ -208,7 +210,8 @@ def validate_pledge(inp: PledgeInput, checks: Checks, e: ErrorCollector) -> dict
             e, "pledge_rate", inp.pledge_rate, required=False, minimum=Decimal(0),
             strict_minimum=True, maximum=Decimal(1),
         ),
-        "registry": v.check_text(e, "registry", inp.registry, "registry", required=False)
+        # the store's attribute (the column is "registry"; Declarative reserves that name)
+        "registry_name": v.check_text(e, "registry", inp.registry, "registry", required=False)
         or None,
         "registration_no": v.check_text(
             e, "registration_no", inp.registration_no, "registration_no", required=False
@@ -218,18 +221,17 @@ def validate_pledge(inp: PledgeInput, checks: Checks, e: ErrorCollector) -> dict
         "owner": v.check_text(e, "owner", inp.owner, "name", required=False) or None,
     }  # fmt: skip
     kind = values["collateral_type"]
-    if kind:
-        broken = checks.collateral_type(kind)
-        if broken:
-            e.add("collateral_type", broken)
+    broken = checks.collateral_type(kind) if kind else None
+    if broken:
+        e.add("collateral_type", broken)
     if values["price_instrument"]:
         values["price_instrument"] = values["price_instrument"].upper()
-    priced = given(inp.quantity) and (given(inp.unit_price) or given(inp.price_instrument))
-    if not priced and not given(inp.appraised_value):
-        e.add(
-            "appraised_value",
-            "required unless a quantity with a unit price or price instrument is given",
-        )
+    if kind and not broken:
+        if checks.collateral_priced(kind):
+            if not given(inp.quantity):
+                e.add("quantity", "required for a type valued at quantity × reference price")
+        elif not given(inp.appraised_value):
+            e.add("appraised_value", "required for a type valued by appraisal")
     if given(inp.quantity) and not given(inp.unit):
         e.add("unit", "required with a quantity")
     start, end = values["valuation_date"], values["expiry"]
@@ -272,15 +274,3 @@ class LoanValues:
     base_rate_path: list[dict[str, Any]] = field(default_factory=list)
     kpis: list[dict[str, Any]] = field(default_factory=list)
     use_of_proceeds: list[dict[str, Any]] = field(default_factory=list)
-
-
-def add_months(start: date, months: int) -> date:
-    """``start`` plus whole months, clamped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
-    index = start.month - 1 + months
-    year, month = start.year + index // 12, index % 12 + 1
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable: every month has 28 days")

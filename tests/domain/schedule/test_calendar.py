@@ -39,7 +39,9 @@ def test_file_states_its_covered_years_and_they_include_2019_to_2026() -> None:
 def test_every_day_of_each_covered_year_matches_chinesecalendar(year: int) -> None:
     cal = ChinaCalendar()
     mismatches = [
-        day for day in _days_of(year) if cal.is_business_day(day) != chinese_calendar.is_workday(day)
+        day
+        for day in _days_of(year)
+        if cal.is_business_day(day) != chinese_calendar.is_workday(day)
     ]
     assert mismatches == []
 
@@ -54,7 +56,9 @@ def test_holiday_and_adjusted_working_day_sets_match_chinesecalendar(year: int) 
     # chinesecalendar counts every weekend as a holiday; ours lists only official holiday blocks
     assert ours_holidays - theirs_holidays == set()
     assert theirs_holidays - weekend_holidays <= ours_holidays
-    theirs_working = {d for d in _days_of(year) if d.weekday() >= 5 and chinese_calendar.is_workday(d)}
+    theirs_working = {
+        d for d in _days_of(year) if d.weekday() >= 5 and chinese_calendar.is_workday(d)
+    }
     assert ours_working == theirs_working
 
 

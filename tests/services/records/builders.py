@@ -14,14 +14,14 @@ from greendesk.services.records.inputs import (
     PledgeInput,
     PriceInput,
     ProjectInput,
-    RateInput,
     RatchetStepInput,
+    RateInput,
     UseOfProceedsInput,
 )
 
 
 def credit_code(serial: int) -> str:
-    """A well-formed 统一社会信用代码 (Xinjiang Changji division 652301) with its check character."""
+    """A well-formed 统一社会信用代码 (division 652301, Changji) with its check character."""
     first17 = f"91652301{serial:09d}"
     return first17 + credit_code_check_char(first17)
 

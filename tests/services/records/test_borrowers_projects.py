@@ -84,9 +84,7 @@ def test_missing_records_are_user_errors(db: Database, people: People) -> None:
     with pytest.raises(UserError, match="borrower 999 does not exist"):
         borrowers.get_borrower(db, 999)
     with pytest.raises(UserError, match="borrower 999 does not exist"):
-        borrowers.update_borrower(
-            db, people.officer, 999, builders.borrower(5), expected_version=1
-        )
+        borrowers.update_borrower(db, people.officer, 999, builders.borrower(5), expected_version=1)
 
 
 def test_project_round_trip_and_audit(db: Database, people: People) -> None:

@@ -180,9 +180,7 @@ def test_terms_are_frozen_once_decided(db: Database, people: People, status: str
     assert loans.get_loan(db, created.id).purpose == "储能及风光同场项目建设"
 
 
-def test_returned_application_can_be_changed_submitted_cannot(
-    db: Database, people: People
-) -> None:
+def test_returned_application_can_be_changed_submitted_cannot(db: Database, people: People) -> None:
     borrower_id, project_id = _parties(db, people)
     created = loans.create_loan(db, people.officer, builders.loan(borrower_id, project_id))
     _set_status(db, created.id, "submitted")

@@ -1,0 +1,181 @@
+"""Transition: a high-carbon borrower, an eligible activity, and a credible reduction plan.
+
+Transition finance supports emitters that are cutting emissions; the test is the sector (data),
+what the money buys (an eligible activity, not new lock-in capacity) and a plan whose yearly
+intensity fall reaches the sector's benchmark, with yearly disclosure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from greendesk.domain.classification.facts import Facts, TransitionPlan
+from greendesk.domain.classification.result import Finding, TransitionDetail
+from greendesk.domain.classification.sectors import Sector
+
+PCT_PLACES = Decimal("0.01")
+
+
+@dataclass
+class TransitionOutcome:
+    eligible: bool = False
+    high_carbon: bool = False
+    detail: TransitionDetail | None = None
+    met: list[Finding] = field(default_factory=list)
+    missing: list[Finding] = field(default_factory=list)
+    flags: list[Finding] = field(default_factory=list)
+
+
+def annual_reduction_pct(baseline: Decimal, target: Decimal, years: int) -> Decimal:
+    """Compound yearly fall in intensity, percent to 0.01: 100 × (1 − (target/baseline)^(1/n))."""
+    with localcontext() as ctx:
+        ctx.prec = 28
+        ratio = target / baseline
+        factor = ratio ** (Decimal(1) / Decimal(years)) if ratio > 0 else Decimal(0)
+        return ((Decimal(1) - factor) * 100).quantize(PCT_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> Decimal:
+    """Amount of the proceeds funding activities eligible for the borrower's sector."""
+    amount = Decimal("0.00")
+    keyed = [
+        (u.activity, u.amount, f"loan.use_of_proceeds[{i}].activity")
+        for i, u in enumerate(facts.loan.use_of_proceeds)
+        if u.activity
+    ]
+    if not keyed and facts.project and facts.project.transition_activity:
+        keyed = [
+            (facts.project.transition_activity, facts.loan.amount, "project.transition_activity")
+        ]
+    if not keyed:
+        out.missing.append(
+            Finding(
+                "transition.activity_unstated",
+                "project.transition_activity: name the transition activity the loan finances",
+            )
+        )
+    for key, value, path in keyed:
+        assert key is not None
+        good = sector.activity(key)
+        bad = sector.excluded_activity(key)
+        if good:
+            amount += value
+            out.met.append(
+                Finding(
+                    "transition.eligible_activity",
+                    f"{value:,.2f} finances {good.name_zh} ({good.name_en}), eligible for "
+                    f"{sector.name_zh}",
+                )
+            )
+        elif bad:
+            out.flags.append(
+                Finding(
+                    "transition.lock_in",
+                    f"{path}: {bad.name_zh} ({bad.name_en}) locks in high-carbon capacity",
+                )
+            )
+        else:
+            out.flags.append(
+                Finding(
+                    "transition.activity_not_for_sector",
+                    f"{path}: {key} is not an eligible transition activity for {sector.name_zh}",
+                )
+            )
+    return amount
+
+
+def _plan(
+    plan: TransitionPlan | None, sector: Sector, out: TransitionOutcome
+) -> tuple[bool, Decimal | None]:
+    """(credible, yearly reduction %) of the borrower's plan against the sector benchmark."""
+    p = "borrower.transition_plan"
+    fields = {
+        "baseline_intensity": plan.baseline_intensity if plan else None,
+        "target_intensity": plan.target_intensity if plan else None,
+        "base_year": plan.base_year if plan else None,
+        "target_year": plan.target_year if plan else None,
+    }
+    if all(value is None for value in fields.values()):
+        out.flags.append(
+            Finding(
+                "transition.high_carbon_without_plan",
+                f"borrower in high-carbon sector {sector.name_zh} has no transition plan",
+            )
+        )
+    for name, value in fields.items():
+        if value is None:
+            out.missing.append(Finding(f"transition.plan.{name}", f"{p}.{name}: not given"))
+    credible = True
+    disclosure = plan.disclosure_yearly if plan else None
+    if disclosure is None:
+        out.missing.append(
+            Finding("transition.plan.disclosure", f"{p}.disclosure: yearly disclosure not stated")
+        )
+        credible = False
+    elif not disclosure:
+        out.flags.append(
+            Finding("transition.no_yearly_disclosure", "borrower does not disclose progress yearly")
+        )
+        credible = False
+    else:
+        out.met.append(
+            Finding("transition.yearly_disclosure", "borrower discloses progress yearly")
+        )
+    if plan is None or None in fields.values():
+        return False, None
+    assert plan.baseline_intensity is not None and plan.target_intensity is not None
+    assert plan.base_year is not None and plan.target_year is not None
+    years = plan.target_year - plan.base_year
+    pct = annual_reduction_pct(plan.baseline_intensity, plan.target_intensity, years)
+    unit = f" {plan.intensity_unit}" if plan.intensity_unit else ""
+    summary = (
+        f"intensity {plan.baseline_intensity}{unit} ({plan.base_year}) → "
+        f"{plan.target_intensity}{unit} ({plan.target_year}): {pct} % a year"
+    )
+    if pct <= 0:
+        out.flags.append(
+            Finding(
+                "transition.plan_does_not_reduce", f"{summary}; the plan does not reduce intensity"
+            )
+        )
+        return False, pct
+    if pct < sector.benchmark_reduction_pct:
+        out.flags.append(
+            Finding(
+                "transition.below_benchmark",
+                f"{summary}, below the {sector.name_zh} benchmark of "
+                f"{sector.benchmark_reduction_pct} % a year",
+            )
+        )
+        return False, pct
+    out.met.append(
+        Finding(
+            "transition.plan_meets_benchmark",
+            f"{summary}, at least the {sector.name_zh} benchmark of "
+            f"{sector.benchmark_reduction_pct} % a year",
+        )
+    )
+    return credible, pct
+
+
+def assess_transition(facts: Facts, sectors: dict[str, Sector]) -> TransitionOutcome:
+    """Whether the loan qualifies as transition finance, with what was met and what is missing."""
+    out = TransitionOutcome()
+    sector = sectors.get(facts.borrower.sector)
+    if sector is None or not sector.high_carbon:
+        return out
+    out.high_carbon = True
+    out.met.append(
+        Finding(
+            "transition.high_carbon_sector",
+            f"borrower sector {sector.name_zh} ({sector.name_en}) — {sector.source}",
+        )
+    )
+    amount = _activity_amount(facts, sector, out)
+    credible, pct = _plan(facts.borrower.plan, sector, out)
+    out.detail = TransitionDetail(
+        sector.key, sector.name_zh, pct, sector.benchmark_reduction_pct, amount
+    )
+    out.eligible = credible and amount > 0
+    return out

@@ -1,0 +1,163 @@
+"""The portfolio workbook from the database, streamed loan by loan.
+
+Loans are read in batches of ids with their children eagerly loaded; each loan's schedule comes
+from the schedule engine on its stored terms. Rules for the figures, as of the export date:
+
+- outstanding = drawdowns dated on or before the date − principal due on or before it, for
+  disbursed loans; 0 for loans not yet disbursed or closed;
+- the maturity ladder sums principal and interest falling due after the date, by month and
+  class, for disbursed loans;
+- each lender's exposure is its largest-remainder share (by commitment) of the outstanding, so
+  lenders add up to the loan; a loan without a syndicate shows one row for its own bank;
+- coverage = Σ eligible value (value × pledge rate) / facility amount.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy import select
+
+from greendesk.domain.money import allocate
+from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
+from greendesk.reporting.templates import load_workbook_template
+from greendesk.reporting.workbook import WorkbookStats, write_portfolio
+from greendesk.services.report_support import (
+    PriceBook,
+    catalogue_names,
+    current_loan_ids,
+    loan_load_options,
+    loan_schedule,
+    type_label,
+    value_pledge,
+)
+from greendesk.store.database import Database
+from greendesk.store.models import Loan
+
+ZERO = Decimal("0.00")
+BATCH = 500
+LIVE = frozenset({"disbursed"})
+
+
+@dataclass
+class _Ladder:
+    """Principal and interest due by (month, class), and how many loans pay in each cell."""
+
+    cells: dict[tuple[date, str], list[Decimal]] = field(default_factory=dict)
+    loans: dict[tuple[date, str], set[int]] = field(default_factory=dict)
+
+    def add(self, month: date, cls: str, loan_id: int, principal: Decimal, interest: Decimal) -> None:
+        cell = self.cells.setdefault((month, cls), [ZERO, ZERO])
+        cell[0] += principal
+        cell[1] += interest
+        self.loans.setdefault((month, cls), set()).add(loan_id)
+
+    def rows(self) -> Iterator[MaturityRow]:
+        for key in sorted(self.cells):
+            principal, interest = self.cells[key]
+            yield MaturityRow(key[0], key[1], principal, interest, len(self.loans[key]))
+
+
+def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladder) -> LoanBundle:
+    cls = loan.override_primary or loan.classification_primary or "conventional"
+    outstanding = ZERO
+    if loan.status in LIVE:
+        schedule = loan_schedule(loan)
+        drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), ZERO)
+        if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
+            drawn = loan.amount
+        repaid = sum((p.principal for p in schedule.periods if p.payment_date <= as_of), ZERO)
+        outstanding = max(drawn - repaid, ZERO)
+        for p in schedule.periods:
+            if p.payment_date > as_of and (p.principal or p.interest):
+                month = p.payment_date.replace(day=1)
+                ladder.add(month, cls, loan.id, p.principal, p.interest)
+    pledges = []
+    value_sum = eligible_sum = ZERO
+    for p in loan.pledges:
+        v = value_pledge(p, prices, as_of, lang)
+        value_sum += v.value
+        eligible_sum += v.eligible
+        pledges.append(PledgeRow(
+            reference=loan.reference, seq=p.seq, collateral_type=type_label(p.collateral_type, lang),
+            description=p.description or "", quantity=p.quantity, unit=p.unit or "",
+            unit_price=v.unit_price, valuation_date=v.price_date, value=v.value,
+            pledge_rate=v.rate, eligible_value=v.eligible, registry=p.registry_name or "",
+            registration_no=p.registration_no or "", expiry=p.expiry, alerts="",
+        ))
+    shares = loan.syndicate_shares
+    borrower = loan.borrower.name
+    if shares:
+        exposures = allocate(outstanding, [s.commitment for s in shares])
+        syndicate = [
+            SyndicateRow(loan.reference, borrower, s.lender_name, s.role, s.commitment,
+                         s.commitment / loan.amount, s.funded, exposure)
+            for s, exposure in zip(shares, exposures, strict=True)
+        ]
+    else:
+        syndicate = [SyndicateRow(loan.reference, borrower, loan.bank or "", "lead_arranger",
+                                  loan.amount, Decimal(1), loan.amount if outstanding else ZERO,
+                                  outstanding)]
+    project = loan.project
+    code = project.catalogue_code if project else None
+    _name, top = catalogue_names(code, lang)
+    row = PortfolioRow(
+        reference=loan.reference, borrower=borrower, credit_code=loan.borrower.credit_code,
+        sector=loan.borrower.sector, region=(project.region if project else None)
+        or loan.borrower.region or "",
+        project=project.name if project else "", catalogue_code=code or "", catalogue_top=top,
+        classification=cls, labels=" ".join(loan.classification_labels or []),
+        green_share=loan.green_share, status=loan.status, bank=loan.bank or "",
+        branch=loan.branch or "", currency=loan.currency, amount=loan.amount,
+        outstanding=outstanding, start_date=loan.start_date, maturity_date=loan.maturity_date,
+        term_months=loan.term_months or 0, frequency=loan.frequency,
+        method=loan.repayment_method, rate_kind=loan.rate_kind,
+        annual_rate=loan.annual_rate if loan.rate_kind == "fixed" or loan.base_rate is None
+        else loan.base_rate + Decimal(loan.spread_bps or 0) / 10000,
+        spread_bps=loan.spread_bps, lenders=max(len(shares), 1), collateral_value=value_sum,
+        eligible_value=eligible_sum,
+        coverage_ratio=(eligible_sum / loan.amount).quantize(Decimal("0.0001"))
+        if pledges else None,
+        annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
+        carbon_sink_t=project.carbon_sink_t if project else None,
+    )
+    return LoanBundle(row, pledges, syndicate)
+
+
+def export_portfolio(
+    db: Database,
+    out: str | Path | BinaryIO,
+    *,
+    as_of: date,
+    lang: str = "zh",
+    progress: Callable[[int, int], None] | None = None,
+) -> WorkbookStats:
+    """Write the portfolio workbook of every current loan, as of ``as_of``."""
+    template = load_workbook_template(lang)
+    ladder = _Ladder()
+    with db.session() as session:
+        ids = current_loan_ids(session)
+        total = len(ids)
+        prices = PriceBook(session)
+
+        def bundles() -> Iterator[LoanBundle]:
+            for start in range(0, total, BATCH):
+                chunk = ids[start : start + BATCH]
+                loans = session.scalars(
+                    select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options())
+                ).unique().all()
+                by_id = {loan.id: loan for loan in loans}
+                for loan_id in chunk:
+                    yield _bundle(by_id[loan_id], prices, as_of, lang, ladder)
+                session.expunge_all()  # keep memory flat: rows of finished batches go
+
+        return write_portfolio(
+            out, loans=bundles(), maturity=ladder.rows(), as_of=as_of, lang=lang,
+            total_loans=total, progress=progress, template=template,
+        )
+

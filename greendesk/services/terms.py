@@ -1,0 +1,26 @@
+"""A stored loan's terms as the schedule engine's TERMS JSON (issue 3's field names).
+
+The TERMS document is built by the same function the loan editor's validation uses
+(``records.loan_rules.terms_json``), so what is stored, what was validated and what the engine
+computes can never drift apart. Amounts and rates are strings (exact decimals).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from greendesk.domain.errors import UserError
+from greendesk.services.records.loan_rows import loan_input, loan_record
+from greendesk.services.records.loan_rules import terms_json
+from greendesk.store.database import Database
+from greendesk.store.models import Loan
+
+
+def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
+    """TERMS JSON for loan ``loan_id``, ready for ``greendesk schedule`` / the engine."""
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        if loan is None:
+            raise UserError(f"loan {loan_id} does not exist")
+        record = loan_record(loan)
+    return terms_json(loan_input(record))

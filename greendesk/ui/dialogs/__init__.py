@@ -1,0 +1,1 @@
+"""Dialogs, each laid out by its Designer form in ``forms/``."""

@@ -1,0 +1,159 @@
+"""How coded values read in the interface: statuses, roles, methods — in the current language.
+
+Statuses and roles take their words from the domain tables (one source with the CLI and the
+reports); the rest are the interface's own. The language is Qt's default locale, which
+:mod:`greendesk.ui.i18n` sets together with the translator.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QColor
+
+from greendesk.domain.money import format_money
+from greendesk.domain.roles import ROLE_LABELS, Role
+from greendesk.domain.workflow import STATUS_LABELS, Status
+
+DASH = "—"
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # classification
+    "green": ("绿色贷款", "green"),
+    "transition": ("转型贷款", "transition"),
+    "carbon_linked": ("碳挂钩贷款", "carbon-linked"),
+    "conventional": ("一般贷款", "conventional"),
+    # frequencies
+    "monthly": ("按月", "monthly"),
+    "quarterly": ("按季", "quarterly"),
+    "semiannual": ("按半年", "semi-annual"),
+    "annual": ("按年", "annual"),
+    # repayment methods
+    "annuity": ("等额本息", "annuity"),
+    "equal_principal": ("等额本金", "equal principal"),
+    "bullet": ("按期付息到期还本", "interest-only, bullet"),
+    "custom": ("按计划还款", "custom plan"),
+    # rate kinds
+    "fixed": ("固定利率", "fixed"),
+    "floating": ("浮动利率（LPR 加点）", "floating (LPR + spread)"),
+    # lender roles
+    "lead_arranger": ("牵头行", "lead arranger"),
+    "agent": ("代理行", "agent"),
+    "participant": ("参加行", "participant"),
+    # business-day rules and calendars
+    "following": ("顺延", "following"),
+    "modified_following": ("修正顺延", "modified following"),
+    "preceding": ("提前", "preceding"),
+    "unadjusted": ("不调整", "unadjusted"),
+    "CN": ("中国节假日（含调休）", "China (holidays and working weekends)"),
+    "NONE": ("仅周末", "weekends only"),
+    # votes
+    "approve": ("同意", "approve"),
+    "approve_with_conditions": ("附条件同意", "approve with conditions"),
+    "decline": ("否决", "decline"),
+    # sectors
+    "coal_power": ("煤电", "coal power"),
+    "steel": ("钢铁", "steel"),
+    "building_materials": ("建材", "building materials"),
+    "agriculture": ("农业", "agriculture"),
+    "coal_chemical": ("现代煤化工", "coal chemicals"),
+    "nonferrous_smelting": ("有色冶炼", "non-ferrous smelting"),
+    "mining": ("采矿", "mining"),
+    "petrochemical": ("石化", "petrochemicals"),
+    "chemicals": ("化工", "chemicals"),
+    "papermaking": ("造纸", "papermaking"),
+    "aviation": ("航空", "aviation"),
+    "shipping": ("航运", "shipping"),
+    "thermal_power": ("火电", "thermal power"),
+    "other": ("其他", "other"),
+}
+
+STATUS_COLOURS: dict[Status, str] = {
+    Status.DRAFT: "#5B6B63",
+    Status.SUBMITTED: "#1F5F99",
+    Status.UNDER_REVIEW: "#8A5A00",
+    Status.APPROVED: "#1E7A46",
+    Status.APPROVED_WITH_CONDITIONS: "#4F7A1E",
+    Status.DECLINED: "#A32D2D",
+    Status.RETURNED: "#B0531C",
+    Status.DISBURSED: "#2E6B50",
+    Status.CLOSED: "#7A8A82",
+}
+
+
+def chinese() -> bool:
+    """True when the interface runs in Chinese (the default)."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def _pick(pair: tuple[str, str]) -> str:
+    return pair[0] if chinese() else pair[1]
+
+
+def word(code: str | None) -> str:
+    """The label of a coded value; unknown codes show as they are."""
+    if not code:
+        return DASH
+    pair = _WORDS.get(code)
+    return _pick(pair) if pair else code
+
+
+def status_text(code: str) -> str:
+    try:
+        return _pick(STATUS_LABELS[Status(code)])
+    except ValueError:
+        return code
+
+
+def status_colour(code: str) -> QColor:
+    try:
+        return QColor(STATUS_COLOURS[Status(code)])
+    except ValueError:
+        return QColor("#1F2A24")
+
+
+def role_text(role: Role) -> str:
+    return _pick(ROLE_LABELS[role])
+
+
+def money(amount: Decimal | None, currency: str = "") -> str:
+    """Money with thousands separators and two decimals (never through float)."""
+    if amount is None:
+        return DASH
+    text = format_money(amount, grouped=True)
+    return f"{text} {currency}".rstrip()
+
+
+def number(value: Decimal | None, unit: str = "") -> str:
+    """A non-money quantity, grouped, without trailing zeros beyond what it has."""
+    if value is None:
+        return DASH
+    normal = value.normalize()
+    exponent = normal.as_tuple().exponent
+    places = max(0, -exponent) if isinstance(exponent, int) else 0
+    text = f"{normal:,.{places}f}"
+    return f"{text} {unit}".rstrip()
+
+
+def percent(value: Decimal | None, places: int = 2) -> str:
+    """A fraction as a percentage: Decimal('0.0345') -> '3.45%'."""
+    if value is None:
+        return DASH
+    return f"{value * 100:.{places}f}%"
+
+
+def day(value: date | None) -> str:
+    return value.isoformat() if value else DASH
+
+
+def instant(value: datetime | None) -> str:
+    """A UTC instant in the desk's local time, to the minute."""
+    if value is None:
+        return DASH
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def text(value: object) -> str:
+    return DASH if value is None or value == "" else str(value)

@@ -1,0 +1,307 @@
+"""The main window: the loan list on the left, the selected loan's detail on the right.
+
+Layout, menus, toolbar and shortcuts come from ``forms/main_window.ui``; this module wires them.
+Actions a role may never take are hidden; workflow actions the loan's state does not allow now
+are disabled. What each action does lives in :mod:`greendesk.ui.commands`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from greendesk.domain.roles import PERMISSIONS, Action, Principal
+from greendesk.store.database import Database
+from greendesk.ui import labels
+from greendesk.ui.commands import Commands
+from greendesk.ui.forms import child, setup_form
+from greendesk.ui.i18n import LANGUAGES
+from greendesk.ui.models.loan_table import LoanTableModel
+from greendesk.ui.resources import icon
+from greendesk.ui.settings import Settings
+from greendesk.ui.views.detail import LoanDetailView
+from greendesk.ui.workers import Tasks
+
+SEARCH_DELAY_MS = 250
+
+ICONS = {
+    "actionNewLoan": "loan-new",
+    "actionEditLoan": "edit",
+    "actionNewBorrower": "borrower",
+    "actionEditBorrower": "borrower",
+    "actionNewProject": "project",
+    "actionEditProject": "project",
+    "actionNewPledge": "pledge",
+    "actionSubmit": "submit",
+    "actionStartReview": "review",
+    "actionVote": "vote",
+    "actionDecide": "approve",
+    "actionReturn": "return",
+    "actionDisburse": "disburse",
+    "actionClose": "close",
+    "actionReopen": "reopen",
+    "actionMemo": "memo",
+    "actionExport": "export",
+    "actionBackup": "backup",
+    "actionRefresh": "refresh",
+    "actionFocusSearch": "search",
+    "actionLogout": "logout",
+    "menuLanguage": "language",
+}
+
+# Workflow actions: which permission they need, hidden for roles that never have it.
+WORKFLOW_ACTIONS: dict[str, Action] = {
+    "actionSubmit": Action.SUBMIT,
+    "actionStartReview": Action.START_REVIEW,
+    "actionVote": Action.VOTE,
+    "actionDecide": Action.DECIDE,
+    "actionReturn": Action.RETURN,
+    "actionDisburse": Action.DISBURSE,
+    "actionClose": Action.CLOSE,
+    "actionReopen": Action.REOPEN,
+}
+EDIT_ACTIONS = (
+    "actionNewLoan",
+    "actionEditLoan",
+    "actionNewBorrower",
+    "actionEditBorrower",
+    "actionNewProject",
+    "actionEditProject",
+    "actionNewPledge",
+)
+NEEDS_LOAN = ("actionEditLoan", "actionEditBorrower", "actionEditProject", "actionNewPledge",
+              "actionMemo")  # fmt: skip
+
+# Column widths in characters of the default font: reference, borrower, project, region,
+# amount, status, class, start, maturity.
+COLUMN_CHARS = (15, 21, 19, 9, 16, 7, 8, 10, 10)
+
+
+class MainWindow(QMainWindow):
+    language_requested = Signal(str)
+    logout_requested = Signal()
+    restore_requested = Signal(str)
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Principal,
+        settings: Settings,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        setup_form(self, "main_window")
+        self.db = db
+        self.actor = actor
+        self.settings = settings
+        self.tasks = Tasks(self)
+        self.table = child(self, QTableView, "loanTable")
+        self.search = child(self, QLineEdit, "searchEdit")
+        self.count_label = child(self, QLabel, "countLabel")
+        self.list_stack = child(self, QStackedWidget, "listStack")
+        self.empty_label = child(self, QLabel, "emptyState")
+        self.splitter = child(self, QSplitter, "splitter")
+        self.model = LoanTableModel(db, self)
+        self.detail = LoanDetailView(db, actor, self.tasks, self)
+        host = child(self, QWidget, "detailHost")
+        layout = host.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(self.detail)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self._setup_table()
+        self._setup_actions(language)
+        self._setup_status()
+        self.commands = Commands(self)
+        self.reload()
+        self._restore_layout()
+
+    # -- set-up
+    def action(self, name: str) -> QAction:
+        return child(self, QAction, name)
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setModel(self.model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        width = table.fontMetrics().averageCharWidth()
+        for column, chars in enumerate(COLUMN_CHARS):
+            table.setColumnWidth(column, chars * width + 16)
+        header.setStretchLastSection(False)
+        table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._apply_search)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+
+    def _setup_actions(self, language: str) -> None:
+        for name, icon_name in ICONS.items():
+            found = self.findChild(QAction, name)
+            if found is not None:
+                found.setIcon(icon(icon_name))
+        self.action("actionFocusSearch").triggered.connect(self._focus_search)
+        self.action("actionRefresh").triggered.connect(self.refresh)
+        self.action("actionQuit").triggered.connect(self.close)
+        self.action("actionQuit").setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.action("actionLogout").triggered.connect(self.logout_requested.emit)
+        group = QActionGroup(self)
+        for code, name in (("zh_CN", "actionLangZh"), ("en", "actionLangEn")):
+            lang_action = self.action(name)
+            lang_action.setText(LANGUAGES[code])
+            group.addAction(lang_action)
+            lang_action.setChecked(code == language)
+            lang_action.triggered.connect(
+                lambda _checked=False, c=code: self.language_requested.emit(c)
+            )
+        can_edit = self.actor.may(Action.EDIT_APPLICATION)
+        for name in EDIT_ACTIONS:
+            self.action(name).setVisible(can_edit)
+        for name, needed in WORKFLOW_ACTIONS.items():
+            self.action(name).setVisible(self.actor.role in PERMISSIONS[needed])
+        self.action("actionExport").setVisible(self.actor.may(Action.EXPORT))
+        self.action("actionMemo").setVisible(self.actor.may(Action.EXPORT))
+        self.action("actionBackup").setVisible(
+            self.actor.may(Action.BACKUP) or self.actor.may(Action.RESTORE)
+        )
+
+    def _setup_status(self) -> None:
+        bar = self.statusBar()
+        self.user_label = QLabel(
+            f"{self.actor.display_name} ({labels.role_text(self.actor.role)})", self
+        )
+        self.user_label.setObjectName("userLabel")
+        self.db_label = QLabel(self.db.describe(), self)
+        self.db_label.setObjectName("databaseLabel")
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.db_label)
+        self.setWindowTitle(QCoreApplication.translate("MainWindow", "GreenDesk — green loan desk"))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry("main_window")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1480, 900)
+        splitter = self.settings.geometry("main_splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([860, 620])
+
+    # -- list
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        selected = self.current_loan_id()
+        self.model.set_search(self.search.text())
+        self._after_reload(selected)
+
+    def reload(self, keep: int | None = None) -> None:
+        """Re-read the loan list (keeping the selection on ``keep`` or the current loan)."""
+        selected = keep if keep is not None else self.current_loan_id()
+        self.model.reload()
+        self._after_reload(selected)
+
+    def _after_reload(self, selected: int | None) -> None:
+        total = self.model.rowCount()
+        self.count_label.setText(
+            QCoreApplication.translate("MainWindow", "{n} loans").format(n=f"{total:,}")
+        )
+        if total == 0:
+            self.list_stack.setCurrentIndex(1)
+            self.empty_label.setText(
+                QCoreApplication.translate("MainWindow", "No loan matches “{text}”.").format(
+                    text=self.model.search
+                )
+                if self.model.search
+                else QCoreApplication.translate(
+                    "MainWindow", "No loans yet. Start one with New loan (Ctrl+N)."
+                )
+            )
+        else:
+            self.list_stack.setCurrentIndex(0)
+        row = self.model.row_of(selected) if selected is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.table.clearSelection()
+            self.detail.clear()
+            self._update_actions()
+
+    def refresh(self) -> None:
+        self.reload()
+        loan_id = self.current_loan_id()
+        if loan_id is not None:
+            self.detail.show_loan(loan_id)
+            self._update_actions()
+
+    def current_loan_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.loan_id(rows[0].row()) if rows else None
+
+    def select_loan(self, loan_id: int) -> bool:
+        row = self.model.row_of(loan_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        return True
+
+    def _selection_changed(self, _new: QItemSelection, _old: QItemSelection) -> None:
+        loan_id = self.current_loan_id()
+        if loan_id is None:
+            self.detail.clear()
+        else:
+            self.detail.show_loan(loan_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        detail = self.detail.detail
+        for name, needed in WORKFLOW_ACTIONS.items():
+            self.action(name).setEnabled(detail is not None and detail.may(needed))
+        for name in NEEDS_LOAN:
+            self.action(name).setEnabled(detail is not None)
+        if detail is not None:
+            self.action("actionEditLoan").setEnabled(detail.may(Action.EDIT_APPLICATION))
+            self.action("actionNewPledge").setEnabled(detail.may(Action.EDIT_APPLICATION))
+            self.action("actionEditProject").setEnabled(detail.project is not None)
+
+    def loan_changed(self, loan_id: int) -> None:
+        """After a change to one loan: refresh its row and its detail."""
+        self.model.refresh_rows([loan_id])
+        if self.current_loan_id() == loan_id:
+            self.detail.show_loan(loan_id)
+        self._update_actions()
+
+    # -- closing
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set_geometry("main_window", self.saveGeometry())
+        self.settings.set_geometry("main_splitter", self.splitter.saveState())
+        self.settings.sync()
+        self.tasks.wait(30_000)
+        super().closeEvent(event)

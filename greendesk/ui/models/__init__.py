@@ -1,0 +1,1 @@
+"""Table models: ids or plain rows only, never ORM objects."""

@@ -1,0 +1,1 @@
+"""The loan detail view and its tabs."""

@@ -1,0 +1,140 @@
+"""The classification tab: the engine's class, criteria met, missing evidence, and the override.
+
+An officer may override the class with a written reason while the application is editable; the
+override widgets are hidden from every other role (the service refuses them anyway).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from greendesk.domain.roles import Action
+from greendesk.domain.validation import CLASSIFICATIONS
+from greendesk.ui import labels
+from greendesk.ui.forms import child
+from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.views.detail_data import LoanDetail
+
+MET = QColor("#1E7A46")
+MISSING = QColor("#A32D2D")
+
+
+@dataclass(frozen=True)
+class CriterionRow:
+    met: bool
+    text: str
+
+
+class ClassificationTab:
+    def __init__(
+        self,
+        root: QWidget,
+        on_save: Callable[[str, str], None],
+        on_clear: Callable[[], None],
+    ) -> None:
+        self.summary = child(root, QLabel, "classSummary")
+        self.table = child(root, QTableView, "criteriaTable")
+        self.group = child(root, QGroupBox, "overrideGroup")
+        self.current = child(root, QLabel, "overrideCurrent")
+        self.combo = child(root, QComboBox, "overrideCombo")
+        self.reason = child(root, QPlainTextEdit, "overrideReasonEdit")
+        self.save_button = child(root, QPushButton, "saveOverrideButton")
+        self.clear_button = child(root, QPushButton, "clearOverrideButton")
+        for code in CLASSIFICATIONS:
+            self.combo.addItem(labels.word(code), code)
+        self.model: RowsModel[CriterionRow] = RowsModel(
+            [
+                Column(
+                    QCoreApplication.translate("ClassificationTab", "Status"),
+                    lambda r: (
+                        QCoreApplication.translate("ClassificationTab", "met")
+                        if r.met
+                        else QCoreApplication.translate("ClassificationTab", "missing")
+                    ),
+                    colour=lambda r: MET if r.met else MISSING,
+                ),
+                Column(
+                    QCoreApplication.translate("ClassificationTab", "Criterion or evidence"),
+                    lambda r: r.text,
+                ),
+            ],
+            root,
+        )
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.save_button.clicked.connect(
+            lambda: on_save(str(self.combo.currentData()), self.reason.toPlainText())
+        )
+        self.clear_button.clicked.connect(on_clear)
+
+    def show(self, detail: LoanDetail) -> None:
+        loan = detail.loan
+        result = getattr(detail.assessment, "classification", None)
+        engine = getattr(result, "primary", None) or loan.classification_primary
+        parts = [
+            QCoreApplication.translate("ClassificationTab", "Engine's class: {}").format(
+                labels.word(engine)
+            )
+        ]
+        flags = list(getattr(result, "labels", ()) or ())
+        if flags:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Labels: {}").format(
+                    ", ".join(labels.word(f) for f in flags)
+                )
+            )
+        share = getattr(result, "green_share", None)
+        if share is not None:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Green share: {}").format(
+                    labels.percent(share, 1)
+                )
+            )
+        code = getattr(result, "catalogue_code", None)
+        if code:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Catalogue item: {}").format(code)
+            )
+        self.summary.setText("\n".join(parts))
+        rows = [CriterionRow(True, str(c)) for c in getattr(result, "criteria_met", ()) or ()]
+        rows += [CriterionRow(False, str(c)) for c in getattr(result, "missing_evidence", ()) or ()]
+        self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        if loan.override_primary:
+            self.current.setText(
+                f"{labels.word(loan.override_primary)} — {loan.override_reason or ''}"
+            )
+        else:
+            self.current.setText(
+                QCoreApplication.translate(
+                    "ClassificationTab", "No override: the engine's class applies."
+                )
+            )
+        editable = detail.may(Action.EDIT_APPLICATION)
+        for widget in (self.combo, self.reason, self.save_button):
+            widget.setVisible(editable)
+        self.clear_button.setVisible(editable and bool(loan.override_primary))
+        for name in ("overrideComboLabel", "overrideReasonEditLabel"):
+            label = self.group.findChild(QLabel, name)
+            if label is not None:
+                label.setVisible(editable)
+        if editable:
+            index = self.combo.findData(loan.override_primary or engine or "green")
+            self.combo.setCurrentIndex(max(0, index))
+            self.reason.setPlainText(loan.override_reason or "")

@@ -1,0 +1,190 @@
+"""The loan detail: a title, the status badge and five tabs, filled from one ``LoanDetail``.
+
+The records come in at once (small reads); the schedule is computed on a worker thread and
+fills its tab when ready. A newer selection wins: a late schedule for another loan is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTableView, QTabWidget, QWidget
+
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Action, Principal
+from greendesk.domain.schedule import Schedule
+from greendesk.store.database import Database
+from greendesk.ui import labels, messages
+from greendesk.ui.forms import child, setup_form
+from greendesk.ui.views.classification_tab import ClassificationTab
+from greendesk.ui.views.collateral_tab import CollateralTab
+from greendesk.ui.views.detail_data import LoanDetail, compute_schedule, load_detail
+from greendesk.ui.views.history_tab import HistoryTab
+from greendesk.ui.views.overview_tab import OverviewTab, rate_text
+from greendesk.ui.views.schedule_tab import ScheduleTab
+from greendesk.ui.workers import Progress, Tasks
+
+
+class LoanDetailView(QWidget):
+    """Shows one loan; emits requests for changes, which the main window carries out."""
+
+    add_pledge_requested = Signal()
+    edit_pledge_requested = Signal(int)
+    remove_pledge_requested = Signal(int)
+    override_requested = Signal(str, str)
+    clear_override_requested = Signal()
+    schedule_ready = Signal()
+
+    def __init__(
+        self, db: Database, actor: Principal | None, tasks: Tasks, parent: QWidget
+    ) -> None:
+        super().__init__(parent)
+        setup_form(self, "loan_detail")
+        self._db = db
+        self._actor = actor
+        self._tasks = tasks
+        self.detail: LoanDetail | None = None
+        self.stack = child(self, QStackedWidget, "detailStack")
+        self.tabs = child(self, QTabWidget, "tabs")
+        self.title = child(self, QLabel, "detailTitle")
+        self.subtitle = child(self, QLabel, "detailSubtitle")
+        self.badge = child(self, QLabel, "statusBadge")
+        self.overview = OverviewTab(self)
+        self.schedule_tab = ScheduleTab(self)
+        self.collateral = CollateralTab(self)
+        self.classification = ClassificationTab(
+            self, self.override_requested.emit, self.clear_override_requested.emit
+        )
+        self.history = HistoryTab(self)
+        self._add_pledge = child(self, QPushButton, "addPledgeButton")
+        self._edit_pledge = child(self, QPushButton, "editPledgeButton")
+        self._remove_pledge = child(self, QPushButton, "removePledgeButton")
+        self._add_pledge.clicked.connect(self.add_pledge_requested.emit)
+        self._edit_pledge.clicked.connect(self._edit_selected_pledge)
+        self._remove_pledge.clicked.connect(self._remove_selected_pledge)
+        pledges = child(self, QTableView, "pledgeTable")
+        pledges.selectionModel().selectionChanged.connect(self._pledge_selection)
+        pledges.doubleClicked.connect(lambda _i: self._edit_selected_pledge())
+        self._pledge_table = pledges
+        can_view_audit = actor is None or actor.may(Action.VIEW_AUDIT)
+        self.tabs.setTabVisible(4, can_view_audit)
+        self.clear()
+
+    # -- showing
+    def clear(self) -> None:
+        self.detail = None
+        self.stack.setCurrentIndex(0)
+
+    def show_loan(self, loan_id: int) -> None:
+        detail = load_detail(self._db, self._actor, loan_id)
+        self.detail = detail
+        loan = detail.loan
+        self.stack.setCurrentIndex(1)
+        version = f" · v{loan.application_version}" if loan.application_version > 1 else ""
+        self.title.setText(f"{loan.reference}{version}")
+        colour = labels.status_colour(loan.status).name()
+        self.badge.setText(labels.status_text(loan.status))
+        self.badge.setStyleSheet(
+            f"color: white; background: {colour}; border-radius: 3px; padding: 2px 8px;"
+        )
+        project = detail.project.name if detail.project else ""
+        self.subtitle.setText(
+            " · ".join(
+                x
+                for x in (detail.borrower.name, project, labels.money(loan.amount, loan.currency))
+                if x
+            )
+        )
+        self.overview.show(detail)
+        self.collateral.show(detail)
+        self.classification.show(detail)
+        self.history.show(detail.history)
+        editable = detail.may(Action.EDIT_APPLICATION)
+        self._add_pledge.setVisible(editable)
+        self._edit_pledge.setVisible(editable)
+        self._remove_pledge.setVisible(editable)
+        self._pledge_selection(QItemSelection(), QItemSelection())
+        self._start_schedule(loan_id)
+
+    def _terms_text(self) -> str:
+        assert self.detail is not None
+        loan = self.detail.loan
+        parts = [
+            rate_text(loan.rate_kind, loan),
+            labels.word(loan.method),
+            labels.word(loan.frequency),
+            loan.day_count,
+            labels.word(loan.calendar),
+            labels.word(loan.business_day),
+        ]
+        if loan.grace_periods:
+            parts.append(
+                QCoreApplication.translate("LoanDetail", "{n} grace periods").format(
+                    n=loan.grace_periods
+                )
+            )
+        if loan.lenders:
+            parts.append(
+                QCoreApplication.translate("LoanDetail", "{n} lenders").format(n=len(loan.lenders))
+            )
+        return " · ".join(parts)
+
+    def _start_schedule(self, loan_id: int) -> None:
+        self.schedule_tab.waiting(self._terms_text())
+        db = self._db
+
+        def work(_progress: Progress) -> tuple[int, Schedule]:
+            return loan_id, compute_schedule(db, loan_id)
+
+        self._tasks.run(
+            work,
+            self._schedule_done,
+            label=QCoreApplication.translate("LoanDetail", "Computing the schedule…"),
+            on_error=self._schedule_failed(loan_id),
+            parent=self,
+        )
+
+    def _schedule_done(self, result: tuple[int, Schedule]) -> None:
+        loan_id, schedule = result
+        if self.detail is None or self.detail.loan.id != loan_id:
+            return
+        self.schedule_tab.show(schedule)
+        self.schedule_ready.emit()
+
+    def _schedule_failed(self, loan_id: int) -> Callable[[BaseException, str], None]:
+        def failed(exc: BaseException, details: str) -> None:
+            if self.detail is None or self.detail.loan.id != loan_id:
+                return
+            if isinstance(exc, UserError):
+                self.schedule_tab.failed(str(exc))
+            else:
+                self.schedule_tab.failed(type(exc).__name__)
+                messages.show_exception(self, exc, details)
+            self.schedule_ready.emit()
+
+        return failed
+
+    # -- pledges
+    def _selected_pledge_id(self) -> int | None:
+        rows = self._pledge_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        pledge = self.collateral.model.row(rows[0].row())
+        return pledge.id if pledge is not None else None
+
+    def _pledge_selection(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        chosen = self._selected_pledge_id() is not None
+        self._edit_pledge.setEnabled(chosen)
+        self._remove_pledge.setEnabled(chosen)
+
+    def _edit_selected_pledge(self) -> None:
+        pledge_id = self._selected_pledge_id()
+        detail = self.detail
+        if pledge_id is not None and detail is not None and detail.may(Action.EDIT_APPLICATION):
+            self.edit_pledge_requested.emit(pledge_id)
+
+    def _remove_selected_pledge(self) -> None:
+        pledge_id = self._selected_pledge_id()
+        if pledge_id is not None:
+            self.remove_pledge_requested.emit(pledge_id)

@@ -1,0 +1,76 @@
+"""Everything the loan detail view shows, gathered from the services as plain records.
+
+One function, :func:`load_detail`, reads the loan, its borrower, project, pledges, history and
+workflow state; the schedule is computed separately (:func:`compute_schedule`) on a worker
+thread, because a long syndicated loan's schedule is the one slow part.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from greendesk.domain.roles import Action, Principal
+from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.services import audit, workflow
+from greendesk.services.audit import HistoryRow
+from greendesk.services.records.borrowers import get_borrower
+from greendesk.services.records.loans import get_loan
+from greendesk.services.records.pledges import list_pledges
+from greendesk.services.records.projects import get_project
+from greendesk.services.records.results import (
+    BorrowerRecord,
+    LoanRecord,
+    PledgeRecord,
+    ProjectRecord,
+)
+from greendesk.services.terms import schedule_terms
+from greendesk.services.workflow import WorkflowState
+from greendesk.store.database import Database
+
+
+@dataclass(frozen=True)
+class LoanDetail:
+    loan: LoanRecord
+    borrower: BorrowerRecord
+    project: ProjectRecord | None
+    pledges: tuple[PledgeRecord, ...]
+    history: tuple[HistoryRow, ...]
+    state: WorkflowState | None
+    assessment: Any | None  # greendesk.services.assessment's result, when that service exists
+
+    def may(self, action: Action) -> bool:
+        """Whether the signed-in user may take ``action`` on this loan now."""
+        return self.state is not None and action in self.state.allowed
+
+
+def _assessment(db: Database, loan_id: int) -> Any | None:
+    try:
+        from greendesk.services import assessment  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return assessment.assess_loan(db, loan_id)
+
+
+def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDetail:
+    loan = get_loan(db, loan_id)
+    borrower = get_borrower(db, loan.borrower_id)
+    project = get_project(db, loan.project_id) if loan.project_id is not None else None
+    state = workflow.workflow_state(db, actor, loan_id) if actor is not None else None
+    history: tuple[HistoryRow, ...] = ()
+    if actor is None or actor.may(Action.VIEW_AUDIT):
+        history = tuple(audit.history(db, "loan", loan_id))
+    return LoanDetail(
+        loan=loan,
+        borrower=borrower,
+        project=project,
+        pledges=tuple(list_pledges(db, loan_id)),
+        history=history,
+        state=state,
+        assessment=_assessment(db, loan_id),
+    )
+
+
+def compute_schedule(db: Database, loan_id: int) -> Schedule:
+    """The loan's repayment schedule from its stored terms, by the schedule engine."""
+    return build_schedule(parse_terms(schedule_terms(db, loan_id)))

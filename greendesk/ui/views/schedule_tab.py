@@ -1,0 +1,170 @@
+"""The terms & schedule tab: the engine's schedule for the borrower, or one lender's share."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QWidget
+
+from greendesk.domain.schedule import LenderPeriod, Period, Schedule
+from greendesk.domain.schedule.model import Totals
+from greendesk.ui import labels
+from greendesk.ui.forms import child
+from greendesk.ui.models.rows import Column, RowsModel
+
+
+def borrower_columns() -> list[Column[Period]]:
+    m = labels.money
+    return [
+        Column(QCoreApplication.translate("ScheduleTab", "No."), lambda p: str(p.no), right=True),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Payment date"),
+            lambda p: p.payment_date.isoformat(),
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Days"), lambda p: str(p.days), right=True
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Rate"),
+            lambda p: labels.percent(p.rate, 4),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Opening balance"),
+            lambda p: m(p.opening_balance),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Drawdown"),
+            lambda p: m(p.drawdown),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Principal"),
+            lambda p: m(p.principal),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Interest"),
+            lambda p: m(p.interest),
+            right=True,
+        ),
+        Column(QCoreApplication.translate("ScheduleTab", "Fees"), lambda p: m(p.fees), right=True),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Payment"), lambda p: m(p.payment), right=True
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Closing balance"),
+            lambda p: m(p.closing_balance),
+            right=True,
+        ),
+    ]
+
+
+def lender_columns() -> list[Column[LenderPeriod]]:
+    m = labels.money
+    return [
+        Column(QCoreApplication.translate("ScheduleTab", "No."), lambda p: str(p.no), right=True),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Payment date"),
+            lambda p: p.payment_date.isoformat(),
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Drawdown"),
+            lambda p: m(p.drawdown),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Principal"),
+            lambda p: m(p.principal),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Interest"),
+            lambda p: m(p.interest),
+            right=True,
+        ),
+        Column(QCoreApplication.translate("ScheduleTab", "Fees"), lambda p: m(p.fees), right=True),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Payment"), lambda p: m(p.payment), right=True
+        ),
+    ]
+
+
+class ScheduleTab:
+    def __init__(self, root: QWidget) -> None:
+        self.table = child(root, QTableView, "scheduleTable")
+        self.party = child(root, QComboBox, "partyCombo")
+        self.summary = child(root, QLabel, "scheduleSummary")
+        self.terms = child(root, QLabel, "termsLabel")
+        self.borrower_model: RowsModel[Period] = RowsModel(borrower_columns(), root)
+        self.lender_model: RowsModel[LenderPeriod] = RowsModel(lender_columns(), root)
+        self.table.setModel(self.borrower_model)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.schedule: Schedule | None = None
+        self.party.currentIndexChanged.connect(self._show_party)
+
+    def waiting(self, terms_text: str) -> None:
+        self.schedule = None
+        self.terms.setProperty("tone", "")
+        self.terms.style().polish(self.terms)
+        self.terms.setText(terms_text)
+        self.summary.setText(QCoreApplication.translate("ScheduleTab", "Computing the schedule…"))
+        self.party.blockSignals(True)
+        self.party.clear()
+        self.party.blockSignals(False)
+        self.borrower_model.set_rows([])
+        self.table.setModel(self.borrower_model)
+
+    def failed(self, message: str) -> None:
+        self.summary.setText("")
+        self.terms.setProperty("tone", "alert")
+        self.terms.style().polish(self.terms)
+        self.terms.setText(
+            QCoreApplication.translate("ScheduleTab", "No schedule: {}").format(message)
+        )
+
+    def show(self, schedule: Schedule) -> None:
+        self.schedule = schedule
+        self.party.blockSignals(True)
+        self.party.clear()
+        self.party.addItem(QCoreApplication.translate("ScheduleTab", "Borrower (whole facility)"))
+        for lender in schedule.lenders:
+            self.party.addItem(
+                f"{lender.name} · {labels.word(lender.role.value)} · {labels.percent(lender.share)}"
+            )
+        self.party.setEnabled(bool(schedule.lenders))
+        self.party.setCurrentIndex(0)
+        self.party.blockSignals(False)
+        self._show_party(0)
+
+    def _show_party(self, index: int) -> None:
+        if self.schedule is None or index < 0:
+            return
+        if index == 0:
+            self.borrower_model.set_rows(self.schedule.periods)
+            self.table.setModel(self.borrower_model)
+            totals = self.schedule.totals
+            count = len(self.schedule.periods)
+        else:
+            lender = self.schedule.lenders[index - 1]
+            self.lender_model.set_rows(lender.periods)
+            self.table.setModel(self.lender_model)
+            totals = lender.totals
+            count = len(lender.periods)
+        self.summary.setText(summary_text(count, totals))
+        self.table.resizeColumnsToContents()
+
+
+def summary_text(count: int, totals: Totals) -> str:
+    return QCoreApplication.translate(
+        "ScheduleTab", "{n} periods · principal {p} · interest {i} · fees {f} · total {t}"
+    ).format(
+        n=count,
+        p=labels.money(totals.principal),
+        i=labels.money(totals.interest),
+        f=labels.money(totals.fees),
+        t=labels.money(totals.payment),
+    )

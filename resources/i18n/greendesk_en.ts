@@ -1,0 +1,1431 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>GreenDesk backups (*.db)</source>
+        <translation>GreenDesk backups (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>Backed up {loans} loans and {events} audit events to {path}</source>
+        <translation>Backed up {loans} loans and {events} audit events to {path}</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Restore from</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</source>
+        <translation>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Makes a consistent copy of the database while GreenDesk stays open.</source>
+        <translation>Makes a consistent copy of the database while GreenDesk stays open.</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Back up to a file…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</source>
+        <translation>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <source>Automatic daily backup</source>
+        <translation>Automatic daily backup</translation>
+    </message>
+    <message>
+        <source>Back up once a day when GreenDesk starts</source>
+        <translation>Back up once a day when GreenDesk starts</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerDialog</name>
+    <message>
+        <source>New borrower</source>
+        <translation>New borrower</translation>
+    </message>
+    <message>
+        <source>Borrower {}</source>
+        <translation>Borrower {}</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Carbon account grade</source>
+        <translation>Carbon account grade</translation>
+    </message>
+    <message>
+        <source>Transition plan (high-carbon sectors)</source>
+        <translation>Transition plan (high-carbon sectors)</translation>
+    </message>
+    <message>
+        <source>Baseline carbon intensity</source>
+        <translation>Baseline carbon intensity</translation>
+    </message>
+    <message>
+        <source>Target carbon intensity</source>
+        <translation>Target carbon intensity</translation>
+    </message>
+    <message>
+        <source>Base year</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <source>Target year</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Discloses progress every year</source>
+        <translation>Discloses progress every year</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Criterion or evidence</source>
+        <translation>Criterion or evidence</translation>
+    </message>
+    <message>
+        <source>Engine's class: {}</source>
+        <translation>Engine's class: {}</translation>
+    </message>
+    <message>
+        <source>Labels: {}</source>
+        <translation>Labels: {}</translation>
+    </message>
+    <message>
+        <source>Green share: {}</source>
+        <translation>Green share: {}</translation>
+    </message>
+    <message>
+        <source>Catalogue item: {}</source>
+        <translation>Catalogue item: {}</translation>
+    </message>
+    <message>
+        <source>No override: the engine's class applies.</source>
+        <translation>No override: the engine's class applies.</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Appraised value</source>
+        <translation>Appraised value</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Pledge rate</source>
+        <translation>Pledge rate</translation>
+    </message>
+    <message>
+        <source>type default</source>
+        <translation>type default</translation>
+    </message>
+    <message>
+        <source>Eligible value</source>
+        <translation>Eligible value</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>No collateral is pledged to this loan.</source>
+        <translation>No collateral is pledged to this loan.</translation>
+    </message>
+    <message>
+        <source>Coverage {ratio} (threshold {threshold})</source>
+        <translation>Coverage {ratio} (threshold {threshold})</translation>
+    </message>
+    <message>
+        <source>{n} pledges</source>
+        <translation>{n} pledges</translation>
+    </message>
+    <message>
+        <source>Pledge {n} expired on {d}</source>
+        <translation>Pledge {n} expired on {d}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Review started</source>
+        <translation>Review started</translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</source>
+        <translation>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Borrower {} saved</source>
+        <translation>Borrower {} saved</translation>
+    </message>
+    <message>
+        <source>Project {} saved</source>
+        <translation>Project {} saved</translation>
+    </message>
+    <message>
+        <source>Remove pledge</source>
+        <translation>Remove pledge</translation>
+    </message>
+    <message>
+        <source>Release pledge {n} ({type}) from {ref}?</source>
+        <translation>Release pledge {n} ({type}) from {ref}?</translation>
+    </message>
+    <message>
+        <source>{ref} reopened as version {v}</source>
+        <translation>{ref} reopened as version {v}</translation>
+    </message>
+    <message>
+        <source>Return for changes</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <source>Why is the application returned? The officer reads this.</source>
+        <translation>Why is the application returned? The officer reads this.</translation>
+    </message>
+    <message>
+        <source>Workbook written: {}</source>
+        <translation>Workbook written: {}</translation>
+    </message>
+    <message>
+        <source>GreenDesk {v}
+Green-finance loan origination for bank branches.
+Database: {db}</source>
+        <translation>GreenDesk {v}
+Green-finance loan origination for bank branches.
+Database: {db}</translation>
+    </message>
+    <message>
+        <source>About GreenDesk</source>
+        <translation>About GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
+        <translation>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</translation>
+    </message>
+    <message>
+        <source>Daily backup written: {}</source>
+        <translation>Daily backup written: {}</translation>
+    </message>
+    <message>
+        <source>Daily backup…</source>
+        <translation>Daily backup…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Also written to the log file: {}</source>
+        <translation>Also written to the log file: {}</translation>
+    </message>
+    <message>
+        <source>GreenDesk: unexpected error</source>
+        <translation>GreenDesk: unexpected error</translation>
+    </message>
+    <message>
+        <source>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</source>
+        <translation>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file: required</source>
+        <translation>file: required</translation>
+    </message>
+    <message>
+        <source>Writing loan {done} of {total}…</source>
+        <translation>Writing loan {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Exporting the portfolio workbook…</source>
+        <translation>Exporting the portfolio workbook…</translation>
+    </message>
+    <message>
+        <source>Export portfolio workbook</source>
+        <translation>Export portfolio workbook</translation>
+    </message>
+    <message>
+        <source>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</source>
+        <translation>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>password: the two entries differ</source>
+        <translation>password: the two entries differ</translation>
+    </message>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <source>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</source>
+        <translation>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>e.g. admin</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>No events recorded for this loan.</source>
+        <translation>No events recorded for this loan.</translation>
+    </message>
+    <message>
+        <source>Select an event.</source>
+        <translation>Select an event.</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDetail</name>
+    <message>
+        <source>{n} grace periods</source>
+        <translation>{n} grace periods</translation>
+    </message>
+    <message>
+        <source>{n} lenders</source>
+        <translation>{n} lenders</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>
+        <translation>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Carbon grade</source>
+        <translation>Carbon grade</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Total investment</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>Environmental benefit</translation>
+    </message>
+    <message>
+        <source>CO2e reduction</source>
+        <translation>CO2e reduction</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>Carbon sink</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>Green share</translation>
+    </message>
+    <message>
+        <source>Terms and schedule</source>
+        <translation>Terms and schedule</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Add pledge…</source>
+        <translation>Add pledge…</translation>
+    </message>
+    <message>
+        <source>Edit pledge…</source>
+        <translation>Edit pledge…</translation>
+    </message>
+    <message>
+        <source>Remove pledge</source>
+        <translation>Remove pledge</translation>
+    </message>
+    <message>
+        <source>Officer's override</source>
+        <translation>Officer's override</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Save override</source>
+        <translation>Save override</translation>
+    </message>
+    <message>
+        <source>Remove override</source>
+        <translation>Remove override</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>Lender</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>New loan application</source>
+        <translation>New loan application</translation>
+    </message>
+    <message>
+        <source>Loan {}</source>
+        <translation>Loan {}</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(no project)</translation>
+    </message>
+    <message>
+        <source>Loan application</source>
+        <translation>Loan application</translation>
+    </message>
+    <message>
+        <source>Parties and amount</source>
+        <translation>Parties and amount</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>blank: generated on saving</source>
+        <translation>blank: generated on saving</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Term (months)</translation>
+    </message>
+    <message>
+        <source>Coverage threshold</source>
+        <translation>Coverage threshold</translation>
+    </message>
+    <message>
+        <source>Rate and repayment</source>
+        <translation>Rate and repayment</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Fixed annual rate</source>
+        <translation>Fixed annual rate</translation>
+    </message>
+    <message>
+        <source>Base rate</source>
+        <translation>Base rate</translation>
+    </message>
+    <message>
+        <source>Base rate value</source>
+        <translation>Base rate value</translation>
+    </message>
+    <message>
+        <source>Spread (bp)</source>
+        <translation>Spread (bp)</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>Repayment method</translation>
+    </message>
+    <message>
+        <source>Grace periods</source>
+        <translation>Grace periods</translation>
+    </message>
+    <message>
+        <source>Day count</source>
+        <translation>Day count</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Business day rule</source>
+        <translation>Business day rule</translation>
+    </message>
+    <message>
+        <source>Drawdowns</source>
+        <translation>Drawdowns</translation>
+    </message>
+    <message>
+        <source>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</source>
+        <translation>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Syndicate</source>
+        <translation>Syndicate</translation>
+    </message>
+    <message>
+        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Arrangement fee rate</source>
+        <translation>Arrangement fee rate</translation>
+    </message>
+    <message>
+        <source>Commitment fee (bp a year)</source>
+        <translation>Commitment fee (bp a year)</translation>
+    </message>
+    <message>
+        <source>Agency fee a year (CNY)</source>
+        <translation>Agency fee a year (CNY)</translation>
+    </message>
+    <message>
+        <source>Ratchet cap (bp)</source>
+        <translation>Ratchet cap (bp)</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTable</name>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Maturity</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Database: {}</source>
+        <translation>Database: {}</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to GreenDesk</source>
+        <translation>Log in to GreenDesk</translation>
+    </message>
+    <message>
+        <source>Sign in with your GreenDesk user name and password.</source>
+        <translation>Sign in with your GreenDesk user name and password.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GreenDesk — green loan desk</source>
+        <translation>GreenDesk — green loan desk</translation>
+    </message>
+    <message>
+        <source>{n} loans</source>
+        <translation>{n} loans</translation>
+    </message>
+    <message>
+        <source>No loan matches “{text}”.</source>
+        <translation>No loan matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>No loans yet. Start one with New loan (Ctrl+N).</source>
+        <translation>No loans yet. Start one with New loan (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Search reference, borrower, project, region…</source>
+        <translation>Search reference, borrower, project, region…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Loans</source>
+        <translation>&amp;Loans</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>New loan…</source>
+        <translation>New loan…</translation>
+    </message>
+    <message>
+        <source>Start a new loan application</source>
+        <translation>Start a new loan application</translation>
+    </message>
+    <message>
+        <source>Edit loan…</source>
+        <translation>Edit loan…</translation>
+    </message>
+    <message>
+        <source>Change the selected application's terms</source>
+        <translation>Change the selected application's terms</translation>
+    </message>
+    <message>
+        <source>New borrower…</source>
+        <translation>New borrower…</translation>
+    </message>
+    <message>
+        <source>Edit borrower…</source>
+        <translation>Edit borrower…</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Edit project…</source>
+        <translation>Edit project…</translation>
+    </message>
+    <message>
+        <source>Add pledge…</source>
+        <translation>Add pledge…</translation>
+    </message>
+    <message>
+        <source>Attach collateral to the selected loan</source>
+        <translation>Attach collateral to the selected loan</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Submit the application to the credit committee</source>
+        <translation>Submit the application to the credit committee</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>Take the submitted application into committee review</source>
+        <translation>Take the submitted application into committee review</translation>
+    </message>
+    <message>
+        <source>Vote…</source>
+        <translation>Vote…</translation>
+    </message>
+    <message>
+        <source>Cast your committee vote</source>
+        <translation>Cast your committee vote</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Record the committee decision once the quorum is met</source>
+        <translation>Record the committee decision once the quorum is met</translation>
+    </message>
+    <message>
+        <source>Return for changes…</source>
+        <translation>Return for changes…</translation>
+    </message>
+    <message>
+        <source>Send the application back to the officer</source>
+        <translation>Send the application back to the officer</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>Mark the approved loan as disbursed</source>
+        <translation>Mark the approved loan as disbursed</translation>
+    </message>
+    <message>
+        <source>Close loan</source>
+        <translation>Close loan</translation>
+    </message>
+    <message>
+        <source>Mark the disbursed loan as repaid</source>
+        <translation>Mark the disbursed loan as repaid</translation>
+    </message>
+    <message>
+        <source>Reopen as new version</source>
+        <translation>Reopen as new version</translation>
+    </message>
+    <message>
+        <source>Change approved terms through a new application version</source>
+        <translation>Change approved terms through a new application version</translation>
+    </message>
+    <message>
+        <source>Credit memo…</source>
+        <translation>Credit memo…</translation>
+    </message>
+    <message>
+        <source>Preview and save the credit memo PDF</source>
+        <translation>Preview and save the credit memo PDF</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>Export workbook…</translation>
+    </message>
+    <message>
+        <source>Export the portfolio workbook for Excel</source>
+        <translation>Export the portfolio workbook for Excel</translation>
+    </message>
+    <message>
+        <source>Backup and restore…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>About GreenDesk</source>
+        <translation>About GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <source>Credit memo {}</source>
+        <translation>Credit memo {}</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
+    <message>
+        <source>Rendering the credit memo…</source>
+        <translation>Rendering the credit memo…</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>{size} KB, ready to save</source>
+        <translation>{size} KB, ready to save</translation>
+    </message>
+    <message>
+        <source>Save credit memo</source>
+        <translation>Save credit memo</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: {err}</source>
+        <translation>Cannot save {path}: {err}</translation>
+    </message>
+    <message>
+        <source>Saved to {}</source>
+        <translation>Saved to {}</translation>
+    </message>
+    <message>
+        <source>Credit memo</source>
+        <translation>Credit memo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Render again</source>
+        <translation>Render again</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>GreenDesk</source>
+        <translation>GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>{months} months, {start} to {end}</source>
+        <translation>{months} months, {start} to {end}</translation>
+    </message>
+    <message>
+        <source>tCO2e a year</source>
+        <translation>tCO2e a year</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeDialog</name>
+    <message>
+        <source>Add pledge</source>
+        <translation>Add pledge</translation>
+    </message>
+    <message>
+        <source>Pledge {}</source>
+        <translation>Pledge {}</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>Collateral type</source>
+        <translation>Collateral type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Price instrument</source>
+        <translation>Price instrument</translation>
+    </message>
+    <message>
+        <source>Unit price (CNY)</source>
+        <translation>Unit price (CNY)</translation>
+    </message>
+    <message>
+        <source>Appraised value (CNY)</source>
+        <translation>Appraised value (CNY)</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Pledge rate</source>
+        <translation>Pledge rate</translation>
+    </message>
+    <message>
+        <source>blank: the type's default</source>
+        <translation>blank: the type's default</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Vintage year</source>
+        <translation>Vintage year</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Project {}</source>
+        <translation>Project {}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Capacity (MW)</source>
+        <translation>Capacity (MW)</translation>
+    </message>
+    <message>
+        <source>Capacity note</source>
+        <translation>Capacity note</translation>
+    </message>
+    <message>
+        <source>Total investment (CNY)</source>
+        <translation>Total investment (CNY)</translation>
+    </message>
+    <message>
+        <source>CO2e reduction (t a year)</source>
+        <translation>CO2e reduction (t a year)</translation>
+    </message>
+    <message>
+        <source>Carbon sink (t)</source>
+        <translation>Carbon sink (t)</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>Closing balance</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>No schedule: {}</source>
+        <translation>No schedule: {}</translation>
+    </message>
+    <message>
+        <source>Borrower (whole facility)</source>
+        <translation>Borrower (whole facility)</translation>
+    </message>
+    <message>
+        <source>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</source>
+        <translation>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>Cast vote</source>
+        <translation>Cast vote</translation>
+    </message>
+    <message>
+        <source>Cast your vote</source>
+        <translation>Cast your vote</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Required when approving with conditions</source>
+        <translation>Required when approving with conditions</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+</TS>

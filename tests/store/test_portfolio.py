@@ -1,0 +1,119 @@
+"""The loan list service: current versions only, search, order, summaries as plain values."""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+import pytest
+
+from greendesk.domain.errors import UserError
+from greendesk.services.portfolio import (
+    LoanSummary,
+    count_loans,
+    fetch_loan_summaries,
+    list_loan_ids,
+    list_loans,
+)
+from greendesk.services.terms import schedule_terms
+from greendesk.store.database import Database
+from greendesk.store.models import Loan
+from tests.store.helpers import add_loan
+
+
+def _three_loans(db: Database) -> dict[str, int]:
+    with db.session() as session:
+        a = add_loan(session, "B-002", Decimal("5.00"), code_body="91652301MA7700001",
+                     borrower_name="乙公司")  # fmt: skip
+        b = add_loan(session, "A-001", Decimal("700.00"), code_body="91652301MA7700002",
+                     borrower_name="丙公司")  # fmt: skip
+        c = add_loan(session, "C-003", Decimal("60.00"), code_body="91652301MA7700003",
+                     borrower_name="甲公司")  # fmt: skip
+        return {"B-002": a.id, "A-001": b.id, "C-003": c.id}
+
+
+def test_order_and_search(database: Database) -> None:
+    ids = _three_loans(database)
+    assert list_loan_ids(database) == [ids["A-001"], ids["B-002"], ids["C-003"]]
+    assert list_loan_ids(database, order_by="-amount") == [ids["A-001"], ids["C-003"], ids["B-002"]]
+    assert list_loan_ids(database, search="丙") == [ids["A-001"]]
+    assert list_loan_ids(database, search="c-00") == [ids["C-003"]]  # case-insensitive
+    assert list_loan_ids(database, search="100%") == []  # wildcards are literal
+    with pytest.raises(UserError, match="order_by"):
+        list_loan_ids(database, order_by="password")
+
+
+def test_summaries_are_plain_frozen_values(database: Database) -> None:
+    ids = _three_loans(database)
+    found = fetch_loan_summaries(database, [ids["C-003"], 999999])
+    assert list(found) == [ids["C-003"]]
+    summary = found[ids["C-003"]]
+    assert isinstance(summary, LoanSummary)
+    assert (summary.reference, summary.borrower, summary.amount) == (
+        "C-003",
+        "甲公司",
+        Decimal("60.00"),
+    )
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        summary.amount = Decimal(0)  # type: ignore[misc]
+
+
+def test_the_override_wins_over_the_engine_class(database: Database) -> None:
+    ids = _three_loans(database)
+    with database.session() as session:
+        loan = session.get(Loan, ids["A-001"])
+        assert loan is not None
+        loan.classification_primary = "conventional"
+        loan.override_primary = "green"
+        other = session.get(Loan, ids["B-002"])
+        assert other is not None
+        other.classification_primary = "transition"
+    summaries = {s.reference: s for s in list_loans(database)}
+    assert summaries["A-001"].classification == "green"
+    assert summaries["B-002"].classification == "transition"
+    assert summaries["C-003"].classification is None
+
+
+def test_a_superseded_version_is_not_listed(database: Database) -> None:
+    ids = _three_loans(database)
+    with database.session() as session:
+        old = session.get(Loan, ids["A-001"])
+        assert old is not None
+        newer = Loan(
+            reference=old.reference,
+            application_version=2,
+            previous_id=old.id,
+            borrower_id=old.borrower_id,
+            amount=Decimal("800.00"),
+        )
+        session.add(newer)
+        session.flush()
+        newer_id = newer.id
+    assert count_loans(database) == 3
+    listed = list_loan_ids(database)
+    assert newer_id in listed and ids["A-001"] not in listed
+    assert {s.amount for s in list_loans(database) if s.reference == "A-001"} == {Decimal("800.00")}
+
+
+def test_many_ids_are_fetched_in_chunks(database: Database) -> None:
+    with database.session() as session:
+        made = [
+            add_loan(session, f"N-{i:04d}", Decimal(i + 1), code_body=f"91652301MA77{i:05d}").id
+            for i in range(1203)
+        ]
+    found = fetch_loan_summaries(database, made)
+    assert len(found) == 1203
+    assert found[made[1202]].amount == Decimal("1203.00")
+
+
+def test_schedule_terms_use_the_engine_field_names(database: Database) -> None:
+    with database.session() as session:
+        loan = add_loan(session, amount=Decimal("2443000000.00"))
+        loan_id = loan.id
+    terms = schedule_terms(database, loan_id)
+    assert terms["amount"] == "2443000000.00"
+    assert terms["start_date"] == "2025-06-20"
+    assert terms["term_months"] == 36
+    assert terms["rate"] == {"base": "LPR1Y", "base_rate": "0.03", "spread_bps": 25}
+    with pytest.raises(UserError, match="does not exist"):
+        schedule_terms(database, 987654)

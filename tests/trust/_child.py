@@ -1,0 +1,83 @@
+"""Work done in a child process by the crash and concurrency tests (run with ``python -m``).
+
+``import URL MARKER ROWS``: one large import in a single unit of work — borrowers, loans and an
+audit event for each — that writes MARKER once ROWS loans are flushed and then keeps going, so
+the parent can ``kill -9`` it half-way.
+``bump URL LOAN_ID TIMES TAG``: TIMES read-modify-write edits of one loan, each checking the
+version it read (optimistic lock) and retrying when someone else got there first; prints the
+number of conflicts it was told about.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import select
+
+from greendesk.domain.roles import SYSTEM
+from greendesk.services import audit
+from greendesk.store.database import open_database
+from greendesk.store.models import Borrower, Loan
+
+
+def big_import(url: str, marker: Path, rows: int) -> None:
+    db = open_database(url)
+    with db.session(write=True) as session:
+        i = 0
+        while True:
+            i += 1
+            b = Borrower(name=f"导入客户 {i}", credit_code=f"9165{i:014d}")
+            session.add(b)
+            session.flush()
+            loan = Loan(
+                reference=f"IMP-{i:06d}",
+                borrower_id=b.id,
+                amount=Decimal("1000000.00") + i,
+                start_date=date(2026, 1, 1),
+            )
+            session.add(loan)
+            session.flush()
+            audit.record(session, SYSTEM, "import", ("loan", loan.id), None, audit.snapshot(loan))
+            if i == rows:
+                marker.write_text("flushed")
+
+
+def bump(url: str, loan_id: int, times: int, tag: str) -> None:
+    db = open_database(url)
+    conflicts = 0
+    done = 0
+    while done < times:
+        with db.session() as session:  # what an editor shows: the value and its version
+            seen = session.execute(
+                select(Loan.grace_periods, Loan.version).where(Loan.id == loan_id)
+            ).one()
+        with db.session(write=True) as session:
+            loan = session.get(Loan, loan_id, with_for_update=True, populate_existing=True)
+            assert loan is not None
+            if loan.version != seen.version:
+                conflicts += 1  # told: someone else changed it; reload and redo the edit
+                continue
+            before = {"grace_periods": loan.grace_periods}
+            loan.grace_periods = seen.grace_periods + 1
+            session.flush()
+            audit.record(
+                session,
+                f"proc-{tag}",
+                "update",
+                ("loan", loan_id),
+                before,
+                {"grace_periods": loan.grace_periods},
+            )
+        done += 1
+    db.dispose()
+    print(conflicts)
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "import":
+        big_import(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
+    else:
+        bump(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
