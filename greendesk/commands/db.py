@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.store.database import database_status, open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -25,6 +24,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
+    from greendesk.store.database import open_database  # imported here: keeps `--help` fast
+
     db = open_database(resolve_db_url(args.db))
     try:
         now, before, where = db.schema_revision(), db.migrated_from, db.describe()
@@ -38,6 +39,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_current(args: argparse.Namespace) -> int:
+    from greendesk.store.database import database_status
+
     status = database_status(resolve_db_url(args.db))
     if not status.exists:
         print(f"{status.where}: no database yet (latest schema revision {status.head})")

@@ -5,17 +5,14 @@ from __future__ import annotations
 import argparse
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
 from greendesk.domain.money import format_money
-from greendesk.services.portfolio import (
-    ORDER_KEYS,
-    LoanSummary,
-    fetch_loan_summaries,
-    list_loan_ids,
-)
-from greendesk.services.seeding import open_desk
+from greendesk.domain.validation import LOAN_ORDER_KEYS
+
+if TYPE_CHECKING:
+    from greendesk.services.portfolio import LoanSummary
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -29,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--order-by",
         default="reference",
         metavar="KEY",
-        help=f"sort key, '-' prefix for descending: {', '.join(ORDER_KEYS)}",
+        help=f"sort key, '-' prefix for descending: {', '.join(LOAN_ORDER_KEYS)}",
     )
     parser.set_defaults(handler=run)
 
@@ -71,6 +68,9 @@ def table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.portfolio import fetch_loan_summaries, list_loan_ids
+    from greendesk.services.seeding import open_desk  # imported here: keeps `--help` fast
+
     db = open_desk(resolve_db_url(args.db))
     try:
         ids = list_loan_ids(db, search=args.search, order_by=args.order_by)

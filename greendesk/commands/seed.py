@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.services.seeding import seed_demo
-from greendesk.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -30,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.seeding import seed_demo  # imported here: keeps `--help` fast
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         report = seed_demo(db, args.folder)

@@ -29,7 +29,7 @@ def from_fen(fen: int) -> Decimal:
 
 def parse_decimal(text: object) -> Decimal:
     """Parse a decimal given as a string or int (never a float); ValueError if it is not one."""
-    if isinstance(text, bool) or isinstance(text, float):
+    if isinstance(text, bool | float):
         raise ValueError("must be a decimal string, not a floating-point number")
     if isinstance(text, Decimal):
         value = text

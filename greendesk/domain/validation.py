@@ -94,6 +94,16 @@ BUSINESS_DAY_RULES = ("following", "modified_following", "preceding", "unadjuste
 LENDER_ROLES = ("lead_arranger", "agent", "participant")
 VOTE_DECISIONS = ("approve", "approve_with_conditions", "decline")
 CLASSIFICATIONS = ("green", "transition", "carbon_linked", "conventional")
+LOAN_ORDER_KEYS = (
+    "reference",
+    "borrower",
+    "project",
+    "amount",
+    "status",
+    "start_date",
+    "maturity_date",
+    "updated_at",
+)  # how the loan list can be sorted (services.portfolio.list_loan_ids)
 
 
 def check_text(

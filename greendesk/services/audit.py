@@ -144,8 +144,10 @@ def record(
 ) -> int:
     """Append one event to the chain inside ``session``'s transaction; return its sequence number.
 
-    ``entity`` is ``(entity_type, entity_id)``; flush first if the id comes from a new row.
-    ``before`` is None for a creation, ``after`` None for a deletion.
+    ``entity`` is ``(entity_type, entity_id)``; the session is flushed first, so a new row's id
+    is known. ``before`` is None for a creation, ``after`` None for a deletion. Call it inside
+    ``db.session(write=True)``: on SQLite that unit holds the write lock from its start, so the
+    chain head read here cannot be overtaken by another process.
     """
     entity_type, entity_id = entity
     if entity_type not in ENTITY_TYPES:
@@ -204,6 +206,9 @@ def _chain_event(row: AuditEvent) -> ChainEvent:
 def verify(db: Database) -> VerifyResult:
     """Check the whole chain; the result names the first bad event and what happened to it."""
     with db.session() as session:
+        if db.dialect == "postgresql":
+            # One snapshot for events and head, or a desk appending meanwhile looks like tampering.
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         rows = session.execute(select(AuditEvent).order_by(AuditEvent.seq)).scalars()
         events: list[ChainEvent] = []
         for row in rows:
@@ -275,10 +280,10 @@ def _history_row(row: AuditEvent) -> HistoryRow:
     )
 
 
-def _mentions_loan(loan_id: int) -> Any:
+def mentions_loan(loan_id: int, types: Sequence[str] = LOAN_PART_TYPES) -> Any:
     """Events of a loan's parts whose snapshot names the loan (canonical JSON makes this exact)."""
     patterns = [f'%"loan_id":{loan_id},%', f'%"loan_id":{loan_id}}}%']
-    return (AuditEvent.entity_type.in_(LOAN_PART_TYPES)) & or_(
+    return (AuditEvent.entity_type.in_(types)) & or_(
         *[AuditEvent.after_json.like(p) for p in patterns],
         *[AuditEvent.before_json.like(p) for p in patterns],
     )
@@ -292,7 +297,7 @@ def history(
     with db.session() as session:
         condition = (AuditEvent.entity_type == entity_type) & (AuditEvent.entity_id == ident)
         if entity_type == "loan" and isinstance(entity_id, int):
-            condition = condition | _mentions_loan(entity_id)
+            condition = condition | mentions_loan(entity_id)
         query = select(AuditEvent).where(condition).order_by(AuditEvent.seq)
         if limit is not None:
             query = query.limit(limit)

@@ -7,8 +7,10 @@ and checks its role itself, so the window, the CLI and scripts obey the same rul
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,7 +31,7 @@ from greendesk.store.models import User
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "Principal", "UserInfo"]
 
 USERNAME_RULE = re.compile(r"[a-z0-9][a-z0-9._-]*")
-RESERVED_NAMES = frozenset({"system"})
+RESERVED_NAMES = frozenset({"system", "seed"})  # actors of GreenDesk's own work
 
 # The demo database's documented accounts (README): one officer, three committee members for the
 # default quorum of three, one administrator — all with the same demo password.
@@ -160,13 +162,21 @@ def create_user(
 WRONG_LOGIN = "log-in: wrong user name or password"
 
 
+@cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_hex(16))
+
+
 def authenticate(db: Database, username: str, password: str) -> Principal:
     """Log in; the same message for an unknown name and a wrong password."""
     name = username.strip()
     with db.session() as session:
         user = session.execute(select(User).where(User.username == name)).scalar_one_or_none()
         stored = user.password_hash if user is not None else None
-    if user is None or stored is None or not verify_password(password, stored):
+    if user is None or stored is None:
+        verify_password(password, _dummy_hash())  # as slow as a real check: names don't leak
+        raise UserError(WRONG_LOGIN)
+    if not verify_password(password, stored):
         raise UserError(WRONG_LOGIN)
     if not user.active:
         raise UserError(f"log-in: the account {name!r} is deactivated; ask an administrator")

@@ -17,6 +17,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import aliased
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.validation import LOAN_ORDER_KEYS
 from greendesk.store.database import Database
 from greendesk.store.models import Borrower, Loan, Project
 
@@ -47,7 +48,8 @@ _ORDER_COLUMNS: dict[str, Any] = {
     "maturity_date": Loan.maturity_date,
     "updated_at": Loan.updated_at,
 }
-ORDER_KEYS = tuple(_ORDER_COLUMNS)
+ORDER_KEYS = LOAN_ORDER_KEYS
+assert set(_ORDER_COLUMNS) == set(ORDER_KEYS), "keep LOAN_ORDER_KEYS and the columns in step"
 _CHUNK = 500
 
 

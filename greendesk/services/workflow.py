@@ -130,22 +130,20 @@ def _newer_id(session: Session, loan: Loan) -> int | None:
 
 
 def _makers(session: Session, loan: Loan) -> Makers:
-    """Who prepared or changed this application (from the row and from its audit trail)."""
+    """Who prepared or changed this application or its pledges (the row and its audit trail)."""
     officer = (
         session.execute(select(User.username).where(User.id == loan.officer_id)).scalar()
         if loan.officer_id is not None
         else None
     )
+    own = (AuditEvent.entity_type == "loan") & (AuditEvent.entity_id == str(loan.id))
     actors = session.execute(
         select(AuditEvent.actor)
-        .where(
-            AuditEvent.entity_type == "loan",
-            AuditEvent.entity_id == str(loan.id),
-            AuditEvent.action.not_in(CHECKER_ACTIONS),
-        )
+        .where(own | audit.mentions_loan(loan.id, ("pledge",)))
+        .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
         .distinct()
     ).scalars()
-    names = {a for a in actors if a != "system"}
+    names = {a for a in actors if a not in ("system", "seed")}
     return Makers.of(loan.created_by, loan.updated_by, officer, *names)
 
 

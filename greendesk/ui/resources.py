@@ -29,8 +29,12 @@ def style_sheet() -> str:
     return (resources_dir() / "style" / "greendesk.qss").read_text(encoding="utf-8")
 
 
-def load_fonts() -> list[str]:
-    """Register the shipped TrueType fonts so Chinese renders even where fontconfig has none."""
+@cache
+def load_fonts() -> tuple[str, ...]:
+    """Register the shipped TrueType fonts so Chinese renders even where fontconfig has none.
+
+    Once per process: the application font database keeps them until the process ends.
+    """
     families: list[str] = []
     for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(path))
@@ -38,7 +42,7 @@ def load_fonts() -> list[str]:
             log.warning("font %s could not be loaded", path)
             continue
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return families
+    return tuple(families)
 
 
 def apply_look(app: QApplication) -> None:

@@ -177,6 +177,14 @@
         <translation>Criterion or evidence</translation>
     </message>
     <message>
+        <source>Reading the classification…</source>
+        <translation>Reading the classification…</translation>
+    </message>
+    <message>
+        <source>Not classified yet: the engine has not assessed this loan.</source>
+        <translation>Not classified yet: the engine has not assessed this loan.</translation>
+    </message>
+    <message>
         <source>Engine's class: {}</source>
         <translation>Engine's class: {}</translation>
     </message>
@@ -220,10 +228,6 @@
         <translation>Unit price</translation>
     </message>
     <message>
-        <source>Appraised value</source>
-        <translation>Appraised value</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>Value</translation>
     </message>
@@ -232,12 +236,12 @@
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <source>type default</source>
-        <translation>type default</translation>
-    </message>
-    <message>
         <source>Eligible value</source>
         <translation>Eligible value</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -256,16 +260,12 @@
         <translation>No collateral is pledged to this loan.</translation>
     </message>
     <message>
-        <source>Coverage {ratio} (threshold {threshold})</source>
-        <translation>Coverage {ratio} (threshold {threshold})</translation>
+        <source>The pledges could not be valued.</source>
+        <translation>The pledges could not be valued.</translation>
     </message>
     <message>
-        <source>{n} pledges</source>
-        <translation>{n} pledges</translation>
-    </message>
-    <message>
-        <source>Pledge {n} expired on {d}</source>
-        <translation>Pledge {n} expired on {d}</translation>
+        <source>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</source>
+        <translation>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</translation>
     </message>
 </context>
 <context>
@@ -511,6 +511,10 @@ Database: {db}</translation>
     <message>
         <source>Computing the schedule…</source>
         <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>Reading the classification…</source>
+        <translation>Reading the classification…</translation>
     </message>
     <message>
         <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>

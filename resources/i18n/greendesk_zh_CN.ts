@@ -177,6 +177,14 @@
         <translation>标准或证明材料</translation>
     </message>
     <message>
+        <source>Reading the classification…</source>
+        <translation>正在读取绿色分类…</translation>
+    </message>
+    <message>
+        <source>Not classified yet: the engine has not assessed this loan.</source>
+        <translation>尚未分类：系统尚未评估该笔贷款。</translation>
+    </message>
+    <message>
         <source>Engine's class: {}</source>
         <translation>系统分类：{}</translation>
     </message>
@@ -220,10 +228,6 @@
         <translation>单价</translation>
     </message>
     <message>
-        <source>Appraised value</source>
-        <translation>评估价值</translation>
-    </message>
-    <message>
         <source>Value</source>
         <translation>价值</translation>
     </message>
@@ -232,12 +236,12 @@
         <translation>质押率</translation>
     </message>
     <message>
-        <source>type default</source>
-        <translation>类型默认</translation>
-    </message>
-    <message>
         <source>Eligible value</source>
         <translation>可抵押价值</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>估值日</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -256,16 +260,12 @@
         <translation>该笔贷款尚无押品。</translation>
     </message>
     <message>
-        <source>Coverage {ratio} (threshold {threshold})</source>
-        <translation>押品覆盖率 {ratio}（下限 {threshold}）</translation>
+        <source>The pledges could not be valued.</source>
+        <translation>无法对押品估值。</translation>
     </message>
     <message>
-        <source>{n} pledges</source>
-        <translation>{n} 项押品</translation>
-    </message>
-    <message>
-        <source>Pledge {n} expired on {d}</source>
-        <translation>押品 {n} 已于 {d} 到期</translation>
+        <source>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</source>
+        <translation>押品覆盖率 {ratio}（下限 {threshold}）· 可抵押价值 {eligible} / 敞口 {exposure} · 估值日 {day}</translation>
     </message>
 </context>
 <context>
@@ -511,6 +511,10 @@ Database: {db}</source>
     <message>
         <source>Computing the schedule…</source>
         <translation>正在计算还款计划…</translation>
+    </message>
+    <message>
+        <source>Reading the classification…</source>
+        <translation>正在读取绿色分类…</translation>
     </message>
     <message>
         <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>

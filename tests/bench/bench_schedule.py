@@ -103,11 +103,15 @@ def run() -> list[str]:
     parse = _median_ms(lambda: parse_terms(TERMS), 30)
     output = _median_ms(lambda: schedule_to_json(schedule), 30)
     reference = _median_ms(_numpy_plain_annuity, 200)
-    verdict = "within" if compute < BUDGET_MS else "OVER"
+
+    def verdict(ms: float) -> str:
+        return "within budget" if ms < BUDGET_MS else "OVER budget"
+
     return [
         "loan: 240 monthly periods, 4 drawdowns, LPR repricing, ratchet, 12 lenders, CN calendar",
-        f"build_schedule: {compute:.2f} ms median of 60 ({verdict} the {BUDGET_MS:.0f} ms budget); "
-        f"best {best:.2f} ms; CPU median {cpu:.2f} ms; load average {os.getloadavg()[0]:.1f}",
+        f"build_schedule (budget {BUDGET_MS:.0f} ms): wall median of 60 {compute:.2f} ms "
+        f"({verdict(compute)}), best {best:.2f} ms; CPU median {cpu:.2f} ms ({verdict(cpu)}); "
+        f"load average {os.getloadavg()[0]:.1f} (wall times grow on a busy machine)",
         f"parse_terms: {parse:.2f} ms; schedule_to_json: {output:.2f} ms (median of 30)",
         f"numpy-financial plain annuity (pmt+ipmt+ppmt, 240 periods): {reference:.3f} ms",
         f"ratio build_schedule / numpy-financial: {compute / reference:.0f}x",

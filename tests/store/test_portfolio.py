@@ -6,6 +6,7 @@ import dataclasses
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import insert
 
 from greendesk.domain.errors import UserError
 from greendesk.services.portfolio import (
@@ -38,7 +39,8 @@ def test_order_and_search(database: Database) -> None:
     assert list_loan_ids(database, order_by="-amount") == [ids["A-001"], ids["C-003"], ids["B-002"]]
     assert list_loan_ids(database, search="丙") == [ids["A-001"]]
     assert list_loan_ids(database, search="c-00") == [ids["C-003"]]  # case-insensitive
-    assert list_loan_ids(database, search="100%") == []  # wildcards are literal
+    assert list_loan_ids(database, search="%") == []  # wildcards are literal, not "match all"
+    assert list_loan_ids(database, search="_-0") == []
     with pytest.raises(UserError, match="order_by"):
         list_loan_ids(database, order_by="password")
 
@@ -97,13 +99,18 @@ def test_a_superseded_version_is_not_listed(database: Database) -> None:
 
 def test_many_ids_are_fetched_in_chunks(database: Database) -> None:
     with database.session() as session:
-        made = [
-            add_loan(session, f"N-{i:04d}", Decimal(i + 1), code_body=f"91652301MA77{i:05d}").id
-            for i in range(1203)
-        ]
-    found = fetch_loan_summaries(database, made)
-    assert len(found) == 1203
-    assert found[made[1202]].amount == Decimal("1203.00")
+        borrower_id = add_loan(session, "N-0000").borrower_id
+        rows = [
+            {"reference": f"N-{i:04d}", "borrower_id": borrower_id, "amount": Decimal(i),
+             "version": 1}
+            for i in range(1, 1101)
+        ]  # fmt: skip
+        session.execute(insert(Loan), rows)
+    ids = list_loan_ids(database)
+    assert len(ids) == 1101
+    found = fetch_loan_summaries(database, ids)
+    assert len(found) == 1101
+    assert {s.reference: s.amount for s in found.values()}["N-1100"] == Decimal("1100.00")
 
 
 def test_schedule_terms_use_the_engine_field_names(database: Database) -> None:

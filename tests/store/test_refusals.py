@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -104,10 +105,10 @@ def test_unsupported_or_malformed_urls_are_user_errors() -> None:
         open_database("just some words")
 
 
-def test_an_unreachable_server_is_a_user_error(pg_server: object) -> None:
-    with socket_closed_port() as port:
-        with pytest.raises(UserError, match="cannot open the database"):
-            open_database(f"postgresql+psycopg://postgres@127.0.0.1:{port}/greendesk")
+def test_an_unreachable_server_is_a_user_error() -> None:
+    port = _closed_port()
+    with pytest.raises(UserError, match="cannot open the database"):
+        open_database(f"postgresql+psycopg://postgres@127.0.0.1:{port}/greendesk")
 
 
 @pytest.fixture
@@ -183,16 +184,8 @@ def test_status_reads_without_creating(tmp_path: Path) -> None:
     assert status.exists and status.revision == migrate.head_revision() and status.up_to_date
 
 
-class socket_closed_port:  # noqa: N801 - used as a context manager like a function
-    """A loopback port with nothing listening (bound then released)."""
-
-    def __enter__(self) -> int:
-        import socket
-
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = int(sock.getsockname()[1])
-        return self.port
-
-    def __exit__(self, *exc: object) -> None:
-        return None
+def _closed_port() -> int:
+    """A loopback port with nothing listening (bound, then released)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])

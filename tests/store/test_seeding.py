@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import uuid
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,8 +16,8 @@ from greendesk.domain.credit_code import validate_credit_code
 from greendesk.domain.errors import InvalidInput, UserError
 from greendesk.paths import seeds_dir
 from greendesk.services import audit
-from greendesk.services.seeding import seed_demo
-from greendesk.store.database import Database
+from greendesk.services.seeding import SeedReport, seed_demo
+from greendesk.store.database import Database, open_database
 from greendesk.store.models import (
     AuditEvent,
     Base,
@@ -35,6 +37,30 @@ ARTICLE_LOANS = {
     "XJ-CJ-2024-004": Decimal("50000000.00"),  # carbon-footprint-linked
     "XJ-CJ-2024-005": Decimal("395000000.00"),  # low-carbon-transition-linked
 }
+
+
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def seeded(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Database, SeedReport]]:
+    """The demo portfolio loaded once per backend, for the tests that only read it."""
+    server = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'demo.db'}"
+    else:
+        server = request.getfixturevalue("pg_server")
+        name = f"gd_seeded_{uuid.uuid4().hex[:12]}"
+        server.admin(f'CREATE DATABASE "{name}" STRATEGY = FILE_COPY')
+        url = server.url(name)
+    db = open_database(url)
+    try:
+        yield db, seed_demo(db)
+    finally:
+        db.dispose()
+        if server is not None:
+            server.admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _counts(db: Database) -> dict[str, int]:
@@ -66,8 +92,8 @@ def test_seeding_twice_adds_nothing_the_second_time(database: Database) -> None:
     assert _counts(database) == after_first
 
 
-def test_the_article_figures_are_stored_exactly(database: Database) -> None:
-    seed_demo(database)
+def test_the_article_figures_are_stored_exactly(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
     for reference, amount in ARTICLE_LOANS.items():
         assert _loan(database, reference).amount == amount
     with database.session() as session:
@@ -92,8 +118,8 @@ def test_the_article_figures_are_stored_exactly(database: Database) -> None:
     assert len(csp) == 2 and all(p.catalogue_code == "2019:3.2.2" for p in csp)
 
 
-def test_the_syndicate_adds_up_to_the_facility(database: Database) -> None:
-    seed_demo(database)
+def test_the_syndicate_adds_up_to_the_facility(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
     mulei = _loan(database, "XJ-CJ-2023-001")
     shares = mulei.syndicate_shares
     assert sum((s.commitment for s in shares), Decimal(0)) == Decimal("2443000000.00")
@@ -109,8 +135,8 @@ def test_the_syndicate_adds_up_to_the_facility(database: Database) -> None:
     assert mulei.project.technology["storage_energy_mwh"] == "500"
 
 
-def test_linked_loans_carry_kpis_and_a_capped_ratchet(database: Database) -> None:
-    seed_demo(database)
+def test_linked_loans_carry_kpis_and_a_capped_ratchet(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
     for reference in ("XJ-CJ-2024-004", "XJ-CJ-2024-005"):
         loan = _loan(database, reference)
         assert loan.kpis and all(k.baseline is not None and k.target for k in loan.kpis)
@@ -124,16 +150,18 @@ def test_linked_loans_carry_kpis_and_a_capped_ratchet(database: Database) -> Non
     assert transition.borrower.target_intensity < transition.borrower.baseline_intensity
 
 
-def test_every_borrower_has_a_valid_credit_code(database: Database) -> None:
-    seed_demo(database)
+def test_every_borrower_has_a_valid_credit_code(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
     with database.session() as session:
         codes = list(session.scalars(select(Borrower.credit_code)))
     assert len(codes) >= 11
     assert [c for c in codes if validate_credit_code(c) is not None] == []
 
 
-def test_floating_loans_use_the_lpr_in_force_on_their_start_date(database: Database) -> None:
-    seed_demo(database)
+def test_floating_loans_use_the_lpr_in_force_on_their_start_date(
+    seeded: tuple[Database, SeedReport],
+) -> None:
+    database = seeded[0]
     with database.session() as session:
         rates = list(session.scalars(select(ReferenceRate)))
         loans = list(session.scalars(select(Loan).where(Loan.rate_kind == "floating")))
@@ -148,7 +176,11 @@ def test_floating_loans_use_the_lpr_in_force_on_their_start_date(database: Datab
     for loan in loans:
         assert loan.start_date is not None and loan.base_rate_name is not None
         in_force = max(
-            (r for r in rates if r.name == loan.base_rate_name and r.effective_date <= loan.start_date),
+            (
+                r
+                for r in rates
+                if r.name == loan.base_rate_name and r.effective_date <= loan.start_date
+            ),
             key=lambda r: r.effective_date,
         )
         assert loan.base_rate == in_force.rate, loan.reference
@@ -157,17 +189,19 @@ def test_floating_loans_use_the_lpr_in_force_on_their_start_date(database: Datab
     assert _loan(database, "XJ-CJ-2023-001").base_rate == Decimal("0.0430")
 
 
-def test_carbon_prices_are_in_the_documented_range(database: Database) -> None:
-    seed_demo(database)
+def test_carbon_prices_are_in_the_documented_range(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
     with database.session() as session:
-        cea = list(session.scalars(select(ReferencePrice).where(ReferencePrice.instrument == "CEA")))
+        cea = list(
+            session.scalars(select(ReferencePrice).where(ReferencePrice.instrument == "CEA"))
+        )
     in_window = [p for p in cea if date(2024, 1, 1) <= p.price_date <= date(2026, 12, 31)]
     assert len(in_window) >= 4
     assert all(Decimal(58) <= p.price <= Decimal(101) for p in in_window)
 
 
-def test_seeding_is_audited_and_the_chain_verifies(database: Database) -> None:
-    report = seed_demo(database)
+def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedReport]) -> None:
+    database, report = seeded
     with database.session() as session:
         events = int(session.scalar(select(func.count(AuditEvent.id))) or 0)
     assert events == report.added
@@ -205,8 +239,10 @@ def _mulei(folder: Path) -> Path:
     ],
 )  # fmt: skip
 def test_a_bad_value_names_file_and_field_and_loads_nothing(
-    database: Database, tmp_path: Path, old: str, new: str, field: str, rule: str
+    sqlite_url: str, tmp_path: Path, old: str, new: str, field: str, rule: str
 ) -> None:
+    """Validation happens before any write, so one backend suffices here (both: next test)."""
+    database = open_database(sqlite_url)
     folder = _copy_seeds(tmp_path)
     _edit(_mulei(folder), old, new)
     with pytest.raises(InvalidInput) as caught:
@@ -217,6 +253,7 @@ def test_a_bad_value_names_file_and_field_and_loads_nothing(
     assert rule in line, message
     assert _counts(database)["loans"] == 0
     assert _counts(database)["reference_rates"] == 0  # the good files were not loaded either
+    database.dispose()
 
 
 def test_all_errors_are_reported_at_once(database: Database, tmp_path: Path) -> None:
@@ -228,6 +265,8 @@ def test_all_errors_are_reported_at_once(database: Database, tmp_path: Path) -> 
     paths = [e.path for e in caught.value.errors]
     assert any(p.endswith("loan.amount") and "mulei" in p for p in paths), paths
     assert any(p.startswith("reference_rates.toml: rate[") for p in paths), paths
+    assert str(caught.value).startswith(f"seed files in {folder}: nothing was loaded")
+    assert _counts(database)["loans"] == _counts(database)["reference_rates"] == 0
 
 
 def test_broken_toml_is_named(database: Database, tmp_path: Path) -> None:

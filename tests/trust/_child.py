@@ -3,6 +3,8 @@
 ``import URL MARKER ROWS``: one large import in a single unit of work — borrowers, loans and an
 audit event for each — that writes MARKER once ROWS loans are flushed and then keeps going, so
 the parent can ``kill -9`` it half-way.
+``generate URL MARKER LOANS``: the synthetic-portfolio bulk import, MARKER written after each
+chunk of rows is inserted.
 ``bump URL LOAN_ID TIMES TAG``: TIMES read-modify-write edits of one loan, each checking the
 version it read (optimistic lock) and retrying when someone else got there first; prints the
 number of conflicts it was told about.
@@ -45,6 +47,19 @@ def big_import(url: str, marker: Path, rows: int) -> None:
                 marker.write_text("flushed")
 
 
+def generate(url: str, marker: Path, loans: int) -> None:
+    """The real bulk import (``greendesk generate-portfolio``), killed after its first chunk."""
+    from greendesk.services.synthetic import generate_portfolio
+
+    db = open_database(url)
+
+    def progress(done: int, total: int) -> None:
+        marker.write_text(f"{done} of {total}")
+
+    generate_portfolio(db, loans, seed=7, progress=progress)
+    marker.write_text("finished")  # never reached: the parent kills us first
+
+
 def bump(url: str, loan_id: int, times: int, tag: str) -> None:
     db = open_database(url)
     conflicts = 0
@@ -79,5 +94,7 @@ def bump(url: str, loan_id: int, times: int, tag: str) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "import":
         big_import(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] == "generate":
+        generate(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
     else:
         bump(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, text
 
 from greendesk.cli import main as greendesk_main
 from greendesk.domain.errors import UserError
-from greendesk.services import audit, workflow
+from greendesk.services import audit, auth, seeding, workflow
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import AuditEvent, Borrower
 from tests.trust.conftest import Team, build_team, make_loan
@@ -107,13 +107,15 @@ def test_deleting_the_newest_event_is_caught(database: Database, team: Team) -> 
     assert (bad.ok, bad.kind, bad.bad_seq) == (False, "deleted", last)
 
 
-def test_cli_verify_passes_then_fails_after_one_byte_changed_with_sqlite3(
-    sqlite_url: str, team_sqlite: tuple[Database, Team]
+def test_demo_database_verifies_then_fails_after_one_byte_changed_with_sqlite3(
+    sqlite_url: str,
 ) -> None:
-    db, team = team_sqlite
-    loan_id = make_loan(db, team.officer)
-    workflow.submit(db, team.officer, loan_id)
-    db.dispose()
+    db = open_database(sqlite_url)
+    try:
+        seeding.seed_demo(db)
+        auth.ensure_demo_users(db)
+    finally:
+        db.dispose()
     ok = greendesk("audit", "verify", db_url=sqlite_url)
     assert ok.returncode == 0, ok.stderr
     assert "audit trail: OK" in ok.stdout
@@ -121,20 +123,20 @@ def test_cli_verify_passes_then_fails_after_one_byte_changed_with_sqlite3(
     path = sqlite_url.removeprefix("sqlite:///")
     con = sqlite3.connect(path)
     seq, after = con.execute(
-        "SELECT seq, after_json FROM audit_events WHERE action = 'create' AND entity_type = 'loan'"
+        "SELECT seq, after_json FROM audit_events WHERE entity_type = 'loan' "
+        'AND after_json LIKE \'%"amount":"%\' ORDER BY seq LIMIT 1'
     ).fetchone()
-    i = after.index("50000000.00")
-    changed = after[:i] + "6" + after[i + 1 :]  # 50,000,000 -> 60,000,000: one byte
-    assert len(changed.encode()) == len(after.encode())
-    assert sum(a != b for a, b in zip(changed.encode(), after.encode(), strict=True)) == 1
-    con.execute("UPDATE audit_events SET after_json = ? WHERE seq = ?", (changed, seq))
+    raw = bytearray(after.encode("utf-8"))
+    i = raw.index(b'"amount":"') + len(b'"amount":"')
+    raw[i] = ord("9") if raw[i] != ord("9") else ord("8")  # one byte of the amount
+    con.execute("UPDATE audit_events SET after_json = ? WHERE seq = ?", (raw.decode(), seq))
     con.commit()
     con.close()
 
     bad = greendesk("audit", "verify", db_url=sqlite_url)
     assert bad.returncode == 1
     assert f"FAILED at event #{seq} (edited)" in bad.stderr
-    assert "create loan" in bad.stderr
+    assert f"#{seq} (loan.create loan" in bad.stderr
 
 
 def test_sqlite3_command_line_edit_is_caught(

@@ -12,7 +12,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, PermissionDenied
 from greendesk.domain.workflow import QuorumRule, Status, WorkflowError
 from greendesk.services import audit, workflow
-from greendesk.store.database import Database
+from greendesk.store.database import Database, open_database
 from greendesk.store.models import DecisionVote, Loan, Pledge
 from tests.trust.conftest import Team, make_loan
 
@@ -230,3 +230,24 @@ def test_votes_carry_validated_text(database: Database, team: Team) -> None:
     with pytest.raises(UserError, match=r"vote\.conditions: required"):
         workflow.vote(database, team.r1, loan_id, "approve_with_conditions")
     assert workflow.workflow_state(database, team.r1, loan_id).votes == ()
+
+
+def test_two_desks_the_second_writer_is_told(database: Database, db_url: str, team: Team) -> None:
+    """Two desks (two engines) open the same application; the later change is refused."""
+    loan_id = make_loan(database, team.officer)
+    workflow.submit(database, team.officer, loan_id)
+    other_desk = open_database(db_url)
+    try:
+        seen_here = workflow.workflow_state(database, team.r1, loan_id).version
+        seen_there = workflow.workflow_state(other_desk, team.r2, loan_id).version
+        assert seen_here == seen_there
+        workflow.return_for_changes(
+            other_desk, team.r2, loan_id, "missing registry number", seen_there
+        )
+        with pytest.raises(workflow.ConflictError, match="changed by someone else"):
+            workflow.start_review(database, team.r1, loan_id, seen_here)
+    finally:
+        other_desk.dispose()
+    state = workflow.workflow_state(database, team.r1, loan_id)
+    assert state.status is Status.RETURNED
+    assert [h.actor for h in audit.history(database, "loan", loan_id)][-1] == "zhao"

@@ -79,7 +79,7 @@ def commitment_fee(
     rate = bps(terms.fees.commitment_fee_bps)
     if rate == 0:
         return Decimal("0.00")
-    last_draw = terms.drawdowns[-1].date if terms.drawdowns else terms.start_date
+    last_draw = max((d.date for d in terms.drawdowns), default=terms.start_date)
     stop = min(end, last_draw)
     if stop <= start:
         return Decimal("0.00")

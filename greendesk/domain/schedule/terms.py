@@ -1,7 +1,9 @@
 """Typed loan terms, as produced by ``parse_terms`` from the TERMS JSON.
 
 All amounts are ``Decimal`` with two places, all rates ``Decimal`` fractions (0.0345 = 3.45 %).
-The dataclasses are frozen: a ``Terms`` value is checked once and never changes.
+The dataclasses are frozen: a ``Terms`` value is checked once and never changes. Build it with
+``parse_terms``: the engine relies on its checks (sums, dates on the period grid, drawdowns in
+date order, the calendar's coverage) and does not repeat them.
 """
 
 from __future__ import annotations

@@ -41,29 +41,24 @@ def _record(row: Borrower) -> BorrowerRecord:
     )
 
 
-def _validate(inp: BorrowerInput) -> dict[str, object]:
+def _validate(session: Session, inp: BorrowerInput, own_id: int | None) -> dict[str, object]:
+    """Every field rule and the credit code's uniqueness, reported together."""
     errors = ErrorCollector()
     values = validate_borrower(inp, reference_checks(), errors)
+    code = values["credit_code"]
+    if code:
+        other = session.scalar(select(Borrower.id).where(Borrower.credit_code == code))
+        if other is not None and other != own_id:
+            errors.add("credit_code", f"already registered (borrower {other})")
     errors.raise_if_any()
     return values
-
-
-def _check_code_free(
-    session: Session, code: str, own_id: int | None, errors: ErrorCollector
-) -> None:
-    other = session.scalar(select(Borrower.id).where(Borrower.credit_code == code))
-    if other is not None and other != own_id:
-        errors.add("credit_code", f"already registered (borrower {other})")
 
 
 def create_borrower(db: Database, actor: Actor, data: BorrowerInput) -> BorrowerRecord:
     """Register a borrower; the credit code must be valid and not registered yet."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     with write_unit(db, "borrower") as session:
-        errors = ErrorCollector()
-        _check_code_free(session, str(values["credit_code"]), None, errors)
-        errors.raise_if_any()
+        values = _validate(session, data, None)
         row = Borrower(**values)
         session.add(row)
         stored(session)
@@ -82,14 +77,11 @@ def update_borrower(
 ) -> BorrowerRecord:
     """Change a borrower as of ``expected_version``; a stale version is refused, nothing saved."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     what = f"borrower {borrower_id}"
     with write_unit(db, what) as session:
         row = get_or_fail(session, Borrower, borrower_id, "borrower", lock=True)
         check_version(what, row.version, expected_version)
-        errors = ErrorCollector()
-        _check_code_free(session, str(values["credit_code"]), row.id, errors)
-        errors.raise_if_any()
+        values = _validate(session, data, row.id)
         before = snapshot(row, FIELDS)
         assign(row, values)
         row.updated_at = utcnow()  # forces the UPDATE, so the version moves

@@ -332,11 +332,9 @@ _TERMS_TO_INPUT = {
     "rate.base": "base_rate_name",
     "rate.base_rate": "base_rate",
     "rate.spread_bps": "spread_bps",
-    "rate": "rate_kind",
     "fees.arrangement_rate": "arrangement_rate",
     "fees.commitment_fee_bps": "commitment_fee_bps",
     "fees.agency_fee_per_year": "agency_fee_per_year",
-    "fees": "arrangement_rate",
 }
 
 

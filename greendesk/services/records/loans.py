@@ -8,7 +8,6 @@ reopening the application as a new version, which the workflow service owns.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,25 +43,31 @@ from greendesk.store.types import utcnow
 REFERENCE_PREFIX = "GD"
 
 
-def _validate(data: LoanInput) -> LoanValues:
+def _validate(session: Session, data: LoanInput, loan: Loan | None) -> LoanValues:
+    """Every field and TERMS rule, plus what only the database knows, reported together:
+    the borrower exists, the project is the borrower's, the reference is free (or unchanged)."""
     errors = ErrorCollector()
     values = validate_loan(data, reference_checks(), errors)
+    cols = values.columns
+    borrower_id, project_id, reference = cols["borrower_id"], cols["project_id"], cols["reference"]
+    if borrower_id is not None and session.get(Borrower, borrower_id) is None:
+        errors.add("borrower_id", f"no borrower {borrower_id}")
+    if project_id is not None:
+        project = session.get(Project, project_id)
+        if project is None:
+            errors.add("project_id", f"no project {project_id}")
+        elif borrower_id is not None and project.borrower_id != borrower_id:
+            errors.add("project_id", "belongs to another borrower")
+    if loan is not None and reference is not None and reference != loan.reference:
+        errors.add("reference", f"cannot change (the loan is {loan.reference})")
+    elif loan is None and reference is not None and _reference_taken(session, reference):
+        errors.add("reference", f"{reference} is already used by another loan")
     errors.raise_if_any()
     return values
 
 
-def _check_parties(session: Session, cols: dict[str, Any]) -> None:
-    """The borrower exists; the project, when given, exists and is the borrower's."""
-    errors = ErrorCollector()
-    if session.get(Borrower, cols["borrower_id"]) is None:
-        errors.add("borrower_id", f"no borrower {cols['borrower_id']}")
-    if cols["project_id"] is not None:
-        project = session.get(Project, cols["project_id"])
-        if project is None:
-            errors.add("project_id", f"no project {cols['project_id']}")
-        elif project.borrower_id != cols["borrower_id"]:
-            errors.add("project_id", "belongs to another borrower")
-    errors.raise_if_any()
+def _reference_taken(session: Session, reference: str) -> bool:
+    return session.scalar(select(Loan.id).where(Loan.reference == reference).limit(1)) is not None
 
 
 def _next_reference(session: Session) -> str:
@@ -76,15 +81,10 @@ def _next_reference(session: Session) -> str:
 def create_loan(db: Database, actor: Actor, data: LoanInput) -> LoanRecord:
     """A new draft application (version 1) with its terms, syndicate, KPIs and use of proceeds."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
-    cols = values.columns
     with write_unit(db, "loan") as session:
-        _check_parties(session, cols)
+        values = _validate(session, data, None)
+        cols = values.columns
         reference = cols.pop("reference") or _next_reference(session)
-        if session.scalar(select(Loan.id).where(Loan.reference == reference)) is not None:
-            errors = ErrorCollector()
-            errors.add("reference", f"{reference} is already used by another loan")
-            errors.raise_if_any()
         loan = Loan(
             reference=reference,
             application_version=1,
@@ -114,16 +114,11 @@ def update_loan_terms(
 ) -> LoanRecord:
     """Replace a draft or returned application's terms as of ``expected_version``."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
-    cols = values.columns
     with write_unit(db, f"loan {loan_id}") as session:
         loan = _editable_loan(session, loan_id, expected_version)
-        reference = cols.pop("reference")
-        if reference is not None and reference != loan.reference:
-            errors = ErrorCollector()
-            errors.add("reference", f"cannot change (the loan is {loan.reference})")
-            errors.raise_if_any()
-        _check_parties(session, cols)
+        values = _validate(session, data, loan)
+        cols = values.columns
+        cols.pop("reference")
         before = loan_snapshot(loan)
         assign(loan, cols)
         write_children(session, loan, values)

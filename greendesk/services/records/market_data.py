@@ -48,21 +48,29 @@ def _same(what: str, current: PriceRecord | RateRecord, expected: object) -> Non
         raise RecordChanged(changed_message(what))
 
 
-def _price_values(data: PriceInput) -> dict[str, Any]:
+def _price_values(session: Session, data: PriceInput, own_id: int | None) -> dict[str, Any]:
+    """Every field rule, and one price per instrument and date, reported together."""
     errors = ErrorCollector()
     values = validate_price(data, errors)
+    if values["instrument"] and values["price_date"]:
+        _price_date_free(session, values, own_id, errors)
     errors.raise_if_any()
     return values
 
 
-def _rate_values(data: RateInput) -> dict[str, Any]:
+def _rate_values(session: Session, data: RateInput, own_id: int | None) -> dict[str, Any]:
+    """Every field rule, and one rate per name and effective date, reported together."""
     errors = ErrorCollector()
     values = validate_rate(data, errors)
+    if values["name"] and values["effective_date"]:
+        _rate_date_free(session, values, own_id, errors)
     errors.raise_if_any()
     return values
 
 
-def _price_date_free(session: Session, values: dict[str, Any], own_id: int | None) -> None:
+def _price_date_free(
+    session: Session, values: dict[str, Any], own_id: int | None, errors: ErrorCollector
+) -> None:
     other = session.scalar(
         select(ReferencePrice.id).where(
             ReferencePrice.instrument == values["instrument"],
@@ -70,15 +78,15 @@ def _price_date_free(session: Session, values: dict[str, Any], own_id: int | Non
         )
     )
     if other is not None and other != own_id:
-        errors = ErrorCollector()
         errors.add(
             "price_date",
             f"a {values['instrument']} price for {values['price_date']} already exists",
         )
-        errors.raise_if_any()
 
 
-def _rate_date_free(session: Session, values: dict[str, Any], own_id: int | None) -> None:
+def _rate_date_free(
+    session: Session, values: dict[str, Any], own_id: int | None, errors: ErrorCollector
+) -> None:
     other = session.scalar(
         select(ReferenceRate.id).where(
             ReferenceRate.name == values["name"],
@@ -86,20 +94,17 @@ def _rate_date_free(session: Session, values: dict[str, Any], own_id: int | None
         )
     )
     if other is not None and other != own_id:
-        errors = ErrorCollector()
         errors.add(
             "effective_date",
             f"a {values['name']} rate effective {values['effective_date']} already exists",
         )
-        errors.raise_if_any()
 
 
 def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
     """Record a reference price; one per instrument and date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
-    values = _price_values(data)
     with write_unit(db, "price") as session:
-        _price_date_free(session, values, None)
+        values = _price_values(session, data, None)
         row = ReferencePrice(**values)
         session.add(row)
         stored(session)
@@ -113,12 +118,11 @@ def update_price(
 ) -> PriceRecord:
     """Correct a reference price that still equals ``expected``."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
-    values = _price_values(data)
     what = f"price {price_id}"
     with write_unit(db, what) as session:
         row = get_or_fail(session, ReferencePrice, price_id, "price", lock=True)
         _same(what, _price(row), expected)
-        _price_date_free(session, values, row.id)
+        values = _price_values(session, data, row.id)
         before = snapshot(row, PRICE_FIELDS)
         assign(row, values)
         stored(session)
@@ -153,9 +157,8 @@ def list_prices(db: Database, instrument: str | None = None) -> list[PriceRecord
 def add_rate(db: Database, actor: Actor, data: RateInput) -> RateRecord:
     """Record a published base rate in force from its effective date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
-    values = _rate_values(data)
     with write_unit(db, "rate") as session:
-        _rate_date_free(session, values, None)
+        values = _rate_values(session, data, None)
         row = ReferenceRate(**values)
         session.add(row)
         stored(session)
@@ -169,12 +172,11 @@ def update_rate(
 ) -> RateRecord:
     """Correct a base rate that still equals ``expected``."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
-    values = _rate_values(data)
     what = f"rate {rate_id}"
     with write_unit(db, what) as session:
         row = get_or_fail(session, ReferenceRate, rate_id, "rate", lock=True)
         _same(what, _rate(row), expected)
-        _rate_date_free(session, values, row.id)
+        values = _rate_values(session, data, row.id)
         before = snapshot(row, RATE_FIELDS)
         assign(row, values)
         stored(session)

@@ -45,29 +45,31 @@ def _record(row: Pledge) -> PledgeRecord:
     return PledgeRecord(id=row.id, version=row.version, registry=row.registry_name, **values)
 
 
-def _validate(data: PledgeInput) -> dict[str, Any]:
-    errors = ErrorCollector()
-    values = validate_pledge(data, reference_checks(), errors)
-    errors.raise_if_any()
-    return values
-
-
 def _editable_loan(session: Session, loan_id: int) -> Loan:
-    loan = session.get(Loan, loan_id, with_for_update=True)  # serialise with status changes
-    if loan is None:
-        errors = ErrorCollector()
-        errors.add("loan_id", f"no loan {loan_id}")
-        errors.raise_if_any()
-    assert loan is not None
+    """The pledge's loan, locked against a concurrent status change, and still editable."""
+    loan: Loan = get_or_fail(session, Loan, loan_id, "loan", lock=True)
     check_editable(Status(loan.status))
     return loan
+
+
+def _validate(session: Session, data: PledgeInput, row: Pledge | None) -> dict[str, Any]:
+    """Every field rule, and the loan: it exists, and an existing pledge stays on it."""
+    errors = ErrorCollector()
+    values = validate_pledge(data, reference_checks(), errors)
+    loan_id = values["loan_id"]
+    if row is not None and loan_id is not None and loan_id != row.loan_id:
+        errors.add("loan_id", "a pledge cannot move to another loan")
+    elif row is None and loan_id is not None and session.get(Loan, loan_id) is None:
+        errors.add("loan_id", f"no loan {loan_id}")
+    errors.raise_if_any()
+    return values
 
 
 def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
     """Attach a pledge to a draft or returned application; it gets the next number on the loan."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     with write_unit(db, "pledge") as session:
+        values = _validate(session, data, None)
         loan = _editable_loan(session, values["loan_id"])
         last = session.scalar(select(func.max(Pledge.seq)).where(Pledge.loan_id == loan.id))
         row = Pledge(seq=(last or 0) + 1, **values)
@@ -83,21 +85,15 @@ def update_pledge(
 ) -> PledgeRecord:
     """Change a pledge as of ``expected_version``; it stays on its loan."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     what = f"pledge {pledge_id}"
     with write_unit(db, what) as session:
         row: Pledge = get_or_fail(session, Pledge, pledge_id, "pledge", lock=True)
         check_version(what, row.version, expected_version)
-        if values["loan_id"] != row.loan_id:
-            errors = ErrorCollector()
-            errors.add("loan_id", "a pledge cannot move to another loan")
-            errors.raise_if_any()
         _editable_loan(session, row.loan_id)
+        values = _validate(session, data, row)
         before = snapshot(row, FIELDS)
         assign(row, values)
-        flag_modified(
-            row, "collateral_type"
-        )  # an UPDATE even if nothing changed: the version moves
+        flag_modified(row, "collateral_type")  # an UPDATE even if unchanged: the version moves
         stored(session)
         record_event(session, actor, "pledge.update", "pledge", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.roles import Action
@@ -39,9 +40,15 @@ def _record(row: Project) -> ProjectRecord:
     return ProjectRecord(id=row.id, version=row.version, updated_at=row.updated_at, **values)
 
 
-def _validate(inp: ProjectInput) -> dict[str, Any]:
+def _validate(session: Session, inp: ProjectInput, row: Project | None) -> dict[str, Any]:
+    """Every field rule, and the borrower: it exists, and an existing project keeps it."""
     errors = ErrorCollector()
     values = validate_project(inp, reference_checks(), errors)
+    owner = values["borrower_id"]
+    if row is not None and owner is not None and owner != row.borrower_id:
+        errors.add("borrower_id", "a project cannot move to another borrower")
+    elif row is None and owner is not None and session.get(Borrower, owner) is None:
+        errors.add("borrower_id", f"no borrower {owner}")
     errors.raise_if_any()
     return values
 
@@ -49,12 +56,8 @@ def _validate(inp: ProjectInput) -> dict[str, Any]:
 def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectRecord:
     """Register a project of an existing borrower."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     with write_unit(db, "project") as session:
-        if session.get(Borrower, values["borrower_id"]) is None:
-            errors = ErrorCollector()
-            errors.add("borrower_id", f"no borrower {values['borrower_id']}")
-            errors.raise_if_any()
+        values = _validate(session, data, None)
         row = Project(**values)
         session.add(row)
         stored(session)
@@ -68,15 +71,11 @@ def update_project(
 ) -> ProjectRecord:
     """Change a project as of ``expected_version``; it stays with its borrower."""
     permit(actor, Action.EDIT_APPLICATION)
-    values = _validate(data)
     what = f"project {project_id}"
     with write_unit(db, what) as session:
         row = get_or_fail(session, Project, project_id, "project", lock=True)
         check_version(what, row.version, expected_version)
-        if values["borrower_id"] != row.borrower_id:
-            errors = ErrorCollector()
-            errors.add("borrower_id", "a project cannot move to another borrower")
-            errors.raise_if_any()
+        values = _validate(session, data, row)
         before = snapshot(row, FIELDS)
         assign(row, values)
         row.updated_at = utcnow()  # forces the UPDATE, so the version moves

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from greendesk.domain.roles import Action
 from greendesk.domain.validation import CLASSIFICATIONS
+from greendesk.reporting.model import ClassificationInfo
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
@@ -84,38 +85,13 @@ class ClassificationTab:
         self.clear_button.clicked.connect(on_clear)
 
     def show(self, detail: LoanDetail) -> None:
+        """The override part at once; the engine's findings follow in :meth:`show_info`."""
         loan = detail.loan
-        result = getattr(detail.assessment, "classification", None)
-        engine = getattr(result, "primary", None) or loan.classification_primary
-        parts = [
-            QCoreApplication.translate("ClassificationTab", "Engine's class: {}").format(
-                labels.word(engine)
-            )
-        ]
-        flags = list(getattr(result, "labels", ()) or ())
-        if flags:
-            parts.append(
-                QCoreApplication.translate("ClassificationTab", "Labels: {}").format(
-                    ", ".join(labels.word(f) for f in flags)
-                )
-            )
-        share = getattr(result, "green_share", None)
-        if share is not None:
-            parts.append(
-                QCoreApplication.translate("ClassificationTab", "Green share: {}").format(
-                    labels.percent(share, 1)
-                )
-            )
-        code = getattr(result, "catalogue_code", None)
-        if code:
-            parts.append(
-                QCoreApplication.translate("ClassificationTab", "Catalogue item: {}").format(code)
-            )
-        self.summary.setText("\n".join(parts))
-        rows = [CriterionRow(True, str(c)) for c in getattr(result, "criteria_met", ()) or ()]
-        rows += [CriterionRow(False, str(c)) for c in getattr(result, "missing_evidence", ()) or ()]
-        self.model.set_rows(rows)
-        self.table.setVisible(bool(rows))
+        self.summary.setText(
+            QCoreApplication.translate("ClassificationTab", "Reading the classification…")
+        )
+        self.model.set_rows([])
+        engine = loan.classification_primary
         if loan.override_primary:
             self.current.setText(
                 f"{labels.word(loan.override_primary)} — {loan.override_reason or ''}"
@@ -138,3 +114,44 @@ class ClassificationTab:
             index = self.combo.findData(loan.override_primary or engine or "green")
             self.combo.setCurrentIndex(max(0, index))
             self.reason.setPlainText(loan.override_reason or "")
+
+    def show_info(self, info: ClassificationInfo | None) -> None:
+        """The engine's class, labels, share, catalogue item, criteria and missing evidence."""
+        if info is None:
+            self.summary.setText(
+                QCoreApplication.translate(
+                    "ClassificationTab",
+                    "Not classified yet: the engine has not assessed this loan.",
+                )
+            )
+            self.model.set_rows([])
+            return
+        parts = [
+            QCoreApplication.translate("ClassificationTab", "Engine's class: {}").format(
+                labels.word(info.primary)
+            )
+        ]
+        if info.labels:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Labels: {}").format(
+                    ", ".join(labels.word(x) for x in info.labels)
+                )
+            )
+        if info.green_share is not None:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Green share: {}").format(
+                    labels.percent(info.green_share, 1)
+                )
+            )
+        if info.catalogue_code:
+            parts.append(
+                QCoreApplication.translate("ClassificationTab", "Catalogue item: {}").format(
+                    f"{info.catalogue_version}:{info.catalogue_code} {info.catalogue_name}".strip()
+                )
+            )
+        parts.extend(f"⚑ {flag}" for flag in info.flags)
+        self.summary.setText("\n".join(parts))
+        rows = [CriterionRow(True, c) for c in info.criteria_met]
+        rows += [CriterionRow(False, c) for c in info.missing_evidence]
+        self.model.set_rows(rows)
+        self.table.resizeRowsToContents()

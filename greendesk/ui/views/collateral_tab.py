@@ -1,27 +1,35 @@
-"""The collateral tab: each pledge with its valuation, registry and expiry; coverage and alerts.
+"""The collateral tab: each pledge's value, pledge rate and eligible value, registry and expiry;
+the loan's coverage against its threshold, and the valuation alerts.
 
-Values, eligible values, coverage and alerts come from the assessment service when present;
-the pledge records alone give what was entered.
+Values come from the assessment service's collateral report (today's reference prices); the
+pledge records supply what was entered and the ids the editors need.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
 from greendesk.domain.collateral import load_collateral_types
+from greendesk.services.assessment import PledgeLine
 from greendesk.services.records.results import PledgeRecord
 from greendesk.ui import labels
 from greendesk.ui.forms import child
+from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.views.detail_data import LoanDetail
 
 ALERT = QColor("#A32D2D")
+
+
+@dataclass(frozen=True)
+class PledgeRow:
+    record: PledgeRecord
+    line: PledgeLine | None  # its valuation, when the pledges could be valued
 
 
 def type_label(key: str) -> str:
@@ -32,138 +40,144 @@ def type_label(key: str) -> str:
     return found.name_zh if labels.chinese() else found.name_en
 
 
+def _price(row: PledgeRow) -> str:
+    p = row.record
+    price = row.line.unit_price if row.line is not None else p.unit_price
+    instrument = (row.line.instrument if row.line is not None else None) or p.price_instrument
+    if price is None:
+        return labels.DASH
+    return f"{labels.number(price)} ({instrument})" if instrument else labels.number(price)
+
+
+def _money(row: PledgeRow, name: str) -> str:
+    value = getattr(row.line, name, None) if row.line is not None else None
+    return labels.money(value) if isinstance(value, Decimal) else labels.DASH
+
+
+def _rate(row: PledgeRow) -> str:
+    if row.line is not None:
+        return labels.percent(row.line.pledge_rate, 0)
+    rate = row.record.pledge_rate
+    return labels.percent(rate, 0) if rate is not None else labels.DASH
+
+
+def pledge_columns(alerted: set[int]) -> list[Column[PledgeRow]]:
+    def warn(row: PledgeRow) -> QColor | None:
+        return ALERT if row.record.seq in alerted else None
+
+    return [
+        Column(
+            QCoreApplication.translate("CollateralTab", "No."),
+            lambda r: str(r.record.seq),
+            right=True,
+            colour=warn,
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Type"),
+            lambda r: type_label(r.record.collateral_type),
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Description"),
+            lambda r: labels.text(r.record.description),
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Quantity"),
+            lambda r: (
+                labels.number(r.record.quantity, r.record.unit or "")
+                if r.record.quantity is not None
+                else labels.DASH
+            ),
+            right=True,
+        ),
+        Column(QCoreApplication.translate("CollateralTab", "Unit price"), _price, right=True),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Value"),
+            lambda r: _money(r, "value"),
+            right=True,
+        ),
+        Column(QCoreApplication.translate("CollateralTab", "Pledge rate"), _rate, right=True),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Eligible value"),
+            lambda r: _money(r, "eligible_value"),
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Valuation date"),
+            lambda r: labels.day(r.line.value_date if r.line else r.record.valuation_date),
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Registry"),
+            lambda r: labels.text(r.record.registry),
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Registration no."),
+            lambda r: labels.text(r.record.registration_no),
+        ),
+        Column(
+            QCoreApplication.translate("CollateralTab", "Expiry"),
+            lambda r: labels.day(r.record.expiry),
+            colour=warn,
+        ),
+    ]
+
+
 class CollateralTab:
     def __init__(self, root: QWidget) -> None:
         self.table = child(root, QTableView, "pledgeTable")
         self.coverage = child(root, QLabel, "coverageLabel")
         self.alerts = child(root, QLabel, "alertsLabel")
-        self._values: dict[int, Any] = {}
-        self.model: RowsModel[PledgeRecord] = RowsModel(self._columns(), root)
+        self.model: RowsModel[PledgeRow] = RowsModel(pledge_columns(set()), root)
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
 
-    def _value_of(self, pledge: PledgeRecord, name: str) -> Decimal | None:
-        found = self._values.get(pledge.id)
-        value = getattr(found, name, None) if found is not None else None
-        return value if isinstance(value, Decimal) else None
-
-    def _columns(self) -> list[Column[PledgeRecord]]:
-        today = date.today()
-
-        def expiry_colour(p: PledgeRecord) -> QColor | None:
-            return ALERT if p.expiry is not None and p.expiry <= today else None
-
-        return [
-            Column(
-                QCoreApplication.translate("CollateralTab", "No."), lambda p: str(p.seq), right=True
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Type"),
-                lambda p: type_label(p.collateral_type),
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Description"),
-                lambda p: labels.text(p.description),
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Quantity"),
-                lambda p: labels.number(p.quantity, p.unit or "") if p.quantity else "—",
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Unit price"),
-                lambda p: (
-                    f"{labels.number(p.unit_price)} ({p.price_instrument})"
-                    if p.unit_price is not None and p.price_instrument
-                    else labels.number(p.unit_price)
-                ),
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Appraised value"),
-                lambda p: labels.money(p.appraised_value),
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Value"),
-                lambda p: labels.money(self._value_of(p, "value")),
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Pledge rate"),
-                lambda p: (
-                    labels.percent(p.pledge_rate, 0)
-                    if p.pledge_rate is not None
-                    else QCoreApplication.translate("CollateralTab", "type default")
-                ),
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Eligible value"),
-                lambda p: labels.money(self._value_of(p, "eligible_value")),
-                right=True,
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Registry"),
-                lambda p: labels.text(p.registry),
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Registration no."),
-                lambda p: labels.text(p.registration_no),
-            ),
-            Column(
-                QCoreApplication.translate("CollateralTab", "Expiry"),
-                lambda p: labels.day(p.expiry),
-                colour=expiry_colour,
-            ),
-        ]
+    def _tone(self, tone: str) -> None:
+        self.coverage.setProperty("tone", tone)
+        self.coverage.style().unpolish(self.coverage)
+        self.coverage.style().polish(self.coverage)
 
     def show(self, detail: LoanDetail) -> None:
-        collateral = getattr(detail.assessment, "collateral", None)
-        self._values = {}
-        for item in getattr(collateral, "pledges", ()) or ():
-            pledge_id = getattr(item, "pledge_id", None)
-            if isinstance(pledge_id, int):
-                self._values[pledge_id] = item
-        self.model.set_columns(self._columns(), detail.pledges)
-        self.table.resizeColumnsToContents()
+        report = detail.collateral
+        lines = {line.seq: line for line in report.pledges} if report is not None else {}
+        alerts = list(report.alerts) if report is not None else []
+        alerted = {a.pledge_seq for a in alerts if a.pledge_seq is not None}
+        rows = [PledgeRow(p, lines.get(p.seq)) for p in detail.pledges]
+        self.model.set_columns(pledge_columns(alerted), rows)
+        fit_columns(self.table)
+        threshold = detail.loan.coverage_threshold
         if not detail.pledges:
-            self.coverage.setProperty("tone", "ok")
+            self._tone("ok")
             self.coverage.setText(
                 QCoreApplication.translate(
                     "CollateralTab", "No collateral is pledged to this loan."
                 )
             )
+        elif report is None or report.coverage is None:
+            self._tone("alert")
+            self.coverage.setText(
+                detail.collateral_error
+                or QCoreApplication.translate("CollateralTab", "The pledges could not be valued.")
+            )
         else:
-            ratio = getattr(collateral, "coverage", None)
-            threshold = detail.loan.coverage_threshold
-            if isinstance(ratio, Decimal):
-                text = QCoreApplication.translate(
-                    "CollateralTab", "Coverage {ratio} (threshold {threshold})"
+            self._tone("alert" if threshold is not None and report.coverage < threshold else "ok")
+            self.coverage.setText(
+                QCoreApplication.translate(
+                    "CollateralTab",
+                    "Coverage {ratio} (threshold {threshold}) · eligible {eligible} of "
+                    "exposure {exposure} · as of {day}",
                 ).format(
-                    ratio=f"{ratio:.2f}×",
-                    threshold=f"{threshold:.2f}×" if threshold is not None else "—",
+                    ratio=labels.percent(report.coverage),
+                    threshold=labels.percent(threshold) if threshold is not None else labels.DASH,
+                    eligible=labels.money(report.total_eligible),
+                    exposure=labels.money(report.exposure, report.currency),
+                    day=report.as_of.isoformat(),
                 )
-                short = threshold is not None and ratio < threshold
-                self.coverage.setProperty("tone", "alert" if short else "ok")
-            else:
-                text = QCoreApplication.translate("CollateralTab", "{n} pledges").format(
-                    n=len(detail.pledges)
-                )
-                self.coverage.setProperty("tone", "ok")
-            self.coverage.setText(text)
-        self.coverage.style().unpolish(self.coverage)
-        self.coverage.style().polish(self.coverage)
-        alerts = [str(a) for a in getattr(collateral, "alerts", ()) or ()]
-        today = date.today()
-        for p in detail.pledges:
-            if p.expiry is not None and p.expiry <= today:
-                alerts.append(
-                    QCoreApplication.translate("CollateralTab", "Pledge {n} expired on {d}").format(
-                        n=p.seq, d=p.expiry
-                    )
-                )
+            )
         self.alerts.setVisible(bool(alerts))
-        self.alerts.setText("\n".join(f"⚠ {a}" for a in dict.fromkeys(alerts)))
+        self.alerts.setText("\n".join(f"⚠ {a.message}" for a in alerts))
+
+    def pledge_id(self, row: int) -> int | None:
+        found = self.model.row(row)
+        return found.record.id if found is not None else None

@@ -14,12 +14,18 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTableView, Q
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule
+from greendesk.reporting.model import ClassificationInfo
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
-from greendesk.ui.views.detail_data import LoanDetail, compute_schedule, load_detail
+from greendesk.ui.views.detail_data import (
+    LoanDetail,
+    compute_schedule,
+    load_classification,
+    load_detail,
+)
 from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
 from greendesk.ui.views.schedule_tab import ScheduleTab
@@ -35,6 +41,7 @@ class LoanDetailView(QWidget):
     override_requested = Signal(str, str)
     clear_override_requested = Signal()
     schedule_ready = Signal()
+    classification_ready = Signal()
 
     def __init__(
         self, db: Database, actor: Principal | None, tasks: Tasks, parent: QWidget
@@ -106,6 +113,7 @@ class LoanDetailView(QWidget):
         self._remove_pledge.setVisible(editable)
         self._pledge_selection(QItemSelection(), QItemSelection())
         self._start_schedule(loan_id)
+        self._start_classification(loan_id, loan.reference)
 
     def _terms_text(self) -> str:
         assert self.detail is not None
@@ -145,6 +153,34 @@ class LoanDetailView(QWidget):
             parent=self,
         )
 
+    def _start_classification(self, loan_id: int, reference: str) -> None:
+        db, lang = self._db, "zh" if labels.chinese() else "en"
+
+        def work(_progress: Progress) -> tuple[int, ClassificationInfo | None]:
+            return loan_id, load_classification(db, reference, lang)
+
+        def failed(exc: BaseException, details: str) -> None:
+            if self.detail is not None and self.detail.loan.id == loan_id:
+                self.classification.summary.setText(str(exc))
+                if not isinstance(exc, UserError):
+                    messages.show_exception(self, exc, details)
+            self.classification_ready.emit()
+
+        self._tasks.run(
+            work,
+            self._classification_done,
+            label=QCoreApplication.translate("LoanDetail", "Reading the classification…"),
+            on_error=failed,
+            parent=self,
+        )
+
+    def _classification_done(self, result: tuple[int, ClassificationInfo | None]) -> None:
+        loan_id, info = result
+        if self.detail is not None and self.detail.loan.id == loan_id:
+            self.classification.show_info(info)
+            self.overview.show_classification(info)
+        self.classification_ready.emit()
+
     def _schedule_done(self, result: tuple[int, Schedule]) -> None:
         loan_id, schedule = result
         if self.detail is None or self.detail.loan.id != loan_id:
@@ -170,8 +206,7 @@ class LoanDetailView(QWidget):
         rows = self._pledge_table.selectionModel().selectedRows()
         if not rows:
             return None
-        pledge = self.collateral.model.row(rows[0].row())
-        return pledge.id if pledge is not None else None
+        return self.collateral.pledge_id(rows[0].row())
 
     def _pledge_selection(self, _a: QItemSelection, _b: QItemSelection) -> None:
         chosen = self._selected_pledge_id() is not None

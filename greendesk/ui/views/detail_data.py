@@ -8,11 +8,14 @@ thread, because a long syndicated loan's schedule is the one slow part.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import date
 
+from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.reporting.model import ClassificationInfo
 from greendesk.services import audit, workflow
+from greendesk.services.assessment import LoanCollateralReport, collateral_report
 from greendesk.services.audit import HistoryRow
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
@@ -24,6 +27,7 @@ from greendesk.services.records.results import (
     PledgeRecord,
     ProjectRecord,
 )
+from greendesk.services.reports import memo_data
 from greendesk.services.terms import schedule_terms
 from greendesk.services.workflow import WorkflowState
 from greendesk.store.database import Database
@@ -37,19 +41,20 @@ class LoanDetail:
     pledges: tuple[PledgeRecord, ...]
     history: tuple[HistoryRow, ...]
     state: WorkflowState | None
-    assessment: Any | None  # greendesk.services.assessment's result, when that service exists
+    collateral: LoanCollateralReport | None  # values, coverage and alerts as of today
+    collateral_error: str | None  # why the pledges could not be valued, if they could not
 
     def may(self, action: Action) -> bool:
         """Whether the signed-in user may take ``action`` on this loan now."""
         return self.state is not None and action in self.state.allowed
 
 
-def _assessment(db: Database, loan_id: int) -> Any | None:
+def _collateral(db: Database, reference: str) -> tuple[LoanCollateralReport | None, str | None]:
     try:
-        from greendesk.services import assessment  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return assessment.assess_loan(db, loan_id)
+        reports = collateral_report(db, reference, date.today())
+    except UserError as exc:
+        return None, str(exc)
+    return (reports[0] if reports else None), None
 
 
 def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDetail:
@@ -60,6 +65,7 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
     history: tuple[HistoryRow, ...] = ()
     if actor is None or actor.may(Action.VIEW_AUDIT):
         history = tuple(audit.history(db, "loan", loan_id))
+    collateral, collateral_error = _collateral(db, loan.reference)
     return LoanDetail(
         loan=loan,
         borrower=borrower,
@@ -67,8 +73,18 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
         pledges=tuple(list_pledges(db, loan_id)),
         history=history,
         state=state,
-        assessment=_assessment(db, loan_id),
+        collateral=collateral,
+        collateral_error=collateral_error,
     )
+
+
+def load_classification(db: Database, reference: str, lang: str) -> ClassificationInfo | None:
+    """The engine's stored classification with its criteria and missing evidence, as text.
+
+    Read through the report service (the same words the credit memo prints); ``None`` when the
+    loan has not been classified yet.
+    """
+    return memo_data(db, reference, lang).classification
 
 
 def compute_schedule(db: Database, loan_id: int) -> Schedule:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QWidget
 from greendesk.services.audit import HistoryRow
 from greendesk.ui import labels
 from greendesk.ui.forms import child
+from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
 
 
@@ -61,7 +62,7 @@ class HistoryTab:
             if not rows
             else QCoreApplication.translate("HistoryTab", "Select an event.")
         )
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
+from greendesk.reporting.model import ClassificationInfo
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.views.detail_data import LoanDetail
@@ -81,7 +82,14 @@ class OverviewTab:
             )
         primary = loan.override_primary or loan.classification_primary
         self._set("benefitClass", labels.word(primary))
-        share = getattr(detail.assessment, "green_share", None) if detail.assessment else None
+        self._set("benefitShare", labels.DASH)
+
+    def show_classification(self, info: ClassificationInfo | None) -> None:
+        if info is None:
+            return
+        primary = info.override_primary or info.primary
+        self._set("benefitClass", labels.word(primary))
+        share = info.green_share
         self._set("benefitShare", labels.percent(share, 1) if share is not None else labels.DASH)
 
 

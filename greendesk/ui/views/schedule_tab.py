@@ -9,6 +9,7 @@ from greendesk.domain.schedule import LenderPeriod, Period, Schedule
 from greendesk.domain.schedule.model import Totals
 from greendesk.ui import labels
 from greendesk.ui.forms import child
+from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
 
 
@@ -155,7 +156,7 @@ class ScheduleTab:
             totals = lender.totals
             count = len(lender.periods)
         self.summary.setText(summary_text(count, totals))
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
 
 
 def summary_text(count: int, totals: Totals) -> str:

@@ -19,7 +19,7 @@ def _ids(findings: Any) -> list[str]:
 def test_coal_chemical_transition_linked_loan_is_transition_and_carbon_linked(case: Case) -> None:
     # Industrial Bank's 395,000,000.00 low-carbon-transition-linked loan in Changji: a modern
     # coal-chemical borrower couples green hydrogen into its process, plans 5.20 → 4.10 tCO2/t
-    # from 2022 to 2030 (about 2.93 % a year, above the 2.5 % sector benchmark) and discloses
+    # from 2022 to 2030 (about 2.93 % a year, above the 2.0 % sector benchmark) and discloses
     # yearly; the margin steps 5 bps on a carbon-intensity KPI, capped at 15 bps, verified by CQC.
     result = classify(parse_facts(case("coal_chemical_transition_linked")))
     assert result.primary == "transition"
@@ -44,7 +44,7 @@ def test_annual_reduction_is_compound() -> None:
 
 def test_plan_below_the_sector_benchmark_is_not_transition(case: Case) -> None:
     facts = case("coal_chemical_transition_linked")
-    # 5.20 → 4.90 over 8 years is about 0.74 % a year, under the 2.5 % benchmark
+    # 5.20 → 4.90 over 8 years is about 0.74 % a year, under the 2.0 % benchmark
     facts["borrower"]["transition_plan"]["target_intensity"] = "4.90"
     result = classify(parse_facts(facts))
     assert "transition" not in result.labels

@@ -117,3 +117,17 @@ def test_invalid_json_is_a_user_error(tmp_path: Path, capsys: pytest.CaptureFixt
     terms_file.write_text("{", encoding="utf-8")
     assert main(["schedule", str(terms_file)]) == 2
     assert "not valid JSON" in capsys.readouterr().err
+
+
+def test_terms_schema_accepts_the_examples_and_refuses_floats_and_unknown_fields() -> None:
+    schema = json.loads((resources_dir() / "schemas" / "terms.schema.json").read_text())
+    validator = Draft202012Validator(schema)
+    Draft202012Validator.check_schema(schema)
+    validator.validate(SYNDICATE)
+    for bad in (
+        {**SYNDICATE, "amount": 2443000000.0},
+        {**SYNDICATE, "colour": "green"},
+        {**SYNDICATE, "frequency": "weekly"},
+        {**SYNDICATE, "rate": {"annual": "3.45"}},
+    ):
+        assert not validator.is_valid(bad)

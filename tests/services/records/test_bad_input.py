@@ -227,6 +227,8 @@ CASES: list[tuple[str, Case, str, str]] = [
     ("loan-base-rate-name", _loan(base_rate_name="SHIBOR"), "base_rate_name", "unknown value"),
     ("loan-spread-negative-rate", _loan(spread_bps="-400"), "spread_bps",
      "makes the rate negative"),
+    ("loan-all-in-rate-negative", _loan(spread_bps="-347"), "rate",
+     "all-in rate (base + spread + ratchet) is negative"),
     ("loan-arrangement-absurd", _loan(arrangement_rate="0.2"), "arrangement_rate",
      "at most 0.1"),
     ("loan-commitment-fee-negative", _loan(commitment_fee_bps="-1"), "commitment_fee_bps",
@@ -373,3 +375,19 @@ def test_each_path_is_reported_once(world: World) -> None:
     with pytest.raises(InvalidInput) as caught:
         loans.create_loan(world.db, world.people.officer, data)
     assert [e.path for e in caught.value.errors].count("lenders") == 1
+
+
+def test_database_checks_are_reported_with_the_field_rules(world: World) -> None:
+    """A taken credit code or a missing borrower comes in the same message as the field errors."""
+    before = row_counts(world.db)
+    with pytest.raises(InvalidInput) as caught:
+        borrowers.create_borrower(
+            world.db, world.people.officer, builders.borrower(1, name="", sector="crypto")
+        )
+    assert {e.path for e in caught.value.errors} == {"name", "sector", "credit_code"}
+    with pytest.raises(InvalidInput) as caught:
+        loans.create_loan(
+            world.db, world.people.officer, _changed(builders.loan(777, 888), {"amount": "-1"})
+        )
+    assert {"amount", "borrower_id", "project_id"} <= {e.path for e in caught.value.errors}
+    assert row_counts(world.db) == before

@@ -15,6 +15,7 @@ from greendesk.services.records import borrowers, loans, projects
 from greendesk.services.records._unit import RecordChanged
 from greendesk.services.records.inputs import (
     ClassificationOverrideInput,
+    CustomPrincipalInput,
     DrawdownInput,
     LenderInput,
 )
@@ -251,3 +252,27 @@ def test_reviewer_may_not_create_or_change_loans(db: Database, people: People) -
                                 loans.get_loan_terms(db, created.id).input,
                                 expected_version=1)  # fmt: skip
     assert row_counts(db) == before
+
+
+def test_custom_plan_and_fixed_rate_round_trip(db: Database, people: People) -> None:
+    borrower_id, _ = _parties(db, people)
+    data = builders.loan(
+        borrower_id, None, amount="50000000.00", term_months="24", method="custom",
+        grace_periods="0", rate_kind="fixed", annual_rate="0.0315", base_rate=None,
+        spread_bps=None, drawdowns=[], lenders=[], agency_fee_per_year=None,
+        arrangement_rate=None, commitment_fee_bps=None, ratchet=[], ratchet_cap_bps=None,
+        use_of_proceeds=[], kpis=[],
+        custom_principal=[CustomPrincipalInput("2026-06-20", None, "40"),
+                          CustomPrincipalInput("2027-06-20", None, "60")],
+    )  # fmt: skip
+    created = loans.create_loan(db, people.officer, data)
+    got = loans.get_loan(db, created.id)
+    assert got.rate_kind == "fixed" and got.annual_rate == Decimal("0.0315")
+    assert got.base_rate is None and got.base_rate_name is None and got.spread_bps is None
+    assert [(c.date, c.amount, c.percent) for c in got.custom_principal] == [
+        (date(2026, 6, 20), None, Decimal(40)), (date(2027, 6, 20), None, Decimal(60)),
+    ]  # fmt: skip
+    assert got.maturity_date == date(2027, 6, 20) and got.drawdowns == ()
+    again = loans.get_loan_terms(db, created.id).input
+    assert loans.update_loan_terms(db, people.officer, created.id, again,
+                                   expected_version=1).version == 2  # fmt: skip

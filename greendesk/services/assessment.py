@@ -1,0 +1,393 @@
+"""Classify stored loans and value their pledges: the bridge from the store to the domain engines.
+
+``assess_loan`` builds FACTS from the stored borrower, project and loan, runs the classification
+(stored on the loan unless an officer has overridden it) and values the pledges on a date from
+the stored price table; ``assess_all`` does it for every current loan (the seed step calls it);
+``collateral_report`` is the read-only report behind ``greendesk collateral``. Plain dataclasses
+go out, never ORM rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+
+from greendesk.domain.classification import classify, parse_facts
+from greendesk.domain.collateral import (
+    CollateralAssessment,
+    LoanCollateral,
+    PledgeFacts,
+    PricePoint,
+    PriceTable,
+    assess_collateral,
+    load_collateral_types,
+)
+from greendesk.domain.errors import UserError
+from greendesk.domain.schedule.dates import add_months
+from greendesk.services import audit
+from greendesk.store.database import Database
+from greendesk.store.models import Loan, ReferencePrice
+
+SYSTEM_ACTOR = "system"
+
+
+@dataclass(frozen=True)
+class PledgeLine:
+    seq: int
+    collateral_type: str
+    type_name: str
+    description: str
+    quantity: Decimal | None
+    unit: str | None
+    instrument: str | None
+    unit_price: Decimal | None
+    value_date: date | None
+    basis: str  # price | pledge_price | appraisal | none
+    value: Decimal
+    pledge_rate: Decimal
+    eligible_value: Decimal
+    registry: str
+    registration_no: str | None
+    vintage_year: int | None
+    expiry: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    kind: str
+    severity: str
+    pledge_seq: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class LoanCollateralReport:
+    loan_id: int
+    reference: str
+    borrower: str
+    currency: str
+    exposure: Decimal  # the loan amount
+    maturity_date: date | None
+    coverage_threshold: Decimal | None
+    as_of: date
+    pledges: tuple[PledgeLine, ...]
+    total_value: Decimal
+    total_eligible: Decimal
+    coverage: Decimal | None
+    alerts: tuple[AlertLine, ...]
+
+
+@dataclass(frozen=True)
+class LoanAssessment:
+    loan_id: int
+    reference: str
+    engine_primary: str
+    primary: str  # the officer's override when there is one, else the engine's
+    overridden: bool
+    stored: bool  # whether the engine's result was written to the loan
+    classification: dict[str, Any]  # the engine's result JSON
+    collateral: LoanCollateralReport
+
+
+# -- FACTS from the store -------------------------------------------------------------------
+
+
+def _num(value: Decimal | None) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+def _scalar_technology(technology: dict[str, Any] | None) -> dict[str, Any]:
+    """Technical parameters the rules can compare (strings, whole numbers, booleans)."""
+    out: dict[str, Any] = {}
+    for key, value in (technology or {}).items():
+        if key in ("transition_activity", "evidence"):
+            continue
+        if isinstance(value, (str, int, bool)):
+            out[key] = value
+    return out
+
+
+def loan_maturity(loan: Loan) -> date | None:
+    """The stored maturity, else start date + term."""
+    if loan.maturity_date is not None:
+        return loan.maturity_date
+    if loan.start_date is not None and loan.term_months:
+        return add_months(loan.start_date, loan.term_months)
+    return None
+
+
+def loan_facts(loan: Loan) -> dict[str, Any]:
+    """The FACTS JSON (resources/schemas/facts.schema.json) of a stored loan."""
+    b = loan.borrower
+    plan_values = (b.baseline_intensity, b.target_intensity, b.base_year, b.target_year)
+    plan: dict[str, Any] | None = None
+    if any(v is not None for v in plan_values) or b.disclosure_yearly:
+        plan = {
+            "baseline_intensity": _num(b.baseline_intensity),
+            "target_intensity": _num(b.target_intensity),
+            "base_year": b.base_year,
+            "target_year": b.target_year,
+            "disclosure": bool(b.disclosure_yearly),
+        }
+    project: dict[str, Any] | None = None
+    if loan.project is not None:
+        p = loan.project
+        tech = p.technology or {}
+        evidence = tech.get("evidence")
+        project = {
+            "name": p.name,
+            "description": p.description or "",
+            "catalogue_code": p.catalogue_code or None,
+            "capacity_mw": _num(p.capacity_mw),
+            "annual_co2e_reduction_t": _num(p.annual_co2e_reduction_t),
+            "technology": _scalar_technology(tech),
+            "transition_activity": tech.get("transition_activity") or None,
+            "evidence": [str(x) for x in evidence] if isinstance(evidence, list) else [],
+        }
+    steps = [abs(s.adjust_bps) for s in loan.ratchet_steps]
+    verifiers = [k.verifier for k in loan.kpis if k.verifier]
+    maturity = loan_maturity(loan)
+    return {
+        "project": project,
+        "borrower": {
+            "name": b.name,
+            "industry": b.industry or "",
+            "sector": b.sector,
+            "carbon_account_grade": b.carbon_account_grade or "",
+            "transition_plan": plan,
+        },
+        "loan": {
+            "reference": loan.reference,
+            "amount": f"{loan.amount:.2f}",
+            "currency": loan.currency,
+            "start_date": loan.start_date.isoformat() if loan.start_date else None,
+            "maturity_date": maturity.isoformat() if maturity else None,
+            "use_of_proceeds": [
+                {
+                    "catalogue_code": u.catalogue_code or None,
+                    "description": u.description or "",
+                    "amount": f"{u.amount:.2f}",
+                }
+                for u in loan.use_of_proceeds
+            ],
+            "kpis": [
+                {
+                    "name": k.name,
+                    "unit": k.unit or "",
+                    "baseline": _num(k.baseline),
+                    "target": _num(k.target),
+                    "test_dates": [str(d) for d in k.test_dates or []],
+                }
+                for k in loan.kpis
+            ],
+            "ratchet_bps": max(steps) if steps else None,
+            "ratchet_cap_bps": loan.ratchet_cap_bps,
+            "verifier": verifiers[0] if verifiers else None,
+        },
+    }
+
+
+# -- collateral -----------------------------------------------------------------------------
+
+
+def price_table(session: Session) -> PriceTable:
+    """Every stored reference price."""
+    rows = session.scalars(select(ReferencePrice)).all()
+    return PriceTable(PricePoint(r.instrument, r.price_date, r.price, r.source or "") for r in rows)
+
+
+def loan_collateral(loan: Loan) -> LoanCollateral:
+    return LoanCollateral(
+        reference=loan.reference,
+        exposure=loan.amount,
+        maturity_date=loan_maturity(loan),
+        coverage_threshold=loan.coverage_threshold,
+        pledges=tuple(
+            PledgeFacts(
+                seq=p.seq,
+                collateral_type=p.collateral_type,
+                description=p.description or "",
+                quantity=p.quantity,
+                unit=p.unit,
+                price_instrument=p.price_instrument,
+                unit_price=p.unit_price,
+                appraised_value=p.appraised_value,
+                valuation_date=p.valuation_date,
+                pledge_rate=p.pledge_rate,
+                registry=p.registry_name,
+                registration_no=p.registration_no,
+                vintage_year=p.vintage_year,
+                expiry=p.expiry,
+                owner=p.owner,
+            )
+            for p in sorted(loan.pledges, key=lambda p: p.seq)
+        ),
+    )
+
+
+def _report(
+    loan: Loan, result: CollateralAssessment, facts: LoanCollateral
+) -> LoanCollateralReport:
+    by_seq = {p.seq: p for p in facts.pledges}
+    lines = tuple(
+        PledgeLine(
+            seq=v.seq,
+            collateral_type=v.collateral_type,
+            type_name=v.type_name,
+            description=by_seq[v.seq].description,
+            quantity=v.quantity,
+            unit=by_seq[v.seq].unit,
+            instrument=v.instrument,
+            unit_price=v.unit_price,
+            value_date=v.value_date,
+            basis=v.basis,
+            value=v.value,
+            pledge_rate=v.pledge_rate,
+            eligible_value=v.eligible_value,
+            registry=v.registry,
+            registration_no=by_seq[v.seq].registration_no,
+            vintage_year=by_seq[v.seq].vintage_year,
+            expiry=by_seq[v.seq].expiry,
+            note=v.note,
+        )
+        for v in result.valuations
+    )
+    return LoanCollateralReport(
+        loan_id=loan.id,
+        reference=loan.reference,
+        borrower=loan.borrower.name,
+        currency=loan.currency,
+        exposure=result.exposure,
+        maturity_date=result.maturity_date,
+        coverage_threshold=result.coverage_threshold,
+        as_of=result.as_of,
+        pledges=lines,
+        total_value=result.total_value,
+        total_eligible=result.total_eligible,
+        coverage=result.coverage,
+        alerts=tuple(AlertLine(a.kind, a.severity, a.pledge_seq, a.message) for a in result.alerts),
+    )
+
+
+def _value(loan: Loan, prices: PriceTable, as_of: date) -> LoanCollateralReport:
+    facts = loan_collateral(loan)
+    try:
+        result = assess_collateral(facts, load_collateral_types(), prices, as_of)
+    except UserError as exc:
+        raise UserError(f"loan {loan.reference}: cannot value pledges\n{exc}") from None
+    return _report(loan, result, facts)
+
+
+# -- use cases ------------------------------------------------------------------------------
+
+
+def _load_loan(session: Session, loan_id: int) -> Loan:
+    loan = session.scalar(
+        select(Loan)
+        .where(Loan.id == loan_id)
+        .options(
+            joinedload(Loan.borrower),
+            joinedload(Loan.project),
+            selectinload(Loan.use_of_proceeds),
+            selectinload(Loan.kpis),
+            selectinload(Loan.ratchet_steps),
+            selectinload(Loan.pledges),
+        )
+    )
+    if loan is None:
+        raise UserError(f"no loan with id {loan_id}")
+    return loan
+
+
+def _classification_columns(loan: Loan) -> dict[str, Any]:
+    return {
+        "classification_primary": loan.classification_primary,
+        "classification_labels": loan.classification_labels,
+        "green_share": None
+        if loan.green_share is None
+        else format(loan.green_share.normalize(), "f"),
+        "classification_json": loan.classification_json,
+    }
+
+
+def assess_loan(
+    session: Session,
+    loan_id: int,
+    as_of: date,
+    *,
+    prices: PriceTable | None = None,
+    actor: str = SYSTEM_ACTOR,
+) -> LoanAssessment:
+    """Classify one loan (stored unless overridden) and value its pledges, in ``session``.
+
+    The caller owns the transaction: open it with ``db.session(write=True)``.
+    """
+    loan = _load_loan(session, loan_id)
+    try:
+        result = classify(parse_facts(loan_facts(loan)))
+    except UserError as exc:
+        raise UserError(f"loan {loan.reference}: cannot classify\n{exc}") from None
+    data = result.to_json()
+    stored = False
+    if loan.override_primary is None:
+        before = _classification_columns(loan)
+        loan.classification_primary = result.primary
+        loan.classification_labels = list(result.labels)
+        loan.green_share = result.green_share
+        loan.classification_json = data
+        after = _classification_columns(loan)
+        if after != before:
+            audit.record(session, actor, "loan.classify", ("loan", loan.id), before, after)
+            stored = True
+    collateral = _value(loan, prices if prices is not None else price_table(session), as_of)
+    return LoanAssessment(
+        loan_id=loan.id,
+        reference=loan.reference,
+        engine_primary=result.primary,
+        primary=loan.override_primary or result.primary,
+        overridden=loan.override_primary is not None,
+        stored=stored,
+        classification=data,
+        collateral=collateral,
+    )
+
+
+def _current_loan_ids(session: Session, reference: str | None = None) -> list[int]:
+    """Ids of the current application version of each loan (no later version names them)."""
+    newer = aliased(Loan)
+    query = (
+        select(Loan.id)
+        .where(~select(newer.id).where(newer.previous_id == Loan.id).exists())
+        .order_by(Loan.reference)
+    )
+    if reference is not None:
+        query = query.where(Loan.reference == reference)
+    return list(session.scalars(query))
+
+
+def assess_all(db: Database, as_of: date, *, actor: str = SYSTEM_ACTOR) -> list[LoanAssessment]:
+    """Classify and value every current loan in one transaction."""
+    with db.session(write=True) as session:
+        prices = price_table(session)
+        return [
+            assess_loan(session, loan_id, as_of, prices=prices, actor=actor)
+            for loan_id in _current_loan_ids(session)
+        ]
+
+
+def collateral_report(
+    db: Database, reference: str | None, as_of: date
+) -> list[LoanCollateralReport]:
+    """Pledges, values, coverage and alerts per loan (one loan when ``reference`` is given)."""
+    with db.session() as session:
+        ids = _current_loan_ids(session, reference)
+        if reference is not None and not ids:
+            raise UserError(f"no loan with reference {reference}")
+        prices = price_table(session)
+        return [_value(_load_loan(session, loan_id), prices, as_of) for loan_id in ids]

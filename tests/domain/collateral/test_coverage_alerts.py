@@ -1,0 +1,178 @@
+"""Coverage and each alert, on the article's collateral cases."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from greendesk.domain.collateral import (
+    LoanCollateral,
+    PledgeFacts,
+    PricePoint,
+    PriceTable,
+    assess_collateral,
+    coverage_ratio,
+    load_collateral_types,
+    revalue_on_price,
+    surrender_deadline,
+)
+from greendesk.domain.errors import InvalidInput
+
+PRICES = PriceTable(
+    [
+        PricePoint("CEA", date(2024, 12, 31), Decimal("97.50")),
+        PricePoint("GRASSLAND_SINK", date(2024, 12, 20), Decimal("29.50")),
+    ]
+)
+
+
+def _burqin(threshold: str = "1.30") -> LoanCollateral:
+    # Burqin grassland loan: 15,000,000.00, pledging two years of the 670,000 t sink
+    return LoanCollateral(
+        reference="XJ-ALT-2024-001",
+        exposure=Decimal("15000000.00"),
+        maturity_date=date(2027, 3, 15),
+        coverage_threshold=Decimal(threshold),
+        pledges=(
+            PledgeFacts(
+                seq=1,
+                collateral_type="grassland_sink_revenue",
+                quantity=Decimal("1340000"),
+                expiry=date(2027, 12, 31),
+            ),
+        ),
+    )
+
+
+def _cea_loan(vintage: int | None, maturity: date) -> LoanCollateral:
+    # CCB Changji's first allowance-pledge loan: 200,000,000.00 against allowances
+    return LoanCollateral(
+        reference="XJ-CJ-2023-CCB-CEA",
+        exposure=Decimal("200000000.00"),
+        maturity_date=maturity,
+        coverage_threshold=Decimal("1.00"),
+        pledges=(
+            PledgeFacts(
+                seq=1, collateral_type="cea", quantity=Decimal("4200000"), vintage_year=vintage
+            ),
+        ),
+    )
+
+
+def test_burqin_coverage_above_threshold_has_no_alert() -> None:
+    result = assess_collateral(_burqin(), load_collateral_types(), PRICES, date(2025, 1, 10))
+    # 1,340,000 × 29.50 = 39,530,000.00; × 0.50 = 19,765,000.00; / 15,000,000 = 1.31767 → 1.3177
+    assert result.total_value == Decimal("39530000.00")
+    assert result.total_eligible == Decimal("19765000.00")
+    assert result.coverage == Decimal("1.3177")
+    assert result.alerts == ()
+
+
+def test_coverage_below_the_loans_threshold() -> None:
+    result = assess_collateral(_burqin("1.50"), load_collateral_types(), PRICES, date(2025, 1, 10))
+    assert result.alert_kinds() == ["coverage_below_threshold"]
+    assert "1.3177" in result.alerts[0].message
+
+
+def test_coverage_ratio_of_zero_exposure_is_none() -> None:
+    assert coverage_ratio(Decimal("10.00"), Decimal("0.00")) is None
+    assert coverage_ratio(Decimal("2.00"), Decimal("3.00")) == Decimal("0.6667")
+
+
+def test_pledge_expiring_before_maturity() -> None:
+    loan = _burqin()
+    pledge = loan.pledges[0]
+    early = LoanCollateral(
+        loan.reference, loan.exposure, loan.maturity_date, loan.coverage_threshold,
+        (PledgeFacts(pledge.seq, pledge.collateral_type, quantity=pledge.quantity,
+                     expiry=date(2025, 12, 31)),),
+    )  # fmt: skip
+    result = assess_collateral(early, load_collateral_types(), PRICES, date(2025, 1, 10))
+    assert result.alert_kinds() == ["pledge_expires_before_maturity"]
+    assert "2025-12-31" in result.alerts[0].message
+
+
+def test_expiry_not_recorded_for_a_right_with_a_term_is_an_info_alert() -> None:
+    loan = LoanCollateral(
+        "X", Decimal("1000000.00"), date(2030, 1, 1), None,
+        (PledgeFacts(1, "patent", appraised_value=Decimal("5000000.00"),
+                     valuation_date=date(2025, 1, 1)),),
+    )  # fmt: skip
+    result = assess_collateral(loan, load_collateral_types(), PRICES, date(2025, 1, 10))
+    assert [(a.kind, a.severity) for a in result.alerts] == [("expiry_unknown", "info")]
+
+
+def test_surrender_deadline_is_31_december_of_the_following_year() -> None:
+    assert surrender_deadline(2024) == date(2025, 12, 31)
+
+
+def test_allowance_vintage_surrendered_before_the_loan_ends() -> None:
+    # A 2024-vintage allowance must be surrendered by 2025-12-31; a loan maturing in 2026
+    # cannot rely on it to the end (the article's "cross-compliance-period" pledge problem).
+    result = assess_collateral(
+        _cea_loan(2024, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 1, 10)
+    )
+    assert result.alert_kinds() == ["allowance_surrendered_before_maturity"]
+    ok = assess_collateral(
+        _cea_loan(2024, date(2025, 12, 31)), load_collateral_types(), PRICES, date(2025, 1, 10)
+    )
+    assert ok.alerts == ()
+
+
+def test_allowance_without_vintage_is_flagged() -> None:
+    result = assess_collateral(
+        _cea_loan(None, date(2025, 6, 30)), load_collateral_types(), PRICES, date(2025, 1, 10)
+    )
+    assert result.alert_kinds() == ["allowance_vintage_unknown"]
+
+
+def test_price_older_than_the_limit() -> None:
+    # the last CEA close is 2024-12-31; on 2025-03-01 it is 60 days old (limit 30)
+    result = assess_collateral(
+        _cea_loan(2025, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 3, 1)
+    )
+    assert "stale_price" in result.alert_kinds()
+    fresh = assess_collateral(
+        _cea_loan(2025, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 1, 30)
+    )
+    assert "stale_price" not in fresh.alert_kinds()
+
+
+def test_old_appraisal_and_missing_value() -> None:
+    loan = LoanCollateral(
+        "X", Decimal("1000000.00"), date(2026, 1, 1), None,
+        (
+            PledgeFacts(1, "real_estate", appraised_value=Decimal("3000000.00"),
+                        valuation_date=date(2023, 6, 30)),
+            PledgeFacts(2, "equipment"),
+        ),
+    )  # fmt: skip
+    result = assess_collateral(loan, load_collateral_types(), PRICES, date(2025, 1, 10))
+    assert result.alert_kinds() == ["stale_appraisal", "no_value"]
+    assert result.valuations[1].value == Decimal("0.00")
+
+
+def test_unknown_collateral_type_is_refused() -> None:
+    loan = LoanCollateral("X", Decimal("1.00"), None, None, (PledgeFacts(1, "gold_bars"),))
+    with pytest.raises(InvalidInput, match=r"X.pledges\[0\].collateral_type: unknown"):
+        assess_collateral(loan, load_collateral_types(), PRICES, date(2025, 1, 10))
+
+
+def test_revaluation_when_the_allowance_price_falls() -> None:
+    # CEA falls from 97.50 to 58.60: the allowance loan loses cover and drops below 1.00;
+    # the grassland loan is untouched and not listed.
+    types = load_collateral_types()
+    cea = _cea_loan(2025, date(2026, 6, 30))
+    changes = revalue_on_price(
+        [cea, _burqin()], types, PRICES, PricePoint("CEA", date(2025, 1, 20), Decimal("58.60"))
+    )
+    assert [c.reference for c in changes] == ["XJ-CJ-2023-CCB-CEA"]
+    change = changes[0]
+    # 4,200,000 t × 97.50 × 0.5 = 204,750,000.00 → × 58.60 × 0.5 = 123,060,000.00
+    assert change.eligible_before == Decimal("204750000.00")
+    assert change.eligible_after == Decimal("123060000.00")
+    assert change.change == Decimal("-81690000.00")
+    assert (change.coverage_before, change.coverage_after) == (Decimal("1.0238"), Decimal("0.6153"))
+    assert [a.kind for a in change.new_alerts] == ["coverage_below_threshold"]

@@ -1,0 +1,94 @@
+"""Memo preview and workbook export from the window: off the GUI thread, and files made."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from greendesk.services import portfolio
+from greendesk.store.database import Database
+from greendesk.ui.dialogs import export as export_module
+from greendesk.ui.dialogs import memo as memo_module
+from greendesk.ui.dialogs.export import ExportDialog
+from greendesk.ui.dialogs.memo import MemoDialog
+from greendesk.ui.workers import Tasks
+
+
+@pytest.fixture
+def host(qtbot: QtBot, desk_app: object) -> tuple[QWidget, Tasks]:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget, Tasks(widget)
+
+
+def _spy(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> list[int]:
+    """Record the thread each call of the real ``module.name`` runs on (it still runs)."""
+    real = getattr(module, name)
+    threads: list[int] = []
+
+    def recorded(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, recorded)
+    return threads
+
+
+def test_memo_renders_off_the_gui_thread_and_saves(
+    qtbot: QtBot,
+    host: tuple[QWidget, Tasks],
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    threads = _spy(monkeypatch, memo_module, "write_memo")
+    widget, tasks = host
+    reference = next(s.reference for s in portfolio.list_loans(db) if s.status == "approved")
+    dialog = MemoDialog(db, reference, tasks, "zh", widget)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.rendered, timeout=60_000):
+        dialog.start_render()
+    assert threads and threads[0] != threading.get_ident()
+    assert dialog.pdf_bytes is not None and dialog.pdf_bytes.startswith(b"%PDF")
+    assert dialog.document.pageCount() > 1
+    assert dialog.save_button.isEnabled()
+    target = tmp_path / "memo.pdf"
+    dialog.save_to(target)
+    assert target.read_bytes() == dialog.pdf_bytes
+
+
+def test_export_writes_the_workbook_off_the_gui_thread(
+    qtbot: QtBot,
+    host: tuple[QWidget, Tasks],
+    db: Database,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    threads = _spy(monkeypatch, export_module, "export_portfolio")
+    widget, tasks = host
+    dialog = ExportDialog(db, tasks, "zh", widget)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "portfolio.xlsx"
+    dialog.path.setText(str(target))
+    dialog.as_of.setDate(QDate(2026, 6, 30))
+    with qtbot.waitSignal(dialog.exported, timeout=60_000) as signal:
+        dialog.start()
+    assert signal.args == [str(target)]
+    assert threads and threads[0] != threading.get_ident()
+    book = openpyxl.load_workbook(target, read_only=True)
+    try:
+        loans_sheet = book.worksheets[1]
+        references = {row[0] for row in loans_sheet.iter_rows(min_row=2, values_only=True)}
+    finally:
+        book.close()
+    assert {s.reference for s in portfolio.list_loans(db)} <= references
+    assert dialog.result_path == target

@@ -1,0 +1,74 @@
+"""Translations (zh_CN default, en) and the Designer forms every dialog is built from."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
+
+from greendesk.paths import forms_dir, resources_dir
+from greendesk.ui.forms import setup_form
+from greendesk.ui.i18n import Translations
+
+LANGS = ("zh_CN", "en")
+
+
+def _messages(lang: str) -> list[tuple[str, str, str]]:
+    tree = ET.parse(resources_dir() / "i18n" / f"greendesk_{lang}.ts")
+    found = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), (
+                f"{lang}: {name}: {message.findtext('source')!r} is not translated"
+            )
+            found.append((name, message.findtext("source") or "", translation.text or ""))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_message_is_translated_and_compiled(lang: str, desk_app: object) -> None:
+    messages = _messages(lang)
+    assert len(messages) > 200
+    translator = QTranslator()
+    assert translator.load(str(resources_dir() / "i18n" / f"greendesk_{lang}.qm"))
+    for context, source, text in messages:
+        assert text.strip(), f"{context}: {source!r} has an empty translation"
+        assert translator.translate(context, source) == text, f"{context}: {source!r}"
+        # placeholders survive translation
+        for token in ("{}", "{n}", "{ref}", "{path}", "{loans}"):
+            assert source.count(token) == text.count(token), f"{context}: {source!r}"
+
+
+def test_language_switch_changes_the_interface(
+    desk_app: object, desk_translations: Translations
+) -> None:
+    translations = desk_translations
+    assert translations.use("zh_CN") == "zh_CN"
+    assert QCoreApplication.translate("MainWindow", "New loan…") == "新建贷款…"
+    assert translations.use("en") == "en"
+    assert QCoreApplication.translate("MainWindow", "New loan…") == "New loan…"
+    assert translations.use("klingon") == "zh_CN"  # unknown: the default
+    assert QCoreApplication.translate("MainWindow", "New loan…") == "新建贷款…"
+
+
+@pytest.mark.parametrize("path", sorted(forms_dir().glob("*.ui")), ids=lambda p: p.stem)
+def test_every_form_loads(path: Path, desk_app: object) -> None:
+    root = ET.parse(path).getroot()
+    top = root.find("widget")
+    assert top is not None
+    kind = top.get("class")
+    base: QWidget = (
+        QMainWindow() if kind == "QMainWindow" else QDialog() if kind == "QDialog" else QWidget()
+    )
+    setup_form(base, path.stem)
+    assert base.objectName() == top.get("name")
+    names = {w.get("name") for w in root.iter("widget")} - {top.get("name")}
+    for name in names:
+        assert base.findChild(QWidget, name) is not None or name.startswith("menu"), name
+    base.deleteLater()
