@@ -26,7 +26,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--order-by",
         default="reference",
         metavar="KEY",
-        help=f"sort key, '-' prefix for descending: {', '.join(LOAN_ORDER_KEYS)}",
+        help=f"sort key ({', '.join(LOAN_ORDER_KEYS)}); descending with a '-' prefix, "
+        "written --order-by=-amount",
     )
     parser.set_defaults(handler=run)
 

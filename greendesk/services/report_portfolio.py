@@ -67,7 +67,7 @@ def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladd
     cls = loan.override_primary or loan.classification_primary or "conventional"
     outstanding = ZERO
     if loan.status in LIVE:
-        schedule = loan_schedule(loan)
+        schedule = loan_schedule(loan, borrower_only=True)
         drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), ZERO)
         if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
             drawn = loan.amount

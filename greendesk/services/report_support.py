@@ -46,15 +46,20 @@ def loan_load_options() -> list[_AbstractLoad]:
     ]
 
 
-def loan_schedule(loan: Loan) -> Schedule:
+def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:
     """The loan's schedule from its stored terms, as ``greendesk schedule`` would compute it.
 
     Payment dates past the years the CN holiday data covers are rolled over weekends only
     (``calendar_beyond_coverage = weekends``): a 20-year loan must still get a schedule, and
-    the engine says which years it covers.
+    the engine says which years it covers. ``borrower_only`` leaves out the lenders' split and
+    the fees (principal and interest do not depend on them): the portfolio export needs only
+    those and computes thousands of schedules.
     """
     terms = terms_json(loan_input(loan_record(loan)))
     terms.setdefault("calendar_beyond_coverage", "weekends")
+    if borrower_only:
+        terms.pop("lenders", None)
+        terms.pop("fees", None)
     return build_schedule(parse_terms(terms))
 
 

@@ -60,6 +60,11 @@ def _find_loan(session: Session, reference: str) -> Loan:
     return loan
 
 
+def _role(role: Any) -> str:
+    """The engine's Role enum (or a plain key) as the stored key, e.g. "lead_arranger"."""
+    return str(getattr(role, "value", role))
+
+
 def _borrower(loan: Loan) -> BorrowerInfo:
     b = loan.borrower
     return BorrowerInfo(
@@ -189,8 +194,8 @@ def memo_data(db: Database, reference: str, lang: str = "zh", today: date | None
         coverage = (eligible / loan.amount).quantize(Decimal("0.0001")) if pledges else None
         threshold = loan.coverage_threshold
         if coverage is not None and threshold is not None and coverage < threshold:
-            alerts.insert(0, f"覆盖率 {coverage:.2f} 低于警戒线 {threshold:.2f}" if lang == "zh"
-                          else f"coverage {coverage:.2f} is below the threshold {threshold:.2f}")
+            alerts.insert(0, f"覆盖率 {coverage:.2%} 低于警戒线 {threshold:.2%}" if lang == "zh"
+                          else f"coverage {coverage:.2%} is below the threshold {threshold:.2%}")
         classification = _classification(loan, lang)
         votes: list[DecisionVote] = list(loan.votes)
         return MemoData(
@@ -201,7 +206,7 @@ def memo_data(db: Database, reference: str, lang: str = "zh", today: date | None
             classification=classification, terms=_terms(loan),
             summary=(loan.project.description or "") if loan.project else (loan.purpose or ""),
             lenders=[
-                LenderInfo(x.name, x.role, x.commitment, x.share, x.totals.fees)
+                LenderInfo(x.name, _role(x.role), x.commitment, x.share, x.totals.fees)
                 for x in schedule.lenders
             ],
             pledges=pledges, coverage_ratio=coverage, coverage_threshold=threshold,
@@ -212,7 +217,7 @@ def memo_data(db: Database, reference: str, lang: str = "zh", today: date | None
                 for p in schedule.periods
             ],
             lender_schedules=[
-                LenderSchedule(x.name, x.role, x.share, [
+                LenderSchedule(x.name, _role(x.role), x.share, [
                     LenderPeriod(q.no, q.payment_date, q.drawdown, q.principal, q.interest,
                                  q.fees, q.payment) for q in x.periods
                 ])

@@ -49,15 +49,20 @@ class Desk(QObject):
     """The running desk: one database, one signed-in user, one main window at a time."""
 
     def __init__(
-        self, app: QApplication, db: Database, url: str | None, settings: Settings
+        self,
+        app: QApplication,
+        db: Database,
+        url: str | None,
+        settings: Settings,
+        translations: Translations,
     ) -> None:
         super().__init__(app)
         self.app = app
         self.db = db
         self.url = url
         self.settings = settings
-        self.translations = Translations(app)
-        self.language = self.translations.use(settings.language)
+        self.translations = translations
+        self.language = translations.use(settings.language)
         self.actor: Principal | None = None
         self.window: MainWindow | None = None
 
@@ -172,14 +177,15 @@ def run_app(db_url: str | None) -> int:
     settings = Settings()
     url = resolve_db_url(db_url)
     log.info("GreenDesk %s starting on %s (log %s)", __version__, url or "default store", log_path)
-    Translations(app).use(settings.language)  # messages before the desk exists are translated
+    translations = Translations(app)
+    translations.use(settings.language)  # messages before the desk exists are translated
     try:
         db = open_desk(url)
     except UserError as exc:
         box = QMessageBox(QMessageBox.Icon.Critical, "GreenDesk", str(exc))
         box.exec()
         return 2
-    desk = Desk(app, db, url, settings)
+    desk = Desk(app, db, url, settings, translations)
     if not desk.sign_in():
         db.dispose()
         return 0

@@ -1172,6 +1172,14 @@ Database: {db}</translation>
         <translation>Render again</translation>
     </message>
     <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
         <source>Save PDF…</source>
         <translation>Save PDF…</translation>
     </message>

@@ -1172,6 +1172,14 @@ Database: {db}</source>
         <translation>重新生成</translation>
     </message>
     <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>

@@ -156,7 +156,7 @@ def test_loans_table_and_search(cli: Any, tmp_path: Path) -> None:
     assert table.rstrip().endswith("11 loans")
     found = _json(cli("loans", "--json", "--db", url, "--search", "彭阳"))
     assert [loan["reference"] for loan in found] == ["NX-PY-2024-001"]
-    biggest = _json(cli("loans", "--json", "--db", url, "--order-by", "-amount"))[0]
+    biggest = _json(cli("loans", "--json", "--db", url, "--order-by=-amount"))[0]
     assert (biggest["reference"], biggest["amount"]) == ("XJ-CJ-2023-001", "2443000000.00")
     bad = cli("loans", "--db", url, "--order-by", "password")
     assert bad.code == 2 and "order_by: unknown key" in bad.err

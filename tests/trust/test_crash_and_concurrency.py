@@ -115,11 +115,11 @@ def test_verify_while_another_desk_appends_sees_an_intact_chain(
     database: Database, db_url: str, team: Team
 ) -> None:
     loan_id = make_loan(database, team.officer)
-    proc = child("bump", db_url, str(loan_id), "40", "c")
+    proc = child("bump", db_url, str(loan_id), "60", "c")
     results = []
     while proc.poll() is None:
         results.append(audit.verify(database))
-    out, err = proc.communicate(timeout=300)
+    _out, err = proc.communicate(timeout=300)
     assert proc.returncode == 0, err
     results.append(audit.verify(database))
     bad = [r.message for r in results if not r.ok]

@@ -99,6 +99,4 @@ def test_pledge_editor_adds_a_pledge(
     _ok(dialog)
     assert dialog.result() == QDialog.DialogCode.Accepted, dialog.error.text()
     pledges = list_pledges(db, loan_id)
-    assert [(p.collateral_type, p.quantity) for p in pledges] == [
-        ("cea", dialog.saved.quantity)
-    ]
+    assert [(p.collateral_type, p.quantity) for p in pledges] == [("cea", dialog.saved.quantity)]

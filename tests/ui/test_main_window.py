@@ -77,6 +77,7 @@ def test_selecting_a_loan_fills_the_detail_tabs(
     assert child(detail, QLabel, "borrowerCode").text() == borrower.credit_code
     assert child(detail, QLabel, "loanAmount").text() == "2,443,000,000.00 CNY"
     pledges = child(detail, QTableView, "pledgeTable").model()
+    assert detail.detail is not None
     assert pledges.rowCount() == len(detail.detail.pledges) > 0
     history = child(detail, QTableView, "historyTable").model()
     assert history.rowCount() == len(audit.history(db, "loan", loan.id)) > 0

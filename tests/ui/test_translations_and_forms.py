@@ -68,7 +68,7 @@ def test_every_form_loads(path: Path, desk_app: object) -> None:
     )
     setup_form(base, path.stem)
     assert base.objectName() == top.get("name")
-    names = {w.get("name") for w in root.iter("widget")} - {top.get("name")}
+    names = {str(w.get("name")) for w in root.iter("widget")} - {str(top.get("name"))}
     for name in names:
         assert base.findChild(QWidget, name) is not None or name.startswith("menu"), name
     base.deleteLater()

@@ -20,7 +20,7 @@ from greendesk.reporting.memo.styles import (
     num,
     para,
     pct,
-    ratio,
+
     styles,
 )
 from greendesk.reporting.model import MemoData
@@ -98,7 +98,7 @@ def summary(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
         (tpl.t("fields.method"), v("method", t.method)),
         (tpl.t("fields.rate"), rate_text(data, tpl)),
         (tpl.t("fields.primary"), v("class", cls.override_primary or cls.primary) if cls else "—"),
-        (tpl.t("fields.coverage"), ratio(data.coverage_ratio)),
+        (tpl.t("fields.coverage"), pct(data.coverage_ratio)),
     ]
     out: list[Flowable] = [heading("summary", tpl), kv_table(pairs, width)]
     if data.summary:
@@ -313,8 +313,8 @@ def collateral(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
                            right=[3, 4, 5], font_size=7, total_row=True)
         out.append(table)
     pairs = [
-        (tpl.t("fields.coverage"), ratio(data.coverage_ratio)),
-        (tpl.t("fields.coverage_threshold"), ratio(data.coverage_threshold)),
+        (tpl.t("fields.coverage"), pct(data.coverage_ratio)),
+        (tpl.t("fields.coverage_threshold"), pct(data.coverage_threshold)),
     ]
     out += [Spacer(1, 4), kv_table(pairs, width)]
     if data.collateral_alerts:

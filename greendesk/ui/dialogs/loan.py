@@ -181,7 +181,9 @@ class LoanDialog(EditorDialog):
             self.borrower.setCurrentIndex(max(0, self.borrower.findData(data.borrower_id)))
         self._fill_projects(data.project_id)
         self.drawdowns.set_rows([[_text(d.date), _text(d.amount)] for d in data.drawdowns])
-        self.lenders.set_rows([[x.name, x.role, _text(x.commitment)] for x in data.lenders])
+        self.lenders.set_rows(
+            [[x.name, labels.word(x.role), _text(x.commitment)] for x in data.lenders]
+        )
 
     def collect(self) -> LoanInput:
         values: dict[str, Any] = {}

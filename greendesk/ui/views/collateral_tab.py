@@ -19,8 +19,8 @@ from greendesk.services.assessment import PledgeLine
 from greendesk.services.records.results import PledgeRecord
 from greendesk.ui import labels
 from greendesk.ui.forms import child
-from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import fit_columns
 from greendesk.ui.views.detail_data import LoanDetail
 
 ALERT = QColor("#A32D2D")

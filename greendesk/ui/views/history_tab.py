@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QWidget
 from greendesk.services.audit import HistoryRow
 from greendesk.ui import labels
 from greendesk.ui.forms import child
-from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import fit_columns
 
 
 def _short(value: object) -> str:

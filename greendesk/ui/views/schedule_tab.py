@@ -9,8 +9,8 @@ from greendesk.domain.schedule import LenderPeriod, Period, Schedule
 from greendesk.domain.schedule.model import Totals
 from greendesk.ui import labels
 from greendesk.ui.forms import child
-from greendesk.ui.tables import fit_columns
 from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import fit_columns
 
 
 def borrower_columns() -> list[Column[Period]]:

@@ -11,6 +11,7 @@ from greendesk.domain.classification import apply_override, check_override, clas
 from greendesk.domain.errors import InvalidInput
 
 Case = Callable[[str], dict[str, Any]]
+CLASSES = "green, transition, carbon_linked, conventional"
 
 
 def test_override_with_reason_keeps_engine_result(case: Case) -> None:
@@ -39,10 +40,9 @@ def test_override_twice_remembers_the_engine_answer(case: Case) -> None:
         ("green", "", ["override.reason: required: an override needs a written reason"]),
         ("green", "   ", ["override.reason: required: an override needs a written reason"]),
         ("green", "ok", ["override.reason: too short: write at least 10 characters"]),
-        ("blue", "a long enough written reason", ["override.primary: must be one of "
-                                                  "green, transition, carbon_linked, conventional"]),
+        ("blue", "a long enough written reason", [f"override.primary: must be one of {CLASSES}"]),
     ],
-)  # fmt: skip
+)
 def test_override_without_a_proper_reason_is_refused(
     case: Case, primary: str, reason: str, expected: list[str]
 ) -> None:

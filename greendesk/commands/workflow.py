@@ -1,0 +1,121 @@
+"""``greendesk workflow ACTION REF --as USER``: move an application through its workflow.
+
+The same services as the window, so the same rules: the acting user's role, the application's
+state, maker-checker and the committee quorum. The password comes from $GREENDESK_PASSWORD or a
+prompt. ``status`` shows where an application stands and what the user may do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from typing import Any
+
+from sqlalchemy import select
+
+from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Principal
+from greendesk.services import auth, workflow
+from greendesk.store.database import Database, open_database
+from greendesk.store.models import Loan
+
+PASSWORD_ENV = "GREENDESK_PASSWORD"
+SIMPLE = {
+    "submit": workflow.submit,
+    "review": workflow.start_review,
+    "decide": workflow.decide,
+    "disburse": workflow.disburse,
+    "close": workflow.close,
+    "reopen": workflow.reopen,
+}
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser(
+        "workflow", help="submit, review, vote on, decide, disburse an application (--as USER)"
+    )
+    inner = parser.add_subparsers(dest="workflow_command", metavar="ACTION", required=True)
+    for name in ("status", *SIMPLE, "return", "vote"):
+        sub = inner.add_parser(name, help=f"{name} the application REF (its latest version)")
+        sub.add_argument("reference", metavar="REF")
+        sub.add_argument("--as", dest="acting", required=True, metavar="USER")
+        add_db_argument(sub)
+        if name == "return":
+            sub.add_argument("--reason", required=True)
+        if name == "vote":
+            sub.add_argument("decision", choices=["approve", "approve_with_conditions", "decline"])
+            sub.add_argument("--conditions", default="")
+            sub.add_argument("--comment", default="")
+        if name == "status":
+            sub.add_argument("--json", action="store_true")
+        sub.set_defaults(handler=run)
+
+
+def _latest(db: Database, reference: str) -> int:
+    with db.session() as session:
+        found = session.execute(
+            select(Loan.id)
+            .where(Loan.reference == reference)
+            .order_by(Loan.application_version.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+    if found is None:
+        raise UserError(f"loan: no loan with reference {reference!r}")
+    return int(found)
+
+
+def _login(db: Database, name: str) -> Principal:
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"Password for {name}: ")
+    return auth.authenticate(db, name, password)
+
+
+def _show(state: workflow.WorkflowState, as_json: bool) -> None:
+    data = {
+        "reference": state.reference,
+        "application_version": state.application_version,
+        "status": state.status.value,
+        "version": state.version,
+        "votes": [
+            {"voter": v.voter, "decision": v.decision, "conditions": v.conditions}
+            for v in state.votes
+        ],
+        "quorum": state.quorum.describe(),
+        "quorum_met": state.tally.quorum_met,
+        "you_may": [a.value for a in state.allowed],
+    }
+    if as_json:
+        print_json(data)
+        return
+    print(
+        f"{state.reference} v{state.application_version}: {state.status.value} "
+        f"({len(state.votes)} votes; quorum {state.quorum.describe()})"
+    )
+    for v in state.votes:
+        extra = f" — {v.conditions}" if v.conditions else ""
+        print(f"  {v.voter}: {v.decision}{extra}")
+    print("you may: " + (", ".join(a.value for a in state.allowed) or "nothing"))
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_database(resolve_db_url(args.db))
+    try:
+        actor = _login(db, args.acting)
+        loan_id = _latest(db, args.reference)
+        command = args.workflow_command
+        if command == "status":
+            _show(workflow.workflow_state(db, actor, loan_id), args.json)
+            return 0
+        if command == "vote":
+            state = workflow.vote(db, actor, loan_id, args.decision, args.conditions, args.comment)
+        elif command == "return":
+            state = workflow.return_for_changes(db, actor, loan_id, args.reason)
+        else:
+            state = SIMPLE[command](db, actor, loan_id)
+        _show(state, False)
+        return 0
+    finally:
+        db.dispose()

@@ -1,0 +1,117 @@
+"""The desk around the window: language switch, backup and restore from the window, crash hook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from greendesk.domain.roles import Principal
+from greendesk.services import backup as backup_service
+from greendesk.services import portfolio
+from greendesk.services.synthetic import generate_portfolio
+from greendesk.store.database import Database
+from greendesk.ui import messages
+from greendesk.ui.app import Desk
+from greendesk.ui.dialogs.backup import BackupDialog
+from greendesk.ui.dialogs.error_dialog import ErrorDialog
+from greendesk.ui.i18n import Translations
+from greendesk.ui.settings import Settings
+from tests.ui.helpers import top_level
+
+
+def _desk(
+    app: QApplication,
+    db: Database,
+    actor: Principal,
+    settings: Settings,
+    translations: Translations,
+) -> Desk:
+    desk = Desk(app, db, db.url, settings, translations)
+    desk.actor = actor
+    desk.open_window()
+    return desk
+
+
+def test_language_switch_rebuilds_the_window_and_keeps_the_loan(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    desk_translations: Translations,
+    db: Database,
+    officer: Principal,
+    settings: Settings,
+) -> None:
+    desk = _desk(desk_app, db, officer, settings, desk_translations)
+    assert desk.window is not None
+    loan = portfolio.list_loans(db)[3]
+    desk.window.select_loan(loan.id)
+    assert desk.window.action("actionNewLoan").text() == "新建贷款…"
+    desk.window.action("actionLangEn").trigger()
+    window = desk.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.action("actionNewLoan").text() == "New loan…"
+    assert window.action("actionLangEn").isChecked()
+    assert window.current_loan_id() == loan.id
+    assert settings.language == "en"
+    assert Settings(settings.path).language == "en"  # remembered for the next start
+    window.close()
+
+
+def test_backup_and_restore_from_the_window(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    desk_translations: Translations,
+    db: Database,
+    admin: Principal,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    desk = _desk(desk_app, db, admin, settings, desk_translations)
+    window = desk.window
+    assert window is not None
+    assert not window.action("actionNewLoan").isVisible()  # the administrator originates nothing
+    window.action("actionBackup").trigger()
+    dialog = window.commands.dialog
+    assert isinstance(dialog, BackupDialog) and dialog.isVisible()
+    target = tmp_path / "copy.db"
+    with qtbot.waitSignal(dialog.backed_up, timeout=30_000):
+        dialog.backup_to(target)
+    info = backup_service.check_backup(target)
+    count = portfolio.count_loans(db)
+    assert info.loans == count
+    # change the live database, then restore the backup through the desk
+    generate_portfolio(db, 5, seed=3)
+    assert portfolio.count_loans(db) == count + 5
+    dialog.confirm_restore(target)
+    box = dialog.confirm_box
+    box.button(QMessageBox.StandardButton.Yes).click()
+    qtbot.waitUntil(lambda: desk.window is not None and desk.window is not window)
+    assert desk.window is not None
+    qtbot.addWidget(desk.window)
+    assert portfolio.count_loans(desk.db) == count
+    assert desk.window.model.rowCount() == count
+    desk.window.close()
+    desk.db.dispose()
+
+
+def test_unhandled_bug_in_a_slot_shows_the_error_dialog(
+    qtbot: QtBot, desk_app: QApplication
+) -> None:
+    previous = sys.excepthook
+    messages.install_excepthook()
+    try:
+        try:
+            raise ZeroDivisionError("interest over zero days")
+        except ZeroDivisionError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+        dialogs = top_level(ErrorDialog)
+        assert dialogs, "no error dialog"
+        dialog = dialogs[-1]
+        assert isinstance(dialog, ErrorDialog)
+        assert "ZeroDivisionError: interest over zero days" in dialog.details
+        dialog.close()
+    finally:
+        sys.excepthook = previous
