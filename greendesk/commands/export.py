@@ -19,8 +19,13 @@ from greendesk.store.database import open_database
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser("export", help="write the portfolio workbook (.xlsx)")
     parser.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help="file to write")
-    parser.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                        help="figures as of this date (default today)")
+    parser.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="figures as of this date (default today)",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="language (default zh)")
     add_db_argument(parser)
     parser.set_defaults(handler=run)

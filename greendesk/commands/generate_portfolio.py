@@ -17,8 +17,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "generate-portfolio", help="insert N synthetic loans (bulk) for benchmarks and tests"
     )
     parser.add_argument("--loans", type=int, required=True, metavar="N", help="how many loans")
-    parser.add_argument("--seed", type=int, default=1, metavar="S",
-                        help="random seed; references are SYN<S>-000001 ... (default 1)")
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="random seed; references are SYN<S>-000001 ... (default 1)",
+    )
     add_db_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -28,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         report = generate_portfolio(
-            db, args.loans, seed=args.seed,
+            db,
+            args.loans,
+            seed=args.seed,
             progress=lambda done, total: print(
                 f"\rgenerate-portfolio: {done:,}/{total:,}", end="", file=sys.stderr, flush=True
             ),

@@ -28,8 +28,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("reference", metavar="LOAN_REF", help="the loan's reference")
     parser.add_argument("-o", "--output", metavar="FILE.pdf", required=True, help="PDF to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="language (default zh)")
-    parser.add_argument("--date", type=_date, default=None, metavar="DATE",
-                        help="memo date and valuation date (default today)")
+    parser.add_argument(
+        "--date",
+        type=_date,
+        default=None,
+        metavar="DATE",
+        help="memo date and valuation date (default today)",
+    )
     add_db_argument(parser)
     parser.set_defaults(handler=run)
 

@@ -234,6 +234,11 @@ def restore(
     return RestoreResult(info.path, target, aside, info)
 
 
+def default_backup_folder(db: Database) -> Path:
+    """Where the automatic daily backups go: ``backups/`` beside the SQLite file."""
+    return _sqlite_path(db.url).parent / "backups"
+
+
 def auto_backup(
     db: Database, folder: Path | str, keep: int = 7, today: date | None = None
 ) -> Path | None:

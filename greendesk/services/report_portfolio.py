@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
@@ -51,7 +52,9 @@ class _Ladder:
     cells: dict[tuple[date, str], list[Decimal]] = field(default_factory=dict)
     loans: dict[tuple[date, str], set[int]] = field(default_factory=dict)
 
-    def add(self, month: date, cls: str, loan_id: int, principal: Decimal, interest: Decimal) -> None:
+    def add(
+        self, month: date, cls: str, loan_id: int, principal: Decimal, interest: Decimal
+    ) -> None:
         cell = self.cells.setdefault((month, cls), [ZERO, ZERO])
         cell[0] += principal
         cell[1] += interest
@@ -83,50 +86,114 @@ def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladd
         v = value_pledge(p, prices, as_of, lang)
         value_sum += v.value
         eligible_sum += v.eligible
-        pledges.append(PledgeRow(
-            reference=loan.reference, seq=p.seq, collateral_type=type_label(p.collateral_type, lang),
-            description=p.description or "", quantity=p.quantity, unit=p.unit or "",
-            unit_price=v.unit_price, valuation_date=v.price_date, value=v.value,
-            pledge_rate=v.rate, eligible_value=v.eligible, registry=p.registry_name or "",
-            registration_no=p.registration_no or "", expiry=p.expiry, alerts="",
-        ))
+        pledges.append(
+            PledgeRow(
+                reference=loan.reference,
+                seq=p.seq,
+                collateral_type=type_label(p.collateral_type, lang),
+                description=p.description or "",
+                quantity=p.quantity,
+                unit=p.unit or "",
+                unit_price=v.unit_price,
+                valuation_date=v.price_date,
+                value=v.value,
+                pledge_rate=v.rate,
+                eligible_value=v.eligible,
+                registry=p.registry_name or "",
+                registration_no=p.registration_no or "",
+                expiry=p.expiry,
+                alerts="",
+            )
+        )
     shares = loan.syndicate_shares
     borrower = loan.borrower.name
     if shares:
         exposures = allocate(outstanding, [s.commitment for s in shares])
         syndicate = [
-            SyndicateRow(loan.reference, borrower, s.lender_name, s.role, s.commitment,
-                         s.commitment / loan.amount, s.funded, exposure)
+            SyndicateRow(
+                loan.reference,
+                borrower,
+                s.lender_name,
+                s.role,
+                s.commitment,
+                s.commitment / loan.amount,
+                s.funded,
+                exposure,
+            )
             for s, exposure in zip(shares, exposures, strict=True)
         ]
     else:
-        syndicate = [SyndicateRow(loan.reference, borrower, loan.bank or "", "lead_arranger",
-                                  loan.amount, Decimal(1), loan.amount if outstanding else ZERO,
-                                  outstanding)]
+        syndicate = [
+            SyndicateRow(
+                loan.reference,
+                borrower,
+                loan.bank or "",
+                "lead_arranger",
+                loan.amount,
+                Decimal(1),
+                loan.amount if outstanding else ZERO,
+                outstanding,
+            )
+        ]
     project = loan.project
     code = project.catalogue_code if project else None
     _name, top = catalogue_names(code, lang)
     row = PortfolioRow(
-        reference=loan.reference, borrower=borrower, credit_code=loan.borrower.credit_code,
-        sector=loan.borrower.sector, region=(project.region if project else None)
-        or loan.borrower.region or "",
-        project=project.name if project else "", catalogue_code=code or "", catalogue_top=top,
-        classification=cls, labels=" ".join(loan.classification_labels or []),
-        green_share=loan.green_share, status=loan.status, bank=loan.bank or "",
-        branch=loan.branch or "", currency=loan.currency, amount=loan.amount,
-        outstanding=outstanding, start_date=loan.start_date, maturity_date=loan.maturity_date,
-        term_months=loan.term_months or 0, frequency=loan.frequency,
-        method=loan.repayment_method, rate_kind=loan.rate_kind,
-        annual_rate=loan.annual_rate if loan.rate_kind == "fixed" or loan.base_rate is None
+        reference=loan.reference,
+        borrower=borrower,
+        credit_code=loan.borrower.credit_code,
+        sector=loan.borrower.sector,
+        region=(project.region if project else None) or loan.borrower.region or "",
+        project=project.name if project else "",
+        catalogue_code=code or "",
+        catalogue_top=top,
+        classification=cls,
+        labels=" ".join(loan.classification_labels or []),
+        green_share=loan.green_share,
+        status=loan.status,
+        bank=loan.bank or "",
+        branch=loan.branch or "",
+        currency=loan.currency,
+        amount=loan.amount,
+        outstanding=outstanding,
+        start_date=loan.start_date,
+        maturity_date=loan.maturity_date,
+        term_months=loan.term_months or 0,
+        frequency=loan.frequency,
+        method=loan.repayment_method,
+        rate_kind=loan.rate_kind,
+        annual_rate=loan.annual_rate
+        if loan.rate_kind == "fixed" or loan.base_rate is None
         else loan.base_rate + Decimal(loan.spread_bps or 0) / 10000,
-        spread_bps=loan.spread_bps, lenders=max(len(shares), 1), collateral_value=value_sum,
+        spread_bps=loan.spread_bps,
+        lenders=max(len(shares), 1),
+        collateral_value=value_sum,
         eligible_value=eligible_sum,
         coverage_ratio=(eligible_sum / loan.amount).quantize(Decimal("0.0001"))
-        if pledges else None,
+        if pledges
+        else None,
         annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
         carbon_sink_t=project.carbon_sink_t if project else None,
     )
     return LoanBundle(row, pledges, syndicate)
+
+
+def iter_bundles(
+    session: Session, ids: list[int], as_of: date, lang: str, ladder: _Ladder
+) -> Iterator[LoanBundle]:
+    """One bundle per loan id, read in batches; finished batches leave the session."""
+    prices = PriceBook(session)
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        loans = (
+            session.scalars(select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options()))
+            .unique()
+            .all()
+        )
+        by_id = {loan.id: loan for loan in loans}
+        for loan_id in chunk:
+            yield _bundle(by_id[loan_id], prices, as_of, lang, ladder)
+        session.expunge_all()  # keep memory flat
 
 
 def export_portfolio(
@@ -136,28 +203,34 @@ def export_portfolio(
     as_of: date,
     lang: str = "zh",
     progress: Callable[[int, int], None] | None = None,
+    tap: Callable[[LoanBundle], None] | None = None,
 ) -> WorkbookStats:
-    """Write the portfolio workbook of every current loan, as of ``as_of``."""
+    """Write the portfolio workbook of every current loan, as of ``as_of``.
+
+    ``tap`` sees each bundle as it streams (the benchmark uses it to replay the same rows).
+    """
     template = load_workbook_template(lang)
     ladder = _Ladder()
     with db.session() as session:
         ids = current_loan_ids(session)
-        total = len(ids)
-        prices = PriceBook(session)
-
-        def bundles() -> Iterator[LoanBundle]:
-            for start in range(0, total, BATCH):
-                chunk = ids[start : start + BATCH]
-                loans = session.scalars(
-                    select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options())
-                ).unique().all()
-                by_id = {loan.id: loan for loan in loans}
-                for loan_id in chunk:
-                    yield _bundle(by_id[loan_id], prices, as_of, lang, ladder)
-                session.expunge_all()  # keep memory flat: rows of finished batches go
-
+        bundles = iter_bundles(session, ids, as_of, lang, ladder)
+        if tap is not None:
+            bundles = _tapped(bundles, tap)
         return write_portfolio(
-            out, loans=bundles(), maturity=ladder.rows(), as_of=as_of, lang=lang,
-            total_loans=total, progress=progress, template=template,
+            out,
+            loans=bundles,
+            maturity=ladder.rows(),
+            as_of=as_of,
+            lang=lang,
+            total_loans=len(ids),
+            progress=progress,
+            template=template,
         )
 
+
+def _tapped(
+    bundles: Iterator[LoanBundle], tap: Callable[[LoanBundle], None]
+) -> Iterator[LoanBundle]:
+    for bundle in bundles:
+        tap(bundle)
+        yield bundle

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cache
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -68,8 +67,9 @@ class PriceBook:
 
     def __init__(self, session: Session) -> None:
         rows = session.execute(
-            select(ReferencePrice.instrument, ReferencePrice.price_date, ReferencePrice.price)
-            .order_by(ReferencePrice.instrument, ReferencePrice.price_date)
+            select(
+                ReferencePrice.instrument, ReferencePrice.price_date, ReferencePrice.price
+            ).order_by(ReferencePrice.instrument, ReferencePrice.price_date)
         ).all()
         self._dates: dict[str, list[date]] = {}
         self._prices: dict[str, list[Decimal]] = {}
@@ -105,8 +105,12 @@ def collateral_types() -> dict[str, CollateralType]:
     for t in data["types"]:
         reg = registries.get(t.get("registry", ""), {})
         out[t["key"]] = CollateralType(
-            t["key"], t["name_zh"], t["name_en"], Decimal(t["default_pledge_rate"]),
-            reg.get("name_zh", ""), reg.get("name_en", ""),
+            t["key"],
+            t["name_zh"],
+            t["name_en"],
+            Decimal(t["default_pledge_rate"]),
+            reg.get("name_zh", ""),
+            reg.get("name_en", ""),
         )
     return out
 
@@ -130,8 +134,10 @@ class Valuation:
 def value_pledge(pledge: Pledge, prices: PriceBook, on: date, lang: str) -> Valuation:
     """Quantity × the reference price on ``on`` (else the pledge's own price), or the appraisal."""
     ctype = collateral_types().get(pledge.collateral_type)
-    rate = pledge.pledge_rate if pledge.pledge_rate is not None else (
-        ctype.default_rate if ctype else Decimal(0)
+    rate = (
+        pledge.pledge_rate
+        if pledge.pledge_rate is not None
+        else (ctype.default_rate if ctype else Decimal(0))
     )
     appraisal = "评估" if lang == "zh" else "appraisal"
     if pledge.quantity is not None and pledge.price_instrument:

@@ -4,12 +4,15 @@ Records are matched on their natural keys — borrowers by credit code, projects
 name), loans by reference, prices by (instrument, date), rates by (name, effective date) — so
 loading twice adds nothing, and a record that is already there (perhaps edited since) is left
 alone. Everything is validated before the one write transaction starts; each record added
-appends its creation to the audit trail in that same transaction, by the actor ``seed``.
+appends its creation to the audit trail in that same transaction, by the actor ``seed``, and
+each new loan is classified by the classification engine (``services.assessment``) before the
+transaction commits.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,7 @@ from sqlalchemy.orm import Session
 from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
 from greendesk.services import audit
+from greendesk.services.assessment import assess_loan, price_table
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
 from greendesk.store.database import Database, open_database
@@ -146,13 +150,14 @@ def _pledge_row(loan: Loan, seq: int, values: dict[str, Any]) -> Pledge:
     return Pledge(loan_id=loan.id, seq=seq, **columns)
 
 
-def _seed_loan(session: Session, plan: LoanPlan, count: _Counter) -> None:
+def _seed_loan(session: Session, plan: LoanPlan, count: _Counter) -> int | None:
+    """Add the case's records that are missing; the new loan's id (None if it was there)."""
     borrower = _borrower(session, plan.borrower, count)
     project = _project(session, borrower, plan.project, count)
     reference = plan.loan.columns["reference"]
     if session.scalar(select(Loan.id).where(Loan.reference == reference)) is not None:
         count.add("already_present")
-        return
+        return None
     columns = {
         **plan.loan.columns,
         "borrower_id": borrower.id,
@@ -174,6 +179,7 @@ def _seed_loan(session: Session, plan: LoanPlan, count: _Counter) -> None:
         session.add(pledge)
         _created(session, "pledge", pledge)
         count.add("pledges")
+    return loan.id
 
 
 def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
@@ -185,8 +191,12 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
         with db.session(write=True) as session:
             _seed_rates(session, plan, count)
             _seed_prices(session, plan, count)
-            for loan_plan in plan.loans:
-                _seed_loan(session, loan_plan, count)
+            added = [_seed_loan(session, loan_plan, count) for loan_plan in plan.loans]
+            session.flush()
+            prices = price_table(session)
+            for loan_id in added:  # classified and valued by the engines, in this transaction
+                if loan_id is not None:
+                    assess_loan(session, loan_id, date.today(), prices=prices, actor=SEED_ACTOR)
             if session.get(AppMeta, SEEDED_KEY) is None:
                 session.add(AppMeta(key=SEEDED_KEY, value=utcnow().isoformat()))
     except IntegrityError as exc:

@@ -48,13 +48,23 @@ _KINDS: tuple[tuple[str, str, str, int, bool], ...] = (
     ("2024:1.1.1", "煤化工节能降碳改造", "transition", 25000, False),
 )
 _REGIONS = (
-    ("新疆 昌吉州", "652300"), ("新疆 阿勒泰", "654300"), ("新疆 哈密", "650500"),
-    ("甘肃 张掖", "620700"), ("甘肃 酒泉", "620900"), ("甘肃 武威", "620600"),
-    ("宁夏 固原", "640400"), ("宁夏 中卫", "640500"),
+    ("新疆 昌吉州", "652300"),
+    ("新疆 阿勒泰", "654300"),
+    ("新疆 哈密", "650500"),
+    ("甘肃 张掖", "620700"),
+    ("甘肃 酒泉", "620900"),
+    ("甘肃 武威", "620600"),
+    ("宁夏 固原", "640400"),
+    ("宁夏 中卫", "640500"),
 )
 _SECTORS = ("coal_chemical", "nonferrous_smelting", "thermal_power", "mining", "coal_power")
 _LENDERS = (
-    "中国农业银行", "国家开发银行", "中国建设银行", "中国工商银行", "兴业银行", "昌吉农村商业银行",
+    "中国农业银行",
+    "国家开发银行",
+    "中国建设银行",
+    "中国工商银行",
+    "兴业银行",
+    "昌吉农村商业银行",
 )
 _FREQ_MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12}
 _STATUSES = ("disbursed",) * 6 + ("approved", "approved_with_conditions", "under_review", "draft")
@@ -82,14 +92,17 @@ def _next_id(conn: Any, column: Any) -> int:
     return int(conn.execute(select(func.coalesce(func.max(column), 0))).scalar_one()) + 1
 
 
-def _loan_rows(rng: random.Random, n: int, first: dict[str, int], prefix: str) -> Iterator[
-    tuple[str, dict[str, Any]]
-]:
+def _loan_rows(
+    rng: random.Random, n: int, first: dict[str, int], prefix: str
+) -> Iterator[tuple[str, dict[str, Any]]]:
     """(table key, row) pairs for loan number ``n`` (0-based) with its children."""
     code, kind, cls, co2_per_100m, sink = rng.choice(_KINDS)
     region, division = rng.choice(_REGIONS)
-    borrower_id, project_id, loan_id = (first["borrower"] + n, first["project"] + n,
-                                        first["loan"] + n)
+    borrower_id, project_id, loan_id = (
+        first["borrower"] + n,
+        first["project"] + n,
+        first["loan"] + n,
+    )
     sector = rng.choice(_SECTORS) if cls == "transition" else "other"
     amount = D(rng.randrange(50, 250_000)) * D("100000.00")  # 5 million .. 25 billion fen-exact
     if rng.random() < 0.05:
@@ -102,35 +115,76 @@ def _loan_rows(rng: random.Random, n: int, first: dict[str, int], prefix: str) -
     base = D("0.0350") if term > 60 else D("0.0300")
     spread = rng.choice((-50, -30, -15, 0, 10, 20))
     name = f"{region.split()[-1]}{kind}{n + 1}号投资有限公司"
-    yield "borrower", {
-        "id": borrower_id, "name": name, "credit_code": _credit_code(division, first["code"] + n),
-        "industry": "电力、热力生产和供应业" if cls != "transition" else "化学原料和化学制品制造业",
-        "sector": sector, "region": region, "carbon_account_grade": rng.choice("ABC"),
-        "version": 1,
-    }
+    yield (
+        "borrower",
+        {
+            "id": borrower_id,
+            "name": name,
+            "credit_code": _credit_code(division, first["code"] + n),
+            "industry": "电力、热力生产和供应业"
+            if cls != "transition"
+            else "化学原料和化学制品制造业",
+            "sector": sector,
+            "region": region,
+            "carbon_account_grade": rng.choice("ABC"),
+            "version": 1,
+        },
+    )
     co2 = (amount / D(100_000_000) * co2_per_100m).quantize(D("1")) if co2_per_100m else None
-    yield "project", {
-        "id": project_id, "borrower_id": borrower_id, "name": f"{region} {kind}（第 {n + 1} 期）",
-        "region": region, "location": region, "catalogue_code": code,
-        "capacity_mw": D(rng.randrange(10, 1000)), "total_investment": round_fen(amount * D("1.25")),
-        "annual_co2e_reduction_t": co2,
-        "carbon_sink_t": D(rng.randrange(10_000, 700_000)) if sink else None,
-        "technology": {}, "version": 1,
-    }
-    yield "loan", {
-        "id": loan_id, "reference": f"{prefix}-{n + 1:06d}", "application_version": 1,
-        "borrower_id": borrower_id, "project_id": project_id, "version": 1,
-        "bank": "中国农业银行", "branch": f"{region.split()[-1]}分行", "purpose": f"{kind}建设",
-        "amount": amount, "currency": "CNY", "start_date": start,
-        "maturity_date": _add_months(start, term), "term_months": term, "frequency": frequency,
-        "repayment_method": method, "grace_periods": 0, "rate_kind": "floating",
-        "annual_rate": base + D(spread) / 10000, "base_rate_name": "LPR5Y" if term > 60 else "LPR1Y",
-        "base_rate": base, "spread_bps": spread, "day_count": "ACT/360", "calendar": "CN",
-        "business_day": "modified_following", "coverage_threshold": D("1.30"),
-        "status": rng.choice(_STATUSES), "classification_primary": cls,
-        "classification_labels": [cls], "green_share": D("1") if cls == "green" else None,
-        "created_by": "synthetic", "updated_by": "synthetic",
-    }
+    yield (
+        "project",
+        {
+            "id": project_id,
+            "borrower_id": borrower_id,
+            "name": f"{region} {kind}（第 {n + 1} 期）",
+            "region": region,
+            "location": region,
+            "catalogue_code": code,
+            "capacity_mw": D(rng.randrange(10, 1000)),
+            "total_investment": round_fen(amount * D("1.25")),
+            "annual_co2e_reduction_t": co2,
+            "carbon_sink_t": D(rng.randrange(10_000, 700_000)) if sink else None,
+            "technology": {},
+            "version": 1,
+        },
+    )
+    yield (
+        "loan",
+        {
+            "id": loan_id,
+            "reference": f"{prefix}-{n + 1:06d}",
+            "application_version": 1,
+            "borrower_id": borrower_id,
+            "project_id": project_id,
+            "version": 1,
+            "bank": "中国农业银行",
+            "branch": f"{region.split()[-1]}分行",
+            "purpose": f"{kind}建设",
+            "amount": amount,
+            "currency": "CNY",
+            "start_date": start,
+            "maturity_date": _add_months(start, term),
+            "term_months": term,
+            "frequency": frequency,
+            "repayment_method": method,
+            "grace_periods": 0,
+            "rate_kind": "floating",
+            "annual_rate": base + D(spread) / 10000,
+            "base_rate_name": "LPR5Y" if term > 60 else "LPR1Y",
+            "base_rate": base,
+            "spread_bps": spread,
+            "day_count": "ACT/360",
+            "calendar": "CN",
+            "business_day": "modified_following",
+            "coverage_threshold": D("1.30"),
+            "status": rng.choice(_STATUSES),
+            "classification_primary": cls,
+            "classification_labels": [cls],
+            "green_share": D("1") if cls == "green" else None,
+            "created_by": "synthetic",
+            "updated_by": "synthetic",
+        },
+    )
     yield "drawdown", {"loan_id": loan_id, "seq": 1, "date": start, "amount": amount}
     if rng.random() < 0.15:  # a syndicate of 2..5 lenders
         count = rng.randrange(2, 6)
@@ -140,30 +194,63 @@ def _loan_rows(rng: random.Random, n: int, first: dict[str, int], prefix: str) -
             zip(allocate(amount, weights), rng.sample(_LENDERS, count), strict=True), 1
         ):
             role = "lead_arranger" if seq == 1 else ("agent" if seq == 2 else "participant")
-            yield "share", {"loan_id": loan_id, "seq": seq, "lender_name": lender, "role": role,
-                            "commitment": commit, "funded": commit}
+            yield (
+                "share",
+                {
+                    "loan_id": loan_id,
+                    "seq": seq,
+                    "lender_name": lender,
+                    "role": role,
+                    "commitment": commit,
+                    "funded": commit,
+                },
+            )
     for seq in range(1, rng.choice((0, 1, 1, 2)) + 1):
         if rng.random() < 0.5:
             tonnes = D(rng.randrange(50_000, 3_000_000))
-            yield "pledge", {
-                "loan_id": loan_id, "seq": seq, "collateral_type": "cea",
-                "description": "碳排放配额质押", "quantity": tonnes, "unit": "t",
-                "price_instrument": "CEA", "unit_price": D(rng.randrange(58, 102)),
-                "valuation_date": start, "registry": "全国碳排放权注册登记系统",
-                "registration_no": f"CEA-{loan_id:08d}-{seq}", "vintage_year": start.year,
-                "expiry": date(start.year + 1, 12, 31), "owner": name, "version": 1,
-                "appraised_value": None,
-            }
+            yield (
+                "pledge",
+                {
+                    "loan_id": loan_id,
+                    "seq": seq,
+                    "collateral_type": "cea",
+                    "description": "碳排放配额质押",
+                    "quantity": tonnes,
+                    "unit": "t",
+                    "price_instrument": "CEA",
+                    "unit_price": D(rng.randrange(58, 102)),
+                    "valuation_date": start,
+                    "registry": "全国碳排放权注册登记系统",
+                    "registration_no": f"CEA-{loan_id:08d}-{seq}",
+                    "vintage_year": start.year,
+                    "expiry": date(start.year + 1, 12, 31),
+                    "owner": name,
+                    "version": 1,
+                    "appraised_value": None,
+                },
+            )
         else:
-            yield "pledge", {
-                "loan_id": loan_id, "seq": seq, "collateral_type": "equipment",
-                "description": "项目设备抵押", "quantity": D(1), "unit": "lot",
-                "appraised_value": round_fen(amount * D(rng.randrange(40, 220)) / 100),
-                "valuation_date": start, "registry": "中登网",
-                "registration_no": f"ZD-{loan_id:08d}-{seq}", "owner": name, "version": 1,
-                "price_instrument": None, "unit_price": None, "vintage_year": None,
-                "expiry": None,
-            }
+            yield (
+                "pledge",
+                {
+                    "loan_id": loan_id,
+                    "seq": seq,
+                    "collateral_type": "equipment",
+                    "description": "项目设备抵押",
+                    "quantity": D(1),
+                    "unit": "lot",
+                    "appraised_value": round_fen(amount * D(rng.randrange(40, 220)) / 100),
+                    "valuation_date": start,
+                    "registry": "中登网",
+                    "registration_no": f"ZD-{loan_id:08d}-{seq}",
+                    "owner": name,
+                    "version": 1,
+                    "price_instrument": None,
+                    "unit_price": None,
+                    "vintage_year": None,
+                    "expiry": None,
+                },
+            )
 
 
 def generate_portfolio(
@@ -177,16 +264,24 @@ def generate_portfolio(
         raise UserError("--loans: must be at least 1")
     rng = random.Random(seed)
     prefix = f"SYN{seed}"
-    tables = {"borrower": Borrower, "project": Project, "loan": Loan, "drawdown": LoanDrawdown,
-              "share": SyndicateShare, "pledge": Pledge}
+    tables = {
+        "borrower": Borrower,
+        "project": Project,
+        "loan": Loan,
+        "drawdown": LoanDrawdown,
+        "share": SyndicateShare,
+        "pledge": Pledge,
+    }
     counts = dict.fromkeys(tables, 0)
     with db.engine.begin() as conn:
         taken = conn.execute(
             select(func.count()).select_from(Loan).where(Loan.reference.like(f"{prefix}-%"))
         ).scalar_one()
         if taken:
-            raise UserError(f"--seed: this database already holds synthetic loans {prefix}-*; "
-                            "use another seed or a new database")
+            raise UserError(
+                f"--seed: this database already holds synthetic loans {prefix}-*; "
+                "use another seed or a new database"
+            )
         first = {
             "borrower": _next_id(conn, Borrower.id),
             "project": _next_id(conn, Project.id),
@@ -209,8 +304,10 @@ def generate_portfolio(
                     progress(n + 1, loans)
         if conn.dialect.name == "postgresql":  # explicit ids: move the sequences past them
             for name in ("borrowers", "projects", "loans", "pledges"):
-                conn.execute(text(
-                    f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
-                    f"(SELECT MAX(id) FROM {name}))"
-                ))
+                conn.execute(
+                    text(
+                        f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                        f"(SELECT MAX(id) FROM {name}))"
+                    )
+                )
     return SyntheticReport(counts["loan"], counts["borrower"], counts["pledge"], counts["share"])

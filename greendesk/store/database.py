@@ -73,7 +73,9 @@ class Database:
         """A one-line, password-free description for status bars and messages."""
         url = self._url
         if url.get_backend_name() == "sqlite":
-            return f"SQLite · {url.database or ':memory:'}"
+            if url.database in (None, "", ":memory:"):
+                return "SQLite · :memory:"
+            return f"SQLite · {url.database}"
         where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database}"
         user = f"{url.username}@" if url.username else ""
         return f"PostgreSQL · {user}{where}"
@@ -254,6 +256,7 @@ def open_database(url: str | None = None) -> Database:
     where = parsed.render_as_string(hide_password=True)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         path = Path(parsed.database or "").expanduser().absolute()
+        parsed = parsed.set(database=str(path))  # later changes of directory do not matter
         where = str(path)
         if is_default:
             path.parent.mkdir(parents=True, exist_ok=True)

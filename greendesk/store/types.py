@@ -52,7 +52,11 @@ def canonical_decimal(value: Decimal) -> str:
 
 
 class ExactDecimal(TypeDecorator[Decimal]):
-    """A rate, quantity or price: ``Decimal`` in Python, canonical text in the database."""
+    """A rate, quantity or price: ``Decimal`` in Python, canonical text in the database.
+
+    Text does not sort or compare as a number: never ORDER BY or compare these columns in SQL —
+    load them and compare in Python (money, which is integer fen, is safe to sort in SQL).
+    """
 
     impl = String(LIMITS["decimal_text"])
     cache_ok = True

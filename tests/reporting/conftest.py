@@ -28,9 +28,20 @@ def libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Recalc:
         out = xlsx.parent / f"{xlsx.stem}-lo"
         out.mkdir(exist_ok=True)
         done = subprocess.run(
-            [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-             "--convert-to", CSV_FILTER, "--outdir", str(out), str(xlsx)],
-            capture_output=True, text=True, timeout=120, check=False,
+            [
+                soffice,
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--convert-to",
+                CSV_FILTER,
+                "--outdir",
+                str(out),
+                str(xlsx),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
         )
         target = out / f"{xlsx.stem}.csv"
         if done.returncode != 0 or not target.exists():

@@ -148,8 +148,21 @@ def test_nothing_is_drawn_outside_the_page_margins(memo_long: tuple[Path, MemoDa
 
 def test_pages_render_to_images(memo_zh: tuple[Path, MemoData], tmp_path: Path) -> None:
     done = subprocess.run(
-        ["pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "3", str(memo_zh[0]), str(tmp_path / "p")],
-        capture_output=True, text=True, check=True,
+        [
+            "pdftoppm",
+            "-r",
+            "40",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "3",
+            str(memo_zh[0]),
+            str(tmp_path / "p"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stderr == ""
     assert len(list(tmp_path.glob("p-*.png"))) == 3
@@ -159,8 +172,13 @@ def test_reordered_template_reorders_the_memo(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()
     text = (reports_dir() / "memo.toml").read_text(encoding="utf-8")
-    text = re.sub(r"sections = \[.*?\]", 'sections = ["cover", "risks", "borrower"]', text,
-                  count=1, flags=re.S)
+    text = re.sub(
+        r"sections = \[.*?\]",
+        'sections = ["cover", "risks", "borrower"]',
+        text,
+        count=1,
+        flags=re.S,
+    )
     text = text.replace('risks = "九、主要风险与授信条件"', 'risks = "一、风险先行"')
     (folder / "memo.toml").write_text(text, encoding="utf-8")
     (folder / "values.toml").write_text(

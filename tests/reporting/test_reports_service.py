@@ -72,7 +72,9 @@ def test_summary_recalculated_by_libreoffice_equals_the_database(
     start = next(i for i, r in enumerate(table) if r and r[0] == zh["by_class"])
     totals = next(r for r in table[start:] if r and r[0] == zh["totals"])
     assert int(totals[1]) == len(loans) == 411
-    assert Decimal(totals[2]).quantize(Decimal("0.01")) == sum((x.amount for x in loans), Decimal(0))
+    assert Decimal(totals[2]).quantize(Decimal("0.01")) == sum(
+        (x.amount for x in loans), Decimal(0)
+    )
     region_start = next(i for i, r in enumerate(table) if r and r[0] == zh["by_region"])
     region_totals = next(r for r in table[region_start:] if r and r[0] == zh["totals"])
     assert Decimal(region_totals[2]).quantize(Decimal("0.01")) == Decimal(totals[2]).quantize(

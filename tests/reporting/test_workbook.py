@@ -24,17 +24,39 @@ D = Decimal
 
 def pledges_for(rows: list[PortfolioRow]) -> list[PledgeRow]:
     return [
-        PledgeRow(r.reference, 1, "碳排放配额（CEA）", "=1+1 配额", D("1200000"), "吨", D("92.00"),
-                  date(2026, 3, 31), D("110400000.00"), D("0.50"), D("55200000.00"),
-                  "全国碳排放权注册登记系统", "-CEA-01", date(2026, 12, 31), "@清缴提醒")
+        PledgeRow(
+            r.reference,
+            1,
+            "碳排放配额（CEA）",
+            "=1+1 配额",
+            D("1200000"),
+            "吨",
+            D("92.00"),
+            date(2026, 3, 31),
+            D("110400000.00"),
+            D("0.50"),
+            D("55200000.00"),
+            "全国碳排放权注册登记系统",
+            "-CEA-01",
+            date(2026, 12, 31),
+            "@清缴提醒",
+        )
         for r in rows
     ]
 
 
 def syndicate_for(rows: list[PortfolioRow]) -> list[SyndicateRow]:
     return [
-        SyndicateRow(r.reference, r.borrower, "中国农业银行新疆分行", "lead_arranger", r.amount,
-                     D("1"), r.amount, r.outstanding)
+        SyndicateRow(
+            r.reference,
+            r.borrower,
+            "中国农业银行新疆分行",
+            "lead_arranger",
+            r.amount,
+            D("1"),
+            r.amount,
+            r.outstanding,
+        )
         for r in rows
     ]
 
@@ -52,7 +74,12 @@ def export(path: Path, lang: str, rows: list[PortfolioRow]) -> list[tuple[int, i
         for row, pledge, share in zip(rows, pledges_for(rows), syndicate_for(rows), strict=True)
     ]
     write_portfolio(
-        path, loans=bundles, maturity=MATURITY, as_of=date(2026, 6, 30), lang=lang, total_loans=len(rows),
+        path,
+        loans=bundles,
+        maturity=MATURITY,
+        as_of=date(2026, 6, 30),
+        lang=lang,
+        total_loans=len(rows),
         progress=lambda done, total: calls.append((done, total)),
     )
     return calls
@@ -151,7 +178,7 @@ def test_progress_reaches_the_total(tmp_path: Path) -> None:
 def _block(table: list[list[str]], title: str) -> dict[str, list[str]]:
     start = next(i for i, r in enumerate(table) if r and r[0] == title)
     out = {}
-    for row in table[start + 2:]:
+    for row in table[start + 2 :]:
         if not row or not row[0]:
             break
         out[row[0]] = row[1:]
@@ -187,4 +214,6 @@ def test_libreoffice_recalculates_the_summary_to_the_fen(
     cover = _block(table, labels["coverage"])
     below = sum(1 for r in rows if r.coverage_ratio is not None and r.coverage_ratio < 1)
     assert int(cover["< 1.00"][0]) == below
-    assert int(cover[labels["coverage_none"]][0]) == sum(1 for r in rows if r.coverage_ratio is None)
+    assert int(cover[labels["coverage_none"]][0]) == sum(
+        1 for r in rows if r.coverage_ratio is None
+    )

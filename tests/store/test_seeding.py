@@ -203,8 +203,11 @@ def test_carbon_prices_are_in_the_documented_range(seeded: tuple[Database, SeedR
 def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedReport]) -> None:
     database, report = seeded
     with database.session() as session:
-        events = int(session.scalar(select(func.count(AuditEvent.id))) or 0)
-    assert events == report.added
+        actions = list(session.scalars(select(AuditEvent.action)))
+    creations = [a for a in actions if a.endswith(".create")]
+    assert len(creations) == report.added  # one creation event per record added
+    assert actions.count("loan.classify") == report.loans  # the engine's verdict, audited
+    assert len(actions) == report.added + report.loans
     assert audit.verify(database).ok
 
 
@@ -294,3 +297,21 @@ def test_a_partly_seeded_database_gets_only_what_is_missing(
             select(func.count()).select_from(Loan).where(Loan.reference == "XJ-CJ-2023-001")
         )
     assert count == 1
+
+
+def test_seeded_loans_are_classified_by_the_engine(seeded: tuple[Database, SeedReport]) -> None:
+    database = seeded[0]
+    with database.session() as session:
+        classes = {
+            loan.reference: (loan.classification_primary, loan.classification_labels or [])
+            for loan in session.scalars(select(Loan))
+        }
+        green_share = session.scalars(
+            select(Loan.green_share).where(Loan.reference == "XJ-CJ-2023-001")
+        ).one()
+    assert all(primary is not None for primary, _ in classes.values())
+    assert classes["XJ-CJ-2023-001"][0] == "green"  # storage + wind + solar use of proceeds
+    assert green_share == Decimal(1)
+    assert classes["XJ-CJ-2024-005"][0] == "transition"  # the transition-linked loan
+    assert "carbon_linked" in classes["XJ-CJ-2024-005"][1]
+    assert classes["XJ-CJ-2024-004"][0] == "carbon_linked"  # the carbon-footprint-linked loan

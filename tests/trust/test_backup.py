@@ -171,6 +171,8 @@ def test_daily_backup_rotation(db: Database, tmp_path: Path) -> None:
         "notes.txt",
     ]
     assert backup.check_backup(folder / "greendesk-2026-11-11.db").loans == 2
+    beside = backup.default_backup_folder(db)
+    assert beside == Path(db.engine.url.database or "").parent / "backups"
 
 
 def test_backup_refuses_postgresql_and_bad_targets(

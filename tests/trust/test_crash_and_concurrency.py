@@ -91,7 +91,7 @@ def test_two_processes_editing_one_loan_lose_no_update(
 ) -> None:
     loan_id = make_loan(database, team.officer)
     events_before = counts(database)[2]
-    times = 25
+    times = 20
     procs = [child("bump", db_url, str(loan_id), str(times), tag) for tag in ("a", "b")]
     outputs = [p.communicate(timeout=300) for p in procs]
     for p, (_out, err) in zip(procs, outputs, strict=True):
@@ -115,7 +115,7 @@ def test_verify_while_another_desk_appends_sees_an_intact_chain(
     database: Database, db_url: str, team: Team
 ) -> None:
     loan_id = make_loan(database, team.officer)
-    proc = child("bump", db_url, str(loan_id), "60", "c")
+    proc = child("bump", db_url, str(loan_id), "30", "c")
     results = []
     while proc.poll() is None:
         results.append(audit.verify(database))

@@ -51,8 +51,7 @@ def render_memo(
     register_fonts()
     tpl = template or load_memo_template(lang)
     title = tpl.t("title")
-    fields = {"bank": data.bank, "branch": data.branch, "reference": data.reference,
-              "title": title}
+    fields = {"bank": data.bank, "branch": data.branch, "reference": data.reference, "title": title}
     furniture = Furniture(
         header_left=tpl.t("header_left").format(**fields),
         header_right=tpl.t("header_right").format(**fields),

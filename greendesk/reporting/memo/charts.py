@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.lib import colors
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, Group, Line, Rect, String
+from reportlab.lib import colors
 
 from greendesk.reporting.fonts import LATIN, runs, string_width
 from greendesk.reporting.memo.styles import ACCENT, ALERT, INK, MUTED, RULE
@@ -58,8 +58,14 @@ def balance_chart(
     drawing = Drawing(width, height, initialFontName=LATIN)
     peak = max((b for _, b in points), default=Decimal(0))
     divisor, code = _scale(peak)
-    drawing.add(mixed_string(0, height - 10, f"{title}（{_unit(code, lang)}）"
-                             if lang == "zh" else f"{title} ({_unit(code, lang)})", 8.5))
+    drawing.add(
+        mixed_string(
+            0,
+            height - 10,
+            f"{title}（{_unit(code, lang)}）" if lang == "zh" else f"{title} ({_unit(code, lang)})",
+            8.5,
+        )
+    )
     plot = LinePlot()
     plot.x, plot.y = 40, 22
     plot.width, plot.height = width - 55, height - 45
@@ -104,7 +110,9 @@ def collateral_chart(
     drawing = Drawing(width, height, initialFontName=LATIN)
     peak = max([exposure, *(v for _, v, _ in pledges)])
     divisor, code = _scale(peak)
-    heading = f"{title}（{_unit(code, lang)}）" if lang == "zh" else f"{title} ({_unit(code, lang)})"
+    heading = (
+        f"{title}（{_unit(code, lang)}）" if lang == "zh" else f"{title} ({_unit(code, lang)})"
+    )
     drawing.add(mixed_string(0, height - 10, heading, 8.5))
     chart = VerticalBarChart()
     chart.x, chart.y = 40, 34
@@ -130,10 +138,19 @@ def collateral_chart(
     chart.groupSpacing = 8
     drawing.add(chart)
     # exposure line across the plot
-    level = chart.y + chart.height * float(exposure / divisor) / chart.valueAxis.valueMax  # float-ok
+    level = (
+        chart.y + chart.height * float(exposure / divisor) / chart.valueAxis.valueMax
+    )  # float-ok
     drawing.add(
-        Line(chart.x, level, chart.x + chart.width, level, strokeColor=ALERT,
-             strokeWidth=1, strokeDashArray=[3, 2])
+        Line(
+            chart.x,
+            level,
+            chart.x + chart.width,
+            level,
+            strokeColor=ALERT,
+            strokeWidth=1,
+            strokeDashArray=[3, 2],
+        )
     )
     # legend
     x = chart.x

@@ -44,7 +44,7 @@ class MemoCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.pages_done = 0
 
-    def showPage(self) -> None:  # noqa: N802 - reportlab's name
+    def showPage(self) -> None:
         self.pages_done += 1
         super().showPage()
 
@@ -81,8 +81,15 @@ class MemoDocTemplate(BaseDocTemplate):
         )
         self.furniture = furniture
         frame = Frame(
-            self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
-            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0,
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
         )
         self.addPageTemplates(
             [
@@ -91,12 +98,12 @@ class MemoDocTemplate(BaseDocTemplate):
             ]
         )
 
-    def handle_pageBegin(self) -> None:  # noqa: N802 - reportlab's name
+    def handle_pageBegin(self) -> None:
         # Only the first page is the cover; every later page uses the body template.
         super().handle_pageBegin()
         self._handle_nextPageTemplate("body")
 
-    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
+    def afterFlowable(self, flowable: Flowable) -> None:
         key = getattr(flowable, "outline_key", None)
         if key:
             self.canv.bookmarkPage(key)
@@ -133,7 +140,9 @@ class MemoDocTemplate(BaseDocTemplate):
         canvas.setFillColor(ACCENT)
         draw_runs(canvas, self.leftMargin, top, f.header_left, FOOTER_SIZE + 0.5)
         width = runs_width(canvas, f.header_right, FOOTER_SIZE + 0.5)
-        draw_runs(canvas, self.leftMargin + self.width - width, top, f.header_right, FOOTER_SIZE + 0.5)
+        draw_runs(
+            canvas, self.leftMargin + self.width - width, top, f.header_right, FOOTER_SIZE + 0.5
+        )
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(self.leftMargin, top - 4, self.leftMargin + self.width, top - 4)
@@ -144,9 +153,7 @@ class MemoDocTemplate(BaseDocTemplate):
 class SectionHeading(Paragraph):
     """A heading that becomes an outline entry (bookmark) when it is drawn."""
 
-    def __init__(
-        self, text: str, style: Any, key: str, title: str, level: int = 0
-    ) -> None:
+    def __init__(self, text: str, style: Any, key: str, title: str, level: int = 0) -> None:
         super().__init__(text, style)
         self.outline_key = key
         self.outline_title = title
@@ -156,4 +163,3 @@ class SectionHeading(Paragraph):
 def make_canvas_class(total_suffix: str) -> type[MemoCanvas]:
     """A canvas class whose footer form prints the total then ``total_suffix`` (e.g. " 页")."""
     return type("BoundMemoCanvas", (MemoCanvas,), {"total_suffix": total_suffix})
-

@@ -64,16 +64,25 @@ def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         acc[5] += p.payment
     closing = {p.payment_date.year: p.closing_balance for p in data.periods}
     rows = [
-        [str(y), str(int(a[0])), money(a[1]), money(a[2]), money(a[3]), money(a[4]), money(a[5]),
-         money(closing[y])]
+        [
+            str(y),
+            str(int(a[0])),
+            money(a[1]),
+            money(a[2]),
+            money(a[3]),
+            money(a[4]),
+            money(a[5]),
+            money(closing[y]),
+        ]
         for y, a in sorted(years.items())
     ]
     totals = [sum((a[i] for a in years.values()), Decimal(0)) for i in range(6)]
     rows.append([tpl.t("total"), str(int(totals[0])), *(money(x) for x in totals[1:]), ""])
     header = tpl.headers("years")
     widths, size = _fit_widths(header, rows, width, 7.5)
-    table = data_table(header, rows, widths, right=list(range(1, 8)), font_size=size,
-                       total_row=True)
+    table = data_table(
+        header, rows, widths, right=list(range(1, 8)), font_size=size, total_row=True
+    )
     # the total label may be Chinese: make it a paragraph
     table._cellvalues[-1][0] = para(tpl.t("total"), "cell", bold=True)
     points = []
@@ -91,18 +100,35 @@ def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[F
     if not data.periods:
         return [*out, para(tpl.t("fields.no_schedule"))]
     rows = [
-        [str(p.no), p.payment_date.isoformat(), money(p.opening_balance), money(p.drawdown),
-         money(p.principal), money(p.interest), money(p.fees), money(p.payment),
-         money(p.closing_balance)]
+        [
+            str(p.no),
+            p.payment_date.isoformat(),
+            money(p.opening_balance),
+            money(p.drawdown),
+            money(p.principal),
+            money(p.interest),
+            money(p.fees),
+            money(p.payment),
+            money(p.closing_balance),
+        ]
         for p in data.periods
     ]
-    sums = [sum((getattr(p, f) for p in data.periods), ZERO)
-            for f in ("drawdown", "principal", "interest", "fees", "payment")]
+    sums = [
+        sum((getattr(p, f) for p in data.periods), ZERO)
+        for f in ("drawdown", "principal", "interest", "fees", "payment")
+    ]
     rows.append(["", "", "", *(money(s) for s in sums), ""])
     header = tpl.headers("periods")
     widths, size = _fit_widths(header, rows, width, 7.5)
-    table = data_table(header, rows, widths, right=list(range(2, 9)), font_size=size,
-                       total_row=True, fixed_rows=True)
+    table = data_table(
+        header,
+        rows,
+        widths,
+        right=list(range(2, 9)),
+        font_size=size,
+        total_row=True,
+        fixed_rows=True,
+    )
     return [*out, table]
 
 
@@ -114,21 +140,37 @@ def appendix_lenders(data: MemoData, tpl: MemoTemplate, width: float) -> list[Fl
     for i, ls in enumerate(data.lender_schedules, 1):
         title = f"{i}. {ls.name} · {tpl.values('role', ls.role)} · {pct(ls.share)}"
         rows = [
-            [str(p.no), p.payment_date.isoformat(), money(p.drawdown), money(p.principal),
-             money(p.interest), money(p.fees), money(p.payment)]
+            [
+                str(p.no),
+                p.payment_date.isoformat(),
+                money(p.drawdown),
+                money(p.principal),
+                money(p.interest),
+                money(p.fees),
+                money(p.payment),
+            ]
             for p in ls.periods
         ]
-        sums = [sum((getattr(p, f) for p in ls.periods), ZERO)
-                for f in ("drawdown", "principal", "interest", "fees", "payment")]
+        sums = [
+            sum((getattr(p, f) for p in ls.periods), ZERO)
+            for f in ("drawdown", "principal", "interest", "fees", "payment")
+        ]
         rows.append(["", "", *(money(s) for s in sums)])
         widths, size = _fit_widths(header, rows, width, 7.5)
         out += [
             CondPageBreak(60),
-            SectionHeading(markup(title), styles()["h2_free"], key=f"lender-{i}", title=title,
-                           level=1),
-            data_table(header, rows, widths, right=list(range(2, 7)), font_size=size,
-                       total_row=True, fixed_rows=True),
+            SectionHeading(
+                markup(title), styles()["h2_free"], key=f"lender-{i}", title=title, level=1
+            ),
+            data_table(
+                header,
+                rows,
+                widths,
+                right=list(range(2, 7)),
+                font_size=size,
+                total_row=True,
+                fixed_rows=True,
+            ),
             Spacer(1, 6),
         ]
     return out
-

@@ -20,7 +20,6 @@ from greendesk.reporting.memo.styles import (
     num,
     para,
     pct,
-
     styles,
 )
 from greendesk.reporting.model import MemoData
@@ -79,7 +78,9 @@ def cover(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
         Spacer(1, 12 * mm),
         SectionHeading(markup(title), st["cover_title"], key="cover", title=title),
         Spacer(1, 6 * mm),
-        Paragraph(markup(data.project.name if data.project else data.borrower.name), st["cover_sub"]),
+        Paragraph(
+            markup(data.project.name if data.project else data.borrower.name), st["cover_sub"]
+        ),
         Spacer(1, 22 * mm),
         kv_table(pairs, width * 0.7, columns=1),
     ]
@@ -178,7 +179,10 @@ def classification(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flow
     out.append(kv_table(pairs, width))
     if c.override_primary:
         override = [
-            (tpl.t("fields.override"), f"{v('class', c.primary)} → {v('class', c.override_primary)}"),
+            (
+                tpl.t("fields.override"),
+                f"{v('class', c.primary)} → {v('class', c.override_primary)}",
+            ),
             (tpl.t("fields.override_reason"), c.override_reason or "—"),
         ]
         out += [Spacer(1, 4), kv_table(override, width, columns=1)]
@@ -221,8 +225,13 @@ def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         rows[-1][0] = para(tpl.t("total"), "cell", bold=True)  # type: ignore[call-overload]
         out += [
             subheading(tpl.t("fields.drawdowns")),
-            data_table(tpl.headers("drawdown"), rows, [width * 0.15, width * 0.35, width * 0.5],
-                       right=[2], total_row=True),
+            data_table(
+                tpl.headers("drawdown"),
+                rows,
+                [width * 0.15, width * 0.35, width * 0.5],
+                right=[2],
+                total_row=True,
+            ),
         ]
     if t.ratchet:
         rows = [[iso(r.effective), f"{r.adjust_bps:+d}"] for r in t.ratchet]
@@ -261,22 +270,40 @@ def syndicate(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         out.append(para(tpl.t("fields.no_lenders")))
     if data.lenders:
         rows: list[list[object]] = [
-            [para(x.name, "cell"), para(tpl.values("role", x.role), "cell"),
-             money(x.commitment), pct(x.share), money(x.fees)]
+            [
+                para(x.name, "cell"),
+                para(tpl.values("role", x.role), "cell"),
+                money(x.commitment),
+                pct(x.share),
+                money(x.fees),
+            ]
             for x in data.lenders
         ]
-        rows.append([
-            para(tpl.t("total"), "cell", bold=True), "",
-            money(sum((x.commitment for x in data.lenders), Decimal(0))),
-            pct(sum((x.share for x in data.lenders), Decimal(0))),
-            money(sum((x.fees for x in data.lenders), Decimal(0))),
-        ])
+        rows.append(
+            [
+                para(tpl.t("total"), "cell", bold=True),
+                "",
+                money(sum((x.commitment for x in data.lenders), Decimal(0))),
+                pct(sum((x.share for x in data.lenders), Decimal(0))),
+                money(sum((x.fees for x in data.lenders), Decimal(0))),
+            ]
+        )
         w = [0.36, 0.14, 0.2, 0.1, 0.2]
-        out.append(data_table(tpl.headers("lenders"), rows, [width * x for x in w],
-                              right=[2, 3, 4], total_row=True))
+        out.append(
+            data_table(
+                tpl.headers("lenders"),
+                rows,
+                [width * x for x in w],
+                right=[2, 3, 4],
+                total_row=True,
+            )
+        )
     fees = [
         (tpl.t("fields.arrangement_rate"), pct(t.arrangement_rate)),
-        (tpl.t("fields.commitment_fee"), str(t.commitment_fee_bps) if t.commitment_fee_bps else "—"),
+        (
+            tpl.t("fields.commitment_fee"),
+            str(t.commitment_fee_bps) if t.commitment_fee_bps else "—",
+        ),
         (tpl.t("fields.agency_fee"), money(t.agency_fee_per_year)),
     ]
     out += [subheading(tpl.t("fields.fees")), kv_table(fees, width, columns=1)]
@@ -293,24 +320,39 @@ def collateral(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
         for p in data.pledges:
             qty = f"{num(p.quantity)} {p.unit}".strip() if p.quantity is not None else ""
             basis = "\n".join(x for x in (qty, p.basis, iso(p.valuation_date)) if x)
-            rows.append([
-                str(p.seq),
-                para(f"{p.type_label}\n{p.description}", "cell"),
-                para(basis, "cell"),
-                money(p.value),
-                pct(p.pledge_rate, 0),
-                money(p.eligible_value),
-                para(f"{p.registry}\n{p.registration_no}", "cell"),
-                iso(p.expiry),
-            ])
-        rows.append([
-            "", para(tpl.t("total"), "cell", bold=True), "",
-            money(sum((p.value for p in data.pledges), Decimal(0))), "",
-            money(sum((p.eligible_value for p in data.pledges), Decimal(0))), "", "",
-        ])
+            rows.append(
+                [
+                    str(p.seq),
+                    para(f"{p.type_label}\n{p.description}", "cell"),
+                    para(basis, "cell"),
+                    money(p.value),
+                    pct(p.pledge_rate, 0),
+                    money(p.eligible_value),
+                    para(f"{p.registry}\n{p.registration_no}", "cell"),
+                    iso(p.expiry),
+                ]
+            )
+        rows.append(
+            [
+                "",
+                para(tpl.t("total"), "cell", bold=True),
+                "",
+                money(sum((p.value for p in data.pledges), Decimal(0))),
+                "",
+                money(sum((p.eligible_value for p in data.pledges), Decimal(0))),
+                "",
+                "",
+            ]
+        )
         w = [0.04, 0.18, 0.155, 0.145, 0.06, 0.145, 0.185, 0.09]
-        table = data_table(tpl.headers("pledges"), rows, [width * x for x in w],
-                           right=[3, 4, 5], font_size=7, total_row=True)
+        table = data_table(
+            tpl.headers("pledges"),
+            rows,
+            [width * x for x in w],
+            right=[3, 4, 5],
+            font_size=7,
+            total_row=True,
+        )
         out.append(table)
     pairs = [
         (tpl.t("fields.coverage"), pct(data.coverage_ratio)),
@@ -323,8 +365,11 @@ def collateral(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
         chart = collateral_chart(
             [(str(p.seq), p.value, p.eligible_value) for p in data.pledges],
             data.terms.amount,
-            (tpl.t("fields.chart_value"), tpl.t("fields.chart_eligible"),
-             tpl.t("fields.chart_exposure")),
+            (
+                tpl.t("fields.chart_value"),
+                tpl.t("fields.chart_eligible"),
+                tpl.t("fields.chart_exposure"),
+            ),
             tpl.t("fields.collateral_chart"),
             tpl.lang,
             width,

@@ -34,37 +34,64 @@ def styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles, built once the fonts are registered."""
     register_fonts()
     base = ParagraphStyle(
-        "body", fontName=LATIN, fontSize=BODY_SIZE, leading=BODY_SIZE * 1.55, textColor=INK,
+        "body",
+        fontName=LATIN,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.55,
+        textColor=INK,
         wordWrap="CJK",  # Chinese breaks between characters; Latin words stay whole
         bulletFontName=LATIN,
     )
     return {
         "body": base,
         "h1": ParagraphStyle(
-            "h1", parent=base, fontSize=13, leading=18, spaceBefore=10, spaceAfter=6,
-            textColor=ACCENT, keepWithNext=1,
+            "h1",
+            parent=base,
+            fontSize=13,
+            leading=18,
+            spaceBefore=10,
+            spaceAfter=6,
+            textColor=ACCENT,
+            keepWithNext=1,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=base, fontSize=10, leading=14, spaceBefore=6, spaceAfter=3,
-            textColor=INK, keepWithNext=1,
+            "h2",
+            parent=base,
+            fontSize=10,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+            textColor=INK,
+            keepWithNext=1,
         ),
         "h2_free": ParagraphStyle(  # for headings over long tables: CondPageBreak keeps them
             "h2_free", parent=base, fontSize=10, leading=14, spaceBefore=6, spaceAfter=3
         ),
         "cell": ParagraphStyle("cell", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35),
         "cell_right": ParagraphStyle(
-            "cell_right", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35,
+            "cell_right",
+            parent=base,
+            fontSize=TABLE_SIZE,
+            leading=TABLE_SIZE * 1.35,
             alignment=TA_RIGHT,
         ),
         "head": ParagraphStyle(
-            "head", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.3,
-            textColor=colors.white, alignment=TA_CENTER,
+            "head",
+            parent=base,
+            fontSize=TABLE_SIZE,
+            leading=TABLE_SIZE * 1.3,
+            textColor=colors.white,
+            alignment=TA_CENTER,
         ),
         "label": ParagraphStyle(
             "label", parent=base, fontSize=TABLE_SIZE, leading=TABLE_SIZE * 1.35, textColor=MUTED
         ),
         "cover_title": ParagraphStyle(
-            "cover_title", parent=base, fontSize=26, leading=34, alignment=TA_CENTER,
+            "cover_title",
+            parent=base,
+            fontSize=26,
+            leading=34,
+            alignment=TA_CENTER,
             textColor=ACCENT,
         ),
         "cover_sub": ParagraphStyle(
@@ -167,7 +194,9 @@ def data_table(
 def kv_table(pairs: Sequence[tuple[str, str]], width: float, columns: int = 2) -> Table:
     """Label / value pairs laid out in ``columns`` pairs per row; values wrap."""
     st = styles()
-    cells = [(Paragraph(markup(k), st["label"]), Paragraph(markup(v), st["cell"])) for k, v in pairs]
+    cells = [
+        (Paragraph(markup(k), st["label"]), Paragraph(markup(v), st["cell"])) for k, v in pairs
+    ]
     rows: list[list[Any]] = []
     for i in range(0, len(cells), columns):
         row: list[Any] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime, timezone
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -55,8 +55,9 @@ class _SheetStream:
     def __init__(self, ws: WriteOnlyWorksheet, spec: SheetSpec, tpl: WorkbookTemplate) -> None:
         self.ws = ws
         self.spec = spec
-        self.plan = list(zip([c.field for c in spec.columns],
-                             column_converters(ws, spec, tpl), strict=True))
+        self.plan = list(
+            zip([c.field for c in spec.columns], column_converters(ws, spec, tpl), strict=True)
+        )
         self.count = 0
 
     def add(self, row: Any) -> None:
@@ -99,18 +100,28 @@ def write_portfolio(
     ``total`` is ``total_loans`` when the caller knows it.
     """
     tpl = template or load_workbook_template(lang)
-    for key, row_type in (("loans", PortfolioRow), ("collateral", PledgeRow),
-                          ("syndicate", SyndicateRow), ("maturity", MaturityRow)):
+    for key, row_type in (
+        ("loans", PortfolioRow),
+        ("collateral", PledgeRow),
+        ("syndicate", SyndicateRow),
+        ("maturity", MaturityRow),
+    ):
         _check_fields(tpl.sheets[key], row_type)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
-    streams = {key: _SheetStream(_prepare(wb, spec, tpl), spec, tpl)
-               for key, spec in tpl.sheets.items()}
-    loan_sheet, pledge_sheet, synd_sheet = (streams["loans"], streams["collateral"],
-                                            streams["syndicate"])
+    streams = {
+        key: _SheetStream(_prepare(wb, spec, tpl), spec, tpl) for key, spec in tpl.sheets.items()
+    }
+    loan_sheet, pledge_sheet, synd_sheet = (
+        streams["loans"],
+        streams["collateral"],
+        streams["syndicate"],
+    )
     loans_spec = tpl.sheets["loans"]
-    groups = [(field, loans_spec.columns[loans_spec.index(field)].values, {})
-              for field, _, _ in tpl.groups]
+    groups = [
+        (field, loans_spec.columns[loans_spec.index(field)].values, {})
+        for field, _, _ in tpl.groups
+    ]
     seen: list[dict[str, None]] = [g[2] for g in groups]
     done = 0
     for bundle in loans:
@@ -137,7 +148,8 @@ def write_portfolio(
         GroupKeys(field, label, chart, sorted(bucket, key=lambda k: (k == "", k)))
         for (field, label, chart), bucket in zip(tpl.groups, seen, strict=True)
     ]
-    SummaryWriter(summary_ws, tpl, counts["loans"]).write(as_of, datetime.now(timezone.utc), keys)
+    SummaryWriter(summary_ws, tpl, counts["loans"]).write(as_of, datetime.now(UTC), keys)
     wb.save(str(out) if isinstance(out, Path) else out)
-    return WorkbookStats(counts["loans"], counts["collateral"], counts["syndicate"],
-                         counts["maturity"])
+    return WorkbookStats(
+        counts["loans"], counts["collateral"], counts["syndicate"], counts["maturity"]
+    )

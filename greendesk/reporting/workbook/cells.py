@@ -110,4 +110,3 @@ def _number_converter(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> 
         return proto
 
     return convert
-

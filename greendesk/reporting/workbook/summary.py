@@ -72,18 +72,18 @@ class SummaryWriter:
             cell.font = BOLD
         return cell
 
-    def write(
-        self, as_of: date, generated: datetime, groups: Sequence[GroupKeys]
-    ) -> None:
+    def write(self, as_of: date, generated: datetime, groups: Sequence[GroupKeys]) -> None:
         tpl = self.tpl
         fmt = tpl.formats
         self._append([text_cell(self.ws, tpl.label("title"), font=TITLE_FONT)])
         self._append([text_cell(self.ws, tpl.label("as_of")), None, self._cell(as_of, fmt["date"])])
-        self._append([
-            text_cell(self.ws, tpl.label("generated")),
-            None,
-            self._cell(generated.replace(tzinfo=None, microsecond=0), "yyyy-mm-dd hh:mm"),
-        ])
+        self._append(
+            [
+                text_cell(self.ws, tpl.label("generated")),
+                None,
+                self._cell(generated.replace(tzinfo=None, microsecond=0), "yyyy-mm-dd hh:mm"),
+            ]
+        )
         chart_rows: tuple[int, int] | None = None
         for group in groups:
             self._append([])
@@ -101,8 +101,11 @@ class SummaryWriter:
     def _group(self, group: GroupKeys) -> tuple[int, int]:
         tpl, fmt = self.tpl, self.tpl.formats
         self._append([text_cell(self.ws, tpl.label(group.label), font=BOLD)])
-        self._append(header_row(self.ws, [tpl.label(k) for k in
-                                          ("key", "count", "amount", "outstanding", "share")]))
+        self._append(
+            header_row(
+                self.ws, [tpl.label(k) for k in ("key", "count", "amount", "outstanding", "share")]
+            )
+        )
         key_rng = self.rng(group.field)
         amount, outstanding = self.rng("amount"), self.rng("outstanding")
         first = self.row + 1
@@ -110,13 +113,15 @@ class SummaryWriter:
         for key in group.keys:
             r = self.row + 1
             crit = criterion(key)
-            self._append([
-                text_cell(self.ws, key or tpl.label("blank")),
-                self._cell(f"=COUNTIFS({key_rng},{crit})", fmt["int"]),
-                self._cell(f"=SUMIFS({amount},{key_rng},{crit})", fmt["money"]),
-                self._cell(f"=SUMIFS({outstanding},{key_rng},{crit})", fmt["money"]),
-                self._cell(f"=IF($C${total_row}=0,0,C{r}/$C${total_row})", fmt["percent"]),
-            ])
+            self._append(
+                [
+                    text_cell(self.ws, key or tpl.label("blank")),
+                    self._cell(f"=COUNTIFS({key_rng},{crit})", fmt["int"]),
+                    self._cell(f"=SUMIFS({amount},{key_rng},{crit})", fmt["money"]),
+                    self._cell(f"=SUMIFS({outstanding},{key_rng},{crit})", fmt["money"]),
+                    self._cell(f"=IF($C${total_row}=0,0,C{r}/$C${total_row})", fmt["percent"]),
+                ]
+            )
         last = self.row
         cols = []
         for c, f in (("B", "int"), ("C", "money"), ("D", "money"), ("E", "percent")):
@@ -130,21 +135,31 @@ class SummaryWriter:
     def _totals(self) -> None:
         tpl, fmt = self.tpl, self.tpl.formats
         amount, share = self.rng("amount"), self.rng("green_share")
-        self._append([
-            text_cell(self.ws, tpl.label("green_share"), font=BOLD),
-            None,
-            self._cell(f"=IF(SUM({amount})=0,0,SUMPRODUCT({amount},{share})/SUM({amount}))",
-                       fmt["percent"]),
-        ])
+        self._append(
+            [
+                text_cell(self.ws, tpl.label("green_share"), font=BOLD),
+                None,
+                self._cell(
+                    f"=IF(SUM({amount})=0,0,SUMPRODUCT({amount},{share})/SUM({amount}))",
+                    fmt["percent"],
+                ),
+            ]
+        )
         self._append([text_cell(self.ws, tpl.label("environment"), font=BOLD)])
-        self._append([
-            text_cell(self.ws, tpl.label("co2e_total")), None,
-            self._cell(f"=SUM({self.rng('annual_co2e_reduction_t')})", fmt["decimal"]),
-        ])
-        self._append([
-            text_cell(self.ws, tpl.label("sink_total")), None,
-            self._cell(f"=SUM({self.rng('carbon_sink_t')})", fmt["decimal"]),
-        ])
+        self._append(
+            [
+                text_cell(self.ws, tpl.label("co2e_total")),
+                None,
+                self._cell(f"=SUM({self.rng('annual_co2e_reduction_t')})", fmt["decimal"]),
+            ]
+        )
+        self._append(
+            [
+                text_cell(self.ws, tpl.label("sink_total")),
+                None,
+                self._cell(f"=SUM({self.rng('carbon_sink_t')})", fmt["decimal"]),
+            ]
+        )
 
     def _coverage(self) -> tuple[int, int]:
         tpl, fmt = self.tpl, self.tpl.formats
@@ -153,14 +168,18 @@ class SummaryWriter:
         self._append(header_row(self.ws, [tpl.label("key"), tpl.label("count")]))
         first = self.row + 1
         for b in tpl.buckets:
-            self._append([
-                text_cell(self.ws, b.label),
-                self._cell(f'=COUNTIFS({cov},">={b.low}",{cov},"<{b.high}")', fmt["int"]),
-            ])
-        self._append([
-            text_cell(self.ws, tpl.label("coverage_none")),
-            self._cell(f"=COUNTIFS({self.rng('reference')},\"<>\",{cov},\"\")", fmt["int"]),
-        ])
+            self._append(
+                [
+                    text_cell(self.ws, b.label),
+                    self._cell(f'=COUNTIFS({cov},">={b.low}",{cov},"<{b.high}")', fmt["int"]),
+                ]
+            )
+        self._append(
+            [
+                text_cell(self.ws, tpl.label("coverage_none")),
+                self._cell(f'=COUNTIFS({self.rng("reference")},"<>",{cov},"")', fmt["int"]),
+            ]
+        )
         return first, self.row
 
     def _bar(self, rows: tuple[int, int], col: int, title: str, anchor: str) -> None:
