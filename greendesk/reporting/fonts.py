@@ -43,7 +43,7 @@ def register_fonts() -> None:
 def _latin_chars() -> frozenset[int]:
     register_fonts()
     font = pdfmetrics.getFont(LATIN)
-    return frozenset(font.face.charToGlyph)  # type: ignore[attr-defined]
+    return frozenset(font.face.charToGlyph)
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """Plain input data for the renderers: what a memo or a workbook shows, already computed.
 
-The renderers never reach the database or the engines; ``greendesk.services.reports`` fills these
-dataclasses, and tests can build them by hand. Money is ``Decimal`` (two places) throughout; enum-like
-fields hold keys (``status="approved"``, ``role="agent"``) that the report templates translate.
+The renderers never reach the database or the engines; ``greendesk.services.reports`` fills
+these dataclasses, and tests can build them by hand. Money is ``Decimal`` (two places)
+throughout; enum-like fields hold keys (``status="approved"``, ``role="agent"``) that the
+report templates translate.
 """
 
 from __future__ import annotations

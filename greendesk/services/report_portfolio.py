@@ -76,10 +76,10 @@ def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladd
             drawn = loan.amount
         repaid = sum((p.principal for p in schedule.periods if p.payment_date <= as_of), ZERO)
         outstanding = max(drawn - repaid, ZERO)
-        for p in schedule.periods:
-            if p.payment_date > as_of and (p.principal or p.interest):
-                month = p.payment_date.replace(day=1)
-                ladder.add(month, cls, loan.id, p.principal, p.interest)
+        for period in schedule.periods:
+            if period.payment_date > as_of and (period.principal or period.interest):
+                month = period.payment_date.replace(day=1)
+                ladder.add(month, cls, loan.id, period.principal, period.interest)
     pledges = []
     value_sum = eligible_sum = ZERO
     for p in loan.pledges:

@@ -122,14 +122,16 @@ class _Prefixed(ErrorCollector):
         self.owner.add(f"{self.prefix}{path}" if self.prefix else path, rule)
 
 
-def _read_toml(path: Path, source: str) -> dict[str, Any]:
+def _read_toml(path: Path, source: str, sink: list[FieldError]) -> dict[str, Any] | None:
+    """The file's tables, or None (and an error naming the file) when it cannot be read."""
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)
     except OSError as exc:
-        raise UserError(f"{source}: cannot read ({exc.strerror})") from None
+        sink.append(FieldError(source, f"cannot read ({exc.strerror})"))
     except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{source}: not valid TOML ({exc}); nothing was loaded") from None
+        sink.append(FieldError(source, f"not valid TOML ({exc})"))
+    return None
 
 
 def _make(kind: type[T], table: object, where: str, errors: _FileErrors, **fixed: Any) -> T | None:
@@ -189,7 +191,9 @@ def _fill_base_rate(
 def _read_loan(
     path: Path, source: str, rates: list[dict[str, Any]], checks: Checks, sink: list[FieldError]
 ) -> LoanPlan | None:
-    data = _read_toml(path, source)
+    data = _read_toml(path, source, sink)
+    if data is None:
+        return None
     errors = _FileErrors(source, sink)
     for key in sorted(set(data) - {"borrower", "project", "loan", "pledges"}):
         errors.add(key, "unknown section")
@@ -250,7 +254,9 @@ def _read_rows(
     validate: Callable[[T, ErrorCollector], dict[str, Any]],
     sink: list[FieldError],
 ) -> list[dict[str, Any]]:
-    data = _read_toml(path, source)
+    data = _read_toml(path, source, sink)
+    if data is None:
+        return []
     errors = _FileErrors(source, sink)
     for extra in sorted(set(data) - {key}):
         errors.add(extra, "unknown section")

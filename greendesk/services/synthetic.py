@@ -3,8 +3,9 @@
 The loans look like a western-China branch book (storage, wind, solar, carbon sinks, allowance
 pledges, transition loans in Changji's high-carbon sectors) and obey the store's rules: valid
 credit codes, lenders' commitments adding up to the amount, drawdowns within it. Rows go in
-with Core ``executemany`` inserts in chunks of 5,000 loans, one transaction for the lot, so 100,000 loans take
-seconds, not the minutes the ORM unit of work would need. Deterministic for a given seed.
+with Core ``executemany`` inserts in chunks of 5,000 loans, one transaction for the lot, so
+100,000 loans take seconds, not the minutes the ORM unit of work would need. Deterministic
+for a given seed.
 """
 
 from __future__ import annotations
@@ -298,7 +299,7 @@ def generate_portfolio(
             if (n + 1) % CHUNK == 0 or n + 1 == loans:
                 for key in order:
                     if buffered[key]:
-                        conn.execute(insert(tables[key].__table__), buffered[key])
+                        conn.execute(insert(tables[key]), buffered[key])
                         buffered[key].clear()
                 if progress is not None:
                     progress(n + 1, loans)

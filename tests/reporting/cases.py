@@ -30,7 +30,10 @@ from greendesk.reporting.model import (
 
 D = Decimal
 MULEI_AMOUNT = D("2443000000.00")
-LONG_LENDER = "中国农业银行股份有限公司新疆维吾尔自治区分行营业部昌吉回族自治州木垒哈萨克自治县支行绿色金融事业部"
+LONG_LENDER = (
+    "中国农业银行股份有限公司新疆维吾尔自治区分行营业部"
+    "昌吉回族自治州木垒哈萨克自治县支行绿色金融事业部"
+)
 
 
 def _add_months(d: date, months: int) -> date:

@@ -139,7 +139,7 @@ def test_long_schedule_repeats_its_header_on_every_page(memo_long: tuple[Path, M
 
 
 def test_nothing_is_drawn_outside_the_page_margins(memo_long: tuple[Path, MemoData]) -> None:
-    words, width, height = pdftools.words(memo_long[0])
+    words, width, _height = pdftools.words(memo_long[0])
     assert words
     margin = 18 * 72 / 25.4 - 1  # 18 mm less a point of tolerance
     outside = [w for w in words if w.x_min < margin or w.x_max > width - margin]

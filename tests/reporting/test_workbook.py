@@ -1,4 +1,4 @@
-"""The portfolio workbook opened as an analyst would: openpyxl for the file, LibreOffice for sums."""
+"""The portfolio workbook as an analyst opens it: openpyxl for the file, LibreOffice for sums."""
 
 from __future__ import annotations
 

@@ -275,8 +275,12 @@ def test_all_errors_are_reported_at_once(database: Database, tmp_path: Path) -> 
 def test_broken_toml_is_named(database: Database, tmp_path: Path) -> None:
     folder = _copy_seeds(tmp_path)
     _edit(folder / "reference_prices.toml", "[[price]]", "[[price]")
-    with pytest.raises(UserError, match=r"reference_prices.toml: not valid TOML"):
+    _edit(_mulei(folder), 'amount = "2443000000.00"', 'amount = "0"')
+    with pytest.raises(UserError) as caught:
         seed_demo(database, folder)
+    message = str(caught.value)
+    assert "reference_prices.toml: not valid TOML" in message
+    assert "loan.amount: must be greater than zero" in message  # still reported together
     assert _counts(database)["reference_prices"] == 0
 
 

@@ -220,9 +220,11 @@ def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
     if t.purpose:
         out += [kv_table([(tpl.t("fields.purpose"), t.purpose)], width, 1)]
     if t.drawdowns:
-        rows = [[str(i), iso(d.date), money(d.amount)] for i, d in enumerate(t.drawdowns, 1)]
-        rows.append([tpl.t("total"), "", money(sum((d.amount for d in t.drawdowns), Decimal(0)))])
-        rows[-1][0] = para(tpl.t("total"), "cell", bold=True)  # type: ignore[call-overload]
+        rows: list[list[object]] = [
+            [str(i), iso(d.date), money(d.amount)] for i, d in enumerate(t.drawdowns, 1)
+        ]
+        total = money(sum((d.amount for d in t.drawdowns), Decimal(0)))
+        rows.append([para(tpl.t("total"), "cell", bold=True), "", total])
         out += [
             subheading(tpl.t("fields.drawdowns")),
             data_table(

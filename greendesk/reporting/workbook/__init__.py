@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -118,7 +118,7 @@ def write_portfolio(
         streams["syndicate"],
     )
     loans_spec = tpl.sheets["loans"]
-    groups = [
+    groups: list[tuple[str, str | None, dict[str, None]]] = [
         (field, loans_spec.columns[loans_spec.index(field)].values, {})
         for field, _, _ in tpl.groups
     ]
