@@ -106,6 +106,19 @@ LOAN_ORDER_KEYS = (
 )  # how the loan list can be sorted (services.portfolio.list_loan_ids)
 
 
+def canonical_decimal(value: Decimal) -> str:
+    """Plain positional text, no trailing zeros, never rounded: 0.0350 -> '0.035', 1E+2 -> '100'.
+
+    (``Decimal.normalize`` would round to the context's 28 digits; this never drops a digit.)
+    """
+    if not value.is_finite():
+        raise ValueError(f"{value} is not a finite number")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
 def check_text(
     errors: ErrorCollector,
     path: str,
@@ -209,7 +222,7 @@ def check_decimal(
     if maximum is not None and number > maximum:
         errors.add(path, f"must be at most {maximum}")
         return None
-    if len(format(number.normalize(), "f")) > LIMITS["decimal_text"]:
+    if len(canonical_decimal(number)) > LIMITS["decimal_text"]:
         errors.add(path, f"more than {LIMITS['decimal_text']} digits")
         return None
     return number

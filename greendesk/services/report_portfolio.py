@@ -67,7 +67,7 @@ class _Ladder:
 
 
 def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladder) -> LoanBundle:
-    cls = loan.override_primary or loan.classification_primary or "conventional"
+    cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
     if loan.status in LIVE:
         schedule = loan_schedule(loan, borrower_only=True)

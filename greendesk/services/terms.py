@@ -15,6 +15,10 @@ from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
 
+# Stored loans were validated with payment dates beyond the holiday data rolling over weekends
+# only (records.reference.terms_errors): a 20-year loan must be recordable and schedulable.
+BEYOND_COVERAGE = "weekends"
+
 
 def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
     """TERMS JSON for loan ``loan_id``, ready for ``greendesk schedule`` / the engine."""
@@ -23,4 +27,6 @@ def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
         if loan is None:
             raise UserError(f"loan {loan_id} does not exist")
         record = loan_record(loan)
-    return terms_json(loan_input(record))
+    terms = terms_json(loan_input(record))
+    terms.setdefault("calendar_beyond_coverage", BEYOND_COVERAGE)
+    return terms

@@ -15,7 +15,7 @@ from sqlalchemy import BigInteger, DateTime, Dialect, String
 from sqlalchemy.types import TypeDecorator
 
 from greendesk.domain.money import from_fen, to_fen
-from greendesk.domain.validation import LIMITS
+from greendesk.domain.validation import LIMITS, canonical_decimal
 
 
 def _as_decimal(value: Any, what: str) -> Decimal:
@@ -41,14 +41,6 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         return from_fen(int(value))
-
-
-def canonical_decimal(value: Decimal) -> str:
-    """Plain positional text, no trailing zeros or exponent: 0.0350 -> '0.035', 1E+2 -> '100'."""
-    if not value.is_finite():
-        raise ValueError(f"{value} is not a finite number")
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
 
 
 class ExactDecimal(TypeDecorator[Decimal]):

@@ -14,9 +14,11 @@ from sqlalchemy import func, select
 
 from greendesk.domain.credit_code import validate_credit_code
 from greendesk.domain.errors import InvalidInput, UserError
+from greendesk.domain.schedule import build_schedule, parse_terms
 from greendesk.paths import seeds_dir
 from greendesk.services import audit
 from greendesk.services.seeding import SeedReport, seed_demo
+from greendesk.services.terms import schedule_terms
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import (
     AuditEvent,
@@ -319,3 +321,25 @@ def test_seeded_loans_are_classified_by_the_engine(seeded: tuple[Database, SeedR
     assert classes["XJ-CJ-2024-005"][0] == "transition"  # the transition-linked loan
     assert "carbon_linked" in classes["XJ-CJ-2024-005"][1]
     assert classes["XJ-CJ-2024-004"][0] == "carbon_linked"  # the carbon-footprint-linked loan
+
+
+def test_every_seeded_loan_has_a_schedule_that_repays_what_is_drawn(
+    seeded: tuple[Database, SeedReport],
+) -> None:
+    database = seeded[0]
+    with database.session() as session:
+        loans = {loan.reference: (loan.id, loan.amount) for loan in session.scalars(select(Loan))}
+        drawn = {
+            loan.reference: sum((d.amount for d in loan.drawdowns), Decimal(0)) or loan.amount
+            for loan in session.scalars(select(Loan))
+        }
+    for reference, (loan_id, _amount) in loans.items():
+        terms = schedule_terms(database, loan_id)
+        schedule = build_schedule(parse_terms(terms))
+        principal = sum((p.principal for p in schedule.periods), Decimal(0))
+        assert principal == drawn[reference], reference
+        assert schedule.periods[-1].closing_balance == Decimal("0.00"), reference
+        if terms.get("lenders"):
+            assert sum((Decimal(x["commitment"]) for x in terms["lenders"]), Decimal(0)) == (
+                Decimal(terms["amount"])
+            )

@@ -138,9 +138,8 @@ def collateral_chart(
     chart.groupSpacing = 8
     drawing.add(chart)
     # exposure line across the plot
-    level = (
-        chart.y + chart.height * float(exposure / divisor) / chart.valueAxis.valueMax
-    )  # float-ok
+    share = float(exposure / divisor) / chart.valueAxis.valueMax  # float-ok: plot geometry
+    level = chart.y + chart.height * share
     drawing.add(
         Line(
             chart.x,

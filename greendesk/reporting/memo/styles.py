@@ -106,8 +106,20 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
+@cache
+def _latin_variant(name: str) -> ParagraphStyle:
+    """The style without CJK wrapping: Latin-only text then breaks at spaces only."""
+    base = styles()[name]
+    return ParagraphStyle(f"{name}_latin", parent=base, wordWrap=None)
+
+
+def style_for(text: str, name: str) -> ParagraphStyle:
+    """CJK wrapping (break between any two Chinese characters) only where there is Chinese."""
+    return _latin_variant(name) if text.isascii() else styles()[name]
+
+
 def para(text: str, style: str = "body", bold: bool = False) -> Paragraph:
-    return Paragraph(markup(text, bold), styles()[style])
+    return Paragraph(markup(text, bold), style_for(text, style))
 
 
 def money(value: Decimal | None) -> str:
@@ -193,9 +205,9 @@ def data_table(
 
 def kv_table(pairs: Sequence[tuple[str, str]], width: float, columns: int = 2) -> Table:
     """Label / value pairs laid out in ``columns`` pairs per row; values wrap."""
-    st = styles()
     cells = [
-        (Paragraph(markup(k), st["label"]), Paragraph(markup(v), st["cell"])) for k, v in pairs
+        (Paragraph(markup(k), style_for(k, "label")), Paragraph(markup(v), style_for(v, "cell")))
+        for k, v in pairs
     ]
     rows: list[list[Any]] = []
     for i in range(0, len(cells), columns):

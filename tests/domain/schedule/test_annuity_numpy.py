@@ -49,7 +49,8 @@ def _check_against_numpy(schedule: Schedule, amount: Decimal, rate: Decimal, per
     n = len(schedule.periods)
     r = float(rate) / per_year  # float-ok: oracle side
     pv = float(amount)  # float-ok: oracle side
-    instalment = half_up(-npf.pmt(r, n, pv))
+    exact_instalment = -float(npf.pmt(r, n, pv))  # float-ok: oracle side
+    instalment = half_up(exact_instalment)
     eps = 1e-12 * pv + 1e-9  # the oracle's own floating-point error
     for p in schedule.periods:
         k = p.no
@@ -57,7 +58,11 @@ def _check_against_numpy(schedule: Schedule, amount: Decimal, rate: Decimal, per
         ppmt = -float(npf.ppmt(r, k, n, pv))  # float-ok: oracle side
         growth = (1 + r) ** (k - 1)
         if k < n:
-            assert p.payment == instalment, k
+            if fen_everywhere:
+                assert p.payment == instalment, k
+            else:
+                # the oracle is a float: at a half-fen tie its own rounding may go either way
+                assert abs(float(p.payment) - exact_instalment) <= 0.005 + eps, k
             interest_bound = 0.005 + 0.01 * (growth - 1) + eps
             principal_bound = 0.01 * growth + eps
         else:
