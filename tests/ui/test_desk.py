@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
@@ -18,6 +19,7 @@ from greendesk.ui.app import Desk
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.i18n import Translations
+from greendesk.ui.logs import setup_logging
 from greendesk.ui.settings import Settings
 from tests.ui.helpers import top_level
 
@@ -115,3 +117,45 @@ def test_unhandled_bug_in_a_slot_shows_the_error_dialog(
         dialog.close()
     finally:
         sys.excepthook = previous
+
+
+def test_automatic_daily_backup_runs_when_enabled(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    desk_translations: Translations,
+    db: Database,
+    officer: Principal,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "daily"
+    settings.auto_backup = True
+    settings.backup_folder = str(folder)
+    settings.backup_keep = 3
+    desk = _desk(desk_app, db, officer, settings, desk_translations)
+    assert desk.window is not None
+    qtbot.addWidget(desk.window)
+    desk.auto_backup()
+    qtbot.waitUntil(lambda: any(folder.glob("greendesk-*.db")), timeout=30_000)
+    made = next(folder.glob("greendesk-*.db"))
+    qtbot.waitUntil(lambda: not desk.window.tasks.running if desk.window else True)
+    assert backup_service.check_backup(made).loans == portfolio.count_loans(db)
+    desk.window.close()
+
+
+def test_bugs_are_logged_to_the_log_file(
+    qtbot: QtBot, desk_app: QApplication, tmp_path: Path
+) -> None:
+    path = setup_logging(tmp_path / "logs")
+    try:
+        dialog = messages.bug(None, ValueError("bad ledger"), "Traceback: details here")
+        qtbot.addWidget(dialog)
+        assert str(path) in dialog.findChild(QLabel, "logLabel").text()  # type: ignore[union-attr]
+        for handler in logging.getLogger("greendesk").handlers:
+            handler.flush()
+        text = path.read_text(encoding="utf-8")
+        assert "bad ledger" in text and "Traceback: details here" in text
+    finally:
+        for handler in list(logging.getLogger("greendesk").handlers):
+            logging.getLogger("greendesk").removeHandler(handler)
+            handler.close()

@@ -10,11 +10,12 @@ from pytestqt.qtbot import QtBot
 from greendesk.domain.money import format_money
 from greendesk.domain.roles import Principal
 from greendesk.domain.schedule import build_schedule, parse_terms
-from greendesk.services import audit, portfolio
+from greendesk.services import audit, portfolio, workflow
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
 from greendesk.services.terms import schedule_terms
 from greendesk.store.database import Database
+from greendesk.ui.dialogs.note import VoteDialog
 from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.models.loan_table import AMOUNT_COLUMN
@@ -141,3 +142,29 @@ def test_reviewer_starts_review_from_the_window(
     assert get_loan(db, submitted.id).status == "under_review"
     assert win.detail.detail is not None and win.detail.detail.loan.status == "under_review"
     assert not action.isEnabled()
+
+
+def test_reviewer_votes_through_the_vote_dialog(
+    qtbot: QtBot, desk_app: object, db: Database, reviewer: Principal, settings: Settings
+) -> None:
+    loan = next(s for s in portfolio.list_loans(db) if s.status == "under_review")
+    win = MainWindow(db, reviewer, settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    _select(qtbot, win, loan.id)
+    assert win.action("actionVote").isEnabled()
+    win.action("actionVote").trigger()
+    dialog = win.commands.dialog
+    assert isinstance(dialog, VoteDialog)
+    dialog.decision.setCurrentIndex(dialog.decision.findData("approve_with_conditions"))
+    dialog._accept()  # conditions are required for this decision
+    assert dialog.isVisible() and "conditions" in dialog.error.text()
+    dialog.conditions.setPlainText("落实碳排放权质押登记后放款")
+    dialog._accept()
+    assert not dialog.isVisible()
+    state = workflow.workflow_state(db, reviewer, loan.id)
+    mine = [v for v in state.votes if v.voter == reviewer.username]
+    assert [(v.decision, v.conditions) for v in mine] == [
+        ("approve_with_conditions", "落实碳排放权质押登记后放款")
+    ]
+    assert not win.action("actionVote").isEnabled()  # one vote per member
