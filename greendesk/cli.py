@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -21,7 +22,8 @@ log = logging.getLogger("greendesk")
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="greendesk",
-        description="GreenDesk: green-finance loan origination. Without a subcommand, opens the window.",
+        description="GreenDesk: green-finance loan origination. "
+        "Without a subcommand, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"greendesk {__version__}")
     parser.add_argument(
@@ -51,3 +53,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # the reader went away (`greendesk loans | head`): not an error; keep Python quiet on exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0

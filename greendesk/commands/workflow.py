@@ -12,14 +12,10 @@ import getpass
 import os
 from typing import Any
 
-from sqlalchemy import select
-
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
-from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal
 from greendesk.services import auth, workflow
 from greendesk.store.database import Database, open_database
-from greendesk.store.models import Loan
 
 PASSWORD_ENV = "GREENDESK_PASSWORD"
 SIMPLE = {
@@ -51,19 +47,6 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         if name == "status":
             sub.add_argument("--json", action="store_true")
         sub.set_defaults(handler=run)
-
-
-def _latest(db: Database, reference: str) -> int:
-    with db.session() as session:
-        found = session.execute(
-            select(Loan.id)
-            .where(Loan.reference == reference)
-            .order_by(Loan.application_version.desc())
-            .limit(1)
-        ).scalar_one_or_none()
-    if found is None:
-        raise UserError(f"loan: no loan with reference {reference!r}")
-    return int(found)
 
 
 def _login(db: Database, name: str) -> Principal:
@@ -104,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(resolve_db_url(args.db))
     try:
         actor = _login(db, args.acting)
-        loan_id = _latest(db, args.reference)
+        loan_id = workflow.latest_loan_id(db, args.reference)
         command = args.workflow_command
         if command == "status":
             _show(workflow.workflow_state(db, actor, loan_id), args.json)

@@ -444,6 +444,20 @@ def reopen(
         return _state(session, actor, new)
 
 
+def latest_loan_id(db: Database, reference: str) -> int:
+    """The id of the newest application version with this reference (a user error if none)."""
+    with db.session() as session:
+        found = session.execute(
+            select(Loan.id)
+            .where(Loan.reference == reference)
+            .order_by(Loan.application_version.desc())
+            .limit(1)
+        ).scalar_one_or_none()
+    if found is None:
+        raise UserError(f"loan: no loan with reference {reference!r}")
+    return int(found)
+
+
 def get_quorum(db: Database) -> QuorumRule:
     with db.session() as session:
         return _quorum(session)
