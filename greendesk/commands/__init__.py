@@ -2,6 +2,12 @@
 
 Each public module defines ``register(subparsers)``, adding its parser and setting
 ``handler=callable(args) -> int``. Modules whose name starts with ``_`` are helpers.
+
+Every module is imported to build the parser, even for ``greendesk --help`` or opening the
+window, so at top level a module holds only its argparse set-up, light standard-library imports,
+``_common`` and stdlib-only constant modules (choices, help texts). Services, the store, reporting
+engines and the domain engines are imported inside the handlers; type-only names go under
+``if TYPE_CHECKING:``. tests/cli/test_startup.py checks that building the parser stays light.
 """
 
 from __future__ import annotations

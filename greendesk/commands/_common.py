@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,14 @@ def add_db_argument(parser: argparse.ArgumentParser) -> None:
         help=f"SQLAlchemy database URL (default: ${DB_ENV}, else the SQLite store in the "
         "user's data directory)",
     )
+
+
+def date_argument(text: str) -> date:
+    """An argparse ``type`` for YYYY-MM-DD options; a bad date is a usage error (exit 2)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def resolve_db_url(cli_value: str | None) -> str | None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
-from greendesk.domain.audit_chain import utc_text
-from greendesk.services import audit
-from greendesk.store.database import open_database
+
+if TYPE_CHECKING:
+    from greendesk.services.audit import HistoryRow
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -29,6 +29,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from greendesk.services import audit
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         result = audit.verify(db)
@@ -43,7 +46,9 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row(h: audit.HistoryRow) -> dict[str, Any]:
+def _row(h: HistoryRow) -> dict[str, Any]:
+    from greendesk.domain.audit_chain import utc_text
+
     return {
         "seq": h.seq,
         "occurred_at": utc_text(h.occurred_at),
@@ -61,6 +66,9 @@ def _short(value: Any) -> str:
 
 
 def run_log(args: argparse.Namespace) -> int:
+    from greendesk.services import audit
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         if args.loan:

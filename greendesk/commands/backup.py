@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.services import backup
-from greendesk.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -20,6 +18,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services import backup
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         info = backup.backup(db, args.file)

@@ -11,7 +11,6 @@ import argparse
 from typing import Any
 
 from greendesk.commands._common import print_json, read_json_file
-from greendesk.domain.classification import classify, parse_facts
 from greendesk.domain.errors import UserError
 
 
@@ -28,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.domain.classification import classify, parse_facts
+
     data = read_json_file(args.facts)
     source = "<stdin>" if args.facts == "-" else args.facts
     try:

@@ -10,12 +10,13 @@ import argparse
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
 from greendesk.domain.errors import UserError
-from greendesk.services.assessment import LoanCollateralReport, collateral_report
-from greendesk.store.database import open_database
+
+if TYPE_CHECKING:
+    from greendesk.services.assessment import LoanCollateralReport
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -97,6 +98,9 @@ def report_text(reports: list[LoanCollateralReport]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.assessment import collateral_report
+    from greendesk.store.database import open_database
+
     as_of = _as_of(args.as_of)
     db = open_database(resolve_db_url(args.db))
     try:

@@ -24,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from greendesk.store.database import open_database  # imported here: keeps `--help` fast
+    from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))
     try:

@@ -8,12 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.commands.memo import _date
+from greendesk.commands._common import add_db_argument, date_argument, resolve_db_url
 from greendesk.domain.errors import UserError
-from greendesk.reporting.templates import LANGUAGES
-from greendesk.services.report_portfolio import export_portfolio
-from greendesk.store.database import open_database
+from greendesk.reporting.templates import LANGUAGES  # a constant; the module is stdlib-only
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -21,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("-o", "--output", metavar="FILE.xlsx", required=True, help="file to write")
     parser.add_argument(
         "--as-of",
-        type=_date,
+        type=date_argument,
         default=None,
         metavar="DATE",
         help="figures as of this date (default today)",
@@ -36,6 +33,9 @@ def _progress(done: int, total: int) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.report_portfolio import export_portfolio
+    from greendesk.store.database import open_database
+
     as_of = args.as_of or date.today()
     db = open_database(resolve_db_url(args.db))
     try:

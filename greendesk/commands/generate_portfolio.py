@@ -8,8 +8,6 @@ import time
 from typing import Any
 
 from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.services.synthetic import generate_portfolio
-from greendesk.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -29,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.synthetic import generate_portfolio
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     started = time.perf_counter()
     try:

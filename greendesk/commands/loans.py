@@ -70,7 +70,7 @@ def table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from greendesk.services.portfolio import fetch_loan_summaries, list_loan_ids
-    from greendesk.services.seeding import open_desk  # imported here: keeps `--help` fast
+    from greendesk.services.seeding import open_desk
 
     db = open_desk(resolve_db_url(args.db))
     try:

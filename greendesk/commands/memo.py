@@ -5,22 +5,12 @@ from __future__ import annotations
 import argparse
 import io
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from greendesk.commands._common import add_db_argument, resolve_db_url
+from greendesk.commands._common import add_db_argument, date_argument, resolve_db_url
 from greendesk.domain.errors import UserError
-from greendesk.reporting.templates import LANGUAGES
-from greendesk.services.reports import write_memo
-from greendesk.store.database import open_database
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+from greendesk.reporting.templates import LANGUAGES  # a constant; the module is stdlib-only
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -30,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="language (default zh)")
     parser.add_argument(
         "--date",
-        type=_date,
+        type=date_argument,
         default=None,
         metavar="DATE",
         help="memo date and valuation date (default today)",
@@ -40,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services.reports import write_memo
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     buffer = io.BytesIO()  # render first: a failed memo leaves no half-written file behind
     try:

@@ -12,8 +12,6 @@ import getpass
 from typing import Any
 
 from greendesk.commands._common import add_db_argument, resolve_db_url
-from greendesk.services import backup
-from greendesk.store.database import default_database_url
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -29,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services import backup
+    from greendesk.store.database import default_database_url
+
     if args.check_only:
         info = backup.check_backup(args.file)
         print(

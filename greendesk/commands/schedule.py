@@ -15,7 +15,6 @@ from typing import Any
 
 from greendesk.commands._common import read_json_file
 from greendesk.domain.errors import UserError
-from greendesk.domain.schedule import build_schedule, parse_terms, schedule_to_csv, schedule_to_json
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -34,6 +33,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.domain.schedule import (
+        build_schedule,
+        parse_terms,
+        schedule_to_csv,
+        schedule_to_json,
+    )
+
     data = read_json_file(args.terms)
     source = "<stdin>" if args.terms == "-" else args.terms
     try:

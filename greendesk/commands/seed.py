@@ -28,7 +28,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from greendesk.services.seeding import seed_demo  # imported here: keeps `--help` fast
+    from greendesk.services.seeding import seed_demo
     from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))

@@ -12,13 +12,14 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
-from greendesk.services import auth
-from greendesk.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from greendesk.store.database import Database
 
 PASSWORD_ENV = "GREENDESK_PASSWORD"
 
@@ -73,6 +74,8 @@ def _new_password(args: argparse.Namespace) -> str:
 
 
 def _login(db: Database, name: str | None) -> Principal:
+    from greendesk.services import auth
+
     if not name:
         raise UserError("--as: name the administrator who makes this change")
     password = os.environ.get(PASSWORD_ENV)
@@ -82,6 +85,9 @@ def _login(db: Database, name: str | None) -> Principal:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         if auth.count_users(db) == 0:
@@ -101,6 +107,9 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         users = auth.list_users(db)
@@ -126,6 +135,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_set_password(args: argparse.Namespace) -> int:
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         acting = _login(db, args.acting or args.username)

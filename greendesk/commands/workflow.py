@@ -10,22 +10,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
-from greendesk.domain.roles import Principal
-from greendesk.services import auth, workflow
-from greendesk.store.database import Database, open_database
+
+if TYPE_CHECKING:
+    from greendesk.domain.roles import Principal
+    from greendesk.services.workflow import WorkflowState
+    from greendesk.store.database import Database
 
 PASSWORD_ENV = "GREENDESK_PASSWORD"
-SIMPLE = {
-    "submit": workflow.submit,
-    "review": workflow.start_review,
-    "decide": workflow.decide,
-    "disburse": workflow.disburse,
-    "close": workflow.close,
-    "reopen": workflow.reopen,
-}
+# actions that take only the application; their services are looked up in `_simple_service`
+SIMPLE = ("submit", "review", "decide", "disburse", "close", "reopen")
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -49,14 +46,30 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         sub.set_defaults(handler=run)
 
 
+def _simple_service(command: str) -> Callable[[Database, Principal, int], WorkflowState]:
+    from greendesk.services import workflow
+
+    services: dict[str, Callable[[Database, Principal, int], WorkflowState]] = {
+        "submit": workflow.submit,
+        "review": workflow.start_review,
+        "decide": workflow.decide,
+        "disburse": workflow.disburse,
+        "close": workflow.close,
+        "reopen": workflow.reopen,
+    }
+    return services[command]
+
+
 def _login(db: Database, name: str) -> Principal:
+    from greendesk.services import auth
+
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = getpass.getpass(f"Password for {name}: ")
     return auth.authenticate(db, name, password)
 
 
-def _show(state: workflow.WorkflowState, as_json: bool) -> None:
+def _show(state: WorkflowState, as_json: bool) -> None:
     data = {
         "reference": state.reference,
         "application_version": state.application_version,
@@ -84,6 +97,9 @@ def _show(state: workflow.WorkflowState, as_json: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from greendesk.services import workflow
+    from greendesk.store.database import open_database
+
     db = open_database(resolve_db_url(args.db))
     try:
         actor = _login(db, args.acting)
@@ -97,7 +113,7 @@ def run(args: argparse.Namespace) -> int:
         elif command == "return":
             state = workflow.return_for_changes(db, actor, loan_id, args.reason)
         else:
-            state = SIMPLE[command](db, actor, loan_id)
+            state = _simple_service(command)(db, actor, loan_id)
         _show(state, False)
         return 0
     finally:

@@ -9,7 +9,9 @@ from the schedule engine on its stored terms. Rules for the figures, as of the e
   class, for disbursed loans;
 - each lender's exposure is its largest-remainder share (by commitment) of the outstanding, so
   lenders add up to the loan; a loan without a syndicate shows one row for its own bank;
-- coverage = Σ eligible value (value × pledge rate) / facility amount.
+- pledge values, eligible values (value × pledge rate), coverage and alerts are the collateral
+  engine's (``report_support.assess_pledges``), valued on the date from one price table read
+  once per export; a loan without pledges shows a blank coverage (the "no collateral" bucket).
 """
 
 from __future__ import annotations
@@ -24,18 +26,18 @@ from typing import BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from greendesk.domain.collateral import PriceTable
 from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
-from greendesk.reporting.templates import load_workbook_template
+from greendesk.reporting.templates import Values, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
+from greendesk.services.assessment import price_table
 from greendesk.services.report_support import (
-    PriceBook,
+    assess_pledges,
     catalogue_names,
     current_loan_ids,
     loan_load_options,
     loan_schedule,
-    type_label,
-    value_pledge,
 )
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
@@ -43,6 +45,7 @@ from greendesk.store.models import Loan
 ZERO = Decimal("0.00")
 BATCH = 500
 LIVE = frozenset({"disbursed"})
+ALERT_JOIN = {"zh": "；", "en": "; "}
 
 
 @dataclass
@@ -66,7 +69,9 @@ class _Ladder:
             yield MaturityRow(key[0], key[1], principal, interest, len(self.loans[key]))
 
 
-def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladder) -> LoanBundle:
+def _bundle(
+    loan: Loan, prices: PriceTable, values: Values, as_of: date, lang: str, ladder: _Ladder
+) -> LoanBundle:
     cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
     if loan.status in LIVE:
@@ -80,31 +85,28 @@ def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladd
             if period.payment_date > as_of and (period.principal or period.interest):
                 month = period.payment_date.replace(day=1)
                 ladder.add(month, cls, loan.id, period.principal, period.interest)
-    pledges = []
-    value_sum = eligible_sum = ZERO
-    for p in loan.pledges:
-        v = value_pledge(p, prices, as_of, lang)
-        value_sum += v.value
-        eligible_sum += v.eligible
-        pledges.append(
-            PledgeRow(
-                reference=loan.reference,
-                seq=p.seq,
-                collateral_type=type_label(p.collateral_type, lang),
-                description=p.description or "",
-                quantity=p.quantity,
-                unit=p.unit or "",
-                unit_price=v.unit_price,
-                valuation_date=v.price_date,
-                value=v.value,
-                pledge_rate=v.rate,
-                eligible_value=v.eligible,
-                registry=p.registry_name or "",
-                registration_no=p.registration_no or "",
-                expiry=p.expiry,
-                alerts="",
-            )
+    view = assess_pledges(loan, prices, as_of, values, lang)
+    facts = {f.seq: f for f in view.facts.pledges}
+    pledges = [
+        PledgeRow(
+            reference=loan.reference,
+            seq=v.seq,
+            collateral_type=view.type_names[v.seq],
+            description=facts[v.seq].description,
+            quantity=v.quantity,
+            unit=facts[v.seq].unit or "",
+            unit_price=v.unit_price,
+            valuation_date=v.value_date,
+            value=v.value,
+            pledge_rate=v.pledge_rate,
+            eligible_value=v.eligible_value,
+            registry=view.registries[v.seq],
+            registration_no=facts[v.seq].registration_no or "",
+            expiry=facts[v.seq].expiry,
+            alerts=ALERT_JOIN[lang].join(view.pledge_alerts(v.seq)),
         )
+        for v in view.result.valuations
+    ]
     shares = loan.syndicate_shares
     borrower = loan.borrower.name
     if shares:
@@ -167,11 +169,9 @@ def _bundle(loan: Loan, prices: PriceBook, as_of: date, lang: str, ladder: _Ladd
         else loan.base_rate + Decimal(loan.spread_bps or 0) / 10000,
         spread_bps=loan.spread_bps,
         lenders=max(len(shares), 1),
-        collateral_value=value_sum,
-        eligible_value=eligible_sum,
-        coverage_ratio=(eligible_sum / loan.amount).quantize(Decimal("0.0001"))
-        if pledges
-        else None,
+        collateral_value=view.result.total_value,
+        eligible_value=view.result.total_eligible,
+        coverage_ratio=view.result.coverage if pledges else None,  # blank = no collateral
         annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
         carbon_sink_t=project.carbon_sink_t if project else None,
     )
@@ -182,7 +182,8 @@ def iter_bundles(
     session: Session, ids: list[int], as_of: date, lang: str, ladder: _Ladder
 ) -> Iterator[LoanBundle]:
     """One bundle per loan id, read in batches; finished batches leave the session."""
-    prices = PriceBook(session)
+    prices = price_table(session)  # once per export: no query per pledge
+    values = load_values(lang)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         loans = (
@@ -192,7 +193,7 @@ def iter_bundles(
         )
         by_id = {loan.id: loan for loan in loans}
         for loan_id in chunk:
-            yield _bundle(by_id[loan_id], prices, as_of, lang, ladder)
+            yield _bundle(by_id[loan_id], prices, values, as_of, lang, ladder)
         session.expunge_all()  # keep memory flat
 
 

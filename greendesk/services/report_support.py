@@ -1,5 +1,6 @@
 """What the memo and the workbook both need from the database: loans with their children, their
-schedules (the schedule engine on the stored terms), pledge valuations, catalogue names.
+schedules (the schedule engine on the stored terms), their collateral as the collateral engine
+assesses it (with display texts), catalogue names.
 
 Everything here works on ORM rows inside a read session and hands back plain values; the
 callers turn those into the reporting dataclasses.
@@ -7,26 +8,35 @@ callers turn those into the reporting dataclasses.
 
 from __future__ import annotations
 
-import bisect
-import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from greendesk.domain.classification.catalogue import load_catalogue
-from greendesk.domain.money import round_fen
+from greendesk.domain.collateral import (
+    Alert,
+    CollateralAssessment,
+    CollateralTypes,
+    LoanCollateral,
+    PledgeFacts,
+    PledgeValuation,
+    PriceTable,
+    assess_collateral,
+    load_collateral_types,
+    surrender_deadline,
+)
+from greendesk.domain.errors import UserError
+from greendesk.domain.money import format_money
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
-from greendesk.paths import resources_dir
+from greendesk.reporting.templates import Values
+from greendesk.services.assessment import loan_collateral
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
-from greendesk.store.models import Loan, Pledge, ReferencePrice
-
-ZERO = Decimal("0.00")
+from greendesk.store.models import Loan
 
 
 def loan_load_options() -> list[_AbstractLoad]:
@@ -62,105 +72,135 @@ def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:
     return build_schedule(parse_terms(terms))
 
 
-class PriceBook:
-    """Reference prices by instrument, for "price on or before a date" look-ups."""
-
-    def __init__(self, session: Session) -> None:
-        rows = session.execute(
-            select(
-                ReferencePrice.instrument, ReferencePrice.price_date, ReferencePrice.price
-            ).order_by(ReferencePrice.instrument, ReferencePrice.price_date)
-        ).all()
-        self._dates: dict[str, list[date]] = {}
-        self._prices: dict[str, list[Decimal]] = {}
-        for instrument, day, price in rows:
-            self._dates.setdefault(instrument, []).append(day)
-            self._prices.setdefault(instrument, []).append(price)
-
-    def on(self, instrument: str, day: date) -> tuple[date, Decimal] | None:
-        dates = self._dates.get(instrument)
-        if not dates:
-            return None
-        i = bisect.bisect_right(dates, day) - 1
-        if i < 0:
-            return None
-        return dates[i], self._prices[instrument][i]
-
-
 @dataclass(frozen=True)
-class CollateralType:
-    key: str
-    name_zh: str
-    name_en: str
-    default_rate: Decimal
-    registry_zh: str
-    registry_en: str
+class LoanCollateralView:
+    """One loan's collateral as the engine assessed it, with display texts in one language.
+
+    Every figure (values, eligible values, coverage) and every alert comes from the collateral
+    engine (``domain.collateral.assess_collateral`` on the facts ``services.assessment`` builds
+    from the stored loan); only the wording is the report's.
+    """
+
+    facts: LoanCollateral
+    result: CollateralAssessment
+    type_names: dict[int, str]  # by pledge seq
+    registries: dict[int, str]
+    bases: dict[int, str]
+    alerts: tuple[tuple[int | None, str], ...]  # (pledge seq or None for the loan, text)
+
+    def pledge_alerts(self, seq: int) -> list[str]:
+        return [text for s, text in self.alerts if s == seq]
 
 
-@cache
-def collateral_types() -> dict[str, CollateralType]:
-    data = json.loads((resources_dir() / "collateral" / "types.json").read_text(encoding="utf-8"))
-    registries = data.get("registries", {})
-    out = {}
-    for t in data["types"]:
-        reg = registries.get(t.get("registry", ""), {})
-        out[t["key"]] = CollateralType(
-            t["key"],
-            t["name_zh"],
-            t["name_en"],
-            Decimal(t["default_pledge_rate"]),
-            reg.get("name_zh", ""),
-            reg.get("name_en", ""),
-        )
-    return out
+def assess_pledges(
+    loan: Loan, prices: PriceTable, as_of: date, values: Values, lang: str
+) -> LoanCollateralView:
+    """Value ``loan``'s pledges on ``as_of`` with the collateral engine and one price table.
 
-
-@cache
-def max_price_age_days() -> int:
-    data = json.loads((resources_dir() / "collateral" / "types.json").read_text(encoding="utf-8"))
-    return int(data.get("policy", {}).get("max_price_age_days", 30))
-
-
-@dataclass(frozen=True)
-class Valuation:
-    value: Decimal
-    rate: Decimal
-    eligible: Decimal
-    unit_price: Decimal | None
-    price_date: date | None
-    basis: str  # "CEA 2026-03-31 × 92.00" or "appraisal"
-
-
-def value_pledge(pledge: Pledge, prices: PriceBook, on: date, lang: str) -> Valuation:
-    """Quantity × the reference price on ``on`` (else the pledge's own price), or the appraisal."""
-    ctype = collateral_types().get(pledge.collateral_type)
-    rate = (
-        pledge.pledge_rate
-        if pledge.pledge_rate is not None
-        else (ctype.default_rate if ctype else Decimal(0))
+    The price table is read once per report (``assessment.price_table``), so a portfolio export
+    costs no query per pledge.
+    """
+    types = load_collateral_types()
+    facts = loan_collateral(loan)
+    try:
+        result = assess_collateral(facts, types, prices, as_of)
+    except UserError as exc:
+        raise UserError(f"loan {loan.reference}: cannot value pledges\n{exc}") from None
+    by_seq = {p.seq: p for p in facts.pledges}
+    words = _Words(values, types, lang)
+    return LoanCollateralView(
+        facts=facts,
+        result=result,
+        type_names={v.seq: words.type_name(v.collateral_type) for v in result.valuations},
+        registries={
+            v.seq: by_seq[v.seq].registry or words.registry(v.collateral_type)
+            for v in result.valuations
+        },
+        bases={v.seq: words.basis(v) for v in result.valuations},
+        alerts=tuple((a.pledge_seq, words.alert(a, result, by_seq)) for a in result.alerts),
     )
-    appraisal = "评估" if lang == "zh" else "appraisal"
-    if pledge.quantity is not None and pledge.price_instrument:
-        quote = prices.on(pledge.price_instrument, on)
-        if quote is not None:
-            day, price = quote
-        elif pledge.unit_price is not None:
-            day, price = pledge.valuation_date or on, pledge.unit_price
-        else:
-            day, price = None, None
-        if price is not None:
-            value = round_fen(pledge.quantity * price)
-            basis = f"{pledge.price_instrument} {day.isoformat() if day else ''} × {price}".strip()
-            return Valuation(value, rate, round_fen(value * rate), price, day, basis)
-    value = pledge.appraised_value or ZERO
-    return Valuation(value, rate, round_fen(value * rate), None, pledge.valuation_date, appraisal)
 
 
-def type_label(key: str, lang: str) -> str:
-    ctype = collateral_types().get(key)
-    if ctype is None:
-        return key
-    return ctype.name_zh if lang == "zh" else ctype.name_en
+class _Words:
+    """Engine results in the report's language, from the templates in reports/values.toml."""
+
+    def __init__(self, values: Values, types: CollateralTypes, lang: str) -> None:
+        self.values = values
+        self.types = types
+        self.en = lang == "en"
+
+    def type_name(self, key: str) -> str:
+        ctype = self.types.get(key)
+        if ctype is None:
+            return key
+        return ctype.name_en if self.en else ctype.name_zh
+
+    def registry(self, key: str) -> str:
+        ctype = self.types.get(key)
+        if ctype is None:
+            return ""
+        return ctype.registry.name_en if self.en else ctype.registry.name_zh
+
+    def _fill(self, table: str, key: str, fallback: str, **fields: object) -> str:
+        template = self.values.tables.get(table, {}).get(key)
+        if template is None:
+            return fallback
+        try:
+            return template.format(**fields)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise UserError(
+                f"reports/values.toml: [{table}] {key}: bad placeholder ({exc})"
+            ) from None
+
+    def basis(self, v: PledgeValuation) -> str:
+        price = "" if v.unit_price is None else f"{v.unit_price:,.2f}"
+        return self._fill(
+            "basis", v.basis, v.basis, instrument=v.instrument or "", price=price, note=v.note
+        )
+
+    def alert(
+        self, alert: Alert, result: CollateralAssessment, pledges: dict[int, PledgeFacts]
+    ) -> str:
+        pledge = pledges.get(alert.pledge_seq) if alert.pledge_seq is not None else None
+        valuation = next((v for v in result.valuations if v.seq == alert.pledge_seq), None)
+        policy = self.types.policy
+        limit = ""
+        if valuation is not None:
+            limit = str(
+                policy.max_appraisal_age_days
+                if valuation.basis == "appraisal"
+                else policy.max_price_age_days
+            )
+        value_date = valuation.value_date if valuation else None
+        vintage = pledge.vintage_year if pledge else None
+        return self._fill(
+            "alert",
+            alert.kind,
+            alert.message,
+            seq=alert.pledge_seq or "",
+            type=self.type_name(pledge.collateral_type) if pledge else "",
+            instrument=(valuation.instrument if valuation else None) or "",
+            price="" if valuation is None or valuation.unit_price is None else valuation.unit_price,
+            expiry=_iso(pledge.expiry if pledge else None),
+            maturity=_iso(result.maturity_date),
+            vintage=vintage or "",
+            deadline=_iso(surrender_deadline(vintage) if vintage else None),
+            coverage=_pct(result.coverage),
+            threshold=_pct(result.coverage_threshold),
+            exposure=format_money(result.exposure, grouped=True),
+            value_date=_iso(value_date),
+            age=(result.as_of - value_date).days if value_date else "",
+            limit=limit,
+            note=valuation.note if valuation else "",
+        )
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def _pct(ratio: Decimal | None) -> str:
+    return "" if ratio is None else f"{ratio:.2%}"
 
 
 def catalogue_names(code: str | None, lang: str) -> tuple[str, str]:

@@ -32,20 +32,17 @@ from greendesk.reporting.model import (
     TermsInfo,
     Vote,
 )
-from greendesk.reporting.templates import load_memo_template
+from greendesk.reporting.templates import load_memo_template, load_values
+from greendesk.services.assessment import price_table
 from greendesk.services.report_support import (
-    PriceBook,
+    LoanCollateralView,
+    assess_pledges,
     catalogue_names,
     loan_load_options,
     loan_schedule,
-    max_price_age_days,
-    type_label,
-    value_pledge,
 )
 from greendesk.store.database import Database
 from greendesk.store.models import DecisionVote, Loan, User
-
-ZERO = Decimal("0.00")
 
 
 def _find_loan(session: Session, reference: str) -> Loan:
@@ -115,17 +112,26 @@ def _texts(items: Any, lang: str) -> list[str]:
 
 
 def _classification(loan: Loan, lang: str) -> ClassificationInfo | None:
+    """The classification stored on the loan (written by ``assessment.assess_loan``), as is.
+
+    The memo never re-runs the engine: the committee reads the result the loan carries
+    (``classification_primary`` / ``_labels`` / ``green_share`` columns, details from
+    ``classification_json``), and an officer's override beside it with its reason.
+    """
     result: dict[str, Any] = loan.classification_json or {}
-    primary = result.get("primary") or loan.classification_primary
+    primary = loan.classification_primary or result.get("primary")
     if not primary:
-        return None
+        return None  # not classified yet: the memo says so
     cat = result.get("catalogue") or {}
     code = f"{cat.get('version')}:{cat.get('code')}" if cat.get("code") else ""
-    name = cat.get("name") or (catalogue_names(code, lang)[0] if code else "")
-    share = result.get("green_share", loan.green_share)
+    name = (cat.get("name_en") if lang == "en" else None) or cat.get("name")
+    if not name and code:
+        name = catalogue_names(code, lang)[0]
+    share = loan.green_share if loan.green_share is not None else result.get("green_share")
+    labels = loan.classification_labels
     return ClassificationInfo(
         primary=primary,
-        labels=list(result.get("labels") or loan.classification_labels or []),
+        labels=list(labels if labels is not None else result.get("labels") or []),
         green_share=Decimal(str(share)) if share is not None else None,
         catalogue_version=str(cat.get("version") or ""),
         catalogue_code=str(cat.get("code") or ""),
@@ -179,49 +185,31 @@ def _terms(loan: Loan) -> TermsInfo:
     )
 
 
-def _pledges(
-    loan: Loan, prices: PriceBook, on: date, lang: str
-) -> tuple[list[PledgeInfo], list[str]]:
-    pledges, alerts = [], []
-    zh = lang == "zh"
-    for p in loan.pledges:
-        v = value_pledge(p, prices, on, lang)
-        pledges.append(
-            PledgeInfo(
-                seq=p.seq,
-                collateral_type=p.collateral_type,
-                type_label=type_label(p.collateral_type, lang),
-                description=p.description or "",
-                quantity=p.quantity,
-                unit=p.unit or "",
-                unit_price=v.unit_price,
-                basis=v.basis,
-                valuation_date=v.price_date,
-                value=v.value,
-                pledge_rate=v.rate,
-                eligible_value=v.eligible,
-                registry=p.registry_name or "",
-                registration_no=p.registration_no or "",
-                expiry=p.expiry,
-                owner=p.owner or "",
-            )
+def _pledges(loan: Loan, view: LoanCollateralView) -> list[PledgeInfo]:
+    """The engine's valuation of each pledge, with the stored details the memo also shows."""
+    stored = {p.seq: p for p in loan.pledges}
+    facts = {f.seq: f for f in view.facts.pledges}
+    return [
+        PledgeInfo(
+            seq=v.seq,
+            collateral_type=v.collateral_type,
+            type_label=view.type_names[v.seq],
+            description=facts[v.seq].description,
+            quantity=v.quantity,
+            unit=facts[v.seq].unit or "",
+            unit_price=v.unit_price,
+            basis=view.bases[v.seq],
+            valuation_date=v.value_date,
+            value=v.value,
+            pledge_rate=v.pledge_rate,
+            eligible_value=v.eligible_value,
+            registry=view.registries[v.seq],
+            registration_no=facts[v.seq].registration_no or "",
+            expiry=facts[v.seq].expiry,
+            owner=stored[v.seq].owner or "",
         )
-        if p.expiry and loan.maturity_date and p.expiry < loan.maturity_date:
-            alerts.append(
-                f"押品 {p.seq}（{p.registration_no or ''}）于 {p.expiry} 到期，早于贷款到期日 "
-                f"{loan.maturity_date}"
-                if zh
-                else f"pledge {p.seq} ({p.registration_no or ''}) expires {p.expiry}, "
-                f"before the loan matures {loan.maturity_date}"
-            )
-        if v.price_date and p.price_instrument and (on - v.price_date).days > max_price_age_days():
-            alerts.append(
-                f"押品 {p.seq} 的参考价格日期 {v.price_date} 已超过 {max_price_age_days()} 天"
-                if zh
-                else f"pledge {p.seq}: reference price of {v.price_date} is older "
-                f"than {max_price_age_days()} days"
-            )
-    return pledges, alerts
+        for v in view.result.valuations
+    ]
 
 
 def memo_data(
@@ -231,7 +219,7 @@ def memo_data(
     on = today or date.today()
     with db.session() as session:
         loan = _find_loan(session, reference)
-        prices = PriceBook(session)
+        view = assess_pledges(loan, price_table(session), on, load_values(lang), lang)
         schedule = loan_schedule(loan)
         officer = session.get(User, loan.officer_id) if loan.officer_id else None
         voters = {
@@ -240,17 +228,7 @@ def memo_data(
                 select(User).where(User.id.in_([v.voter_id for v in loan.votes]))
             )
         }
-        pledges, alerts = _pledges(loan, prices, on, lang)
-        eligible = sum((p.eligible_value for p in pledges), ZERO)
-        coverage = (eligible / loan.amount).quantize(Decimal("0.0001")) if pledges else None
-        threshold = loan.coverage_threshold
-        if coverage is not None and threshold is not None and coverage < threshold:
-            alerts.insert(
-                0,
-                f"覆盖率 {coverage:.2%} 低于警戒线 {threshold:.2%}"
-                if lang == "zh"
-                else f"coverage {coverage:.2%} is below the threshold {threshold:.2%}",
-            )
+        alerts = [text for _seq, text in view.alerts]
         classification = _classification(loan, lang)
         votes: list[DecisionVote] = list(loan.votes)
         return MemoData(
@@ -270,9 +248,9 @@ def memo_data(
                 LenderInfo(x.name, _role(x.role), x.commitment, x.share, x.totals.fees)
                 for x in schedule.lenders
             ],
-            pledges=pledges,
-            coverage_ratio=coverage,
-            coverage_threshold=threshold,
+            pledges=_pledges(loan, view),
+            coverage_ratio=view.result.coverage,
+            coverage_threshold=view.result.coverage_threshold,
             collateral_alerts=alerts,
             periods=[
                 SchedulePeriod(
