@@ -56,3 +56,13 @@ def read_json_file(path: str) -> Any:
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+def ask_password(prompt: str, field: str = "password") -> str:
+    """Prompt for a password without echo; no input at all is a user error, not a traceback."""
+    import getpass
+
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise UserError(f"{field}: no password given (standard input ended)") from None

@@ -9,12 +9,11 @@ line of standard input — never from the command line, where other users could 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.commands._common import add_db_argument, ask_password, print_json, resolve_db_url
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
 
@@ -67,8 +66,8 @@ def _new_password(args: argparse.Namespace) -> str:
         if not line:
             raise UserError("password: nothing on standard input")
         return line.rstrip("\r\n")
-    first = getpass.getpass("New password: ")
-    if getpass.getpass("Repeat it: ") != first:
+    first = ask_password("New password: ")
+    if ask_password("Repeat it: ") != first:
         raise UserError("password: the two entries differ")
     return first
 
@@ -80,7 +79,7 @@ def _login(db: Database, name: str | None) -> Principal:
         raise UserError("--as: name the administrator who makes this change")
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        password = getpass.getpass(f"Password for {name}: ")
+        password = ask_password(f"Password for {name}: ")
     return auth.authenticate(db, name, password)
 
 

@@ -8,12 +8,11 @@ prompt. ``status`` shows where an application stands and what the user may do.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.commands._common import add_db_argument, ask_password, print_json, resolve_db_url
 
 if TYPE_CHECKING:
     from greendesk.domain.roles import Principal
@@ -65,7 +64,7 @@ def _login(db: Database, name: str) -> Principal:
 
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        password = getpass.getpass(f"Password for {name}: ")
+        password = ask_password(f"Password for {name}: ")
     return auth.authenticate(db, name, password)
 
 

@@ -29,6 +29,8 @@ class PriceTable:
         self._series = {
             k: sorted(v.values(), key=lambda p: p.price_date) for k, v in series.items()
         }
+        # the sorted dates per instrument, built once: ``latest`` runs once per pledge valued
+        self._dates = {k: [p.price_date for p in v] for k, v in self._series.items()}
 
     def points(self) -> list[PricePoint]:
         return [p for series in self._series.values() for p in series]
@@ -38,8 +40,10 @@ class PriceTable:
 
     def latest(self, instrument: str, as_of: date) -> PricePoint | None:
         """The price in force on ``as_of``: the latest quoted on or before it, else None."""
-        series = self._series.get(instrument, [])
-        i = bisect.bisect_right([p.price_date for p in series], as_of)
+        series = self._series.get(instrument)
+        if series is None:
+            return None
+        i = bisect.bisect_right(self._dates[instrument], as_of)
         return series[i - 1] if i else None
 
     def with_price(self, point: PricePoint) -> PriceTable:
