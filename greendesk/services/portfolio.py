@@ -50,13 +50,24 @@ _ORDER_COLUMNS: dict[str, Any] = {
 }
 ORDER_KEYS = LOAN_ORDER_KEYS
 assert set(_ORDER_COLUMNS) == set(ORDER_KEYS), "keep LOAN_ORDER_KEYS and the columns in step"
-_CHUNK = 500
+_CHUNK = 500  # ids per look-up query, under SQLite's bound-parameter limit
+_ONE_PASS = 5_000  # above this many ids, one pass over the table beats chunked look-ups
+_SUMMARY_COLUMNS = (
+    Loan.id, Loan.reference, Borrower.name, Project.name, Project.region, Borrower.region,
+    Loan.amount, Loan.currency, Loan.status, Loan.override_primary, Loan.classification_primary,
+    Loan.start_date, Loan.maturity_date, Loan.updated_at,
+)  # fmt: skip
 
 
 def _current() -> Any:
-    """Loans not superseded by a newer application version."""
+    """Loans not superseded by a newer application version.
+
+    ``id NOT IN (the previous_ids in use)``: with the index on ``loans.previous_id`` the set is
+    read once from the index (SQLite builds it once; PostgreSQL hashes it), where a correlated
+    NOT EXISTS probes the index once per loan. ``IS NOT NULL`` keeps NOT IN's NULL trap away.
+    """
     newer = aliased(Loan)
-    return ~select(newer.id).where(newer.previous_id == Loan.id).exists()
+    return Loan.id.not_in(select(newer.previous_id).where(newer.previous_id.is_not(None)))
 
 
 def _searched(query: Select[Any], search: str) -> Select[Any]:
@@ -87,54 +98,74 @@ def list_loan_ids(db: Database, *, search: str = "", order_by: str = "reference"
         raise UserError(f"order_by: unknown key {order_by!r} (one of: {', '.join(ORDER_KEYS)})")
     column = _ORDER_COLUMNS[key]
     ordering = column.desc() if order_by.startswith("-") else column.asc()
-    query = (
-        select(Loan.id)
-        .join(Borrower, Loan.borrower_id == Borrower.id)
-        .outerjoin(Project, Loan.project_id == Project.id)
-        .where(_current())
-        .order_by(ordering, Loan.reference, Loan.id)
-    )
+    query = select(Loan.id).where(_current()).order_by(ordering, Loan.reference, Loan.id)
+    searching = bool(search.strip())
+    # Join the borrower and project only when the sort or the search looks at them: the plain
+    # list (what the table opens with) then reads the loans table and its indexes alone.
+    if searching or key == "borrower":
+        query = query.join(Borrower, Loan.borrower_id == Borrower.id)
+    if searching or key == "project":
+        query = query.outerjoin(Project, Loan.project_id == Project.id)
     with db.session() as session:
         return list(session.scalars(_searched(query, search)))
 
 
-def fetch_loan_summaries(db: Database, ids: Sequence[int]) -> dict[int, LoanSummary]:
-    """Summaries for ``ids`` (missing ids are simply absent from the result)."""
-    wanted = list(dict.fromkeys(ids))
-    base = (
-        select(Loan, Borrower.name, Borrower.region, Project.name, Project.region)
+def _summary_query() -> Select[Any]:
+    """Only the columns a summary shows (no ORM entities: a 100,000-row list stays cheap)."""
+    return (
+        select(*_SUMMARY_COLUMNS)
         .join(Borrower, Loan.borrower_id == Borrower.id)
         .outerjoin(Project, Loan.project_id == Project.id)
     )
+
+
+def _summary(row: Any) -> LoanSummary:
+    (loan_id, reference, borrower, project, project_region, borrower_region, amount, currency,
+     status, override, engine, start, maturity, updated) = row  # fmt: skip
+    return LoanSummary(
+        id=loan_id,
+        reference=reference,
+        borrower=borrower,
+        project=project,
+        region=project_region or borrower_region,
+        amount=amount,
+        currency=currency,
+        status=status,
+        classification=override or engine,
+        start_date=start,
+        maturity_date=maturity,
+        updated_at=updated,
+    )
+
+
+def fetch_loan_summaries(db: Database, ids: Sequence[int]) -> dict[int, LoanSummary]:
+    """Summaries for ``ids`` (missing ids are simply absent from the result).
+
+    A page of the table asks for a few hundred ids: those are looked up by primary key in
+    chunks (under SQLite's bound-parameter limit). A long list (the CLI's whole portfolio) is
+    read in one pass over the table instead and filtered here, which beats hundreds of look-ups.
+    """
+    wanted = list(dict.fromkeys(ids))
     result: dict[int, LoanSummary] = {}
     with db.session() as session:
-        rows: list[Any] = []
-        for start in range(0, len(wanted), _CHUNK):  # stay under SQLite's bound-parameter limit
+        if len(wanted) > _ONE_PASS:
+            keep = set(wanted)
+            for row in session.execute(_summary_query()):
+                if row[0] in keep:
+                    result[row[0]] = _summary(row)
+            return result
+        for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
-            rows.extend(session.execute(base.where(Loan.id.in_(chunk))).all())
-        for loan, borrower, borrower_region, project, project_region in rows:
-            result[loan.id] = LoanSummary(
-                id=loan.id,
-                reference=loan.reference,
-                borrower=borrower,
-                project=project,
-                region=project_region or borrower_region,
-                amount=loan.amount,
-                currency=loan.currency,
-                status=loan.status,
-                classification=loan.override_primary or loan.classification_primary,
-                start_date=loan.start_date,
-                maturity_date=loan.maturity_date,
-                updated_at=loan.updated_at,
-            )
+            for row in session.execute(_summary_query().where(Loan.id.in_(chunk))):
+                result[row[0]] = _summary(row)
     return result
 
 
 def list_loans(db: Database) -> list[LoanSummary]:
-    """Every current loan, by reference."""
-    ids = list_loan_ids(db)
-    summaries = fetch_loan_summaries(db, ids)
-    return [summaries[i] for i in ids if i in summaries]
+    """Every current loan, by reference (one query)."""
+    query = _summary_query().where(_current()).order_by(Loan.reference, Loan.id)
+    with db.session() as session:
+        return [_summary(row) for row in session.execute(query)]
 
 
 def count_loans(db: Database) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -18,19 +17,15 @@ from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from greendesk.domain.classification.catalogue import load_catalogue
 from greendesk.domain.collateral import (
-    Alert,
     CollateralAssessment,
     CollateralTypes,
     LoanCollateral,
-    PledgeFacts,
     PledgeValuation,
     PriceTable,
     assess_collateral,
     load_collateral_types,
-    surrender_deadline,
 )
 from greendesk.domain.errors import UserError
-from greendesk.domain.money import format_money
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
 from greendesk.reporting.templates import Values
 from greendesk.services.assessment import loan_collateral
@@ -76,9 +71,10 @@ def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:
 class LoanCollateralView:
     """One loan's collateral as the engine assessed it, with display texts in one language.
 
-    Every figure (values, eligible values, coverage) and every alert comes from the collateral
-    engine (``domain.collateral.assess_collateral`` on the facts ``services.assessment`` builds
-    from the stored loan); only the wording is the report's.
+    Every figure (values, eligible values, coverage) and every alert, worded, comes from the
+    collateral engine (``domain.collateral.assess_collateral`` on the facts
+    ``services.assessment`` builds from the stored loan); the report words only the type,
+    registry and valuation basis names, from ``reports/values.toml``.
     """
 
     facts: LoanCollateral
@@ -117,12 +113,12 @@ def assess_pledges(
             for v in result.valuations
         },
         bases={v.seq: words.basis(v) for v in result.valuations},
-        alerts=tuple((a.pledge_seq, words.alert(a, result, by_seq)) for a in result.alerts),
+        alerts=tuple((a.pledge_seq, a.in_lang(lang)) for a in result.alerts),
     )
 
 
 class _Words:
-    """Engine results in the report's language, from the templates in reports/values.toml."""
+    """Type, registry and basis names in the report's language (alerts come worded)."""
 
     def __init__(self, values: Values, types: CollateralTypes, lang: str) -> None:
         self.values = values
@@ -155,52 +151,13 @@ class _Words:
     def basis(self, v: PledgeValuation) -> str:
         price = "" if v.unit_price is None else f"{v.unit_price:,.2f}"
         return self._fill(
-            "basis", v.basis, v.basis, instrument=v.instrument or "", price=price, note=v.note
+            "basis",
+            v.basis,
+            v.basis,
+            instrument=v.instrument or "",
+            price=price,
+            note=v.note if self.en else (v.note_zh or v.note),
         )
-
-    def alert(
-        self, alert: Alert, result: CollateralAssessment, pledges: dict[int, PledgeFacts]
-    ) -> str:
-        pledge = pledges.get(alert.pledge_seq) if alert.pledge_seq is not None else None
-        valuation = next((v for v in result.valuations if v.seq == alert.pledge_seq), None)
-        policy = self.types.policy
-        limit = ""
-        if valuation is not None:
-            limit = str(
-                policy.max_appraisal_age_days
-                if valuation.basis == "appraisal"
-                else policy.max_price_age_days
-            )
-        value_date = valuation.value_date if valuation else None
-        vintage = pledge.vintage_year if pledge else None
-        return self._fill(
-            "alert",
-            alert.kind,
-            alert.message,
-            seq=alert.pledge_seq or "",
-            type=self.type_name(pledge.collateral_type) if pledge else "",
-            instrument=(valuation.instrument if valuation else None) or "",
-            price="" if valuation is None or valuation.unit_price is None else valuation.unit_price,
-            expiry=_iso(pledge.expiry if pledge else None),
-            maturity=_iso(result.maturity_date),
-            vintage=vintage or "",
-            deadline=_iso(surrender_deadline(vintage) if vintage else None),
-            coverage=_pct(result.coverage),
-            threshold=_pct(result.coverage_threshold),
-            exposure=format_money(result.exposure, grouped=True),
-            value_date=_iso(value_date),
-            age=(result.as_of - value_date).days if value_date else "",
-            limit=limit,
-            note=valuation.note if valuation else "",
-        )
-
-
-def _iso(day: date | None) -> str:
-    return day.isoformat() if day else ""
-
-
-def _pct(ratio: Decimal | None) -> str:
-    return "" if ratio is None else f"{ratio:.2%}"
 
 
 def catalogue_names(code: str | None, lang: str) -> tuple[str, str]:

@@ -101,7 +101,8 @@ def _project(loan: Loan, lang: str) -> ProjectInfo | None:
 
 
 def _texts(items: Any, lang: str) -> list[str]:
-    """Engine messages may be strings or {zh, en, ...} objects."""
+    """Findings in ``lang``: ``{id, zh, en, text}`` objects, or older stored ``{id, text}``
+    (English only) and plain strings, shown as they are."""
     out = []
     for item in items or []:
         if isinstance(item, dict):

@@ -6,7 +6,8 @@ loading twice adds nothing, and a record that is already there (perhaps edited s
 alone. Everything is validated before the one write transaction starts; each record added
 appends its creation to the audit trail in that same transaction, by the actor ``seed``, and
 each new loan is classified by the classification engine (``services.assessment``) before the
-transaction commits.
+transaction commits. Then the demo accounts (``services.auth.ensure_demo_users``, password
+``greendesk-demo``) are created when missing.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
-from greendesk.services import audit
+from greendesk.services import audit, auth
 from greendesk.services.assessment import assess_loan, price_table
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
@@ -53,11 +54,15 @@ class SeedReport:
     pledges: int = 0
     prices: int = 0
     rates: int = 0
+    users: int = 0  # demo accounts created (services.auth.DEMO_USERS)
     already_present: int = 0
 
     @property
     def added(self) -> int:
-        return self.borrowers + self.projects + self.loans + self.pledges + self.prices + self.rates
+        return (
+            self.borrowers + self.projects + self.loans + self.pledges + self.prices + self.rates
+            + self.users
+        )  # fmt: skip
 
 
 class _Counter:
@@ -205,7 +210,11 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             f"seed files in {source} clash with records in the database ({detail}); "
             "nothing was loaded"
         ) from None
-    return SeedReport(files=plan.files, **count.counts)
+    # The demo desk's documented accounts (officer, reviewer1-3, admin): without them nobody
+    # could log in to act on the demo portfolio. Their own transaction and audit events.
+    created = auth.ensure_demo_users(db)
+    count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
+    return SeedReport(files=plan.files, users=len(created), **count.counts)
 
 
 def open_desk(url: str | None) -> Database:

@@ -16,8 +16,20 @@ from greendesk.store.database import Database
 from greendesk.store.models import Loan
 
 # Stored loans were validated with payment dates beyond the holiday data rolling over weekends
-# only (records.reference.terms_errors): a 20-year loan must be recordable and schedulable.
+# only (records.reference.terms_errors): a 20-year loan must be recordable and schedulable, and
+# every consumer (window, memo, workbook, export) must compute the same dates.
 BEYOND_COVERAGE = "weekends"
+
+
+def loan_terms(loan: Loan) -> dict[str, Any]:
+    """TERMS JSON of a loan row loaded in an open session (for services that hold one already).
+
+    Always ``calendar_beyond_coverage = weekends`` (the schedule engine's documented option):
+    payment dates past the CN holiday data (2015-2026) roll over weekends only.
+    """
+    terms = terms_json(loan_input(loan_record(loan)))
+    terms["calendar_beyond_coverage"] = BEYOND_COVERAGE
+    return terms
 
 
 def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
@@ -26,7 +38,4 @@ def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
         loan = session.get(Loan, loan_id)
         if loan is None:
             raise UserError(f"loan {loan_id} does not exist")
-        record = loan_record(loan)
-    terms = terms_json(loan_input(record))
-    terms.setdefault("calendar_beyond_coverage", BEYOND_COVERAGE)
-    return terms
+        return loan_terms(loan)

@@ -164,7 +164,7 @@ class Loan(Timestamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(_text("reference"), index=True)
     application_version: Mapped[int] = mapped_column(Integer, default=1)
-    previous_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"))
+    previous_id: Mapped[int | None] = mapped_column(ForeignKey("loans.id"), index=True)
     borrower_id: Mapped[int] = mapped_column(ForeignKey("borrowers.id"), index=True)
     project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id"), index=True)
     version: Mapped[int] = mapped_column(Integer)

@@ -70,6 +70,30 @@ _WORDS: dict[str, tuple[str, str]] = {
     "other": ("其他", "other"),
 }
 
+AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
+    "loan.create": ("新建贷款申请", "loan application created"),
+    "loan.update_terms": ("修改贷款条款", "loan terms changed"),
+    "loan.classify": ("系统分类", "classified by the engine"),
+    "loan.override_classification": ("调整分类", "classification overridden"),
+    "loan.clear_override": ("撤销分类调整", "classification override removed"),
+    "pledge.create": ("新增押品", "pledge added"),
+    "pledge.update": ("修改押品", "pledge changed"),
+    "pledge.delete": ("解除押品", "pledge released"),
+    "borrower.create": ("新建借款人", "borrower created"),
+    "borrower.update": ("修改借款人", "borrower changed"),
+    "project.create": ("新建项目", "project created"),
+    "project.update": ("修改项目", "project changed"),
+    "submit": ("提交申请", "submitted"),
+    "start_review": ("受理审查", "review started"),
+    "return": ("退回修改", "returned for changes"),
+    "vote": ("投票", "vote cast"),
+    "vote.void": ("投票作废", "vote voided"),
+    "decide": ("形成决议", "decision recorded"),
+    "disburse": ("放款", "disbursed"),
+    "close": ("结清", "closed"),
+    "reopen": ("变更为新版本", "reopened as a new version"),
+}
+
 STATUS_COLOURS: dict[Status, str] = {
     Status.DRAFT: "#5B6B63",
     Status.SUBMITTED: "#1F5F99",
@@ -107,6 +131,12 @@ def status_text(code: str) -> str:
         return code
 
 
+def audit_action(code: str) -> str:
+    """An audit event's action in words (the code itself when it has none)."""
+    pair = AUDIT_ACTIONS.get(code)
+    return _pick(pair) if pair else code
+
+
 def status_colour(code: str) -> QColor:
     try:
         return QColor(STATUS_COLOURS[Status(code)])
@@ -142,6 +172,16 @@ def percent(value: Decimal | None, places: int = 2) -> str:
     if value is None:
         return DASH
     return f"{value * 100:.{places}f}%"
+
+
+def rate(value: Decimal | None) -> str:
+    """An interest rate as a percentage with two decimals, more only when the rate has them."""
+    if value is None:
+        return DASH
+    pct = (value * 100).normalize()
+    exponent = pct.as_tuple().exponent
+    places = max(2, -exponent) if isinstance(exponent, int) else 2
+    return f"{pct:.{places}f}%"
 
 
 def day(value: date | None) -> str:

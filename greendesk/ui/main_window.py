@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from greendesk.domain.roles import PERMISSIONS, Action, Principal
+from greendesk.domain.validation import CLASSIFICATIONS, LOAN_STATUSES
 from greendesk.store.database import Database
 from greendesk.ui import labels
 from greendesk.ui.commands import Commands
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
-from greendesk.ui.models.loan_table import LoanTableModel
+from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
 from greendesk.ui.views.detail import LoanDetailView
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self._setup_actions(language)
         self._setup_status()
         self.commands = Commands(self)
+        self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.reload()
         self._restore_layout()
 
@@ -145,9 +147,15 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        width = table.fontMetrics().averageCharWidth()
+        metrics = table.fontMetrics()
+        width = metrics.averageCharWidth()
         for column, chars in enumerate(COLUMN_CHARS):
             table.setColumnWidth(column, chars * width + 16)
+        # coded columns: as wide as their longest word in the interface language (bold status)
+        widest_status = max(metrics.horizontalAdvance(labels.status_text(s)) for s in LOAN_STATUSES)
+        widest_class = max(metrics.horizontalAdvance(labels.word(c)) for c in CLASSIFICATIONS)
+        table.setColumnWidth(STATUS_COLUMN, min(widest_status * 11 // 10, 14 * width) + 18)
+        table.setColumnWidth(STATUS_COLUMN + 1, min(widest_class, 14 * width) + 18)
         header.setStretchLastSection(False)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
@@ -279,6 +287,14 @@ class MainWindow(QMainWindow):
         else:
             self.detail.show_loan(loan_id)
         self._update_actions()
+
+    def _open_current(self) -> None:
+        """Double-click or Enter on a loan: edit it when its terms may change, else show terms."""
+        detail = self.detail.detail
+        if detail is not None and detail.may(Action.EDIT_APPLICATION):
+            self.commands.edit_loan()
+        elif detail is not None:
+            self.detail.tabs.setCurrentIndex(1)
 
     def _update_actions(self) -> None:
         detail = self.detail.detail

@@ -82,13 +82,36 @@ def test_memo_collateral_is_the_engines(db: Database, seeded: list[str]) -> None
     assert "allowance_surrendered_before_maturity" in kinds_seen
 
 
-def test_every_alert_kind_has_a_wording(db: Database) -> None:
-    """Each engine alert kind and valuation basis is worded in both languages."""
-    from greendesk.domain.collateral import ALERT_KINDS
-
+def test_every_valuation_basis_has_a_wording() -> None:
+    """Each valuation basis is worded in both languages (alerts come worded by the engine)."""
     for lang in ("zh", "en"):
-        assert set(VALUES[lang]["alert"]) == set(ALERT_KINDS)
         assert set(VALUES[lang]["basis"]) == {"price", "pledge_price", "appraisal", "none"}
+        assert "alert" not in VALUES[lang]  # one wording of alerts: the engine's
+
+
+def test_memo_alerts_are_the_engines_wording_with_its_figures(db: Database) -> None:
+    """The memo shows each alert as the engine worded it, in the memo's language."""
+    engine = reports_by_ref(db, LATE)
+    ref, want = next(
+        (r, x) for r, x in engine.items() if "allowance_surrendered_before_maturity" in
+        [a.kind for a in x.alerts]
+    )  # fmt: skip
+    with db.session() as session:
+        loan = session.scalars(select(Loan).where(Loan.reference == ref)).first()
+        assert loan is not None and loan.maturity_date is not None
+        maturity = loan.maturity_date
+    zh = memo_data(db, ref, "zh", LATE).collateral_alerts
+    en = memo_data(db, ref, "en", LATE).collateral_alerts
+    surrender = [i for i, a in enumerate(want.alerts) if a.kind.startswith("allowance_surr")]
+    for i in surrender:
+        seq = want.alerts[i].pledge_seq
+        assert zh[i].startswith(f"押品 {seq}：") and "年度配额须于" in zh[i]
+        assert f"早于贷款到期日 {maturity.isoformat()}" in zh[i]
+        assert en[i].startswith(f"pledge {seq}: ") and "allowances must be surrendered by" in en[i]
+        # the deadline shown is 31 December of the year after the vintage, before maturity
+        deadline = date.fromisoformat(re.findall(r"\d{4}-12-31", zh[i])[0])
+        vintage = int(re.findall(r"(\d{4}) 年度配额", zh[i])[0])
+        assert deadline == date(vintage + 1, 12, 31) and deadline < maturity
 
 
 def test_memo_pdf_shows_engine_coverage_and_alerts(

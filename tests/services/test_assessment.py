@@ -9,19 +9,25 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+from typing import Any
+
 import jsonschema
 import pytest
 from sqlalchemy import func, select
 
 from greendesk.cli import main
 from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Principal
 from greendesk.paths import resources_dir
+from greendesk.services import auth
 from greendesk.services.assessment import (
     assess_all,
     assess_loan,
     collateral_report,
     loan_facts,
 )
+from greendesk.services.records import loans
+from greendesk.services.records.inputs import ClassificationOverrideInput
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import AuditEvent, Loan, ReferencePrice
@@ -94,21 +100,107 @@ def test_reassessing_unchanged_loans_writes_nothing(db: Database) -> None:
     assert _audit_count(db, "loan.classify") == events
 
 
+def _drop_green_facts(loan: Loan) -> None:
+    """Take away what makes the loan green (no project, no use of proceeds): the engine's verdict
+    on the loan's facts becomes conventional."""
+    loan.project_id = None
+    loan.use_of_proceeds.clear()
+
+
 def test_an_override_is_never_overwritten(db: Database) -> None:
     loan_id = _loan_id(db, BURQIN)
+    seeded = _loan(db, BURQIN)
+    assert seeded.classification_primary == "green"  # the seed step classified it
     with db.session(write=True) as session:
         loan = session.get(Loan, loan_id)
         assert loan is not None
-        loan.override_primary = "conventional"
-        loan.override_reason = "贷审会认定碳汇收益权尚未完成确权登记"
+        loan.override_primary = "transition"
+        loan.override_reason = "贷审会认定：按转型金融口径管理（测试）"
+        _drop_green_facts(loan)
+    events = _audit_count(db, "loan.classify")
     with db.session(write=True) as session:
         result = assess_loan(session, loan_id, AS_OF)
-    assert result.engine_primary == "green"
-    assert result.primary == "conventional"
+    assert result.engine_primary == "conventional"  # the engine's verdict did change ...
+    assert result.primary == "transition"
     assert result.overridden and not result.stored
     stored = _loan(db, BURQIN)
-    assert stored.classification_primary is None  # never written while the override stands
-    assert stored.override_primary == "conventional"
+    # ... but nothing of it was written while the override stands
+    assert stored.classification_primary == seeded.classification_primary == "green"
+    assert stored.classification_labels == seeded.classification_labels
+    assert stored.classification_json == seeded.classification_json
+    assert stored.override_primary == "transition"
+    assert _audit_count(db, "loan.classify") == events
+
+
+def _officer(db: Database) -> Principal:
+    return auth.authenticate(db, "officer", auth.DEMO_PASSWORD)  # a seeded demo account
+
+
+def _draft_copy_of_burqin(db: Database) -> int:
+    """A new draft application with Burqin's terms (its borrower, project, use of proceeds)."""
+    data = loans.get_loan_terms(db, _loan_id(db, BURQIN)).input
+    data.reference = ""
+    return loans.create_loan(db, _officer(db), data).id
+
+
+def _classification(db: Database, loan_id: int) -> tuple[str | None, Any]:
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None
+        return loan.classification_primary, loan.classification_json
+
+
+def test_a_new_application_is_classified_when_created(db: Database) -> None:
+    events = _audit_count(db, "loan.classify")
+    loan_id = _draft_copy_of_burqin(db)
+    primary, data = _classification(db, loan_id)
+    assert primary == "green"  # grassland carbon sink, 2019:4.1.6
+    assert data is not None and data["catalogue"]["code"] == "4.1.6"
+    assert _audit_count(db, "loan.classify") == events + 1
+    record = loans.get_loan(db, loan_id)
+    assert loans.get_loan_terms(db, loan_id).version == record.version
+
+
+def test_editing_terms_reclassifies_in_the_same_save(db: Database) -> None:
+    loan_id = _draft_copy_of_burqin(db)
+    terms = loans.get_loan_terms(db, loan_id)
+    edit = terms.input
+    edit.project_id = None
+    edit.use_of_proceeds = []
+    saved = loans.update_loan_terms(
+        db, _officer(db), loan_id, edit, expected_version=terms.version
+    )
+    primary, data = _classification(db, loan_id)
+    assert primary == "conventional"  # nothing green is financed any more
+    assert data is not None and data["primary"] == "conventional"
+    assert saved.version == loans.get_loan(db, loan_id).version  # the record handed back is current
+    with db.session() as session:
+        last = session.scalars(
+            select(AuditEvent).where(AuditEvent.entity_id == str(loan_id))
+            .order_by(AuditEvent.seq.desc())
+        ).first()  # fmt: skip
+    assert last is not None and last.action == "loan.classify" and last.actor == "officer"
+
+
+def test_editing_terms_keeps_an_override_and_the_stored_class(db: Database) -> None:
+    loan_id = _draft_copy_of_burqin(db)
+    officer = _officer(db)
+    version = loans.get_loan_terms(db, loan_id).version
+    loans.set_classification_override(
+        db, officer, loan_id,
+        ClassificationOverrideInput(primary="transition", reason="贷审会认定：按转型金融口径管理"),
+        expected_version=version,
+    )  # fmt: skip
+    terms = loans.get_loan_terms(db, loan_id)
+    edit = terms.input
+    edit.project_id = None
+    edit.use_of_proceeds = []
+    loans.update_loan_terms(db, officer, loan_id, edit, expected_version=terms.version)
+    primary, data = _classification(db, loan_id)
+    assert primary == "green"  # still the class stored before the override
+    assert data is not None and data["catalogue"]["code"] == "4.1.6"
+    record = loans.get_loan(db, loan_id)
+    assert record.override_primary == "transition"
 
 
 def test_stored_facts_match_the_published_schema(db: Database) -> None:

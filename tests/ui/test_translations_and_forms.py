@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -72,3 +74,28 @@ def test_every_form_loads(path: Path, desk_app: object) -> None:
     for name in names:
         assert base.findChild(QWidget, name) is not None or name.startswith("menu"), name
     base.deleteLater()
+
+
+def test_translation_sources_cover_every_interface_string(tmp_path: Path) -> None:
+    """Re-extract the strings with lupdate: none may be missing from the shipped .ts files."""
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    assert lupdate.exists(), "pyside6-lupdate ships with PySide6"
+    package = Path(__file__).resolve().parents[2] / "greendesk" / "ui"
+    sources = [str(p) for p in sorted(package.rglob("*.py"))]
+    sources += [str(p) for p in sorted(forms_dir().glob("*.ui"))]
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run(
+        [str(lupdate), *sources, "-ts", str(fresh), "-no-obsolete", "-locations", "none"],
+        check=True,
+        capture_output=True,
+    )
+    tree = ET.parse(fresh)
+    wanted = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in tree.getroot().iter("context")
+        for message in context.iter("message")
+    }
+    assert len(wanted) > 200
+    for lang in LANGS:
+        shipped = {(c, s) for c, s, _t in _messages(lang)}
+        assert wanted - shipped == set(), f"greendesk_{lang}.ts lacks strings: run lupdate"

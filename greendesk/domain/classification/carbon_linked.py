@@ -12,6 +12,9 @@ from decimal import Decimal
 
 from greendesk.domain.classification.facts import Facts, Kpi
 from greendesk.domain.classification.result import Finding
+from greendesk.domain.classification.wording import Both, say
+
+VALUE_NAMES = {"baseline": "基准值", "target": "目标值"}
 
 
 @dataclass
@@ -40,62 +43,45 @@ def _kpi(facts: Facts, i: int, kpi: Kpi, out: CarbonOutcome) -> bool:
     for name in ("baseline", "target"):
         if getattr(kpi, name) is None:
             out.missing.append(
-                Finding(f"carbon.kpi_{name}", f"{p}.{name}: {kpi.name} has no {name}")
+                say(
+                    "carbon.kpi_value_missing",
+                    f"carbon.kpi_{name}",
+                    path=p,
+                    name=name,
+                    what=VALUE_NAMES[name],
+                    kpi=kpi.name,
+                )
             )
             ok = False
     if not kpi.test_dates:
         out.missing.append(
-            Finding("carbon.test_dates", f"{p}.test_dates: no test dates for {kpi.name}")
+            say("carbon.test_dates_missing", "carbon.test_dates", path=p, kpi=kpi.name)
         )
         ok = False
     if kpi.baseline is None or kpi.target is None:
         return False
-    word = "below" if kpi.direction == "decrease" else "above"
+    word = Both("低于", "below") if kpi.direction == "decrease" else Both("高于", "above")
+    values = {"path": p, "kpi": kpi.name, "baseline": kpi.baseline, "target": kpi.target}
     if not _better(kpi, kpi.target, kpi.baseline):
-        out.flags.append(
-            Finding(
-                "carbon.target_not_ambitious",
-                f"{p}: target {kpi.target} is not {word} baseline {kpi.baseline} ({kpi.name})",
-            )
-        )
+        out.flags.append(say("carbon.target_not_ambitious", word=word, **values))
         return False
-    out.met.append(
-        Finding(
-            "carbon.kpi",
-            f"{kpi.name}: baseline {kpi.baseline} → target {kpi.target} {kpi.unit}".rstrip(),
-        )
-    )
+    unit = f" {kpi.unit}" if kpi.unit else ""
+    out.met.append(say("carbon.kpi", unit=unit, **values))
     if kpi.baseline_trend_pct is None:
-        out.missing.append(
-            Finding(
-                "carbon.baseline_trend",
-                f"{p}.baseline_trend_pct_per_year: trend not given, so ambition beyond "
-                "business-as-usual is not shown",
-            )
-        )
+        out.missing.append(say("carbon.baseline_trend", **values))
     elif kpi.test_dates:
         years = _years(facts, kpi)
         bau = kpi.baseline * (1 + kpi.baseline_trend_pct / 100) ** years
         if _better(kpi, kpi.target, bau):
-            out.met.append(
-                Finding(
-                    "carbon.beyond_trend",
-                    f"{kpi.name}: target {kpi.target} beats the business-as-usual {bau:.4f} after "
-                    f"{years} years",
-                )
-            )
+            out.met.append(say("carbon.beyond_trend", bau=f"{bau:.4f}", years=years, **values))
         else:
             out.flags.append(
-                Finding(
-                    "carbon.target_within_trend",
-                    f"{p}: target {kpi.target} is no better than the baseline trend ({bau:.4f} "
-                    f"after {years} years)",
-                )
+                say("carbon.target_within_trend", bau=f"{bau:.4f}", years=years, **values)
             )
             ok = False
     if kpi.test_dates:
         dates = ", ".join(d.isoformat() for d in kpi.test_dates)
-        out.met.append(Finding("carbon.test_dates", f"{kpi.name} tested on {dates}"))
+        out.met.append(say("carbon.test_dates", kpi=kpi.name, dates=dates))
     return ok
 
 
@@ -108,46 +94,24 @@ def assess_carbon_linked(facts: Facts) -> CarbonOutcome:
         return out
     ok = True
     if not loan.kpis:
-        out.missing.append(
-            Finding(
-                "carbon.kpi",
-                "loan.kpis: no carbon KPI (carbon intensity, 碳效码 grade, carbon footprint)",
-            )
-        )
+        out.missing.append(say("carbon.no_kpi", "carbon.kpi"))
         ok = False
     for i, kpi in enumerate(loan.kpis):
         ok = _kpi(facts, i, kpi, out) and ok
     if not loan.ratchet_bps:
-        out.missing.append(
-            Finding("carbon.ratchet", "loan.ratchet_bps: no margin ratchet tied to the KPIs")
-        )
+        out.missing.append(say("carbon.ratchet_missing", "carbon.ratchet"))
         ok = False
     if not loan.ratchet_cap_bps:
-        out.missing.append(
-            Finding("carbon.ratchet_cap", "loan.ratchet_cap_bps: the ratchet has no cap")
-        )
+        out.missing.append(say("carbon.ratchet_cap"))
         ok = False
     if loan.ratchet_bps and loan.ratchet_cap_bps:
-        out.met.append(
-            Finding(
-                "carbon.ratchet",
-                f"margin ratchet {loan.ratchet_bps} bps a step, capped at {loan.ratchet_cap_bps} "
-                "bps",
-            )
-        )
+        out.met.append(say("carbon.ratchet", bps=loan.ratchet_bps, cap=loan.ratchet_cap_bps))
     if loan.verifier:
-        out.met.append(Finding("carbon.verification", f"external verification by {loan.verifier}"))
+        out.met.append(say("carbon.verification", verifier=loan.verifier))
     else:
-        out.missing.append(
-            Finding("carbon.verification", "loan.verifier: no external verifier named")
-        )
+        out.missing.append(say("carbon.verification_missing", "carbon.verification"))
         ok = False
     if not ok:
-        out.flags.append(
-            Finding(
-                "carbon.incomplete",
-                "carbon-linked pricing lacks parts listed under missing evidence",
-            )
-        )
+        out.flags.append(say("carbon.incomplete"))
     out.eligible = ok
     return out

@@ -74,6 +74,7 @@ class CatalogueItem:
     criteria: tuple[Criterion, ...] = ()
     scope: CriteriaScope | None = None
     verify: str | None = None
+    verify_zh: str | None = None
 
     @property
     def key(self) -> str:
@@ -86,6 +87,7 @@ class Catalogue:
 
     items: dict[str, CatalogueItem]
     titles: dict[str, str] = field(default_factory=dict)
+    titles_en: dict[str, str] = field(default_factory=dict)
 
     def get(self, key: str) -> CatalogueItem | None:
         return self.items.get(key.strip())
@@ -145,6 +147,7 @@ def _item(raw: dict[str, Any], version: str) -> CatalogueItem:
         criteria=tuple(_criterion(c) for c in raw.get("criteria", ())),
         scope=scope,
         verify=raw.get("verify"),
+        verify_zh=raw.get("verify_zh") or raw.get("verify"),
     )
 
 
@@ -152,18 +155,20 @@ def load_catalogue_files(folder: Path) -> Catalogue:
     """Read every ``*.json`` catalogue in ``folder``; a malformed file is a bug in shipped data."""
     items: dict[str, CatalogueItem] = {}
     titles: dict[str, str] = {}
+    titles_en: dict[str, str] = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         version = str(data["version"])
         if version in titles:
             raise ValueError(f"{path.name}: catalogue version {version} loaded twice")
         titles[version] = data["title_zh"]
+        titles_en[version] = data.get("title_en", data["title_zh"])
         for raw in data["items"]:
             item = _item(raw, version)
             if item.key in items:
                 raise ValueError(f"{path.name}: duplicate item {item.key}")
             items[item.key] = item
-    return Catalogue(items=items, titles=titles)
+    return Catalogue(items=items, titles=titles, titles_en=titles_en)
 
 
 @cache

@@ -12,16 +12,14 @@ from decimal import Decimal
 from greendesk.domain.classification.catalogue import Catalogue, CatalogueItem
 from greendesk.domain.classification.facts import Facts, UseOfProceeds
 from greendesk.domain.classification.result import Finding, quantize_share
+from greendesk.domain.classification.wording import (
+    Both,
+    catalogue_title,
+    evidence_name,
+    item_label,
+    say,
+)
 from greendesk.domain.money import parse_decimal
-
-EVIDENCE_NAMES = {
-    "project_approval": "project approval or filing (核准/备案文件)",
-    "grid_connection_approval": "grid-connection approval (并网接入批复)",
-    "environmental_impact_approval": "environmental impact approval (环评批复)",
-    "land_use_right_or_contract": "land-use right or contract (林地草地使用权/承包合同)",
-    "carbon_sink_methodology": "sink methodology and monitoring (碳汇方法学及监测报告)",
-    "soil_conservation_plan_approval": "soil-conservation plan approval (水土保持方案批复)",
-}
 
 
 @dataclass
@@ -35,10 +33,6 @@ class GreenOutcome:
     flags: list[Finding] = field(default_factory=list)
 
 
-def _label(item: CatalogueItem) -> str:
-    return f"{item.key} {item.name_zh}"
-
-
 def _check_criteria(
     item: CatalogueItem, technology: dict[str, str], out: GreenOutcome
 ) -> tuple[bool, bool]:
@@ -49,67 +43,58 @@ def _check_criteria(
         value = technology.get(item.scope.parameter)
         if value is None:
             out.missing.append(
-                Finding(
+                say(
                     "green.technology_unstated",
-                    f"project.technology.{item.scope.parameter}: state one of "
-                    f"{', '.join(item.scope.values)} so the criteria of {_label(item)} can be "
-                    "applied",
+                    parameter=item.scope.parameter,
+                    values=", ".join(item.scope.values),
+                    item=item_label(item),
                 )
             )
             return True, False
         if value not in item.scope.applies_to:
-            out.met.append(
-                Finding(
-                    "green.criteria_not_applicable",
-                    f"{_label(item)}: numeric criteria do not apply to {value}",
-                )
-            )
+            out.met.append(say("green.criteria_not_applicable", item=item_label(item), value=value))
             return True, True
     passed, complete = True, True
     applicable = [c for c in item.criteria if c.applies(technology) is not False]
     if any(c.applies(technology) is None for c in applicable):
         selector = next(c.when_parameter for c in applicable if c.applies(technology) is None)
         out.missing.append(
-            Finding(
+            say(
+                "green.technology_selector_unstated",
                 "green.technology_unstated",
-                f"project.technology.{selector}: needed to apply the criteria of {_label(item)}",
+                parameter=selector,
+                item=item_label(item),
             )
         )
         return True, False
     for c in applicable:
         raw = technology.get(c.parameter)
+        words: dict[str, object] = {
+            "parameter": c.parameter,
+            "criterion_zh": c.text_zh,
+            "criterion_en": c.text_en,
+            "unit": c.unit,
+            "item": item_label(item),
+        }
         if raw is None:
-            out.missing.append(
-                Finding(
-                    f"green.criterion.{c.id}",
-                    f"project.technology.{c.parameter}: needed to show {c.text_en} ({c.text_zh})",
-                )
-            )
+            out.missing.append(say("green.criterion_missing", f"green.criterion.{c.id}", **words))
             complete = False
             continue
         try:
             measured = parse_decimal(raw)
         except ValueError:
             out.missing.append(
-                Finding(
-                    f"green.criterion.{c.id}",
-                    f"project.technology.{c.parameter}: {raw!r} is not a number",
-                )
+                say("green.criterion_not_number", f"green.criterion.{c.id}", raw=raw, **words)
             )
             complete = False
             continue
         if c.passes(measured):
             out.met.append(
-                Finding(f"green.criterion.{c.id}", f"{c.text_en}: {measured}{c.unit} ({c.text_zh})")
+                say("green.criterion_met", f"green.criterion.{c.id}", measured=measured, **words)
             )
         else:
             passed = False
-            out.flags.append(
-                Finding(
-                    "green.criterion_failed",
-                    f"{_label(item)}: {c.text_en} — project has {measured}{c.unit} ({c.text_zh})",
-                )
-            )
+            out.flags.append(say("green.criterion_failed", measured=measured, **words))
     return passed, complete
 
 
@@ -119,13 +104,7 @@ def _lines(facts: Facts, out: GreenOutcome) -> list[UseOfProceeds]:
         return uses
     project = facts.project
     if project is not None and project.catalogue_code:
-        out.missing.append(
-            Finding(
-                "green.use_of_proceeds_unallocated",
-                "loan.use_of_proceeds: no breakdown given; the whole amount is taken to finance "
-                "the project",
-            )
-        )
+        out.missing.append(say("green.use_of_proceeds_unallocated"))
         return [UseOfProceeds(project.catalogue_code, None, project.name, facts.loan.amount)]
     return []
 
@@ -148,13 +127,20 @@ def assess_green(facts: Facts, catalogue: Catalogue) -> GreenOutcome:
             for key in item.evidence:
                 if key not in evidence:
                     out.missing.append(
-                        Finding(
-                            f"evidence.{key}", f"{_label(item)}: {EVIDENCE_NAMES.get(key, key)}"
+                        say(
+                            "green.evidence_missing",
+                            f"evidence.{key}",
+                            evidence=evidence_name(key),
+                            item=item_label(item),
                         )
                     )
             if item.verify:
                 out.flags.append(
-                    Finding("green.catalogue_position_unverified", f"{_label(item)}: {item.verify}")
+                    say(
+                        "green.catalogue_position_unverified",
+                        item=item_label(item),
+                        note=Both(item.verify_zh or item.verify, item.verify),
+                    )
                 )
         passed, complete = checked[item.key]
         if not passed:
@@ -162,9 +148,14 @@ def assess_green(facts: Facts, catalogue: Catalogue) -> GreenOutcome:
         out.pending = out.pending or not complete
         out.eligible_amount += use.amount
         out.met.append(
-            Finding(
+            say(
                 "green.use_of_proceeds",
-                f"{use.amount:,.2f} finances {_label(item)} ({item.name_en})",
+                amount=f"{use.amount:,.2f}",
+                item=item_label(item),
+                title=catalogue_title(catalogue, item.version),
+                code=item.code,
+                name=Both(item.name_zh, item.name_en),
+                name_en=item.name_en,
             )
         )
         if best is None or use.amount > best[0]:
@@ -174,16 +165,7 @@ def assess_green(facts: Facts, catalogue: Catalogue) -> GreenOutcome:
     if facts.loan.amount > 0:
         out.share = quantize_share(out.eligible_amount / facts.loan.amount)
     if out.pending and out.eligible_amount > 0:
-        out.flags.append(
-            Finding(
-                "green.pending_evidence", "green subject to the missing technical evidence listed"
-            )
-        )
+        out.flags.append(say("green.pending_evidence"))
     if Decimal(0) < out.share < Decimal(1):
-        out.flags.append(
-            Finding(
-                "green.partial_share",
-                f"only {out.share * 100:.2f} % of the proceeds are green-eligible",
-            )
-        )
+        out.flags.append(say("green.partial_share", pct=f"{out.share * 100:.2f}"))
     return out

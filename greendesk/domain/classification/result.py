@@ -21,13 +21,26 @@ def quantize_share(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class Finding:
-    """One criterion met, one piece of missing evidence, or one flag; ``id`` is stable for UIs."""
+    """One criterion met, one piece of missing evidence, or one flag; ``id`` is stable for UIs.
+
+    Worded in both languages because the credit memo is Chinese by default and the same result
+    is read in English by other bank systems; ``text`` (English) is the pre-bilingual key that
+    stored ``classification_json`` documents still carry.
+    """
 
     id: str
-    text: str
+    zh: str
+    en: str
+
+    @property
+    def text(self) -> str:
+        return self.en
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
     def to_json(self) -> dict[str, str]:
-        return {"id": self.id, "text": self.text}
+        return {"id": self.id, "zh": self.zh, "en": self.en, "text": self.en}
 
 
 @dataclass(frozen=True)

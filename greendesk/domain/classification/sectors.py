@@ -31,6 +31,7 @@ class Sector:
     name_en: str
     high_carbon: bool
     source: str
+    source_zh: str
     benchmark_reduction_pct: Decimal
     eligible: tuple[Activity, ...]
     excluded: tuple[Activity, ...]
@@ -56,6 +57,7 @@ def load_sector_file(path: Path) -> dict[str, Sector]:
             name_en=raw["name_en"],
             high_carbon=bool(raw["high_carbon"]),
             source=raw.get("source", ""),
+            source_zh=raw.get("source_zh") or raw.get("source", ""),
             benchmark_reduction_pct=parse_decimal(raw["benchmark_reduction_pct_per_year"]),
             eligible=_activities(raw.get("eligible_activities", [])),
             excluded=_activities(raw.get("excluded_activities", [])),

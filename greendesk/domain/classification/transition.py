@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from greendesk.domain.classification.facts import Facts, TransitionPlan
 from greendesk.domain.classification.result import Finding, TransitionDetail
 from greendesk.domain.classification.sectors import Sector
+from greendesk.domain.classification.wording import PLAN_FIELDS, Both, say
 
 PCT_PLACES = Decimal("0.01")
 
@@ -36,6 +37,11 @@ def annual_reduction_pct(baseline: Decimal, target: Decimal, years: int) -> Deci
         return ((Decimal(1) - factor) * 100).quantize(PCT_PLACES, rounding=ROUND_HALF_UP)
 
 
+def _sector_words(sector: Sector) -> dict[str, object]:
+    """The sector's name for a finding: ``sector`` per language, ``sector_zh`` always Chinese."""
+    return {"sector": Both(sector.name_zh, sector.name_en), "sector_zh": sector.name_zh}
+
+
 def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> Decimal:
     """Amount of the proceeds funding activities eligible for the borrower's sector."""
     amount = Decimal("0.00")
@@ -49,12 +55,7 @@ def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> De
             (facts.project.transition_activity, facts.loan.amount, "project.transition_activity")
         ]
     if not keyed:
-        out.missing.append(
-            Finding(
-                "transition.activity_unstated",
-                "project.transition_activity: name the transition activity the loan finances",
-            )
-        )
+        out.missing.append(say("transition.activity_unstated"))
     for key, value, path in keyed:
         assert key is not None
         good = sector.activity(key)
@@ -62,24 +63,30 @@ def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> De
         if good:
             amount += value
             out.met.append(
-                Finding(
+                say(
                     "transition.eligible_activity",
-                    f"{value:,.2f} finances {good.name_zh} ({good.name_en}), eligible for "
-                    f"{sector.name_zh}",
+                    amount=f"{value:,.2f}",
+                    activity=Both(good.name_zh, good.name_en),
+                    activity_zh=good.name_zh,
+                    **_sector_words(sector),
                 )
             )
         elif bad:
             out.flags.append(
-                Finding(
+                say(
                     "transition.lock_in",
-                    f"{path}: {bad.name_zh} ({bad.name_en}) locks in high-carbon capacity",
+                    path=path,
+                    activity=Both(bad.name_zh, bad.name_en),
+                    activity_zh=bad.name_zh,
                 )
             )
         else:
             out.flags.append(
-                Finding(
+                say(
                     "transition.activity_not_for_sector",
-                    f"{path}: {key} is not an eligible transition activity for {sector.name_zh}",
+                    path=path,
+                    key=key,
+                    **_sector_words(sector),
                 )
             )
     return amount
@@ -89,7 +96,6 @@ def _plan(
     plan: TransitionPlan | None, sector: Sector, out: TransitionOutcome
 ) -> tuple[bool, Decimal | None]:
     """(credible, yearly reduction %) of the borrower's plan against the sector benchmark."""
-    p = "borrower.transition_plan"
     fields = {
         "baseline_intensity": plan.baseline_intensity if plan else None,
         "target_intensity": plan.target_intensity if plan else None,
@@ -97,65 +103,50 @@ def _plan(
         "target_year": plan.target_year if plan else None,
     }
     if all(value is None for value in fields.values()):
-        out.flags.append(
-            Finding(
-                "transition.high_carbon_without_plan",
-                f"borrower in high-carbon sector {sector.name_zh} has no transition plan",
-            )
-        )
+        out.flags.append(say("transition.high_carbon_without_plan", **_sector_words(sector)))
     for name, value in fields.items():
         if value is None:
-            out.missing.append(Finding(f"transition.plan.{name}", f"{p}.{name}: not given"))
+            out.missing.append(
+                say(
+                    "transition.plan_field_missing",
+                    f"transition.plan.{name}",
+                    name=name,
+                    field=PLAN_FIELDS[name],
+                )
+            )
     credible = True
     disclosure = plan.disclosure_yearly if plan else None
     if disclosure is None:
-        out.missing.append(
-            Finding("transition.plan.disclosure", f"{p}.disclosure: yearly disclosure not stated")
-        )
+        out.missing.append(say("transition.plan.disclosure"))
         credible = False
     elif not disclosure:
-        out.flags.append(
-            Finding("transition.no_yearly_disclosure", "borrower does not disclose progress yearly")
-        )
+        out.flags.append(say("transition.no_yearly_disclosure"))
         credible = False
     else:
-        out.met.append(
-            Finding("transition.yearly_disclosure", "borrower discloses progress yearly")
-        )
+        out.met.append(say("transition.yearly_disclosure"))
     if plan is None or None in fields.values():
         return False, None
     assert plan.baseline_intensity is not None and plan.target_intensity is not None
     assert plan.base_year is not None and plan.target_year is not None
     years = plan.target_year - plan.base_year
     pct = annual_reduction_pct(plan.baseline_intensity, plan.target_intensity, years)
-    unit = f" {plan.intensity_unit}" if plan.intensity_unit else ""
-    summary = (
-        f"intensity {plan.baseline_intensity}{unit} ({plan.base_year}) → "
-        f"{plan.target_intensity}{unit} ({plan.target_year}): {pct} % a year"
-    )
+    words: dict[str, object] = {
+        "baseline": plan.baseline_intensity,
+        "target": plan.target_intensity,
+        "unit": f" {plan.intensity_unit}" if plan.intensity_unit else "",
+        "base_year": plan.base_year,
+        "target_year": plan.target_year,
+        "pct": pct,
+        "benchmark": sector.benchmark_reduction_pct,
+        **_sector_words(sector),
+    }
     if pct <= 0:
-        out.flags.append(
-            Finding(
-                "transition.plan_does_not_reduce", f"{summary}; the plan does not reduce intensity"
-            )
-        )
+        out.flags.append(say("transition.plan_does_not_reduce", **words))
         return False, pct
     if pct < sector.benchmark_reduction_pct:
-        out.flags.append(
-            Finding(
-                "transition.below_benchmark",
-                f"{summary}, below the {sector.name_zh} benchmark of "
-                f"{sector.benchmark_reduction_pct} % a year",
-            )
-        )
+        out.flags.append(say("transition.below_benchmark", **words))
         return False, pct
-    out.met.append(
-        Finding(
-            "transition.plan_meets_benchmark",
-            f"{summary}, at least the {sector.name_zh} benchmark of "
-            f"{sector.benchmark_reduction_pct} % a year",
-        )
-    )
+    out.met.append(say("transition.plan_meets_benchmark", **words))
     return credible, pct
 
 
@@ -167,9 +158,10 @@ def assess_transition(facts: Facts, sectors: dict[str, Sector]) -> TransitionOut
         return out
     out.high_carbon = True
     out.met.append(
-        Finding(
+        say(
             "transition.high_carbon_sector",
-            f"borrower sector {sector.name_zh} ({sector.name_en}) — {sector.source}",
+            source=Both(sector.source_zh, sector.source),
+            **_sector_words(sector),
         )
     )
     amount = _activity_amount(facts, sector, out)

@@ -1,7 +1,8 @@
 """Collateral alerts: thin coverage, pledges ending early, surrendered allowances, stale prices.
 
 Each check is a small function so a report, a revaluation and a test can run exactly the one
-they need; ``loan_alerts`` runs them all.
+they need; ``loan_alerts`` runs them all. An alert carries its figures (coverage, dates, ages)
+as well as its wording in Chinese and English, so a report never has to work them out again.
 """
 
 from __future__ import annotations
@@ -12,25 +13,41 @@ from decimal import Decimal
 
 from greendesk.domain.collateral.types import CollateralType
 from greendesk.domain.collateral.valuation import PledgeFacts, PledgeValuation
+from greendesk.domain.collateral.wording import ALERT_WORDING
+from greendesk.domain.money import format_money
 
-ALERT_KINDS = (
-    "coverage_below_threshold",
-    "pledge_expires_before_maturity",
-    "allowance_surrendered_before_maturity",
-    "allowance_vintage_unknown",
-    "expiry_unknown",
-    "stale_price",
-    "stale_appraisal",
-    "no_value",
-)
+ALERT_KINDS = tuple(ALERT_WORDING)
 
 
 @dataclass(frozen=True)
 class Alert:
+    """One alert: its kind, the figures behind it, and its message in both languages."""
+
     kind: str
     severity: str  # "warning" or "info"
     pledge_seq: int | None
-    message: str
+    zh: str
+    en: str
+    collateral_type: str | None = None
+    coverage: Decimal | None = None
+    threshold: Decimal | None = None
+    exposure: Decimal | None = None
+    expiry: date | None = None
+    maturity: date | None = None
+    vintage: int | None = None
+    surrender_deadline: date | None = None
+    instrument: str | None = None
+    value_date: date | None = None  # the price date, or the appraisal date
+    age_days: int | None = None
+    limit_days: int | None = None
+
+    @property
+    def message(self) -> str:
+        """The English message (what the CLI and older callers show)."""
+        return self.en
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 def surrender_deadline(vintage_year: int) -> date:
@@ -38,17 +55,61 @@ def surrender_deadline(vintage_year: int) -> date:
     return date(vintage_year + 1, 12, 31)
 
 
+def _alert(
+    kind: str,
+    severity: str,
+    seq: int | None,
+    ctype: CollateralType | None = None,
+    note: tuple[str, str] = ("", ""),
+    **figures: object,
+) -> Alert:
+    """An ``Alert`` with ``figures`` stored and filled into both templates of ``kind``."""
+    shown = {
+        k: _show(v) for k, v in figures.items() if k not in ("coverage", "threshold", "exposure")
+    }
+    for key in ("coverage", "threshold"):
+        ratio = figures.get(key)
+        shown[key] = f"{ratio:.2%}" if isinstance(ratio, Decimal) else ""
+    exposure = figures.get("exposure")
+    shown["exposure"] = (
+        format_money(exposure, grouped=True) if isinstance(exposure, Decimal) else ""
+    )
+    shown["seq"] = "" if seq is None else str(seq)
+    shown["deadline"] = _show(figures.get("surrender_deadline"))
+    shown["age"] = _show(figures.get("age_days"))
+    shown["limit"] = _show(figures.get("limit_days"))
+    zh, en = ALERT_WORDING[kind]
+    return Alert(
+        kind,
+        severity,
+        seq,
+        zh.format(type=ctype.name_zh if ctype else "", note=note[0], **shown),
+        en.format(type=ctype.name_en if ctype else "", note=note[1], **shown),
+        collateral_type=ctype.key if ctype else None,
+        **figures,  # type: ignore[arg-type]
+    )
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
 def coverage_alert(
     coverage: Decimal | None, threshold: Decimal | None, exposure: Decimal
 ) -> Alert | None:
     if threshold is None or coverage is None or coverage >= threshold:
         return None
-    return Alert(
+    return _alert(
         "coverage_below_threshold",
         "warning",
         None,
-        f"coverage {coverage:.4f} is below the loan's threshold {threshold} (exposure "
-        f"{exposure:,.2f})",
+        coverage=coverage,
+        threshold=threshold,
+        exposure=exposure,
     )
 
 
@@ -57,23 +118,17 @@ def expiry_alerts(pledge: PledgeFacts, ctype: CollateralType, maturity: date | N
         return []  # allowances end by surrender: see vintage_alerts
     if pledge.expiry is None:
         if ctype.expiry_applies:
-            return [
-                Alert(
-                    "expiry_unknown",
-                    "info",
-                    pledge.seq,
-                    f"pledge {pledge.seq}: {ctype.name_zh} has a term but no expiry is recorded",
-                )
-            ]
+            return [_alert("expiry_unknown", "info", pledge.seq, ctype, maturity=maturity)]
         return []
     if maturity is not None and pledge.expiry < maturity:
         return [
-            Alert(
+            _alert(
                 "pledge_expires_before_maturity",
                 "warning",
                 pledge.seq,
-                f"pledge {pledge.seq}: {ctype.name_zh} expires {pledge.expiry}, before maturity "
-                f"{maturity}",
+                ctype,
+                expiry=pledge.expiry,
+                maturity=maturity,
             )
         ]
     return []
@@ -86,59 +141,61 @@ def vintage_alerts(
         return []
     if pledge.vintage_year is None:
         return [
-            Alert(
-                "allowance_vintage_unknown",
-                "warning",
-                pledge.seq,
-                f"pledge {pledge.seq}: allowance vintage not recorded, so its surrender date is "
-                "unknown",
-            )
+            _alert("allowance_vintage_unknown", "warning", pledge.seq, ctype, maturity=maturity)
         ]
     deadline = surrender_deadline(pledge.vintage_year)
     if maturity is not None and deadline < maturity:
         return [
-            Alert(
+            _alert(
                 "allowance_surrendered_before_maturity",
                 "warning",
                 pledge.seq,
-                f"pledge {pledge.seq}: {pledge.vintage_year} allowances must be surrendered by "
-                f"{deadline}, "
-                f"before maturity {maturity}",
+                ctype,
+                vintage=pledge.vintage_year,
+                surrender_deadline=deadline,
+                maturity=maturity,
             )
         ]
     return []
 
 
 def staleness_alerts(
-    valuation: PledgeValuation, as_of: date, max_price_age_days: int, max_appraisal_age_days: int
+    valuation: PledgeValuation,
+    as_of: date,
+    max_price_age_days: int,
+    max_appraisal_age_days: int,
+    ctype: CollateralType | None = None,
 ) -> list[Alert]:
     seq = valuation.seq
     if valuation.basis == "none":
-        return [
-            Alert("no_value", "warning", seq, f"pledge {seq}: cannot be valued ({valuation.note})")
-        ]
+        note = (valuation.note_zh or valuation.note, valuation.note)
+        return [_alert("no_value", "warning", seq, ctype, note, instrument=valuation.instrument)]
     if valuation.value_date is None:
         return []
     age = (as_of - valuation.value_date).days
     if valuation.basis in ("price", "pledge_price") and age > max_price_age_days:
         return [
-            Alert(
+            _alert(
                 "stale_price",
                 "warning",
                 seq,
-                f"pledge {seq}: {valuation.instrument} price of {valuation.value_date} is {age} "
-                "days old "
-                f"(limit {max_price_age_days})",
+                ctype,
+                instrument=valuation.instrument,
+                value_date=valuation.value_date,
+                age_days=age,
+                limit_days=max_price_age_days,
             )
         ]
     if valuation.basis == "appraisal" and age > max_appraisal_age_days:
         return [
-            Alert(
+            _alert(
                 "stale_appraisal",
                 "warning",
                 seq,
-                f"pledge {seq}: appraisal of {valuation.value_date} is {age} days old (limit "
-                f"{max_appraisal_age_days})",
+                ctype,
+                value_date=valuation.value_date,
+                age_days=age,
+                limit_days=max_appraisal_age_days,
             )
         ]
     return []

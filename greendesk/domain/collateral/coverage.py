@@ -84,7 +84,7 @@ def assess_collateral(
         valuation = value_pledge(pledge, ctype, prices, as_of)
         valuations.append(valuation)
         alerts += staleness_alerts(
-            valuation, as_of, policy.max_price_age_days, policy.max_appraisal_age_days
+            valuation, as_of, policy.max_price_age_days, policy.max_appraisal_age_days, ctype
         )
         alerts += expiry_alerts(pledge, ctype, loan.maturity_date)
         alerts += vintage_alerts(pledge, ctype, loan.maturity_date)

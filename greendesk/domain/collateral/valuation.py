@@ -52,26 +52,37 @@ class PledgeValuation:
     pledge_rate: Decimal
     eligible_value: Decimal
     registry: str
-    note: str = ""
+    note: str = ""  # why the basis is not the reference price, in English
+    note_zh: str = ""  # the same in Chinese
+
+
+Note = tuple[str, str]  # (English, Chinese)
 
 
 def _priced(
     pledge: PledgeFacts, ctype: CollateralType, prices: PriceTable, as_of: date
-) -> tuple[str, Decimal | None, str | None, date | None, str]:
+) -> tuple[str, Decimal | None, str | None, date | None, Note]:
     """(basis, unit price, instrument, price date, note): the table's price, else the pledge's."""
     instrument = pledge.price_instrument or ctype.price_instrument
     point: PricePoint | None = prices.latest(instrument, as_of) if instrument else None
     if point is not None:
-        return "price", point.price, instrument, point.price_date, ""
+        return "price", point.price, instrument, point.price_date, ("", "")
     if pledge.unit_price is not None:
-        note = f"no {instrument} reference price on or before {as_of}; the pledge's own price used"
+        note = (
+            f"no {instrument} reference price on or before {as_of}; the pledge's own price used",
+            f"{as_of} 及之前无 {instrument} 参考价格，采用押品约定单价",
+        )
         return "pledge_price", pledge.unit_price, instrument, pledge.valuation_date, note
+    name = instrument or "reference"
     return (
         "none",
         None,
         instrument,
         None,
-        f"no {instrument or 'reference'} price on or before {as_of}",
+        (
+            f"no {name} price on or before {as_of}",
+            f"{as_of} 及之前无 {instrument or ''}参考价格",
+        ),
     )
 
 
@@ -85,7 +96,7 @@ def value_pledge(
     if use_price:
         basis, price, instrument, when, note = _priced(pledge, ctype, prices, as_of)
         if price is not None and pledge.quantity is None:
-            basis, note = "none", "no quantity given"
+            basis, note = "none", ("no quantity given", "未登记数量")
         value = (
             round_fen(pledge.quantity * price)
             if (price is not None and pledge.quantity is not None)
@@ -95,10 +106,10 @@ def value_pledge(
             value = ZERO
     else:
         basis, price, instrument = "appraisal", None, None
-        when, note = pledge.valuation_date, ""
+        when, note = pledge.valuation_date, ("", "")
         value = round_fen(pledge.appraised_value) if pledge.appraised_value is not None else ZERO
         if pledge.appraised_value is None:
-            basis, note = "none", "no appraised value"
+            basis, note = "none", ("no appraised value", "无评估价值")
     return PledgeValuation(
         seq=pledge.seq,
         collateral_type=ctype.key,
@@ -112,5 +123,6 @@ def value_pledge(
         pledge_rate=rate,
         eligible_value=round_fen(value * rate),
         registry=registry,
-        note=note,
+        note=note[0],
+        note_zh=note[1],
     )

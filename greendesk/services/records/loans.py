@@ -1,6 +1,9 @@
 """Loan applications: create a draft with all its terms, change terms while draft or returned,
 and record an officer's classification override with its written reason.
 
+Creating or editing a loan re-runs the classification engine in the same transaction
+(``services.assessment.assess_loan``), so the stored class always describes the stored terms.
+
 Approved terms are frozen (``domain.workflow.check_editable``): a change then goes through
 reopening the application as a new version, which the workflow service owns.
 """
@@ -8,6 +11,7 @@ reopening the application as a new version, which the workflow service owns.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +19,7 @@ from sqlalchemy.orm import Session
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.roles import Action
 from greendesk.domain.workflow import EDITABLE_STATES, Status, check_editable
+from greendesk.services.assessment import assess_loan
 from greendesk.services.records._unit import (
     Actor,
     assign,
@@ -98,7 +103,18 @@ def create_loan(db: Database, actor: Actor, data: LoanInput) -> LoanRecord:
         write_children(session, loan, values)
         stored(session)
         record_event(session, actor, "loan.create", "loan", loan.id, None, loan_snapshot(loan))
+        _reassess(session, loan, actor)
         return loan_record(loan)
+
+
+def _reassess(session: Session, loan: Loan, actor: Actor) -> None:
+    """Classify the terms just saved, in the same transaction, so the stored class is never stale.
+
+    ``assess_loan`` never writes over an officer's override, and records ``loan.classify`` in the
+    audit trail only when the stored result actually changes.
+    """
+    assess_loan(session, loan.id, date.today(), actor=actor.username)
+    stored(session)
 
 
 def _editable_loan(session: Session, loan_id: int, expected_version: int) -> Loan:
@@ -127,6 +143,7 @@ def update_loan_terms(
         stored(session)
         record_event(session, actor, "loan.update_terms", "loan", loan.id, before,
                      loan_snapshot(loan))  # fmt: skip
+        _reassess(session, loan, actor)
         return loan_record(loan)
 
 

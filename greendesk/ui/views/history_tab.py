@@ -35,7 +35,11 @@ def history_columns() -> list[Column[HistoryRow]]:
             lambda r: labels.instant(r.occurred_at),
         ),
         Column(QCoreApplication.translate("HistoryTab", "Who"), lambda r: r.actor),
-        Column(QCoreApplication.translate("HistoryTab", "Action"), lambda r: r.action),
+        Column(
+            QCoreApplication.translate("HistoryTab", "Action"),
+            lambda r: labels.audit_action(r.action),
+            tooltip=lambda r: r.action,
+        ),
         Column(
             QCoreApplication.translate("HistoryTab", "Record"),
             lambda r: f"{r.entity_type} {r.entity_id or ''}".strip(),

@@ -97,10 +97,10 @@ def rate_text(kind: str, loan: object) -> str:
     """``LPR5Y 3.50% + 20 bp`` for floating loans, ``3.45%`` for fixed ones."""
     annual = getattr(loan, "annual_rate", None)
     if kind == "fixed":
-        return labels.percent(annual)
+        return labels.rate(annual)
     name = getattr(loan, "base_rate_name", None) or "LPR"
     base = getattr(loan, "base_rate", None)
     spread = getattr(loan, "spread_bps", None)
-    base_text = f"{name} {labels.percent(base)}" if base is not None else name
+    base_text = f"{name} {labels.rate(base)}" if base is not None else name
     spread_text = f" {spread:+d} bp" if spread is not None else ""
     return base_text + spread_text

@@ -26,7 +26,7 @@ def borrower_columns() -> list[Column[Period]]:
         ),
         Column(
             QCoreApplication.translate("ScheduleTab", "Rate"),
-            lambda p: labels.percent(p.rate, 4),
+            lambda p: labels.rate(p.rate),
             right=True,
         ),
         Column(

@@ -73,7 +73,14 @@ def test_burqin_coverage_above_threshold_has_no_alert() -> None:
 def test_coverage_below_the_loans_threshold() -> None:
     result = assess_collateral(_burqin("1.50"), load_collateral_types(), PRICES, date(2025, 1, 10))
     assert result.alert_kinds() == ["coverage_below_threshold"]
-    assert "1.3177" in result.alerts[0].message
+    alert = result.alerts[0]
+    assert (alert.coverage, alert.threshold, alert.exposure) == (
+        Decimal("1.3177"),
+        Decimal("1.50"),
+        Decimal("15000000.00"),
+    )
+    assert alert.zh == "押品覆盖率 131.77% 低于本笔贷款警戒线 150.00%（敞口 15,000,000.00 元）"
+    assert "131.77%" in alert.en and "150.00%" in alert.en and alert.message == alert.en
 
 
 def test_coverage_ratio_of_zero_exposure_is_none() -> None:
@@ -91,7 +98,16 @@ def test_pledge_expiring_before_maturity() -> None:
     )  # fmt: skip
     result = assess_collateral(early, load_collateral_types(), PRICES, date(2025, 1, 10))
     assert result.alert_kinds() == ["pledge_expires_before_maturity"]
-    assert "2025-12-31" in result.alerts[0].message
+    alert = result.alerts[0]
+    assert (alert.pledge_seq, alert.expiry, alert.maturity) == (
+        1,
+        date(2025, 12, 31),
+        date(2027, 3, 15),
+    )
+    assert alert.collateral_type == "grassland_sink_revenue"
+    assert alert.zh.startswith("押品 1（草原碳汇") and "于 2025-12-31 到期" in alert.zh
+    assert "早于贷款到期日 2027-03-15" in alert.zh
+    assert "expires 2025-12-31, before the loan matures 2027-03-15" in alert.en
 
 
 def test_expiry_not_recorded_for_a_right_with_a_term_is_an_info_alert() -> None:
@@ -102,6 +118,7 @@ def test_expiry_not_recorded_for_a_right_with_a_term_is_an_info_alert() -> None:
     )  # fmt: skip
     result = assess_collateral(loan, load_collateral_types(), PRICES, date(2025, 1, 10))
     assert [(a.kind, a.severity) for a in result.alerts] == [("expiry_unknown", "info")]
+    assert result.alerts[0].zh.endswith("有期限，但未登记到期日")
 
 
 def test_surrender_deadline_is_31_december_of_the_following_year() -> None:
@@ -115,6 +132,13 @@ def test_allowance_vintage_surrendered_before_the_loan_ends() -> None:
         _cea_loan(2024, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 1, 10)
     )
     assert result.alert_kinds() == ["allowance_surrendered_before_maturity"]
+    alert = result.alerts[0]
+    assert (alert.vintage, alert.surrender_deadline, alert.maturity) == (
+        2024,
+        date(2025, 12, 31),
+        date(2026, 6, 30),
+    )
+    assert alert.zh == "押品 1：2024 年度配额须于 2025-12-31 前清缴，早于贷款到期日 2026-06-30"
     ok = assess_collateral(
         _cea_loan(2024, date(2025, 12, 31)), load_collateral_types(), PRICES, date(2025, 1, 10)
     )
@@ -134,6 +158,15 @@ def test_price_older_than_the_limit() -> None:
         _cea_loan(2025, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 3, 1)
     )
     assert "stale_price" in result.alert_kinds()
+    stale = next(a for a in result.alerts if a.kind == "stale_price")
+    assert (stale.instrument, stale.value_date, stale.age_days, stale.limit_days) == (
+        "CEA",
+        date(2024, 12, 31),
+        60,
+        30,
+    )
+    assert "已 60 天未更新（上限 30 天）" in stale.zh
+    assert "price of 2024-12-31 is 60 days old (limit 30)" in stale.en
     fresh = assess_collateral(
         _cea_loan(2025, date(2026, 6, 30)), load_collateral_types(), PRICES, date(2025, 1, 30)
     )
@@ -152,6 +185,13 @@ def test_old_appraisal_and_missing_value() -> None:
     result = assess_collateral(loan, load_collateral_types(), PRICES, date(2025, 1, 10))
     assert result.alert_kinds() == ["stale_appraisal", "no_value"]
     assert result.valuations[1].value == Decimal("0.00")
+    appraisal, no_value = result.alerts
+    # 2023-06-30 to 2024-06-30 is 366 days (2024 is a leap year), then 194 to 2025-01-10
+    assert (appraisal.value_date, appraisal.age_days) == (date(2023, 6, 30), 560)
+    assert appraisal.limit_days is not None and appraisal.limit_days < 560
+    assert "评估日 2023-06-30，已 560 天" in appraisal.zh
+    assert no_value.zh.startswith("押品 2（") and "无法估值：无评估价值" in no_value.zh
+    assert no_value.en.endswith("cannot be valued: no appraised value")
 
 
 def test_unknown_collateral_type_is_refused() -> None:
@@ -176,3 +216,39 @@ def test_revaluation_when_the_allowance_price_falls() -> None:
     assert change.change == Decimal("-81690000.00")
     assert (change.coverage_before, change.coverage_after) == (Decimal("1.0238"), Decimal("0.6153"))
     assert [a.kind for a in change.new_alerts] == ["coverage_below_threshold"]
+
+
+def test_every_alert_kind_is_worded_in_both_languages() -> None:
+    """Each kind has a Chinese and an English template naming the pledge (or the coverage)."""
+    from greendesk.domain.collateral import ALERT_KINDS
+    from greendesk.domain.collateral.wording import ALERT_WORDING
+
+    assert set(ALERT_KINDS) == set(ALERT_WORDING)
+    for kind, (zh, en) in ALERT_WORDING.items():
+        assert zh.startswith(("押品 {seq}", "押品覆盖率")), kind
+        assert en.startswith(("pledge {seq}", "collateral coverage")), kind
+        assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), kind
+
+
+def test_price_table_finds_the_quote_in_force() -> None:
+    table = PriceTable(
+        [
+            PricePoint("CEA", date(2025, 1, 3), Decimal("98.00")),
+            PricePoint("CEA", date(2024, 12, 31), Decimal("97.50")),
+            PricePoint("CEA", date(2025, 1, 6), Decimal("99.10")),
+        ]
+    )
+    assert table.latest("CEA", date(2024, 12, 30)) is None
+    assert table.latest("CEA", date(2024, 12, 31)) == PricePoint(
+        "CEA", date(2024, 12, 31), Decimal("97.50")
+    )
+    found = table.latest("CEA", date(2025, 1, 5))
+    assert found is not None and found.price == Decimal("98.00")
+    found = table.latest("CEA", date(2030, 1, 1))
+    assert found is not None and found.price == Decimal("99.10")
+    assert table.latest("CCER", date(2025, 1, 5)) is None
+    newer = table.with_price(PricePoint("CEA", date(2025, 1, 4), Decimal("90.00")))
+    found = newer.latest("CEA", date(2025, 1, 5))
+    assert found is not None and found.price == Decimal("90.00")
+    found = table.latest("CEA", date(2025, 1, 5))
+    assert found is not None and found.price == Decimal("98.00")  # the original is unchanged
