@@ -52,7 +52,7 @@ ORDER_KEYS = LOAN_ORDER_KEYS
 assert set(_ORDER_COLUMNS) == set(ORDER_KEYS), "keep LOAN_ORDER_KEYS and the columns in step"
 _CHUNK = 500  # ids per look-up query, under SQLite's bound-parameter limit
 _ONE_PASS = 5_000  # above this many ids, one pass over the table beats chunked look-ups
-_SUMMARY_COLUMNS = (
+_SUMMARY_COLUMNS: tuple[Any, ...] = (
     Loan.id, Loan.reference, Borrower.name, Project.name, Project.region, Borrower.region,
     Loan.amount, Loan.currency, Loan.status, Loan.override_primary, Loan.classification_primary,
     Loan.start_date, Loan.maturity_date, Loan.updated_at,

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-
 from typing import Any
 
 import jsonschema
@@ -167,9 +166,7 @@ def test_editing_terms_reclassifies_in_the_same_save(db: Database) -> None:
     edit = terms.input
     edit.project_id = None
     edit.use_of_proceeds = []
-    saved = loans.update_loan_terms(
-        db, _officer(db), loan_id, edit, expected_version=terms.version
-    )
+    saved = loans.update_loan_terms(db, _officer(db), loan_id, edit, expected_version=terms.version)
     primary, data = _classification(db, loan_id)
     assert primary == "conventional"  # nothing green is financed any more
     assert data is not None and data["primary"] == "conventional"

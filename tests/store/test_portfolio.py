@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import insert
 
-from greendesk.domain.errors import UserError
+from greendesk.domain.errors import InvalidInput, UserError
+from greendesk.domain.schedule import build_schedule, parse_terms
 from greendesk.services.portfolio import (
     LoanSummary,
     count_loans,
@@ -124,3 +126,42 @@ def test_schedule_terms_use_the_engine_field_names(database: Database) -> None:
     assert terms["rate"] == {"base": "LPR1Y", "base_rate": "0.03", "spread_bps": 25}
     with pytest.raises(UserError, match="does not exist"):
         schedule_terms(database, 987654)
+
+
+def test_a_long_id_list_returns_exactly_the_ids_asked_for(database: Database) -> None:
+    """Above ``_ONE_PASS`` ids the summaries come from one pass over the table, filtered."""
+    with database.session() as session:
+        borrower_id = add_loan(session, "L-00000").borrower_id
+        rows = [
+            {"reference": f"L-{i:05d}", "borrower_id": borrower_id, "amount": Decimal(i),
+             "version": 1}
+            for i in range(1, 5301)
+        ]  # fmt: skip
+        session.execute(insert(Loan), rows)
+    ids = list_loan_ids(database)
+    wanted = [*ids[:5200], 987654]  # more than the one-pass threshold, plus an unknown id
+    assert len(wanted) > 5000
+    found = fetch_loan_summaries(database, wanted)
+    assert set(found) == set(ids[:5200])
+    assert found[ids[5199]].reference == "L-05199"
+    assert found[ids[1]].amount == Decimal("1.00")
+
+
+def test_schedule_terms_roll_dates_past_the_holiday_data_over_weekends(
+    database: Database,
+) -> None:
+    """A 20-year loan runs past the CN holiday data: stored terms still give one schedule."""
+    with database.session() as session:
+        loan = add_loan(session, amount=Decimal("1600000000.00"))
+        loan.term_months = 240
+        loan.maturity_date = date(2045, 6, 20)
+        loan_id = loan.id
+    terms = schedule_terms(database, loan_id)
+    assert terms["calendar_beyond_coverage"] == "weekends"
+    schedule = build_schedule(parse_terms(terms))
+    last = schedule.periods[-1]
+    assert last.closing_balance == Decimal("0.00")
+    assert last.payment_date.year == 2045 and last.payment_date.weekday() < 5
+    without = {k: v for k, v in terms.items() if k != "calendar_beyond_coverage"}
+    with pytest.raises(InvalidInput, match="calendar_beyond_coverage"):
+        parse_terms(without)  # the engine's default refuses such dates: the choice matters

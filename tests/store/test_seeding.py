@@ -16,7 +16,7 @@ from greendesk.domain.credit_code import validate_credit_code
 from greendesk.domain.errors import InvalidInput, UserError
 from greendesk.domain.schedule import build_schedule, parse_terms
 from greendesk.paths import seeds_dir
-from greendesk.services import audit
+from greendesk.services import audit, auth
 from greendesk.services.seeding import SeedReport, seed_demo
 from greendesk.services.terms import schedule_terms
 from greendesk.store.database import Database, open_database
@@ -343,3 +343,12 @@ def test_every_seeded_loan_has_a_schedule_that_repays_what_is_drawn(
             assert sum((Decimal(x["commitment"]) for x in terms["lenders"]), Decimal(0)) == (
                 Decimal(terms["amount"])
             )
+
+
+def test_seeding_creates_the_demo_accounts(seeded: tuple[Database, SeedReport]) -> None:
+    database, report = seeded
+    assert report.users == len(auth.DEMO_USERS)
+    names = {u.username: u.role for u in auth.list_users(database)}
+    assert names == {name: role for name, _, role in auth.DEMO_USERS}
+    officer = auth.authenticate(database, "officer", auth.DEMO_PASSWORD)
+    assert officer.username == "officer"

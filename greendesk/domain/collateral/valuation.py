@@ -81,7 +81,7 @@ def _priced(
         None,
         (
             f"no {name} price on or before {as_of}",
-            f"{as_of} 及之前无 {instrument or ''}参考价格",
+            f"{as_of} 及之前无{f' {instrument} ' if instrument else ''}参考价格",
         ),
     )
 

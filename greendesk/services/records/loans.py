@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import ErrorCollector
@@ -111,9 +111,18 @@ def _reassess(session: Session, loan: Loan, actor: Actor) -> None:
     """Classify the terms just saved, in the same transaction, so the stored class is never stale.
 
     ``assess_loan`` never writes over an officer's override, and records ``loan.classify`` in the
-    audit trail only when the stored result actually changes.
+    audit trail only when the stored result actually changes. The class is derived from the
+    terms, not edited, so one save stays one step of the optimistic-lock ``version``: the step
+    the classification write adds is taken back inside this same transaction (the row is locked
+    for it, so no other desk can have seen the intermediate number).
     """
+    session.flush()
+    saved = loan.version
     assess_loan(session, loan.id, date.today(), actor=actor.username)
+    session.flush()
+    if loan.version != saved:
+        table = Loan.metadata.tables[Loan.__tablename__]
+        session.execute(update(table).where(table.c.id == loan.id).values(version=saved))
     stored(session)
 
 

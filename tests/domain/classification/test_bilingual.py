@@ -98,7 +98,7 @@ def test_every_template_is_worded_in_both_languages() -> None:
         assert zh_fields == en_fields, key
 
 
-def test_results_stored_before_findings_were_bilingual_are_still_rejected_by_schema() -> None:
+def test_schema_requires_both_languages_on_each_finding() -> None:
     """The published schema now requires zh and en on each finding."""
     import json
 
@@ -113,3 +113,18 @@ def test_results_stored_before_findings_were_bilingual_are_still_rejected_by_sch
     }
     with pytest.raises(jsonschema.ValidationError, match="zh"):
         jsonschema.validate(old, schema)
+
+
+def test_unverified_2024_position_is_flagged_in_both_languages() -> None:
+    facts = load_case("burqin_grassland_sink")
+    facts["project"]["catalogue_code"] = "2024:5.1.6"
+    for use in facts["loan"]["use_of_proceeds"]:
+        use["catalogue_code"] = "2024:5.1.6"
+    result = classify_json(facts)
+    [flag] = [f for f in result["flags"] if f["id"] == "green.catalogue_position_unverified"]
+    item = load_catalogue().get("2024:5.1.6")
+    assert item is not None and item.verify_zh and item.verify
+    assert flag["zh"].startswith(f"2024版目录 5.1.6 {item.name_zh}：{item.verify_zh}")
+    assert flag["en"].endswith(item.verify)
+    title = load_catalogue().titles["2024"]
+    assert any(f"《{title}》5.1.6" in z for z in _zh(result, "criteria_met"))
