@@ -3,8 +3,9 @@
 ``assess_loan`` builds FACTS from the stored borrower, project and loan, runs the classification
 (stored on the loan unless an officer has overridden it) and values the pledges on a date from
 the stored price table; ``assess_all`` does it for every current loan (the seed step calls it);
-``collateral_report`` is the read-only report behind ``greendesk collateral``. Plain dataclasses
-go out, never ORM rows.
+``collateral_report`` is the read-only report behind ``greendesk collateral``;
+``stored_classification`` reads back the result a loan carries. Plain dataclasses go out, never
+ORM rows; every alert and finding goes out in both languages, so each screen picks its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from greendesk.domain.classification import classify, parse_facts
+from greendesk.domain.classification.catalogue import load_catalogue
 from greendesk.domain.collateral import (
     CollateralAssessment,
     LoanCollateral,
@@ -60,10 +62,17 @@ class PledgeLine:
 
 @dataclass(frozen=True)
 class AlertLine:
+    """One collateral alert; ``message`` is the English text older JSON readers expect."""
+
     kind: str
     severity: str
     pledge_seq: int | None
     message: str
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass(frozen=True)
@@ -81,6 +90,46 @@ class LoanCollateralReport:
     total_eligible: Decimal
     coverage: Decimal | None
     alerts: tuple[AlertLine, ...]
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    """One criterion met, missing piece of evidence or flag, worded in both languages."""
+
+    id: str
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class CatalogueLine:
+    version: str
+    code: str
+    name_zh: str
+    name_en: str
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang == "zh" else self.name_en
+
+
+@dataclass(frozen=True)
+class StoredClassification:
+    """The classification a loan carries (as last stored by :func:`assess_loan`)."""
+
+    loan_id: int
+    reference: str
+    primary: str  # the engine's class
+    labels: tuple[str, ...]
+    green_share: Decimal | None  # 0..1
+    catalogue: CatalogueLine | None
+    criteria_met: tuple[FindingLine, ...]
+    missing_evidence: tuple[FindingLine, ...]
+    flags: tuple[FindingLine, ...]
+    override_primary: str | None
+    override_reason: str
 
 
 @dataclass(frozen=True)
@@ -271,7 +320,9 @@ def _report(
         total_value=result.total_value,
         total_eligible=result.total_eligible,
         coverage=result.coverage,
-        alerts=tuple(AlertLine(a.kind, a.severity, a.pledge_seq, a.message) for a in result.alerts),
+        alerts=tuple(
+            AlertLine(a.kind, a.severity, a.pledge_seq, a.en, a.zh, a.en) for a in result.alerts
+        ),
     )
 
 
@@ -391,3 +442,64 @@ def collateral_report(
             raise UserError(f"no loan with reference {reference}")
         prices = price_table(session)
         return [_value(_load_loan(session, loan_id), prices, as_of) for loan_id in ids]
+
+
+# -- reading back -------------------------------------------------------------------------
+
+
+def _findings(items: Any) -> tuple[FindingLine, ...]:
+    """``{id, zh, en}`` findings; older documents hold ``{id, text}`` or plain English strings,
+    which read the same in both languages rather than not at all."""
+    out: list[FindingLine] = []
+    for item in items or []:
+        if isinstance(item, dict):
+            en = str(item.get("en") or item.get("text") or item.get("zh") or "")
+            zh = str(item.get("zh") or en)
+            out.append(FindingLine(str(item.get("id") or ""), zh, en))
+        else:
+            out.append(FindingLine("", str(item), str(item)))
+    return tuple(out)
+
+
+def _catalogue(data: Any) -> CatalogueLine | None:
+    if not isinstance(data, dict) or not data.get("code"):
+        return None
+    version, code = str(data.get("version") or ""), str(data["code"])
+    item = load_catalogue().get(f"{version}:{code}")
+    zh = str(data.get("name") or (item.name_zh if item else ""))
+    en = str(data.get("name_en") or (item.name_en if item else zh))
+    return CatalogueLine(version, code, zh, en)
+
+
+def stored_classification(db: Database, loan_id: int) -> StoredClassification | None:
+    """The stored class, labels, share, catalogue item and findings; ``None`` if never classified.
+
+    Reads the loan's columns and ``classification_json`` only: no engine run, no other record.
+    """
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        if loan is None:
+            raise UserError(f"no loan with id {loan_id}")
+        result: dict[str, Any] = loan.classification_json or {}
+        primary = loan.classification_primary or result.get("primary")
+        if not primary:
+            return None
+        share = loan.green_share
+        if share is None and result.get("green_share") is not None:
+            share = Decimal(str(result["green_share"]))
+        labels = loan.classification_labels
+        return StoredClassification(
+            loan_id=loan.id,
+            reference=loan.reference,
+            primary=str(primary),
+            labels=tuple(
+                str(x) for x in (labels if labels is not None else result.get("labels") or [])
+            ),
+            green_share=share,
+            catalogue=_catalogue(result.get("catalogue")),
+            criteria_met=_findings(result.get("criteria_met")),
+            missing_evidence=_findings(result.get("missing_evidence")),
+            flags=_findings(result.get("flags")),
+            override_primary=loan.override_primary,
+            override_reason=loan.override_reason or "",
+        )

@@ -29,8 +29,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
 from greendesk.reporting.templates import Values
 from greendesk.services.assessment import loan_collateral
-from greendesk.services.records.loan_rows import loan_input, loan_record
-from greendesk.services.records.loan_rules import terms_json
+from greendesk.services.terms import loan_terms
 from greendesk.store.models import Loan
 
 
@@ -53,14 +52,12 @@ def loan_load_options() -> list[_AbstractLoad]:
 def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:
     """The loan's schedule from its stored terms, as ``greendesk schedule`` would compute it.
 
-    Payment dates past the years the CN holiday data covers are rolled over weekends only
-    (``calendar_beyond_coverage = weekends``): a 20-year loan must still get a schedule, and
-    the engine says which years it covers. ``borrower_only`` leaves out the lenders' split and
-    the fees (principal and interest do not depend on them): the portfolio export needs only
-    those and computes thousands of schedules.
+    The terms come from ``services.terms.loan_terms`` (which also rolls dates past the CN
+    holiday data over weekends only), so every consumer schedules alike. ``borrower_only``
+    leaves out the lenders' split and the fees (principal and interest do not depend on them):
+    the portfolio export needs only those and computes thousands of schedules.
     """
-    terms = terms_json(loan_input(loan_record(loan)))
-    terms.setdefault("calendar_beyond_coverage", "weekends")
+    terms = loan_terms(loan)
     if borrower_only:
         terms.pop("lenders", None)
         terms.pop("fees", None)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from greendesk.domain.roles import Action
 from greendesk.domain.validation import CLASSIFICATIONS
-from greendesk.reporting.model import ClassificationInfo
+from greendesk.services.assessment import StoredClassification
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
@@ -115,8 +115,12 @@ class ClassificationTab:
             self.combo.setCurrentIndex(max(0, index))
             self.reason.setPlainText(loan.override_reason or "")
 
-    def show_info(self, info: ClassificationInfo | None) -> None:
-        """The engine's class, labels, share, catalogue item, criteria and missing evidence."""
+    def show_info(self, info: StoredClassification | None) -> None:
+        """The engine's class, labels, share, catalogue item, criteria and missing evidence.
+
+        Findings are stored in both languages; the interface's language picks one here.
+        """
+        lang = labels.language()
         if info is None:
             self.summary.setText(
                 QCoreApplication.translate(
@@ -143,15 +147,16 @@ class ClassificationTab:
                     labels.percent(info.green_share, 1)
                 )
             )
-        if info.catalogue_code:
+        cat = info.catalogue
+        if cat is not None:
             parts.append(
                 QCoreApplication.translate("ClassificationTab", "Catalogue item: {}").format(
-                    f"{info.catalogue_version}:{info.catalogue_code} {info.catalogue_name}".strip()
+                    f"{cat.version}:{cat.code} {cat.name(lang)}".strip()
                 )
             )
-        parts.extend(f"⚑ {flag}" for flag in info.flags)
+        parts.extend(f"⚑ {flag.in_lang(lang)}" for flag in info.flags)
         self.summary.setText("\n".join(parts))
-        rows = [CriterionRow(True, c) for c in info.criteria_met]
-        rows += [CriterionRow(False, c) for c in info.missing_evidence]
+        rows = [CriterionRow(True, c.in_lang(lang)) for c in info.criteria_met]
+        rows += [CriterionRow(False, c.in_lang(lang)) for c in info.missing_evidence]
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()

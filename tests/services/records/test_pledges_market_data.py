@@ -62,7 +62,9 @@ def test_pledge_round_trip_audit_and_lock(db: Database, people: People) -> None:
     pledges.remove_pledge(db, people.officer, second.id, expected_version=second.version)
     assert [p.id for p in pledges.list_pledges(db, loan_id)] == [first.id]
 
-    history = audit.history(db, "loan", loan_id)  # a loan's history gathers its pledges
+    history = [  # a loan's history gathers its pledges (the engine's verdicts left out here)
+        e for e in audit.history(db, "loan", loan_id) if e.action != "loan.classify"
+    ]
     assert [e.action for e in history] == [
         "loan.create", "pledge.create", "pledge.create", "pledge.update", "pledge.update",
         "pledge.delete",
