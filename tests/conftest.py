@@ -22,8 +22,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from greendesk.store.database import Database, open_database
+
+# CI replays the same examples on every run (a property failure there is reproducible, not a
+# coin toss); developers' runs keep exploring new random examples.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 PG_USER = "postgres"
 

@@ -49,7 +49,7 @@ def test_allocate_mulei_syndicate_shares() -> None:
 
 
 @given(
-    total=st.integers(min_value=-10**12, max_value=10**12),
+    total=st.integers(min_value=-(10**12), max_value=10**12),
     weights=st.lists(st.integers(min_value=0, max_value=10**11), min_size=1, max_size=15).filter(
         lambda w: sum(w) > 0
     ),

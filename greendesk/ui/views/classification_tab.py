@@ -29,6 +29,7 @@ from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.views.detail_data import LoanDetail
+from greendesk.ui.views.language import content_language
 
 MET = QColor("#1E7A46")
 MISSING = QColor("#A32D2D")
@@ -120,7 +121,7 @@ class ClassificationTab:
 
         Findings are stored in both languages; the interface's language picks one here.
         """
-        lang = labels.language()
+        lang = content_language()
         if info is None:
             self.summary.setText(
                 QCoreApplication.translate(

@@ -22,6 +22,7 @@ from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import fit_columns
 from greendesk.ui.views.detail_data import LoanDetail
+from greendesk.ui.views.language import content_language
 
 ALERT = QColor("#A32D2D")
 
@@ -176,7 +177,8 @@ class CollateralTab:
                 )
             )
         self.alerts.setVisible(bool(alerts))
-        self.alerts.setText("\n".join(f"⚠ {a.message}" for a in alerts))
+        lang = content_language()
+        self.alerts.setText("\n".join(f"⚠ {a.in_lang(lang)}" for a in alerts))
 
     def pledge_id(self, row: int) -> int | None:
         found = self.model.row(row)

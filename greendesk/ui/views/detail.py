@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTableView, Q
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule
-from greendesk.reporting.model import ClassificationInfo
+from greendesk.services.assessment import StoredClassification
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
@@ -113,7 +113,7 @@ class LoanDetailView(QWidget):
         self._remove_pledge.setVisible(editable)
         self._pledge_selection(QItemSelection(), QItemSelection())
         self._start_schedule(loan_id)
-        self._start_classification(loan_id, loan.reference)
+        self._start_classification(loan_id)
 
     def _terms_text(self) -> str:
         assert self.detail is not None
@@ -153,11 +153,11 @@ class LoanDetailView(QWidget):
             parent=self,
         )
 
-    def _start_classification(self, loan_id: int, reference: str) -> None:
-        db, lang = self._db, "zh" if labels.chinese() else "en"
+    def _start_classification(self, loan_id: int) -> None:
+        db = self._db
 
-        def work(_progress: Progress) -> tuple[int, ClassificationInfo | None]:
-            return loan_id, load_classification(db, reference, lang)
+        def work(_progress: Progress) -> tuple[int, StoredClassification | None]:
+            return loan_id, load_classification(db, loan_id)
 
         def failed(exc: BaseException, details: str) -> None:
             if self.detail is not None and self.detail.loan.id == loan_id:
@@ -174,7 +174,7 @@ class LoanDetailView(QWidget):
             parent=self,
         )
 
-    def _classification_done(self, result: tuple[int, ClassificationInfo | None]) -> None:
+    def _classification_done(self, result: tuple[int, StoredClassification | None]) -> None:
         loan_id, info = result
         if self.detail is not None and self.detail.loan.id == loan_id:
             self.classification.show_info(info)

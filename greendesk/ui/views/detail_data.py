@@ -13,9 +13,13 @@ from datetime import date
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
-from greendesk.reporting.model import ClassificationInfo
 from greendesk.services import audit, workflow
-from greendesk.services.assessment import LoanCollateralReport, collateral_report
+from greendesk.services.assessment import (
+    LoanCollateralReport,
+    StoredClassification,
+    collateral_report,
+    stored_classification,
+)
 from greendesk.services.audit import HistoryRow
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
@@ -27,7 +31,6 @@ from greendesk.services.records.results import (
     PledgeRecord,
     ProjectRecord,
 )
-from greendesk.services.reports import memo_data
 from greendesk.services.terms import schedule_terms
 from greendesk.services.workflow import WorkflowState
 from greendesk.store.database import Database
@@ -78,13 +81,13 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
     )
 
 
-def load_classification(db: Database, reference: str, lang: str) -> ClassificationInfo | None:
-    """The engine's stored classification with its criteria and missing evidence, as text.
+def load_classification(db: Database, loan_id: int) -> StoredClassification | None:
+    """The engine's stored classification with its findings in both languages.
 
-    Read through the report service (the same words the credit memo prints); ``None`` when the
-    loan has not been classified yet.
+    The same stored result the credit memo prints; ``None`` when the loan has not been
+    classified yet. The view picks the language when it shows it.
     """
-    return memo_data(db, reference, lang).classification
+    return stored_classification(db, loan_id)
 
 
 def compute_schedule(db: Database, loan_id: int) -> Schedule:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
-from greendesk.reporting.model import ClassificationInfo
+from greendesk.services.assessment import StoredClassification
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.views.detail_data import LoanDetail
@@ -84,7 +84,7 @@ class OverviewTab:
         self._set("benefitClass", labels.word(primary))
         self._set("benefitShare", labels.DASH)
 
-    def show_classification(self, info: ClassificationInfo | None) -> None:
+    def show_classification(self, info: StoredClassification | None) -> None:
         if info is None:
             return
         primary = info.override_primary or info.primary
