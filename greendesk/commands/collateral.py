@@ -1,7 +1,8 @@
 """``greendesk collateral [LOAN_REF]``: pledges, values, coverage and alerts per loan.
 
 Values every pledge on ``--as-of`` (default today) from the stored reference prices or its
-appraisal; prints a readable report, or JSON with ``--json`` (amounts as exact strings).
+appraisal; prints a readable report in ``--lang`` (English by default), or JSON with ``--json``
+(amounts as exact strings; every alert carries ``zh`` and ``en`` and the English ``message``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,23 @@ from greendesk.domain.errors import UserError
 if TYPE_CHECKING:
     from greendesk.services.assessment import LoanCollateralReport
 
+LANGS = ("zh", "en")
+
+# The text report's own words: (zh, en).
+WORDS: dict[str, tuple[str, str]] = {
+    "exposure": ("贷款金额", "exposure"),
+    "maturity": ("到期日", "maturity"),
+    "as_of": ("估值日", "as of"),
+    "value": ("价值", "value"),
+    "appraisal": ("评估", "appraisal"),
+    "total_value": ("押品总价值", "total value"),
+    "eligible": ("可抵质押价值", "eligible"),
+    "coverage": ("覆盖率", "coverage"),
+    "threshold": ("阈值", "threshold"),
+    "warning": ("警告", "warning"),
+    "info": ("提示", "info"),
+}
+
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
@@ -32,6 +50,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--as-of", metavar="DATE", default=None, help="valuation date YYYY-MM-DD (default today)"
     )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="en",
+        help="language of the text report (default en); --json always carries both",
+    )
     add_db_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -65,15 +89,31 @@ def _money(value: Decimal) -> str:
     return f"{value:,.2f}"
 
 
-def report_text(reports: list[LoanCollateralReport]) -> str:
+def _type_name(key: str, stored: str, lang: str) -> str:
+    """The collateral type's name in ``lang`` (the report carries the Chinese one)."""
+    from greendesk.domain.collateral import load_collateral_types
+
+    found = load_collateral_types().get(key)
+    if found is None:
+        return stored
+    return found.name_zh if lang == "zh" else found.name_en
+
+
+def report_text(reports: list[LoanCollateralReport], lang: str = "en") -> str:
+    """The readable report; figures are the same in both languages, only the words change."""
+
+    def w(key: str) -> str:
+        zh, en = WORDS.get(key, (key, key))
+        return zh if lang == "zh" else en
+
     lines: list[str] = []
     for r in reports:
         coverage = "—" if r.coverage is None else f"{r.coverage:.4f}"
         threshold = "—" if r.coverage_threshold is None else str(r.coverage_threshold)
         lines.append(f"{r.reference}  {r.borrower}")
         lines.append(
-            f"  exposure {_money(r.exposure)} {r.currency}   maturity {r.maturity_date or '—'}"
-            f"   as of {r.as_of}"
+            f"  {w('exposure')} {_money(r.exposure)} {r.currency}   "
+            f"{w('maturity')} {r.maturity_date or '—'}   {w('as_of')} {r.as_of}"
         )
         for p in r.pledges:
             basis = p.basis
@@ -82,17 +122,19 @@ def report_text(reports: list[LoanCollateralReport]) -> str:
                     f"{p.quantity} {p.unit or ''} × {p.unit_price} ({p.instrument} {p.value_date})"
                 )
             elif p.basis == "appraisal":
-                basis = f"appraisal {p.value_date}"
+                basis = f"{w('appraisal')} {p.value_date}"
+            name = _type_name(p.collateral_type, p.type_name, lang)
             lines.append(
-                f"  [{p.seq}] {p.type_name}: value {_money(p.value)} × {p.pledge_rate} = "
+                f"  [{p.seq}] {name}: {w('value')} {_money(p.value)} × {p.pledge_rate} = "
                 f"{_money(p.eligible_value)}   {basis}   {p.registry}"
             )
         lines.append(
-            f"  total value {_money(r.total_value)}   eligible {_money(r.total_eligible)}   "
-            f"coverage {coverage} (threshold {threshold})"
+            f"  {w('total_value')} {_money(r.total_value)}   "
+            f"{w('eligible')} {_money(r.total_eligible)}   "
+            f"{w('coverage')} {coverage} ({w('threshold')} {threshold})"
         )
         for a in r.alerts:
-            lines.append(f"  ! {a.severity}: {a.message}")
+            lines.append(f"  ! {w(a.severity)}: {a.in_lang(lang)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -110,5 +152,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(report_json(reports))
     else:
-        print(report_text(reports), end="")
+        print(report_text(reports, args.lang), end="")
     return 0

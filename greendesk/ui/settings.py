@@ -48,7 +48,7 @@ class Settings:
 
     @property
     def auto_backup(self) -> bool:
-        return self._text("backup/auto", "false") == "true"
+        return self._text("backup/auto", "true") == "true"  # on unless the user turns it off
 
     @auto_backup.setter
     def auto_backup(self, value: bool) -> None:
