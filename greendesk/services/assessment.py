@@ -444,9 +444,6 @@ def collateral_report(
         return [_value(_load_loan(session, loan_id), prices, as_of) for loan_id in ids]
 
 
-# -- reading back -------------------------------------------------------------------------
-
-
 def _findings(items: Any) -> tuple[FindingLine, ...]:
     """``{id, zh, en}`` findings; older documents hold ``{id, text}`` or plain English strings,
     which read the same in both languages rather than not at all."""
@@ -488,13 +485,12 @@ def stored_classification(db: Database, loan_id: int) -> StoredClassification | 
         if share is None and result.get("green_share") is not None:
             share = Decimal(str(result["green_share"]))
         labels = loan.classification_labels
+        labels = labels if labels is not None else result.get("labels") or []
         return StoredClassification(
             loan_id=loan.id,
             reference=loan.reference,
             primary=str(primary),
-            labels=tuple(
-                str(x) for x in (labels if labels is not None else result.get("labels") or [])
-            ),
+            labels=tuple(str(x) for x in labels),
             green_share=share,
             catalogue=_catalogue(result.get("catalogue")),
             criteria_met=_findings(result.get("criteria_met")),
