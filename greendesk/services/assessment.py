@@ -2,7 +2,8 @@
 
 ``assess_loan`` builds FACTS from the stored borrower, project and loan, runs the classification
 (stored on the loan unless an officer has overridden it) and values the pledges on a date from
-the stored price table; ``assess_all`` does it for every current loan (the seed step calls it);
+the stored price table, storing the values and coverage (``services.valuation``);
+``assess_all`` does it for every current loan (the seed step calls it);
 ``collateral_report`` is the read-only report behind ``greendesk collateral``;
 ``stored_classification`` reads back the result a loan carries. Plain dataclasses go out, never
 ORM rows; every alert and finding goes out in both languages, so each screen picks its own.
@@ -20,76 +21,42 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from greendesk.domain.classification import classify, parse_facts
 from greendesk.domain.classification.catalogue import load_catalogue
-from greendesk.domain.collateral import (
-    CollateralAssessment,
-    LoanCollateral,
-    PledgeFacts,
-    PricePoint,
-    PriceTable,
-    assess_collateral,
-    load_collateral_types,
-)
+from greendesk.domain.collateral import PriceTable
 from greendesk.domain.errors import UserError
-from greendesk.domain.schedule.dates import add_months
 from greendesk.services import audit
+from greendesk.services.valuation import (
+    AlertLine,
+    LoanCollateralReport,
+    PledgeLine,
+    loan_collateral,
+    loan_maturity,
+    price_table,
+    store_valuation,
+    value_loan,
+)
 from greendesk.store.database import Database
-from greendesk.store.models import Loan, ReferencePrice
+from greendesk.store.models import Loan
+
+# Re-exported: screens, reports and commands import the collateral lines from here.
+__all__ = [
+    "AlertLine",
+    "CatalogueLine",
+    "FindingLine",
+    "LoanAssessment",
+    "LoanCollateralReport",
+    "PledgeLine",
+    "StoredClassification",
+    "assess_all",
+    "assess_loan",
+    "collateral_report",
+    "loan_collateral",
+    "loan_facts",
+    "loan_maturity",
+    "price_table",
+    "stored_classification",
+]
 
 SYSTEM_ACTOR = "system"
-
-
-@dataclass(frozen=True)
-class PledgeLine:
-    seq: int
-    collateral_type: str
-    type_name: str
-    description: str
-    quantity: Decimal | None
-    unit: str | None
-    instrument: str | None
-    unit_price: Decimal | None
-    value_date: date | None
-    basis: str  # price | pledge_price | appraisal | none
-    value: Decimal
-    pledge_rate: Decimal
-    eligible_value: Decimal
-    registry: str
-    registration_no: str | None
-    vintage_year: int | None
-    expiry: date | None
-    note: str
-
-
-@dataclass(frozen=True)
-class AlertLine:
-    """One collateral alert; ``message`` is the English text older JSON readers expect."""
-
-    kind: str
-    severity: str
-    pledge_seq: int | None
-    message: str
-    zh: str
-    en: str
-
-    def in_lang(self, lang: str) -> str:
-        return self.zh if lang == "zh" else self.en
-
-
-@dataclass(frozen=True)
-class LoanCollateralReport:
-    loan_id: int
-    reference: str
-    borrower: str
-    currency: str
-    exposure: Decimal  # the loan amount
-    maturity_date: date | None
-    coverage_threshold: Decimal | None
-    as_of: date
-    pledges: tuple[PledgeLine, ...]
-    total_value: Decimal
-    total_eligible: Decimal
-    coverage: Decimal | None
-    alerts: tuple[AlertLine, ...]
 
 
 @dataclass(frozen=True)
@@ -160,15 +127,6 @@ def _scalar_technology(technology: dict[str, Any] | None) -> dict[str, Any]:
         if isinstance(value, (str, int, bool)):
             out[key] = value
     return out
-
-
-def loan_maturity(loan: Loan) -> date | None:
-    """The stored maturity, else start date + term."""
-    if loan.maturity_date is not None:
-        return loan.maturity_date
-    if loan.start_date is not None and loan.term_months:
-        return add_months(loan.start_date, loan.term_months)
-    return None
 
 
 def loan_facts(loan: Loan) -> dict[str, Any]:
@@ -242,99 +200,6 @@ def loan_facts(loan: Loan) -> dict[str, Any]:
     }
 
 
-# -- collateral -----------------------------------------------------------------------------
-
-
-def price_table(session: Session) -> PriceTable:
-    """Every stored reference price."""
-    rows = session.scalars(select(ReferencePrice)).all()
-    return PriceTable(PricePoint(r.instrument, r.price_date, r.price, r.source or "") for r in rows)
-
-
-def loan_collateral(loan: Loan) -> LoanCollateral:
-    return LoanCollateral(
-        reference=loan.reference,
-        exposure=loan.amount,
-        maturity_date=loan_maturity(loan),
-        coverage_threshold=loan.coverage_threshold,
-        pledges=tuple(
-            PledgeFacts(
-                seq=p.seq,
-                collateral_type=p.collateral_type,
-                description=p.description or "",
-                quantity=p.quantity,
-                unit=p.unit,
-                price_instrument=p.price_instrument,
-                unit_price=p.unit_price,
-                appraised_value=p.appraised_value,
-                valuation_date=p.valuation_date,
-                pledge_rate=p.pledge_rate,
-                registry=p.registry_name,
-                registration_no=p.registration_no,
-                vintage_year=p.vintage_year,
-                expiry=p.expiry,
-                owner=p.owner,
-            )
-            for p in sorted(loan.pledges, key=lambda p: p.seq)
-        ),
-    )
-
-
-def _report(
-    loan: Loan, result: CollateralAssessment, facts: LoanCollateral
-) -> LoanCollateralReport:
-    by_seq = {p.seq: p for p in facts.pledges}
-    lines = tuple(
-        PledgeLine(
-            seq=v.seq,
-            collateral_type=v.collateral_type,
-            type_name=v.type_name,
-            description=by_seq[v.seq].description,
-            quantity=v.quantity,
-            unit=by_seq[v.seq].unit,
-            instrument=v.instrument,
-            unit_price=v.unit_price,
-            value_date=v.value_date,
-            basis=v.basis,
-            value=v.value,
-            pledge_rate=v.pledge_rate,
-            eligible_value=v.eligible_value,
-            registry=v.registry,
-            registration_no=by_seq[v.seq].registration_no,
-            vintage_year=by_seq[v.seq].vintage_year,
-            expiry=by_seq[v.seq].expiry,
-            note=v.note,
-        )
-        for v in result.valuations
-    )
-    return LoanCollateralReport(
-        loan_id=loan.id,
-        reference=loan.reference,
-        borrower=loan.borrower.name,
-        currency=loan.currency,
-        exposure=result.exposure,
-        maturity_date=result.maturity_date,
-        coverage_threshold=result.coverage_threshold,
-        as_of=result.as_of,
-        pledges=lines,
-        total_value=result.total_value,
-        total_eligible=result.total_eligible,
-        coverage=result.coverage,
-        alerts=tuple(
-            AlertLine(a.kind, a.severity, a.pledge_seq, a.en, a.zh, a.en) for a in result.alerts
-        ),
-    )
-
-
-def _value(loan: Loan, prices: PriceTable, as_of: date) -> LoanCollateralReport:
-    facts = loan_collateral(loan)
-    try:
-        result = assess_collateral(facts, load_collateral_types(), prices, as_of)
-    except UserError as exc:
-        raise UserError(f"loan {loan.reference}: cannot value pledges\n{exc}") from None
-    return _report(loan, result, facts)
-
-
 # -- use cases ------------------------------------------------------------------------------
 
 
@@ -375,7 +240,8 @@ def assess_loan(
     prices: PriceTable | None = None,
     actor: str = SYSTEM_ACTOR,
 ) -> LoanAssessment:
-    """Classify one loan (stored unless overridden) and value its pledges, in ``session``.
+    """Classify one loan (stored unless overridden), value its pledges and store the values and
+    coverage (``loan.revalue`` when they change), all in ``session``.
 
     The caller owns the transaction: open it with ``db.session(write=True)``.
     """
@@ -396,7 +262,8 @@ def assess_loan(
         if after != before:
             audit.record(session, actor, "loan.classify", ("loan", loan.id), before, after)
             stored = True
-    collateral = _value(loan, prices if prices is not None else price_table(session), as_of)
+    collateral = value_loan(loan, prices if prices is not None else price_table(session), as_of)
+    store_valuation(session, loan, collateral, actor)
     return LoanAssessment(
         loan_id=loan.id,
         reference=loan.reference,
@@ -441,7 +308,7 @@ def collateral_report(
         if reference is not None and not ids:
             raise UserError(f"no loan with reference {reference}")
         prices = price_table(session)
-        return [_value(_load_loan(session, loan_id), prices, as_of) for loan_id in ids]
+        return [value_loan(_load_loan(session, loan_id), prices, as_of) for loan_id in ids]
 
 
 def _findings(items: Any) -> tuple[FindingLine, ...]:

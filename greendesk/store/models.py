@@ -198,6 +198,12 @@ class Loan(Timestamped, Base):
     classification_labels: Mapped[list[Any] | None] = mapped_column(JSON)
     green_share: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     classification_json: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The pledges' valuation as last stored by services.valuation (on seeding, loan edits and
+    # reference-price changes): totals in integer fen, coverage = eligible value / loan amount.
+    collateral_value: Mapped[Decimal | None] = mapped_column(Money())
+    eligible_collateral_value: Mapped[Decimal | None] = mapped_column(Money())
+    coverage_ratio: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    valued_on: Mapped[dt.date | None] = mapped_column(Date)
     override_primary: Mapped[str | None] = mapped_column(_text("code"))
     override_reason: Mapped[str | None] = mapped_column(_text("note"))
     created_by: Mapped[str | None] = mapped_column(_text("actor"))
@@ -332,6 +338,12 @@ class Pledge(Base):
     vintage_year: Mapped[int | None] = mapped_column(Integer)
     expiry: Mapped[dt.date | None] = mapped_column(Date)
     owner: Mapped[str | None] = mapped_column(_text("name"))
+    # The stored valuation (services.valuation): value and value × pledge rate in fen, the date
+    # valued on, and the basis, e.g. "price CEA 2025-12-31" or "appraisal 2024-03-31".
+    value: Mapped[Decimal | None] = mapped_column(Money())
+    eligible_value: Mapped[Decimal | None] = mapped_column(Money())
+    valued_on: Mapped[dt.date | None] = mapped_column(Date)
+    value_basis: Mapped[str | None] = mapped_column(_text("source"))
     version: Mapped[int] = mapped_column(Integer)
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 

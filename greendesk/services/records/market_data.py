@@ -2,10 +2,14 @@
 
 These tables carry no version column, so an editor passes back the record it loaded as
 ``expected``: if the row no longer equals it, someone else changed it and nothing is saved.
+A price change revalues, in the same transaction, every current loan pledged with that
+instrument (``services.valuation.revalue_priced_by``), so stored values and coverage never go
+stale; if the revaluation fails, the price change is rolled back with it.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +32,7 @@ from greendesk.services.records._unit import (
 from greendesk.services.records.inputs import PriceInput, RateInput
 from greendesk.services.records.results import PriceRecord, RateRecord
 from greendesk.services.records.validation import validate_price, validate_rate
+from greendesk.services.valuation import revalue_priced_by
 from greendesk.store.database import Database
 from greendesk.store.models import ReferencePrice, ReferenceRate
 
@@ -100,6 +105,15 @@ def _rate_date_free(
         )
 
 
+def _revalue(session: Session, actor: Actor, *instruments: str) -> int:
+    """Revalue the loans priced by the instruments touched; the number of loans revalued."""
+    stored(session)
+    return sum(
+        revalue_priced_by(session, instrument, date.today(), actor)
+        for instrument in sorted(set(instruments))
+    )
+
+
 def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
     """Record a reference price; one per instrument and date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
@@ -110,6 +124,7 @@ def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
         stored(session)
         record_event(session, actor, "price.create", "price", row.id, None,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
+        _revalue(session, actor, row.instrument)
         return _price(row)
 
 
@@ -128,6 +143,7 @@ def update_price(
         stored(session)
         record_event(session, actor, "price.update", "price", row.id, before,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
+        _revalue(session, actor, before["instrument"], row.instrument)
         return _price(row)
 
 
@@ -141,6 +157,7 @@ def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRe
         session.delete(row)
         stored(session)
         record_event(session, actor, "price.delete", "price", price_id, before, None)
+        _revalue(session, actor, before["instrument"])
 
 
 def list_prices(db: Database, instrument: str | None = None) -> list[PriceRecord]:

@@ -1,0 +1,340 @@
+"""Value a stored loan's pledges and keep the figures in the database.
+
+The collateral engine (``domain.collateral``) values each pledge from the price table on a date;
+this module feeds it the stored pledges, shapes the result into the plain report the screens,
+reports and ``greendesk collateral`` show, and *stores* it: each pledge's value, eligible value,
+date and basis, and the loan's totals and coverage ratio. ``store_valuation`` runs inside the
+caller's transaction and audits a change as ``loan.revalue`` (before -> after), so seeding, a loan
+edit and a reference-price change (``revalue_priced_by``) leave figures that never go stale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+
+from greendesk.domain.collateral import (
+    CollateralAssessment,
+    LoanCollateral,
+    PledgeFacts,
+    PledgeValuation,
+    PricePoint,
+    PriceTable,
+    assess_collateral,
+    load_collateral_types,
+)
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Principal
+from greendesk.domain.schedule.dates import add_months
+from greendesk.services import audit
+from greendesk.store.models import Loan, Pledge, ReferencePrice
+
+
+@dataclass(frozen=True)
+class PledgeLine:
+    seq: int
+    collateral_type: str
+    type_name: str
+    description: str
+    quantity: Decimal | None
+    unit: str | None
+    instrument: str | None
+    unit_price: Decimal | None
+    value_date: date | None
+    basis: str  # price | pledge_price | appraisal | none
+    value: Decimal
+    pledge_rate: Decimal
+    eligible_value: Decimal
+    registry: str
+    registration_no: str | None
+    vintage_year: int | None
+    expiry: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class AlertLine:
+    """One collateral alert; ``message`` is the English text older JSON readers expect."""
+
+    kind: str
+    severity: str
+    pledge_seq: int | None
+    message: str
+    zh: str
+    en: str
+
+    def in_lang(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+@dataclass(frozen=True)
+class LoanCollateralReport:
+    loan_id: int
+    reference: str
+    borrower: str
+    currency: str
+    exposure: Decimal  # the loan amount
+    maturity_date: date | None
+    coverage_threshold: Decimal | None
+    as_of: date
+    pledges: tuple[PledgeLine, ...]
+    total_value: Decimal
+    total_eligible: Decimal
+    coverage: Decimal | None
+    alerts: tuple[AlertLine, ...]
+
+
+def loan_maturity(loan: Loan) -> date | None:
+    """The stored maturity, else start date + term."""
+    if loan.maturity_date is not None:
+        return loan.maturity_date
+    if loan.start_date is not None and loan.term_months:
+        return add_months(loan.start_date, loan.term_months)
+    return None
+
+
+def price_table(session: Session) -> PriceTable:
+    """Every stored reference price."""
+    rows = session.scalars(select(ReferencePrice)).all()
+    return PriceTable(PricePoint(r.instrument, r.price_date, r.price, r.source or "") for r in rows)
+
+
+def loan_collateral(loan: Loan) -> LoanCollateral:
+    return LoanCollateral(
+        reference=loan.reference,
+        exposure=loan.amount,
+        maturity_date=loan_maturity(loan),
+        coverage_threshold=loan.coverage_threshold,
+        pledges=tuple(
+            PledgeFacts(
+                seq=p.seq,
+                collateral_type=p.collateral_type,
+                description=p.description or "",
+                quantity=p.quantity,
+                unit=p.unit,
+                price_instrument=p.price_instrument,
+                unit_price=p.unit_price,
+                appraised_value=p.appraised_value,
+                valuation_date=p.valuation_date,
+                pledge_rate=p.pledge_rate,
+                registry=p.registry_name,
+                registration_no=p.registration_no,
+                vintage_year=p.vintage_year,
+                expiry=p.expiry,
+                owner=p.owner,
+            )
+            for p in sorted(loan.pledges, key=lambda p: p.seq)
+        ),
+    )
+
+
+def _report(
+    loan: Loan, result: CollateralAssessment, facts: LoanCollateral
+) -> LoanCollateralReport:
+    by_seq = {p.seq: p for p in facts.pledges}
+    lines = tuple(
+        PledgeLine(
+            seq=v.seq,
+            collateral_type=v.collateral_type,
+            type_name=v.type_name,
+            description=by_seq[v.seq].description,
+            quantity=v.quantity,
+            unit=by_seq[v.seq].unit,
+            instrument=v.instrument,
+            unit_price=v.unit_price,
+            value_date=v.value_date,
+            basis=v.basis,
+            value=v.value,
+            pledge_rate=v.pledge_rate,
+            eligible_value=v.eligible_value,
+            registry=v.registry,
+            registration_no=by_seq[v.seq].registration_no,
+            vintage_year=by_seq[v.seq].vintage_year,
+            expiry=by_seq[v.seq].expiry,
+            note=v.note,
+        )
+        for v in result.valuations
+    )
+    return LoanCollateralReport(
+        loan_id=loan.id,
+        reference=loan.reference,
+        borrower=loan.borrower.name,
+        currency=loan.currency,
+        exposure=result.exposure,
+        maturity_date=result.maturity_date,
+        coverage_threshold=result.coverage_threshold,
+        as_of=result.as_of,
+        pledges=lines,
+        total_value=result.total_value,
+        total_eligible=result.total_eligible,
+        coverage=result.coverage,
+        alerts=tuple(
+            AlertLine(a.kind, a.severity, a.pledge_seq, a.en, a.zh, a.en) for a in result.alerts
+        ),
+    )
+
+
+def value_loan(loan: Loan, prices: PriceTable, as_of: date) -> LoanCollateralReport:
+    """The engine's valuation of a loaded loan (pledges and borrower loaded), nothing stored."""
+    facts = loan_collateral(loan)
+    try:
+        result = assess_collateral(facts, load_collateral_types(), prices, as_of)
+    except UserError as exc:
+        raise UserError(f"loan {loan.reference}: cannot value pledges\n{exc}") from None
+    return _report(loan, result, facts)
+
+
+# -- storing the valuation ------------------------------------------------------------------
+
+
+def value_basis(line: PledgeLine | PledgeValuation) -> str:
+    """What a value rests on: ``price CEA 2025-12-31``, ``appraisal 2024-03-31``, ``none``."""
+    parts = [line.basis]
+    if line.basis in ("price", "pledge_price") and line.instrument:
+        parts.append(line.instrument)
+    if line.basis != "none" and line.value_date is not None:
+        parts.append(line.value_date.isoformat())
+    return " ".join(parts)
+
+
+def _valued(line: PledgeLine) -> bool:
+    """A pledge has a value only when a price or an appraisal stood behind it."""
+    return line.basis != "none"
+
+
+def _pledge_columns(pledge: Pledge) -> dict[str, Any]:
+    return {
+        "seq": pledge.seq,
+        "value": pledge.value,
+        "eligible_value": pledge.eligible_value,
+        "valued_on": pledge.valued_on,
+        "value_basis": pledge.value_basis,
+    }
+
+
+def _valuation_columns(loan: Loan) -> dict[str, Any]:
+    """The stored valuation of a loan and its pledges, as the audit trail records it."""
+    return audit.to_jsonable(
+        {
+            "collateral_value": loan.collateral_value,
+            "eligible_collateral_value": loan.eligible_collateral_value,
+            "coverage_ratio": None
+            if loan.coverage_ratio is None
+            else loan.coverage_ratio.normalize(),
+            "valued_on": loan.valued_on,
+            "pledges": [_pledge_columns(p) for p in sorted(loan.pledges, key=lambda p: p.seq)],
+        }
+    )
+
+
+def store_valuation(
+    session: Session, loan: Loan, report: LoanCollateralReport, actor: Principal | str
+) -> bool:
+    """Write ``report``'s figures onto the loan and its pledges; audit and return True on a change.
+
+    Runs in the caller's transaction. Nothing is written (no event, no version bump) when the
+    stored figures already equal the engine's.
+    """
+    before = _valuation_columns(loan)
+    by_seq = {p.seq: p for p in loan.pledges}
+    new_pledges: list[tuple[Pledge, dict[str, Any]]] = []
+    for line in report.pledges:
+        valued = _valued(line)
+        new_pledges.append(
+            (
+                by_seq[line.seq],
+                {
+                    "value": line.value if valued else None,
+                    "eligible_value": line.eligible_value if valued else None,
+                    "valued_on": report.as_of,
+                    "value_basis": value_basis(line),
+                },
+            )
+        )
+    new_loan = {
+        "collateral_value": report.total_value,
+        "eligible_collateral_value": report.total_eligible,
+        "coverage_ratio": report.coverage,
+        "valued_on": report.as_of,
+    }
+    after = audit.to_jsonable(
+        {
+            **new_loan,
+            "coverage_ratio": None if report.coverage is None else report.coverage.normalize(),
+            "pledges": [{"seq": p.seq, **values} for p, values in new_pledges],
+        }
+    )
+    if after == before:
+        return False
+    for name, value in new_loan.items():
+        setattr(loan, name, value)
+    for pledge, values in new_pledges:
+        for name, value in values.items():
+            if getattr(pledge, name) != value:
+                setattr(pledge, name, value)
+    audit.record(session, actor, "loan.revalue", ("loan", loan.id), before, after)
+    return True
+
+
+# -- revaluation when a price changes -------------------------------------------------------
+
+
+def _current() -> Any:
+    """The condition "no later application version names this loan" (the current version)."""
+    newer = aliased(Loan)
+    return ~select(newer.id).where(newer.previous_id == Loan.id).exists()
+
+
+def loans_priced_by(session: Session, instrument: str) -> list[int]:
+    """Current loans with a pledge valued by ``instrument`` (its own or its type's default)."""
+    defaults = [
+        key for key, ctype in load_collateral_types().types.items()
+        if ctype.price_instrument == instrument
+    ]  # fmt: skip
+    pledged = select(Pledge.loan_id).where(
+        or_(
+            Pledge.price_instrument == instrument,
+            Pledge.price_instrument.is_(None) & Pledge.collateral_type.in_(defaults),
+        )
+    )
+    query = select(Loan.id).where(Loan.id.in_(pledged), _current()).order_by(Loan.reference)
+    return list(session.scalars(query))
+
+
+def revalue_loan(
+    session: Session,
+    loan_id: int,
+    as_of: date,
+    actor: Principal | str,
+    *,
+    prices: PriceTable | None = None,
+) -> bool:
+    """Value one loan's pledges again and store the figures (e.g. after a pledge edit)."""
+    session.flush()
+    loan = session.scalar(
+        select(Loan)
+        .where(Loan.id == loan_id)
+        .options(joinedload(Loan.borrower), selectinload(Loan.pledges))
+    )
+    if loan is None:
+        raise UserError(f"no loan with id {loan_id}")
+    table = prices if prices is not None else price_table(session)
+    return store_valuation(session, loan, value_loan(loan, table, as_of), actor)
+
+
+def revalue_priced_by(
+    session: Session, instrument: str, as_of: date, actor: Principal | str
+) -> int:
+    """Value again, in ``session``, every current loan pledged with ``instrument``; the count of
+    loans whose stored figures changed. Call after the price table itself has changed."""
+    session.flush()
+    prices = price_table(session)
+    return sum(
+        revalue_loan(session, loan_id, as_of, actor, prices=prices)
+        for loan_id in loans_priced_by(session, instrument)
+    )
