@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     print(
         f"{where}: added {report.loans} loans, {report.borrowers} borrowers, "
         f"{report.projects} projects, {report.pledges} pledges, {report.prices} prices, "
-        f"{report.rates} rates from {report.files} files "
+        f"{report.rates} rates, {report.users} demo accounts from {report.files} files "
         f"({report.already_present} records already present)"
     )
     return 0
