@@ -15,8 +15,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from greendesk.domain.collateral import (
     CollateralAssessment,
@@ -232,13 +233,24 @@ def _valuation_columns(loan: Loan) -> dict[str, Any]:
     )
 
 
+def _write(
+    session: Session, model: type[Loan] | type[Pledge], row: Any, values: dict[str, Any]
+) -> None:
+    """Write derived columns without an optimistic-lock step: a revaluation is not an edit, so
+    an officer's open form on the loan or pledge must not be told it was changed meanwhile."""
+    table = model.metadata.tables[model.__tablename__]
+    session.execute(update(table).where(table.c.id == row.id).values(**values))
+    for name, value in values.items():
+        set_committed_value(row, name, value)
+
+
 def store_valuation(
     session: Session, loan: Loan, report: LoanCollateralReport, actor: Principal | str
 ) -> bool:
     """Write ``report``'s figures onto the loan and its pledges; audit and return True on a change.
 
-    Runs in the caller's transaction. Nothing is written (no event, no version bump) when the
-    stored figures already equal the engine's.
+    Runs in the caller's transaction. Nothing is written (no event) when the stored figures
+    already equal the engine's; the rows' ``version`` never moves (see ``_write``).
     """
     before = _valuation_columns(loan)
     by_seq = {p.seq: p for p in loan.pledges}
@@ -256,27 +268,29 @@ def store_valuation(
                 },
             )
         )
-    new_loan = {
-        "collateral_value": report.total_value,
-        "eligible_collateral_value": report.total_eligible,
-        "coverage_ratio": report.coverage,
-        "valued_on": report.as_of,
+    # A loan without pledges has nothing to value: its figures stay empty (no event either).
+    pledged = bool(report.pledges)
+    coverage = report.coverage if pledged else None
+    new_loan: dict[str, Any] = {
+        "collateral_value": report.total_value if pledged else None,
+        "eligible_collateral_value": report.total_eligible if pledged else None,
+        "coverage_ratio": coverage,
+        "valued_on": report.as_of if pledged else None,
     }
     after = audit.to_jsonable(
         {
             **new_loan,
-            "coverage_ratio": None if report.coverage is None else report.coverage.normalize(),
+            "coverage_ratio": None if coverage is None else coverage.normalize(),
             "pledges": [{"seq": p.seq, **values} for p, values in new_pledges],
         }
     )
     if after == before:
         return False
-    for name, value in new_loan.items():
-        setattr(loan, name, value)
+    session.flush()
+    _write(session, Loan, loan, new_loan)
     for pledge, values in new_pledges:
-        for name, value in values.items():
-            if getattr(pledge, name) != value:
-                setattr(pledge, name, value)
+        if any(getattr(pledge, name) != value for name, value in values.items()):
+            _write(session, Pledge, pledge, values)
     audit.record(session, actor, "loan.revalue", ("loan", loan.id), before, after)
     return True
 
@@ -320,6 +334,7 @@ def revalue_loan(
         select(Loan)
         .where(Loan.id == loan_id)
         .options(joinedload(Loan.borrower), selectinload(Loan.pledges))
+        .execution_options(populate_existing=True)
     )
     if loan is None:
         raise UserError(f"no loan with id {loan_id}")

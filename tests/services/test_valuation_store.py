@@ -144,7 +144,14 @@ def test_a_higher_allowance_price_raises_stored_values_and_coverage(
         assert new.eligible_collateral_value == sum(p.eligible_value or 0 for p in new.pledges)
         assert new.coverage_ratio == _report_coverage(db, ref)
     # a loan without allowances is not touched
-    assert _loan(db, NOT_CEA).version == before[NOT_CEA].version
+    untouched = _loan(db, NOT_CEA)
+    assert untouched.coverage_ratio == before[NOT_CEA].coverage_ratio
+    assert [p.value_basis for p in untouched.pledges] == [
+        p.value_basis for p in before[NOT_CEA].pledges
+    ]
+    # derived figures are not an edit: an officer's open form (loaded at ``version``) still saves
+    for ref in CEA_LOANS:
+        assert _loan(db, ref).version == before[ref].version
     events = _events(db, "loan.revalue")
     assert len(events) == events_before + len(CEA_LOANS)
     revalued = {int(e.entity_id or 0) for e in events[events_before:]}

@@ -209,7 +209,8 @@ def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedR
     creations = [a for a in actions if a.endswith(".create")]
     assert len(creations) == report.added  # one creation event per record added
     assert actions.count("loan.classify") == report.loans  # the engine's verdict, audited
-    assert len(actions) == report.added + report.loans
+    assert actions.count("loan.revalue") == report.loans  # the pledges' stored valuation
+    assert len(actions) == report.added + 2 * report.loans
     assert audit.verify(database).ok
 
 
