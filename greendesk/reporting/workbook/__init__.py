@@ -25,6 +25,7 @@ from greendesk.reporting.model import (
     SyndicateRow,
 )
 from greendesk.reporting.templates import SheetSpec, WorkbookTemplate, load_workbook_template
+from greendesk.reporting.workbook import rows
 from greendesk.reporting.workbook.cells import column_converters, header_row
 from greendesk.reporting.workbook.summary import GroupKeys, SummaryWriter
 
@@ -40,12 +41,11 @@ class WorkbookStats:
     maturity_rows: int
 
 
-def _prepare(wb: Workbook, spec: SheetSpec, tpl: WorkbookTemplate) -> WriteOnlyWorksheet:
+def _prepare(wb: Workbook, spec: SheetSpec) -> WriteOnlyWorksheet:
     ws = wb.create_sheet(spec.name)
     for i, col in enumerate(spec.columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = col.width
     ws.freeze_panes = "A2"
-    ws.append(header_row(ws, [c.header for c in spec.columns]))
     return ws
 
 
@@ -55,13 +55,19 @@ class _SheetStream:
     def __init__(self, ws: WriteOnlyWorksheet, spec: SheetSpec, tpl: WorkbookTemplate) -> None:
         self.ws = ws
         self.spec = spec
-        self.plan = list(
-            zip([c.field for c in spec.columns], column_converters(ws, spec, tpl), strict=True)
-        )
         self.count = 0
+        fields_ = [c.field for c in spec.columns]
+        header = header_row(ws, [c.header for c in spec.columns])
+        if rows.supported(ws):
+            writer = rows.RowWriter(ws, fields_, rows.column_encoders(ws, spec, tpl), header)
+            self._add: Callable[[Any], None] = writer.add
+        else:  # no lxml, or openpyxl internals changed: openpyxl's own per-cell path
+            ws.append(header)
+            plan = list(zip(fields_, column_converters(ws, spec, tpl), strict=True))
+            self._add = lambda row: ws.append([conv(getattr(row, name)) for name, conv in plan])
 
     def add(self, row: Any) -> None:
-        self.ws.append([conv(getattr(row, name)) for name, conv in self.plan])
+        self._add(row)
         self.count += 1
 
     def close(self) -> int:
@@ -109,9 +115,7 @@ def write_portfolio(
         _check_fields(tpl.sheets[key], row_type)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
-    streams = {
-        key: _SheetStream(_prepare(wb, spec, tpl), spec, tpl) for key, spec in tpl.sheets.items()
-    }
+    streams = {key: _SheetStream(_prepare(wb, spec), spec, tpl) for key, spec in tpl.sheets.items()}
     loan_sheet, pledge_sheet, synd_sheet = (
         streams["loans"],
         streams["collateral"],

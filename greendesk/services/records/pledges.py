@@ -1,11 +1,13 @@
 """Collateral pledges of a loan: add, change, remove (while the application may be edited).
 
 Collateral is part of the credit decision, so pledges follow the terms' freeze: once a loan is
-approved they change only through a reopened version.
+approved they change only through a reopened version. Every change revalues the loan's stored
+collateral figures in the same transaction, so they never go stale.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -30,6 +32,7 @@ from greendesk.services.records.inputs import PledgeInput
 from greendesk.services.records.reference import reference_checks
 from greendesk.services.records.results import PledgeRecord
 from greendesk.services.records.validation import validate_pledge
+from greendesk.services.valuation import revalue_loan
 from greendesk.store.database import Database
 from greendesk.store.models import Loan, Pledge
 
@@ -77,6 +80,7 @@ def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
         stored(session)
         record_event(session, actor, "pledge.create", "pledge", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
+        revalue_loan(session, loan.id, date.today(), actor)
         return _record(row)
 
 
@@ -97,6 +101,7 @@ def update_pledge(
         stored(session)
         record_event(session, actor, "pledge.update", "pledge", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
+        revalue_loan(session, row.loan_id, date.today(), actor)
         return _record(row)
 
 
@@ -109,9 +114,11 @@ def remove_pledge(db: Database, actor: Actor, pledge_id: int, *, expected_versio
         check_version(what, row.version, expected_version)
         _editable_loan(session, row.loan_id)
         before = snapshot(row, FIELDS)
+        loan_id = row.loan_id
         session.delete(row)
         stored(session)
         record_event(session, actor, "pledge.delete", "pledge", pledge_id, before, None)
+        revalue_loan(session, loan_id, date.today(), actor)
 
 
 def get_pledge(db: Database, pledge_id: int) -> PledgeRecord:

@@ -11,7 +11,7 @@ import pytest
 from greendesk.domain.errors import InvalidInput
 from greendesk.domain.roles import PermissionDenied
 from greendesk.domain.workflow import WorkflowError
-from greendesk.services import audit
+from greendesk.services import assessment, audit
 from greendesk.services.records import borrowers, loans, market_data, pledges, projects
 from greendesk.services.records._unit import RecordChanged
 from greendesk.store.database import Database
@@ -62,8 +62,10 @@ def test_pledge_round_trip_audit_and_lock(db: Database, people: People) -> None:
     pledges.remove_pledge(db, people.officer, second.id, expected_version=second.version)
     assert [p.id for p in pledges.list_pledges(db, loan_id)] == [first.id]
 
-    history = [  # a loan's history gathers its pledges (the engine's verdicts left out here)
-        e for e in audit.history(db, "loan", loan_id) if e.action != "loan.classify"
+    history = [  # a loan's history gathers its pledges (the engines' verdicts left out here)
+        e
+        for e in audit.history(db, "loan", loan_id)
+        if e.action not in ("loan.classify", "loan.revalue")
     ]
     assert [e.action for e in history] == [
         "loan.create", "pledge.create", "pledge.create", "pledge.update", "pledge.update",
@@ -72,6 +74,45 @@ def test_pledge_round_trip_audit_and_lock(db: Database, people: People) -> None:
     assert history[3].changes[0].field == "unit_price"
     assert (history[3].changes[0].before, history[3].changes[0].after) == ("88.37", "91.05")
     assert history[-1].after is None and history[-1].before is not None
+    assert audit.verify(db).ok
+
+
+def test_every_pledge_change_revalues_the_stored_collateral(db: Database, people: People) -> None:
+    loan_id = _loan(db, people)
+    reference = loans.get_loan(db, loan_id).reference
+
+    def stored_matches_engine() -> tuple[Decimal | None, Decimal | None]:
+        [report] = assessment.collateral_report(db, reference, date.today())
+        with db.session() as session:
+            loan = session.get(Loan, loan_id)
+            assert loan is not None
+            stored = (loan.eligible_collateral_value, loan.coverage_ratio)
+        assert stored == (report.total_eligible, report.coverage)
+        return stored
+
+    appraised = pledges.add_pledge(
+        db, people.officer,
+        builders.pledge(loan_id, collateral_type="plant_variety_right", quantity=None,
+                        unit="", price_instrument="", unit_price=None,
+                        appraised_value="10000000.00", registry="CNIPA", expiry=None,
+                        vintage_year=None),
+    )  # fmt: skip
+    after_add = stored_matches_engine()
+    assert after_add[0] is not None and after_add[0] > 0
+    edit = pledges.pledge_input(appraised)
+    edit.appraised_value = "20000000.00"
+    changed = pledges.update_pledge(
+        db, people.officer, appraised.id, edit, expected_version=appraised.version
+    )
+    after_edit = stored_matches_engine()
+    assert after_edit[0] == 2 * after_add[0]
+    pledges.remove_pledge(db, people.officer, changed.id, expected_version=changed.version)
+    with db.session() as session:
+        emptied = session.get(Loan, loan_id)
+        assert emptied is not None  # no pledge left: no stored collateral figures at all
+        assert (emptied.eligible_collateral_value, emptied.coverage_ratio) == (None, None)
+    revalued = [e for e in audit.history(db, "loan", loan_id) if e.action == "loan.revalue"]
+    assert len(revalued) == 3
     assert audit.verify(db).ok
 
 
