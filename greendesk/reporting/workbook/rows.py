@@ -63,21 +63,29 @@ def escape_text(text: str) -> str:
     return text
 
 
-def _style_id(ws: WriteOnlyWorksheet, **style: Any) -> int:
-    cell = WriteOnlyCell(ws)
-    for key, value in style.items():
-        setattr(cell, key, value)
-    return int(cell.style_id)
+class _Style:
+    """A cell style, registered with the workbook on first use (the order openpyxl's own is)."""
+
+    def __init__(self, ws: WriteOnlyWorksheet, **style: Any) -> None:
+        self._cell = WriteOnlyCell(ws)
+        for key, value in style.items():
+            setattr(self._cell, key, value)
+        self._attr: str | None = None
+
+    def attr(self) -> str:
+        if self._attr is None:
+            self._attr = f' s="{self._cell.style_id}"'
+        return self._attr
 
 
 def text_encoder(ws: WriteOnlyWorksheet, values: Values, table: str | None) -> Encoder:
-    quoted = f' s="{_style_id(ws, quotePrefix=True)}"'
+    quoted = _Style(ws, quotePrefix=True)
     cache: dict[Any, str | None] = {}
 
     def encode_text(text: str) -> str | None:
         if not text:
             return None
-        style = quoted if is_risky(text) else ""
+        style = quoted.attr() if is_risky(text) else ""
         space = ' xml:space="preserve"' if text != text.strip() else ""
         return f'"{style} t="inlineStr"><is><t{space}>{escape_text(text)}</t></is></c>'
 
@@ -101,8 +109,7 @@ def text_encoder(ws: WriteOnlyWorksheet, values: Values, table: str | None) -> E
 
 
 def number_encoder(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> Encoder:
-    style = _style_id(ws, number_format=number_format)
-    head = f'" s="{style}" t="n"><v>'
+    style = _Style(ws, number_format=number_format)
     epoch = ws.parent.epoch
     dates: dict[date, str] = {}
 
@@ -110,7 +117,7 @@ def number_encoder(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> Enc
         try:
             return dates[value]
         except KeyError:
-            out = head + _g16(to_excel(value, epoch)) + "</v></c>"
+            out = f'"{style.attr()} t="n"><v>{_g16(to_excel(value, epoch))}</v></c>'
             if len(dates) < _CACHE_LIMIT:
                 dates[value] = out
             return out
@@ -121,7 +128,7 @@ def number_encoder(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> Enc
         text = _g16(value)
         if text in ("nan", "inf", "-inf"):  # openpyxl leaves these blank too
             return None
-        return head + text + "</v></c>"
+        return f'"{style.attr()} t="n"><v>{text}</v></c>'
 
     def encode(value: Any) -> str | None:
         kind_of = type(value)
@@ -130,14 +137,14 @@ def number_encoder(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> Enc
         if kind_of is date:
             return encode_date(value)
         if isinstance(value, bool):
-            return f'" s="{style}" t="b"><v>{int(value)}</v></c>'
+            return f'"{style.attr()} t="b"><v>{int(value)}</v></c>'
         if isinstance(value, (int, float, Decimal)):
             return encode_number(value)
         if isinstance(value, datetime):
             value = value.replace(tzinfo=None)
-            return head + _g16(to_excel(value, epoch)) + "</v></c>"
+            return f'"{style.attr()} t="n"><v>{_g16(to_excel(value, epoch))}</v></c>'
         if isinstance(value, date):
-            return head + _g16(to_excel(value, epoch)) + "</v></c>"
+            return f'"{style.attr()} t="n"><v>{_g16(to_excel(value, epoch))}</v></c>'
         raise ValueError(f"Cannot convert {value!r} to Excel")
 
     return encode

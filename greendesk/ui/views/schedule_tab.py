@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from operator import attrgetter
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QWidget
 
@@ -13,14 +16,36 @@ from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import fit_columns
 
 
-def borrower_columns() -> list[Column[Period]]:
-    m = labels.money
+def _money(title: str, field: str) -> Column[Any]:
+    """A right-aligned money column showing attribute ``field`` of a period row."""
+    read = attrgetter(field)
+    return Column(title, lambda p: labels.money(read(p)), right=True)
+
+
+def _flow_columns() -> list[Column[Any]]:
+    """Drawdown to payment: the columns the borrower's and each lender's schedule share."""
+    return [
+        _money(QCoreApplication.translate("ScheduleTab", "Drawdown"), "drawdown"),
+        _money(QCoreApplication.translate("ScheduleTab", "Principal"), "principal"),
+        _money(QCoreApplication.translate("ScheduleTab", "Interest"), "interest"),
+        _money(QCoreApplication.translate("ScheduleTab", "Fees"), "fees"),
+        _money(QCoreApplication.translate("ScheduleTab", "Payment"), "payment"),
+    ]
+
+
+def _head_columns() -> list[Column[Any]]:
     return [
         Column(QCoreApplication.translate("ScheduleTab", "No."), lambda p: str(p.no), right=True),
         Column(
             QCoreApplication.translate("ScheduleTab", "Payment date"),
             lambda p: p.payment_date.isoformat(),
         ),
+    ]
+
+
+def borrower_columns() -> list[Column[Period]]:
+    return [
+        *_head_columns(),
         Column(
             QCoreApplication.translate("ScheduleTab", "Days"), lambda p: str(p.days), right=True
         ),
@@ -29,66 +54,14 @@ def borrower_columns() -> list[Column[Period]]:
             lambda p: labels.rate(p.rate),
             right=True,
         ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Opening balance"),
-            lambda p: m(p.opening_balance),
-            right=True,
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Drawdown"),
-            lambda p: m(p.drawdown),
-            right=True,
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Principal"),
-            lambda p: m(p.principal),
-            right=True,
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Interest"),
-            lambda p: m(p.interest),
-            right=True,
-        ),
-        Column(QCoreApplication.translate("ScheduleTab", "Fees"), lambda p: m(p.fees), right=True),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Payment"), lambda p: m(p.payment), right=True
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Closing balance"),
-            lambda p: m(p.closing_balance),
-            right=True,
-        ),
+        _money(QCoreApplication.translate("ScheduleTab", "Opening balance"), "opening_balance"),
+        *_flow_columns(),
+        _money(QCoreApplication.translate("ScheduleTab", "Closing balance"), "closing_balance"),
     ]
 
 
 def lender_columns() -> list[Column[LenderPeriod]]:
-    m = labels.money
-    return [
-        Column(QCoreApplication.translate("ScheduleTab", "No."), lambda p: str(p.no), right=True),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Payment date"),
-            lambda p: p.payment_date.isoformat(),
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Drawdown"),
-            lambda p: m(p.drawdown),
-            right=True,
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Principal"),
-            lambda p: m(p.principal),
-            right=True,
-        ),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Interest"),
-            lambda p: m(p.interest),
-            right=True,
-        ),
-        Column(QCoreApplication.translate("ScheduleTab", "Fees"), lambda p: m(p.fees), right=True),
-        Column(
-            QCoreApplication.translate("ScheduleTab", "Payment"), lambda p: m(p.payment), right=True
-        ),
-    ]
+    return [*_head_columns(), *_flow_columns()]
 
 
 class ScheduleTab:
