@@ -36,10 +36,12 @@ from greendesk.store.models import (
     Project,
     ReferencePrice,
     ReferenceRate,
+    User,
 )
 from greendesk.store.types import utcnow
 
 SEED_ACTOR = "seed"
+DEMO_OFFICER = auth.DEMO_USERS[0][0]  # the demo officer is the officer of record of every case
 SEEDED_KEY = "demo_seeded_at"  # app_meta: when the demo portfolio was first loaded
 
 
@@ -155,7 +157,9 @@ def _pledge_row(loan: Loan, seq: int, values: dict[str, Any]) -> Pledge:
     return Pledge(loan_id=loan.id, seq=seq, **columns)
 
 
-def _seed_loan(session: Session, plan: LoanPlan, count: _Counter) -> int | None:
+def _seed_loan(
+    session: Session, plan: LoanPlan, count: _Counter, officer_id: int | None
+) -> int | None:
     """Add the case's records that are missing; the new loan's id (None if it was there)."""
     borrower = _borrower(session, plan.borrower, count)
     project = _project(session, borrower, plan.project, count)
@@ -169,6 +173,7 @@ def _seed_loan(session: Session, plan: LoanPlan, count: _Counter) -> int | None:
         "project_id": project.id if project is not None else None,
         "status": plan.status,
         "application_version": 1,
+        "officer_id": officer_id,
         "created_by": SEED_ACTOR,
         "updated_by": SEED_ACTOR,
     }
@@ -192,11 +197,16 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
     source = folder if folder is not None else seeds_dir()
     plan = read_seed_folder(source)
     count = _Counter()
+    # The demo desk's documented accounts (officer, reviewer1-3, admin): without them nobody
+    # could log in to act on the demo portfolio. Their own transaction and audit events, first,
+    # so that the demo officer is the officer of record of the seeded loans.
+    created = auth.ensure_demo_users(db)
     try:
         with db.session(write=True) as session:
+            officer_id = session.scalar(select(User.id).where(User.username == DEMO_OFFICER))
             _seed_rates(session, plan, count)
             _seed_prices(session, plan, count)
-            added = [_seed_loan(session, loan_plan, count) for loan_plan in plan.loans]
+            added = [_seed_loan(session, loan_plan, count, officer_id) for loan_plan in plan.loans]
             session.flush()
             prices = price_table(session)
             for loan_id in added:  # classified and valued by the engines, in this transaction
@@ -210,9 +220,6 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             f"seed files in {source} clash with records in the database ({detail}); "
             "nothing was loaded"
         ) from None
-    # The demo desk's documented accounts (officer, reviewer1-3, admin): without them nobody
-    # could log in to act on the demo portfolio. Their own transaction and audit events.
-    created = auth.ensure_demo_users(db)
     count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
     return SeedReport(files=plan.files, users=len(created), **count.counts)
 
