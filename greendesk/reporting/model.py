@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from greendesk.domain.schedule.model import LenderPeriod  # the engine's per-lender row, as is
+
 
 @dataclass(frozen=True)
 class BorrowerInfo:
@@ -151,17 +153,6 @@ class SchedulePeriod:
     payment: Decimal
     closing_balance: Decimal
     rate: Decimal | None = None
-
-
-@dataclass(frozen=True)
-class LenderPeriod:
-    no: int
-    payment_date: date
-    drawdown: Decimal
-    principal: Decimal
-    interest: Decimal
-    fees: Decimal
-    payment: Decimal
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from greendesk.reporting.model import (
     Drawdown,
     Kpi,
     LenderInfo,
-    LenderPeriod,
     LenderSchedule,
     MemoData,
     PledgeInfo,
@@ -273,18 +272,7 @@ def memo_data(
                     x.name,
                     _role(x.role),
                     x.share,
-                    [
-                        LenderPeriod(
-                            q.no,
-                            q.payment_date,
-                            q.drawdown,
-                            q.principal,
-                            q.interest,
-                            q.fees,
-                            q.payment,
-                        )
-                        for q in x.periods
-                    ],
+                    x.periods,
                 )
                 for x in schedule.lenders
             ],
