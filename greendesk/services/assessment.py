@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from greendesk.domain.classification import classify, parse_facts
 from greendesk.domain.classification.catalogue import load_catalogue
@@ -36,6 +36,7 @@ from greendesk.services.valuation import (
 )
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
+from greendesk.store.queries import is_current_version
 
 # Re-exported: screens, reports and commands import the collateral lines from here.
 __all__ = [
@@ -278,12 +279,7 @@ def assess_loan(
 
 def _current_loan_ids(session: Session, reference: str | None = None) -> list[int]:
     """Ids of the current application version of each loan (no later version names them)."""
-    newer = aliased(Loan)
-    query = (
-        select(Loan.id)
-        .where(~select(newer.id).where(newer.previous_id == Loan.id).exists())
-        .order_by(Loan.reference)
-    )
+    query = select(Loan.id).where(is_current_version()).order_by(Loan.reference)
     if reference is not None:
         query = query.where(Loan.reference == reference)
     return list(session.scalars(query))

@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import aliased
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.validation import LOAN_ORDER_KEYS
 from greendesk.store.database import Database
 from greendesk.store.models import Borrower, Loan, Project
+from greendesk.store.queries import is_current_version
 
 
 @dataclass(frozen=True)
@@ -59,17 +59,6 @@ _SUMMARY_COLUMNS: tuple[Any, ...] = (
 )  # fmt: skip
 
 
-def _current() -> Any:
-    """Loans not superseded by a newer application version.
-
-    ``id NOT IN (the previous_ids in use)``: with the index on ``loans.previous_id`` the set is
-    read once from the index (SQLite builds it once; PostgreSQL hashes it), where a correlated
-    NOT EXISTS probes the index once per loan. ``IS NOT NULL`` keeps NOT IN's NULL trap away.
-    """
-    newer = aliased(Loan)
-    return Loan.id.not_in(select(newer.previous_id).where(newer.previous_id.is_not(None)))
-
-
 def _searched(query: Select[Any], search: str) -> Select[Any]:
     text = search.strip()
     if not text:
@@ -98,7 +87,7 @@ def list_loan_ids(db: Database, *, search: str = "", order_by: str = "reference"
         raise UserError(f"order_by: unknown key {order_by!r} (one of: {', '.join(ORDER_KEYS)})")
     column = _ORDER_COLUMNS[key]
     ordering = column.desc() if order_by.startswith("-") else column.asc()
-    query = select(Loan.id).where(_current()).order_by(ordering, Loan.reference, Loan.id)
+    query = select(Loan.id).where(is_current_version()).order_by(ordering, Loan.reference, Loan.id)
     searching = bool(search.strip())
     # Join the borrower and project only when the sort or the search looks at them: the plain
     # list (what the table opens with) then reads the loans table and its indexes alone.
@@ -163,7 +152,7 @@ def fetch_loan_summaries(db: Database, ids: Sequence[int]) -> dict[int, LoanSumm
 
 def list_loans(db: Database) -> list[LoanSummary]:
     """Every current loan, by reference (one query)."""
-    query = _summary_query().where(_current()).order_by(Loan.reference, Loan.id)
+    query = _summary_query().where(is_current_version()).order_by(Loan.reference, Loan.id)
     with db.session() as session:
         return [_summary(row) for row in session.execute(query)]
 
@@ -171,4 +160,4 @@ def list_loans(db: Database) -> list[LoanSummary]:
 def count_loans(db: Database) -> int:
     """How many current loans there are."""
     with db.session() as session:
-        return int(session.scalar(select(func.count(Loan.id)).where(_current())) or 0)
+        return int(session.scalar(select(func.count(Loan.id)).where(is_current_version())) or 0)

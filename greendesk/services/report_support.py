@@ -31,6 +31,7 @@ from greendesk.reporting.templates import Values
 from greendesk.services.assessment import loan_collateral
 from greendesk.services.terms import loan_terms
 from greendesk.store.models import Loan
+from greendesk.store.queries import is_current_version
 
 
 def loan_load_options() -> list[_AbstractLoad]:
@@ -170,13 +171,6 @@ def catalogue_names(code: str | None, lang: str) -> tuple[str, str]:
 
 
 def current_loan_ids(session: Session) -> list[int]:
-    """Ids of loans not superseded by a newer application version, in reference order.
-
-    Read as (id, previous_id) pairs and filtered here: one scan, where a correlated NOT EXISTS
-    on the unindexed previous_id column costs a scan per loan.
-    """
-    rows = session.execute(
-        select(Loan.id, Loan.previous_id).order_by(Loan.reference, Loan.id)
-    ).all()
-    superseded = {prev for _, prev in rows if prev is not None}
-    return [loan_id for loan_id, _ in rows if loan_id not in superseded]
+    """Ids of loans not superseded by a newer application version, in reference order."""
+    query = select(Loan.id).where(is_current_version()).order_by(Loan.reference, Loan.id)
+    return list(session.scalars(query))

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from greendesk.domain.collateral import (
@@ -34,6 +34,7 @@ from greendesk.domain.roles import Principal
 from greendesk.domain.schedule.dates import add_months
 from greendesk.services import audit
 from greendesk.store.models import Loan, Pledge, ReferencePrice
+from greendesk.store.queries import is_current_version
 
 
 @dataclass(frozen=True)
@@ -298,12 +299,6 @@ def store_valuation(
 # -- revaluation when a price changes -------------------------------------------------------
 
 
-def _current() -> Any:
-    """The condition "no later application version names this loan" (the current version)."""
-    newer = aliased(Loan)
-    return ~select(newer.id).where(newer.previous_id == Loan.id).exists()
-
-
 def loans_priced_by(session: Session, instrument: str) -> list[int]:
     """Current loans with a pledge valued by ``instrument`` (its own or its type's default)."""
     defaults = [
@@ -316,7 +311,9 @@ def loans_priced_by(session: Session, instrument: str) -> list[int]:
             Pledge.price_instrument.is_(None) & Pledge.collateral_type.in_(defaults),
         )
     )
-    query = select(Loan.id).where(Loan.id.in_(pledged), _current()).order_by(Loan.reference)
+    query = (
+        select(Loan.id).where(Loan.id.in_(pledged), is_current_version()).order_by(Loan.reference)
+    )
     return list(session.scalars(query))
 
 
