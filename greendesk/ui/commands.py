@@ -24,10 +24,13 @@ from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.export import ExportDialog
 from greendesk.ui.dialogs.loan import LoanDialog
+from greendesk.ui.dialogs.market_data import MarketDataDialog
 from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.dialogs.note import NoteDialog, VoteDialog
 from greendesk.ui.dialogs.pledge import PledgeDialog
 from greendesk.ui.dialogs.project import ProjectDialog
+from greendesk.ui.dialogs.quorum import QuorumDialog
+from greendesk.ui.dialogs.users import PasswordDialog, UsersDialog
 from greendesk.ui.views.detail_data import LoanDetail
 
 if TYPE_CHECKING:
@@ -70,6 +73,10 @@ class Commands:
             "actionExport": self.export,
             "actionBackup": self.backup,
             "actionAbout": self.about,
+            "actionUsers": self.users,
+            "actionMarketData": self.market_data,
+            "actionQuorum": self.quorum,
+            "actionChangePassword": self.change_password,
         }
         for name, slot in connect.items():
             window.action(name).triggered.connect(lambda _c=False, s=slot: s())
@@ -360,6 +367,35 @@ class Commands:
     def _restore(self, dialog: QDialog, path: Path) -> None:
         dialog.accept()
         self.w.restore_requested.emit(str(path))
+
+    # -- administration
+    def users(self) -> None:
+        self.dialog = UsersDialog(self.w.db, self.w.actor, self.w)
+        self.dialog.open()
+
+    def market_data(self) -> None:
+        dialog = MarketDataDialog(self.w.db, self.w.actor, self.w, self.w.tasks)
+        dialog.changed.connect(self.w.refresh)  # revalued loans: coverage in list and detail
+        self.dialog = dialog
+        dialog.open()
+
+    def quorum(self) -> None:
+        dialog = QuorumDialog(self.w.db, self.w.actor, self.w)
+
+        def saved() -> None:
+            self.w.refresh()  # whether a decision may be recorded now depends on the quorum
+            self._status(QCoreApplication.translate("Commands", "Committee quorum saved"))
+
+        self._open(dialog, saved)
+
+    def change_password(self) -> None:
+        dialog = PasswordDialog(self.w.db, self.w.actor, None, "", self.w)
+        self._open(
+            dialog,
+            lambda: self._status(
+                QCoreApplication.translate("Commands", "Your password was changed")
+            ),
+        )
 
     def about(self) -> None:
         messages.information(

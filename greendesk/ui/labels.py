@@ -116,6 +116,11 @@ def _pick(pair: tuple[str, str]) -> str:
     return pair[0] if chinese() else pair[1]
 
 
+def word_pair(code: str) -> tuple[str, str] | None:
+    """A coded value's (zh, en) labels, for callers that choose the language themselves."""
+    return _WORDS.get(code)
+
+
 def word(code: str | None) -> str:
     """The label of a coded value; unknown codes show as they are."""
     if not code:

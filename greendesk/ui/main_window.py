@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -59,6 +60,9 @@ ICONS = {
     "actionRefresh": "refresh",
     "actionFocusSearch": "search",
     "actionLogout": "logout",
+    "actionChangePassword": "pledge",
+    "actionUsers": "user",
+    "actionQuorum": "vote",
     "menuLanguage": "language",
 }
 
@@ -72,6 +76,12 @@ WORKFLOW_ACTIONS: dict[str, Action] = {
     "actionDisburse": Action.DISBURSE,
     "actionClose": Action.CLOSE,
     "actionReopen": Action.REOPEN,
+}
+# Administration: hidden for roles that may never use them (the services refuse them anyway).
+ADMIN_ACTIONS: dict[str, Action] = {
+    "actionUsers": Action.MANAGE_USERS,
+    "actionMarketData": Action.EDIT_REFERENCE_DATA,
+    "actionQuorum": Action.CONFIGURE_WORKFLOW,
 }
 EDIT_ACTIONS = (
     "actionNewLoan",
@@ -193,6 +203,10 @@ class MainWindow(QMainWindow):
         self.action("actionBackup").setVisible(
             self.actor.may(Action.BACKUP) or self.actor.may(Action.RESTORE)
         )
+        allowed = [name for name, needed in ADMIN_ACTIONS.items() if self.actor.may(needed)]
+        for name in ADMIN_ACTIONS:
+            self.action(name).setVisible(name in allowed)
+        child(self, QMenu, "menuAdmin").menuAction().setVisible(bool(allowed))
 
     def _setup_status(self) -> None:
         bar = self.statusBar()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from greendesk.domain.errors import UserError
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
+from greendesk.ui.error_text import window_text
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,7 @@ def show_exception(
     """Route an exception to the right dialog: plain message for user errors, else the bug one."""
     if isinstance(exc, UserError):
         log.info("refused: %s", exc)
-        return user_error(parent, str(exc))
+        return user_error(parent, window_text(exc))
     text = details or "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return bug(parent, exc, text)
 

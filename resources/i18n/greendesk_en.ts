@@ -331,6 +331,14 @@
         <translation>Workbook written: {}</translation>
     </message>
     <message>
+        <source>Committee quorum saved</source>
+        <translation>Committee quorum saved</translation>
+    </message>
+    <message>
+        <source>Your password was changed</source>
+        <translation>Your password was changed</translation>
+    </message>
+    <message>
         <source>GreenDesk {v}
 Green-finance loan origination for bank branches.
 Database: {db}</source>
@@ -704,6 +712,54 @@ Database: {db}</translation>
         <translation>Commitment</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Target (SPT)</source>
+        <translation>Target (SPT)</translation>
+    </message>
+    <message>
+        <source>Test dates</source>
+        <translation>Test dates</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>Verifier</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Adjustment (bp)</source>
+        <translation>Adjustment (bp)</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>New loan application</translation>
     </message>
@@ -772,12 +828,24 @@ Database: {db}</translation>
         <translation>Rate and repayment</translation>
     </message>
     <message>
+        <source>Interest rate</source>
+        <translation>Interest rate</translation>
+    </message>
+    <message>
         <source>Rate</source>
         <translation>Rate</translation>
     </message>
     <message>
         <source>Fixed annual rate</source>
         <translation>Fixed annual rate</translation>
+    </message>
+    <message>
+        <source>blank: no cap</source>
+        <translation>blank: no cap</translation>
+    </message>
+    <message>
+        <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
+        <translation>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</translation>
     </message>
     <message>
         <source>Base rate</source>
@@ -790,6 +858,14 @@ Database: {db}</translation>
     <message>
         <source>Spread (bp)</source>
         <translation>Spread (bp)</translation>
+    </message>
+    <message>
+        <source>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</source>
+        <translation>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>Repayment</translation>
     </message>
     <message>
         <source>Frequency</source>
@@ -814,6 +890,14 @@ Database: {db}</translation>
     <message>
         <source>Business day rule</source>
         <translation>Business day rule</translation>
+    </message>
+    <message>
+        <source>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</source>
+        <translation>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</translation>
+    </message>
+    <message>
+        <source>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</source>
+        <translation>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</translation>
     </message>
     <message>
         <source>Drawdowns</source>
@@ -856,8 +940,40 @@ Database: {db}</translation>
         <translation>Agency fee a year (CNY)</translation>
     </message>
     <message>
+        <source>Use of proceeds</source>
+        <translation>Use of proceeds</translation>
+    </message>
+    <message>
+        <source>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</source>
+        <translation>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</translation>
+    </message>
+    <message>
+        <source>Carbon-linked</source>
+        <translation>Carbon-linked</translation>
+    </message>
+    <message>
+        <source>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</source>
+        <translation>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</translation>
+    </message>
+    <message>
+        <source>Key performance indicators</source>
+        <translation>Key performance indicators</translation>
+    </message>
+    <message>
+        <source>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</source>
+        <translation>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</translation>
+    </message>
+    <message>
+        <source>Margin ratchet</source>
+        <translation>Margin ratchet</translation>
+    </message>
+    <message>
         <source>Ratchet cap (bp)</source>
         <translation>Ratchet cap (bp)</translation>
+    </message>
+    <message>
+        <source>(choose a catalogue item)</source>
+        <translation>(choose a catalogue item)</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1083,10 @@ Database: {db}</translation>
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1117,8 +1237,151 @@ Database: {db}</translation>
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Users…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <source>Add users, change roles, reset passwords, deactivate accounts</source>
+        <translation>Add users, change roles, reset passwords, deactivate accounts</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates…</source>
+        <translation>Reference prices and rates…</translation>
+    </message>
+    <message>
+        <source>Maintain carbon reference prices and LPR base rates; loans are revalued at once</source>
+        <translation>Maintain carbon reference prices and LPR base rates; loans are revalued at once</translation>
+    </message>
+    <message>
+        <source>Committee quorum…</source>
+        <translation>Committee quorum…</translation>
+    </message>
+    <message>
+        <source>Set how many votes, and what approving share, a committee decision needs</source>
+        <translation>Set how many votes, and what approving share, a committee decision needs</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
         <source>About GreenDesk</source>
         <translation>About GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MarketDataDialog</name>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Annual rate</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} price of {day}</translation>
+    </message>
+    <message>
+        <source>{what} deleted.</source>
+        <translation>{what} deleted.</translation>
+    </message>
+    <message>
+        <source>{what} saved.</source>
+        <translation>{what} saved.</translation>
+    </message>
+    <message>
+        <source>Loans revalued with the new prices: {n}.</source>
+        <translation>Loans revalued with the new prices: {n}.</translation>
+    </message>
+    <message>
+        <source>Deleting the price and revaluing the pledged loans…</source>
+        <translation>Deleting the price and revaluing the pledged loans…</translation>
+    </message>
+    <message>
+        <source>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</source>
+        <translation>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</translation>
+    </message>
+    <message>
+        <source>Delete price</source>
+        <translation>Delete price</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name} effective {day}</translation>
+    </message>
+    <message>
+        <source>Delete {name} effective {day} ({rate})?</source>
+        <translation>Delete {name} effective {day} ({rate})?</translation>
+    </message>
+    <message>
+        <source>Delete rate</source>
+        <translation>Delete rate</translation>
+    </message>
+    <message>
+        <source>1-year LPR</source>
+        <translation>1-year LPR</translation>
+    </message>
+    <message>
+        <source>5-year-and-over LPR</source>
+        <translation>5-year-and-over LPR</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates</source>
+        <translation>Reference prices and rates</translation>
+    </message>
+    <message>
+        <source>Carbon reference prices</source>
+        <translation>Carbon reference prices</translation>
+    </message>
+    <message>
+        <source>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</source>
+        <translation>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Base rates (LPR)</source>
+        <translation>Base rates (LPR)</translation>
+    </message>
+    <message>
+        <source>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</source>
+        <translation>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1473,45 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Change the password you log in with as {user}. Enter your current password first.</source>
+        <translation>Change the password you log in with as {user}. Enter your current password first.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</source>
+        <translation>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repeat new password</translation>
+    </message>
+</context>
+<context>
     <name>PledgeDialog</name>
     <message>
         <source>Add pledge</source>
@@ -1285,6 +1587,53 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Add reference price</source>
+        <translation>Add reference price</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} price of {day}</translation>
+    </message>
+    <message>
+        <source>Saving the price and revaluing the pledged loans…</source>
+        <translation>Saving the price and revaluing the pledged loans…</translation>
+    </message>
+    <message>
+        <source>Reference price</source>
+        <translation>Reference price</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>Price date</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>yuan per unit, e.g. 72.50</source>
+        <translation>yuan per unit, e.g. 72.50</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>e.g. exchange closing price</source>
+        <translation>e.g. exchange closing price</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialog</name>
     <message>
         <source>New project</source>
@@ -1341,6 +1690,96 @@ Database: {db}</translation>
     <message>
         <source>Carbon sink (t)</source>
         <translation>Carbon sink (t)</translation>
+    </message>
+</context>
+<context>
+    <name>QuorumDialog</name>
+    <message>
+        <source>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</source>
+        <translation>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</translation>
+    </message>
+    <message>
+        <source>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</source>
+        <translation>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>Committee quorum</source>
+        <translation>Committee quorum</translation>
+    </message>
+    <message>
+        <source>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</source>
+        <translation>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</translation>
+    </message>
+    <message>
+        <source>Votes needed</source>
+        <translation>Votes needed</translation>
+    </message>
+    <message>
+        <source> votes</source>
+        <translation> votes</translation>
+    </message>
+    <message>
+        <source>Approving share</source>
+        <translation>Approving share</translation>
+    </message>
+    <message>
+        <source>Share of votes</source>
+        <translation>Share of votes</translation>
+    </message>
+    <message>
+        <source>a fraction such as 1/2 or 2/3</source>
+        <translation>a fraction such as 1/2 or 2/3</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Add base rate</source>
+        <translation>Add base rate</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name} effective {day}</translation>
+    </message>
+    <message>
+        <source>= {pct} a year</source>
+        <translation>= {pct} a year</translation>
+    </message>
+    <message>
+        <source>Base rate</source>
+        <translation>Base rate</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Annual rate (decimal)</source>
+        <translation>Annual rate (decimal)</translation>
+    </message>
+    <message>
+        <source>e.g. 0.0300 for 3.00 %</source>
+        <translation>e.g. 0.0300 for 3.00 %</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>e.g. PBoC announcement</source>
+        <translation>e.g. PBoC announcement</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1850,120 @@ Database: {db}</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>User {}</source>
+        <translation>User {}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, '.', '_' or '-'</source>
+        <translation>lower-case letters, digits, '.', '_' or '-'</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>as shown in the window and the audit trail</source>
+        <translation>as shown in the window and the audit trail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Active (may log in)</source>
+        <translation>Active (may log in)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>User {user} added as {role}.</source>
+        <translation>User {user} added as {role}.</translation>
+    </message>
+    <message>
+        <source>User {user} saved.</source>
+        <translation>User {user} saved.</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset.</source>
+        <translation>The password of {user} was reset.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</source>
+        <translation>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
     </message>
 </context>
 <context>

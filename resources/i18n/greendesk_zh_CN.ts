@@ -331,6 +331,14 @@
         <translation>工作簿已写入：{}</translation>
     </message>
     <message>
+        <source>Committee quorum saved</source>
+        <translation>贷审会法定票数已保存</translation>
+    </message>
+    <message>
+        <source>Your password was changed</source>
+        <translation>您的密码已修改</translation>
+    </message>
+    <message>
         <source>GreenDesk {v}
 Green-finance loan origination for bank branches.
 Database: {db}</source>
@@ -704,6 +712,54 @@ Database: {db}</source>
         <translation>承贷金额</translation>
     </message>
     <message>
+        <source>From date</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>比例（%）</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基准值</translation>
+    </message>
+    <message>
+        <source>Target (SPT)</source>
+        <translation>目标值（SPT）</translation>
+    </message>
+    <message>
+        <source>Test dates</source>
+        <translation>检验日</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核查机构</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>生效日</translation>
+    </message>
+    <message>
+        <source>Adjustment (bp)</source>
+        <translation>调整（基点）</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>新建贷款申请</translation>
     </message>
@@ -772,12 +828,24 @@ Database: {db}</source>
         <translation>利率与还款</translation>
     </message>
     <message>
+        <source>Interest rate</source>
+        <translation>利率</translation>
+    </message>
+    <message>
         <source>Rate</source>
         <translation>利率</translation>
     </message>
     <message>
         <source>Fixed annual rate</source>
         <translation>固定年利率</translation>
+    </message>
+    <message>
+        <source>blank: no cap</source>
+        <translation>留空表示不设上限</translation>
+    </message>
+    <message>
+        <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
+        <translation>每一步自生效日当日或之后开始的第一个计息期起，按所填基点调整加点（负数为下调）；累计调整不超过上限。</translation>
     </message>
     <message>
         <source>Base rate</source>
@@ -790,6 +858,14 @@ Database: {db}</source>
     <message>
         <source>Spread (bp)</source>
         <translation>加点（基点）</translation>
+    </message>
+    <message>
+        <source>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</source>
+        <translation>基准利率变动：各日期起适用的公布基准利率。每逢贷款周年日，按该日或之前最近一条重定价。留空则沿用上方的基准利率值。</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>还款</translation>
     </message>
     <message>
         <source>Frequency</source>
@@ -814,6 +890,14 @@ Database: {db}</source>
     <message>
         <source>Business day rule</source>
         <translation>工作日调整规则</translation>
+    </message>
+    <message>
+        <source>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</source>
+        <translation>等额本息按实际天数计息（ACT/360、ACT/365F）时，各期利息按实际天数计算，而每期还款额按等长期间测算，差额由最后一期承担：20 年按月还款的贷款，最后一期可达每期还款额的两倍左右。如需各期还款额一致，请选择 30/360。</translation>
+    </message>
+    <message>
+        <source>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</source>
+        <translation>还款计划（仅适用于按计划还款）：在选定的期末偿还的本金，填金额（合计等于提款总额）或百分比（合计为 100），各行须采用同一种方式。</translation>
     </message>
     <message>
         <source>Drawdowns</source>
@@ -856,8 +940,40 @@ Database: {db}</source>
         <translation>代理费（元/年）</translation>
     </message>
     <message>
+        <source>Use of proceeds</source>
+        <translation>资金用途</translation>
+    </message>
+    <message>
+        <source>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</source>
+        <translation>绿色资金用途：每部分资金投向的目录条目（含目录版本）、具体用途和金额。各部分合计不得超过贷款金额。</translation>
+    </message>
+    <message>
+        <source>Carbon-linked</source>
+        <translation>碳挂钩</translation>
+    </message>
+    <message>
+        <source>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</source>
+        <translation>可持续发展挂钩条款：各项关键绩效指标的基准值、目标值（SPT）、检验日和核查机构，以及检验后的加点调整。不适用的贷款留空即可。</translation>
+    </message>
+    <message>
+        <source>Key performance indicators</source>
+        <translation>关键绩效指标（KPI）</translation>
+    </message>
+    <message>
+        <source>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</source>
+        <translation>检验日：一个或多个日期（YYYY-MM-DD），以逗号或分号分隔。</translation>
+    </message>
+    <message>
+        <source>Margin ratchet</source>
+        <translation>利率调整机制</translation>
+    </message>
+    <message>
         <source>Ratchet cap (bp)</source>
         <translation>利率调整上限（基点）</translation>
+    </message>
+    <message>
+        <source>(choose a catalogue item)</source>
+        <translation>（请选择目录条目）</translation>
     </message>
 </context>
 <context>
@@ -967,6 +1083,10 @@ Database: {db}</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1117,8 +1237,151 @@ Database: {db}</source>
         <translation>退出</translation>
     </message>
     <message>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <source>Add users, change roles, reset passwords, deactivate accounts</source>
+        <translation>添加用户、更改角色、重置密码、停用账户</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates…</source>
+        <translation>参考价格与利率…</translation>
+    </message>
+    <message>
+        <source>Maintain carbon reference prices and LPR base rates; loans are revalued at once</source>
+        <translation>维护碳参考价格和LPR基准利率；相关贷款随即重估</translation>
+    </message>
+    <message>
+        <source>Committee quorum…</source>
+        <translation>贷审会法定票数…</translation>
+    </message>
+    <message>
+        <source>Set how many votes, and what approving share, a committee decision needs</source>
+        <translation>设置贷审会决议所需的票数和同意比例</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>修改我的密码…</translation>
+    </message>
+    <message>
         <source>About GreenDesk</source>
         <translation>关于 GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MarketDataDialog</name>
+    <message>
+        <source>Instrument</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率品种</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Annual rate</source>
+        <translation>年利率</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} {day} 价格</translation>
+    </message>
+    <message>
+        <source>{what} deleted.</source>
+        <translation>已删除{what}。</translation>
+    </message>
+    <message>
+        <source>{what} saved.</source>
+        <translation>已保存{what}。</translation>
+    </message>
+    <message>
+        <source>Loans revalued with the new prices: {n}.</source>
+        <translation>按新价格重估的贷款：{n} 笔。</translation>
+    </message>
+    <message>
+        <source>Deleting the price and revaluing the pledged loans…</source>
+        <translation>正在删除价格并重估相关质押贷款…</translation>
+    </message>
+    <message>
+        <source>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</source>
+        <translation>删除 {instrument} {day} 的价格（{price} {unit}）？以 {instrument} 质押的贷款将随即重估。</translation>
+    </message>
+    <message>
+        <source>Delete price</source>
+        <translation>删除价格</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name}（{day} 起生效）</translation>
+    </message>
+    <message>
+        <source>Delete {name} effective {day} ({rate})?</source>
+        <translation>删除 {name}（{day} 起生效，{rate}）？</translation>
+    </message>
+    <message>
+        <source>Delete rate</source>
+        <translation>删除利率</translation>
+    </message>
+    <message>
+        <source>1-year LPR</source>
+        <translation>1年期LPR</translation>
+    </message>
+    <message>
+        <source>5-year-and-over LPR</source>
+        <translation>5年期以上LPR</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates</source>
+        <translation>参考价格与利率</translation>
+    </message>
+    <message>
+        <source>Carbon reference prices</source>
+        <translation>碳资产参考价格</translation>
+    </message>
+    <message>
+        <source>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</source>
+        <translation>参考价格用于对质押的碳排放配额、CCER 和碳汇收益权估值（数量 × 价格）。保存价格后，以该品种质押的所有现行贷款随即重估。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Base rates (LPR)</source>
+        <translation>基准利率（LPR）</translation>
+    </message>
+    <message>
+        <source>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</source>
+        <translation>公布的贷款市场报价利率（LPR），自生效日起适用。浮动利率贷款在合同约定的重定价日据此重新定价。</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1473,45 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Change the password you log in with as {user}. Enter your current password first.</source>
+        <translation>修改您以 {user} 登录时使用的密码。请先输入当前密码。</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</source>
+        <translation>为 {name}（{user}）设置新密码。请当面告知本人；登录后可自行修改。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>再次输入新密码</translation>
+    </message>
+</context>
+<context>
     <name>PledgeDialog</name>
     <message>
         <source>Add pledge</source>
@@ -1285,6 +1587,53 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Add reference price</source>
+        <translation>新增参考价格</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} {day} 价格</translation>
+    </message>
+    <message>
+        <source>Saving the price and revaluing the pledged loans…</source>
+        <translation>正在保存价格并重估相关质押贷款…</translation>
+    </message>
+    <message>
+        <source>Reference price</source>
+        <translation>参考价格</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>价格日期</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>yuan per unit, e.g. 72.50</source>
+        <translation>元/单位，例如 72.50</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>e.g. exchange closing price</source>
+        <translation>例如：交易所收盘价</translation>
+    </message>
+</context>
+<context>
     <name>ProjectDialog</name>
     <message>
         <source>New project</source>
@@ -1341,6 +1690,96 @@ Database: {db}</source>
     <message>
         <source>Carbon sink (t)</source>
         <translation>碳汇量（吨）</translation>
+    </message>
+</context>
+<context>
+    <name>QuorumDialog</name>
+    <message>
+        <source>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</source>
+        <translation>形成决议须至少投票 {n} 票，其中同意票不少于 {share}（{pct}）。</translation>
+    </message>
+    <message>
+        <source>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</source>
+        <translation>形成决议须至少投票 {n} 票，其中同意票超过 {share}（{pct}）。</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>Committee quorum</source>
+        <translation>贷审会法定票数</translation>
+    </message>
+    <message>
+        <source>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</source>
+        <translation>只有投票数达到下列票数且同意比例满足要求时，方可形成贷审会决议。新规则适用于此后形成的每一项决议，包括正在审查中的申请。</translation>
+    </message>
+    <message>
+        <source>Votes needed</source>
+        <translation>所需票数</translation>
+    </message>
+    <message>
+        <source> votes</source>
+        <translation> 票</translation>
+    </message>
+    <message>
+        <source>Approving share</source>
+        <translation>同意比例</translation>
+    </message>
+    <message>
+        <source>Share of votes</source>
+        <translation>占投票数</translation>
+    </message>
+    <message>
+        <source>a fraction such as 1/2 or 2/3</source>
+        <translation>分数，例如 1/2 或 2/3</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Add base rate</source>
+        <translation>新增基准利率</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name}（{day} 起生效）</translation>
+    </message>
+    <message>
+        <source>= {pct} a year</source>
+        <translation>= 年利率 {pct}</translation>
+    </message>
+    <message>
+        <source>Base rate</source>
+        <translation>基准利率</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>利率品种</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>Annual rate (decimal)</source>
+        <translation>年利率（小数）</translation>
+    </message>
+    <message>
+        <source>e.g. 0.0300 for 3.00 %</source>
+        <translation>例如 0.0300 表示 3.00%</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>e.g. PBoC announcement</source>
+        <translation>例如：人民银行公告</translation>
     </message>
 </context>
 <context>
@@ -1411,6 +1850,120 @@ Database: {db}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>User {}</source>
+        <translation>用户 {}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, '.', '_' or '-'</source>
+        <translation>小写字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>as shown in the window and the audit trail</source>
+        <translation>在窗口和审计记录中显示的名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>至少 8 个字符</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Active (may log in)</source>
+        <translation>启用（可以登录）</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <source>User {user} added as {role}.</source>
+        <translation>已添加用户 {user}，角色：{role}。</translation>
+    </message>
+    <message>
+        <source>User {user} saved.</source>
+        <translation>已保存用户 {user}。</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset.</source>
+        <translation>已重置 {user} 的密码。</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</source>
+        <translation>可登录本数据库的全部用户。用户不会被删除，以保证审计记录中的账户始终真实存在；不再使用的账户请停用。</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
     </message>
 </context>
 <context>

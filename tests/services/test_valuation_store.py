@@ -7,6 +7,7 @@ reads the stored columns back and compares them with the engine's own report
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -181,7 +182,9 @@ def test_correcting_and_deleting_a_price_revalues_again(db: Database, admin: Pri
     assert [p.value for p in low.pledges] == [
         round_fen((p.quantity or Decimal(0)) * Decimal("30.00")) for p in low.pledges
     ]
-    market_data.delete_price(db, admin, corrected.id, expected=corrected)
+    assert added.revalued_loans == corrected.revalued_loans == len(CEA_LOANS)
+    assert added == dataclasses.replace(added, revalued_loans=0)  # the count is no part of the lock
+    assert market_data.delete_price(db, admin, corrected.id, expected=corrected) == len(CEA_LOANS)
     back = _loan(db, ref)
     assert back.coverage_ratio == original.coverage_ratio
     assert [p.value for p in back.pledges] == [p.value for p in original.pledges]

@@ -33,7 +33,8 @@ def test_borrower_editor_lists_every_error_and_saves_nothing(
     _ok(dialog)
     assert dialog.isVisible() and dialog.saved is None
     text = dialog.error.text()
-    assert "name" in text and "credit_code" in text
+    assert "名称：" in text and "统一社会信用代码：" in text
+    assert "credit_code: " in dialog.error.toolTip()
     assert dialog.edits["name"].property("invalid") is True
     assert dialog.edits["credit_code"].property("invalid") is True
     assert len(list_borrowers(db)) == before

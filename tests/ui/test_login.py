@@ -30,7 +30,10 @@ def test_login_refuses_a_bad_password(qtbot: QtBot, desk_app: object, db: Databa
     assert dialog.isVisible()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert dialog.error.isVisible()
-    assert dialog.error.text() == auth.WRONG_LOGIN
+    assert (
+        dialog.error.text() == "登录：用户名或密码错误"
+    )  # the service's refusal, in the window's language
+    assert dialog.error.text() != auth.WRONG_LOGIN
     assert dialog.password.text() == ""  # cleared for the next try
 
 

@@ -158,7 +158,7 @@ def test_reviewer_votes_through_the_vote_dialog(
     assert isinstance(dialog, VoteDialog)
     dialog.decision.setCurrentIndex(dialog.decision.findData("approve_with_conditions"))
     dialog._accept()  # conditions are required for this decision
-    assert dialog.isVisible() and "conditions" in dialog.error.text()
+    assert dialog.isVisible() and "附加条件" in dialog.error.text()
     dialog.conditions.setPlainText("落实碳排放权质押登记后放款")
     dialog._accept()
     assert not dialog.isVisible()

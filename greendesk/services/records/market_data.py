@@ -9,6 +9,7 @@ stale; if the revaluation fails, the price change is rolled back with it.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from typing import Any
 
@@ -124,8 +125,8 @@ def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
         stored(session)
         record_event(session, actor, "price.create", "price", row.id, None,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
-        _revalue(session, actor, row.instrument)
-        return _price(row)
+        revalued = _revalue(session, actor, row.instrument)
+        return dataclasses.replace(_price(row), revalued_loans=revalued)
 
 
 def update_price(
@@ -143,11 +144,12 @@ def update_price(
         stored(session)
         record_event(session, actor, "price.update", "price", row.id, before,
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
-        _revalue(session, actor, before["instrument"], row.instrument)
-        return _price(row)
+        revalued = _revalue(session, actor, before["instrument"], row.instrument)
+        return dataclasses.replace(_price(row), revalued_loans=revalued)
 
 
-def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRecord) -> None:
+def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRecord) -> int:
+    """Delete a reference price that still equals ``expected``; the number of loans revalued."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
     what = f"price {price_id}"
     with write_unit(db, what) as session:
@@ -157,7 +159,7 @@ def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRe
         session.delete(row)
         stored(session)
         record_event(session, actor, "price.delete", "price", price_id, before, None)
-        _revalue(session, actor, before["instrument"])
+        return _revalue(session, actor, before["instrument"])
 
 
 def list_prices(db: Database, instrument: str | None = None) -> list[PriceRecord]:

@@ -6,7 +6,7 @@ after the session is closed. ``version`` is what an editor passes back as ``expe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -203,6 +203,8 @@ class PriceRecord:
     price: Decimal
     unit: str
     source: str | None
+    # loans the change that returned this record revalued (0 when merely read); not part of the lock
+    revalued_loans: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)

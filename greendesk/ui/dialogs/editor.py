@@ -2,18 +2,27 @@
 
 The services validate (and name each failing field's path and rule); an editor only collects
 widget text into the service's input dataclass. A refused save leaves the dialog open with the
-errors listed and the named fields outlined.
+errors listed and the named fields outlined. The services word errors in English
+(``drawdowns[2].date: after maturity``, the command line's contract); the list shows them in the
+window's language, each field named by the label the form shows (:mod:`greendesk.ui.error_text`),
+with the services' own wording kept in the list's tooltip for support staff.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, ClassVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from greendesk.domain.errors import InvalidInput, UserError
+from greendesk.ui import labels
+from greendesk.ui.error_text import ErrorWording
 from greendesk.ui.forms import child, setup_form
+
+log = logging.getLogger(__name__)
 
 
 def blank_none(text: str) -> str | None:
@@ -31,6 +40,7 @@ class EditorDialog(QDialog):
         super().__init__(parent)
         setup_form(self, form)
         self.error = child(self, QLabel, "errorLabel")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # values the user typed, shown as typed
         self.error.hide()
         self.saved: Any = None
         self._save: Callable[[], Any] | None = None
@@ -50,6 +60,29 @@ class EditorDialog(QDialog):
             widget.style().unpolish(widget)
             widget.style().polish(widget)
 
+    def form_labels(self) -> dict[str, str]:
+        """Each field's label as the form shows it now (its buddy label), by input path."""
+        buddies: dict[str, str] = {}
+        for label in self.findChildren(QLabel):
+            buddy = label.buddy()
+            if buddy is not None and buddy.objectName():
+                buddies[buddy.objectName()] = label.text()
+        return {
+            path: _plain_label(buddies[name])
+            for path, name in self.FIELDS.items()
+            if buddies.get(name)
+        }
+
+    def _show_refusal(self, exc: UserError) -> None:
+        try:
+            text = ErrorWording(labels.chinese(), self.form_labels()).exception(exc).text
+        except (OSError, ValueError, KeyError, IndexError):  # a damaged wording catalogue
+            log.exception("refusal shown as the service words it")
+            text = str(exc)
+        self.error.setText(text)
+        self.error.setToolTip(str(exc))  # the services' own words, for support staff
+        self.error.show()
+
     def try_save(self) -> None:
         assert self._save is not None
         try:
@@ -57,12 +90,16 @@ class EditorDialog(QDialog):
         except InvalidInput as exc:
             paths = {e.path.split("[")[0].split(".")[0] for e in exc.errors}
             self._mark(paths)
-            self.error.setText("\n".join(str(e) for e in exc.errors))
-            self.error.show()
+            self._show_refusal(exc)
             return
         except UserError as exc:
             self._mark(set())
-            self.error.setText(str(exc))
-            self.error.show()
+            self._show_refusal(exc)
             return
         self.accept()
+
+
+def _plain_label(text: str) -> str:
+    """A form label without its mnemonic marker and trailing colon ("&Name:" -> "Name")."""
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return plain.strip().rstrip(":：").strip()

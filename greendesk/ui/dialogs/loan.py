@@ -1,7 +1,13 @@
-"""The loan application editor: parties, amount, rate, repayment, drawdowns, syndicate, fees.
+"""The loan application editor: a loan officer structures the whole loan in one dialog.
 
-It edits a :class:`LoanInput`. Parts it has no page for (KPIs, ratchet steps, use of proceeds,
-custom repayment plans, base-rate paths) are carried over unchanged from the stored terms.
+Pages (``forms/loan_dialog.ui``): parties and amount; rate and repayment, with the base-rate path
+(floating rates only) and the custom repayment plan (method ``custom`` only); drawdowns;
+syndicate; fees; use of proceeds (catalogue items picked by number and name); carbon-linked
+terms (KPIs, ratchet steps and cap). It edits a :class:`LoanInput` as widget text; the records
+service validates all of it and a refused save lists every error, outlines the named widgets
+and turns to the page of the first one. An annuity on an actual-day basis gets a standing,
+non-blocking note: its last payment absorbs the extra interest, so 30/360 gives level
+instalments (README "Repayment schedules"). The lists live in :mod:`.loan_pages`.
 """
 
 from __future__ import annotations
@@ -10,7 +16,7 @@ import dataclasses
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
 
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import (
@@ -20,18 +26,17 @@ from greendesk.domain.validation import (
     CURRENCIES,
     DAY_COUNTS,
     FREQUENCIES,
-    LENDER_ROLES,
     RATE_KINDS,
     REPAYMENT_METHODS,
 )
 from greendesk.services.records import borrowers, loans, projects
-from greendesk.services.records.inputs import DrawdownInput, LenderInput, LoanInput
+from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.results import LoanRecord, LoanTerms
 from greendesk.store.database import Database
 from greendesk.ui import labels
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
+from greendesk.ui.dialogs.loan_pages import GRID_TABLES, LoanGrids
 from greendesk.ui.forms import child
-from greendesk.ui.models.editable import TextGridModel
 
 TEXT_FIELDS = {
     "reference": "referenceEdit",
@@ -70,6 +75,8 @@ CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     "calendar": ("calendarCombo", CALENDARS),
     "business_day": ("businessDayCombo", BUSINESS_DAY_RULES),
 }
+FIXED_ONLY = ("annual_rate",)
+FLOATING_ONLY = ("base_rate", "spread_bps")
 
 
 def _text(value: object) -> str:
@@ -83,8 +90,7 @@ class LoanDialog(EditorDialog):
         "borrower_id": "borrowerCombo",
         "project_id": "projectCombo",
         "currency": "currencyCombo",
-        "drawdowns": "drawdownTable",
-        "lenders": "lenderTable",
+        **GRID_TABLES,
     }
 
     def __init__(
@@ -99,6 +105,9 @@ class LoanDialog(EditorDialog):
         self.terms = terms
         start = terms.input if terms is not None else LoanInput()
         self._start = start
+        self.tabs = child(self, QTabWidget, "tabs")
+        # open at the form's size (fits a 1366x768 desk), not the tables' generous size hints
+        self.resize(self.minimumSize().expandedTo(self.minimumSizeHint()))
         self.edits = {k: child(self, QLineEdit, v) for k, v in TEXT_FIELDS.items()}
         self.combos = {k: child(self, QComboBox, v[0]) for k, v in CHOICES.items()}
         for key, (_name, codes) in CHOICES.items():
@@ -112,26 +121,13 @@ class LoanDialog(EditorDialog):
         for b in borrowers.list_borrowers(db):
             self.borrower.addItem(f"{b.name} ({b.credit_code})", b.id)
         self.borrower.currentIndexChanged.connect(lambda _i: self._fill_projects(None))
-        self.drawdowns = TextGridModel(
-            [
-                QCoreApplication.translate("LoanDialog", "Date"),
-                QCoreApplication.translate("LoanDialog", "Amount"),
-            ],
-            right=[1],
-            parent=self,
-        )
-        self.lenders = TextGridModel(
-            [
-                QCoreApplication.translate("LoanDialog", "Lender"),
-                QCoreApplication.translate("LoanDialog", "Role"),
-                QCoreApplication.translate("LoanDialog", "Commitment"),
-            ],
-            right=[2],
-            parent=self,
-        )
-        self._table("drawdownTable", self.drawdowns, "addDrawdownButton", "removeDrawdownButton")
-        self._table("lenderTable", self.lenders, "addLenderButton", "removeLenderButton")
+        self.grids = LoanGrids(self)
+        self.drawdowns = self.grids.drawdowns
+        self.lenders = self.grids.lenders
         self._load(start)
+        for key in ("rate_kind", "method", "day_count"):
+            self.combos[key].currentIndexChanged.connect(lambda _i: self._follow_terms())
+        self._follow_terms()
         reference = terms.reference if terms else ""
         self.edits["reference"].setReadOnly(terms is not None)
         self.setWindowTitle(
@@ -150,15 +146,38 @@ class LoanDialog(EditorDialog):
 
         self.set_saver(save)
 
-    def _table(self, name: str, model: TextGridModel, add: str, remove: str) -> None:
-        view = child(self, QTableView, name)
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        child(self, QPushButton, add).clicked.connect(lambda: model.add_row())
-        child(self, QPushButton, remove).clicked.connect(
-            lambda: model.remove_row(view.currentIndex().row())
-        )
+    def _choice(self, key: str) -> str:
+        return str(self.combos[key].currentData())
+
+    def _follow_terms(self) -> None:
+        """Enable what the chosen rate and method use; note an annuity on actual days."""
+        rate_kind = self._choice("rate_kind")
+        for key in FIXED_ONLY:
+            self.edits[key].setEnabled(rate_kind == "fixed")
+        for key in FLOATING_ONLY:
+            self.edits[key].setEnabled(rate_kind == "floating")
+        self.combos["base_rate_name"].setEnabled(rate_kind == "floating")
+        self.grids.follow(rate_kind, self._choice("method"), self._choice("day_count"))
+
+    def try_save(self) -> None:
+        """Save; when refused, turn to the page of the first outlined field unless one shows."""
+        super().try_save()
+        if self.result() == self.DialogCode.Accepted or self.error.isHidden():
+            return
+        marked = [
+            widget
+            for name in self.FIELDS.values()
+            if (widget := self.findChild(QWidget, name)) is not None
+            and widget.property("invalid") is True
+        ]
+        current = self.tabs.currentWidget()
+        if not marked or any(current is not None and current.isAncestorOf(w) for w in marked):
+            return
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            if page is not None and page.isAncestorOf(marked[0]):
+                self.tabs.setCurrentIndex(index)
+                return
 
     def _fill_projects(self, selected: int | None) -> None:
         self.project.clear()
@@ -180,46 +199,22 @@ class LoanDialog(EditorDialog):
         if data.borrower_id is not None:
             self.borrower.setCurrentIndex(max(0, self.borrower.findData(data.borrower_id)))
         self._fill_projects(data.project_id)
-        self.drawdowns.set_rows([[_text(d.date), _text(d.amount)] for d in data.drawdowns])
-        self.lenders.set_rows(
-            [[x.name, labels.word(x.role), _text(x.commitment)] for x in data.lenders]
-        )
+        self.grids.load(data)
 
     def collect(self) -> LoanInput:
         values: dict[str, Any] = {}
         for key, edit in self.edits.items():
             text = edit.text()
             values[key] = blank_none(text) if key in OPTIONAL else text.strip()
-        for key, combo in self.combos.items():
-            values[key] = str(combo.currentData())
+        for key in self.combos:
+            values[key] = self._choice(key)
         borrower = self.borrower.currentData()
         project = self.project.currentData()
-        funded = {x.name: x.funded for x in self._start.lenders}
         return dataclasses.replace(
             self._start,
             **values,
+            **self.grids.collect(self._start, values["rate_kind"], values["method"]),
             borrower_id=int(borrower) if borrower is not None else None,
             project_id=int(project) if project is not None else None,
             currency=self.currency.currentText().strip(),
-            drawdowns=[
-                DrawdownInput(date=r[0].strip(), amount=r[1].strip()) for r in self.drawdowns.rows()
-            ],
-            lenders=[
-                LenderInput(
-                    name=r[0].strip(),
-                    role=_role(r[1]),
-                    commitment=r[2].strip(),
-                    funded=funded.get(r[0].strip()),
-                )
-                for r in self.lenders.rows()
-            ],
         )
-
-
-def _role(text: str) -> str:
-    """Accept a role's code or its label in either language."""
-    wanted = text.strip()
-    for code in LENDER_ROLES:
-        if wanted in (code, labels.word(code)):
-            return code
-    return wanted

@@ -9,6 +9,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal
 from greendesk.services import auth
 from greendesk.store.database import Database
+from greendesk.ui.error_text import window_text
 from greendesk.ui.forms import child, setup_form
 
 
@@ -39,7 +40,7 @@ class LoginDialog(QDialog):
         try:
             self.principal = auth.authenticate(self._db, self.username.text(), self.password.text())
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(window_text(exc))
             self.error.show()
             self.password.clear()
             self.password.setFocus()
@@ -77,7 +78,7 @@ class FirstAdminDialog(QDialog):
                 self._db, self.username.text(), self.password.text(), self.display_name.text()
             )
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(window_text(exc))
             self.error.show()
             return
         self.accept()

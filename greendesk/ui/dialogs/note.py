@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from greendesk.domain.errors import UserError
 from greendesk.domain.validation import VOTE_DECISIONS
 from greendesk.ui import labels
+from greendesk.ui.error_text import window_text
 from greendesk.ui.forms import child, setup_form
 
 
@@ -42,7 +43,7 @@ class NoteDialog(QDialog):
         try:
             self._submit(self.note.toPlainText())
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(window_text(exc))
             self.error.show()
             return
         self.accept()
@@ -80,7 +81,7 @@ class VoteDialog(QDialog):
                 self.comment.toPlainText(),
             )
         except UserError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(window_text(exc))
             self.error.show()
             return
         self.accept()
