@@ -212,6 +212,7 @@ class Loan(Timestamped, Base):
 
     borrower: Mapped[Borrower] = relationship(back_populates="loans")
     project: Mapped[Project | None] = relationship()
+    officer: Mapped[User | None] = relationship()  # the officer of record (经办人)
     previous: Mapped[Loan | None] = relationship(remote_side=[id])
     drawdowns: Mapped[list[LoanDrawdown]] = relationship(
         order_by="LoanDrawdown.seq", cascade="all, delete-orphan"

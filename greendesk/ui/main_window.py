@@ -7,7 +7,7 @@ are disabled. What each action does lives in :mod:`greendesk.ui.commands`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
         for name in ADMIN_ACTIONS:
             self.action(name).setVisible(name in allowed)
         child(self, QMenu, "menuAdmin").menuAction().setVisible(bool(allowed))
+        _tidy_separators(child(self, QToolBar, "mainToolBar"))
 
     def _setup_status(self) -> None:
         bar = self.statusBar()
@@ -225,12 +227,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1480, 900)
+            self.resize(_first_size(self))
         splitter = self.settings.geometry("main_splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([860, 620])
+            # the detail's two-column cards need about half the width; the list scrolls sideways
+            list_width = self.width() * 52 // 100
+            self.splitter.setSizes([list_width, self.width() - list_width])
 
     # -- list
     def _focus_search(self) -> None:
@@ -335,3 +339,28 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.tasks.wait(30_000)
         super().closeEvent(event)
+
+
+def _tidy_separators(toolbar: QToolBar) -> None:
+    """Hide separators left at an edge or doubled once a role's hidden actions are gone."""
+    pending: QAction | None = None
+    seen_action = False
+    for item in toolbar.actions():
+        if item.isSeparator():
+            item.setVisible(False)
+            if seen_action:
+                pending = item
+        elif item.isVisible():
+            if pending is not None:
+                pending.setVisible(True)
+                pending = None
+            seen_action = True
+
+
+def _first_size(window: QMainWindow) -> QSize:
+    """1480×900, or the screen's available area when that is smaller (a 1366 or 1440 laptop)."""
+    wanted = QSize(1480, 900)
+    screen = window.screen()
+    if screen is None:
+        return wanted
+    return wanted.boundedTo(screen.availableGeometry().size())

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTableView
+from PySide6.QtWidgets import QLabel, QTableView, QToolBar
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.money import format_money
@@ -66,7 +68,7 @@ def test_search_filters_the_list(qtbot: QtBot, window: MainWindow, db: Database)
 
 
 def test_selecting_a_loan_fills_the_detail_tabs(
-    qtbot: QtBot, window: MainWindow, db: Database
+    qtbot: QtBot, window: MainWindow, db: Database, officer: Principal
 ) -> None:
     loan = next(s for s in portfolio.list_loans(db) if s.amount == 2_443_000_000)
     _select(qtbot, window, loan.id)
@@ -77,6 +79,9 @@ def test_selecting_a_loan_fills_the_detail_tabs(
     assert child(detail, QLabel, "borrowerName").text() == borrower.name
     assert child(detail, QLabel, "borrowerCode").text() == borrower.credit_code
     assert child(detail, QLabel, "loanAmount").text() == "2,443,000,000.00 CNY"
+    # the officer of record (the demo officer for seeded loans), not the account that seeded it
+    assert record.officer_id == officer.user_id
+    assert child(detail, QLabel, "loanOfficer").text() == officer.display_name
     pledges = child(detail, QTableView, "pledgeTable").model()
     assert detail.detail is not None
     assert pledges.rowCount() == len(detail.detail.pledges) > 0
@@ -168,3 +173,23 @@ def test_reviewer_votes_through_the_vote_dialog(
         ("approve_with_conditions", "落实碳排放权质押登记后放款")
     ]
     assert not win.action("actionVote").isEnabled()  # one vote per member
+
+
+@pytest.mark.parametrize("role", ["officer", "reviewer", "admin"])
+def test_toolbar_has_no_stray_separators_for_any_role(
+    qtbot: QtBot,
+    desk_app: object,
+    db: Database,
+    settings: Settings,
+    role: str,
+    request: pytest.FixtureRequest,
+) -> None:
+    actor: Principal = request.getfixturevalue(role)
+    win = MainWindow(db, actor, settings, "zh_CN")
+    qtbot.addWidget(win)
+    toolbar = child(win, QToolBar, "mainToolBar")
+    shown = [a for a in toolbar.actions() if a.isVisible()]
+    assert shown and not shown[0].isSeparator() and not shown[-1].isSeparator()
+    assert not any(a.isSeparator() and b.isSeparator() for a, b in itertools.pairwise(shown))
+    # the groups stay apart: a separator still stands wherever two visible groups meet
+    assert any(a.isSeparator() for a in shown)

@@ -105,6 +105,7 @@ def loan_record(loan: Loan) -> LoanRecord:
         override_primary=loan.override_primary,
         override_reason=loan.override_reason,
         officer_id=loan.officer_id,
+        officer_name=loan.officer.display_name if loan.officer is not None else None,
         created_by=loan.created_by,
         updated_by=loan.updated_by,
         updated_at=loan.updated_at,

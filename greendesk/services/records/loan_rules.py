@@ -94,7 +94,7 @@ def validate_loan(inp: LoanInput, checks: Checks, e: ErrorCollector) -> LoanValu
     values.custom_principal = _custom_principal(inp, e, start, maturity, cols["repayment_method"])
     values.lenders = _lenders(inp, e, amount)
     values.ratchet = _ratchet(inp, e, start, maturity)
-    values.kpis = _kpis(inp, e, start)
+    values.kpis = _kpis(inp, e, start, maturity)
     values.use_of_proceeds = _use_of_proceeds(inp, e, checks, amount)
     _terms_rules(inp, checks, e)
     return values
@@ -261,7 +261,10 @@ def _ratchet(
     return rows
 
 
-def _kpis(inp: LoanInput, e: ErrorCollector, start: date | None) -> list[dict[str, Any]]:
+def _kpis(
+    inp: LoanInput, e: ErrorCollector, start: date | None, maturity: date | None
+) -> list[dict[str, Any]]:
+    """KPIs and their test dates; a test after maturity could no longer move the margin."""
     rows: list[dict[str, Any]] = []
     for i, item in enumerate(inp.kpis):
         p = f"kpis[{i}]"
@@ -270,8 +273,8 @@ def _kpis(inp: LoanInput, e: ErrorCollector, start: date | None) -> list[dict[st
             day = v.check_date(e, f"{p}.test_dates[{j}]", raw)
             if day is None:
                 continue
-            if start is not None and day < start:
-                e.add(f"{p}.test_dates[{j}]", "before start_date")
+            if (start is not None and day < start) or (maturity is not None and day > maturity):
+                _in_term(e, f"{p}.test_dates[{j}]", day, start, maturity)
             elif dates and day <= dates[-1]:
                 e.add(f"{p}.test_dates[{j}]", "not after the previous test date")
             dates.append(day)

@@ -147,6 +147,7 @@ class LoanRecord:
     override_primary: str | None
     override_reason: str | None
     officer_id: int | None
+    officer_name: str | None  # the officer of record's display name
     created_by: str | None
     updated_by: str | None
     updated_at: datetime | None

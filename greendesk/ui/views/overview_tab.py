@@ -43,7 +43,7 @@ class OverviewTab:
             f"{labels.word(loan.method)} · {labels.word(loan.frequency)} · {loan.day_count}",
         )
         self._set("loanBank", " · ".join(x for x in (loan.bank, loan.branch) if x) or labels.DASH)
-        self._set("loanOfficer", labels.text(loan.created_by))
+        self._set("loanOfficer", labels.text(loan.officer_name or loan.created_by))
         if p is None:
             for name in (
                 "projectName",

@@ -286,6 +286,8 @@ CASES: list[tuple[str, Case, str, str]] = [
      ["2027-12-31", "2026-12-31"])]), "kpis[0].test_dates[1]", "not after the previous"),
     ("kpi-test-date-before-start", _loan(kpis=[KpiInput("intensity", "t", "1", "0.5",
      ["2024-12-31"])]), "kpis[0].test_dates[0]", "before start_date"),
+    ("kpi-test-date-after-maturity", _loan(kpis=[KpiInput("intensity", "t", "1", "0.5",
+     ["2030-06-30", "2040-06-21"])]), "kpis[0].test_dates[1]", "after maturity"),
     ("proceeds-above-amount", _loan(use_of_proceeds=[UseOfProceedsInput("2019:3.2.2", "solar",
      "2443000000.02")]), "use_of_proceeds", "above the amount"),
     ("proceeds-code-syntax", _loan(use_of_proceeds=[UseOfProceedsInput("solar", "", "1.00")]),
