@@ -117,3 +117,48 @@ def test_zero_rate_annuity_repays_equal_instalments() -> None:
     assert {p.interest for p in schedule.periods} == {Decimal("0.00")}
     assert [p.principal for p in schedule.periods[:-1]] == [Decimal("83.33")] * 11
     assert schedule.periods[-1].principal == Decimal("1000.00") - 11 * Decimal("83.33")
+
+
+def _rules_schedule(
+    amount: Decimal, rate: Decimal, per_year: int, n: int
+) -> list[tuple[Decimal, ...]]:
+    """The issue's annuity rules replayed independently: (payment, interest, principal, closing).
+
+    The instalment is numpy-financial's pmt rounded half-up to the fen; each period's interest is
+    the balance × the nominal periodic rate rounded half-up (30/360 on regular dates: days/basis is
+    exactly 1/per_year); principal = instalment − interest; the last period repays the rest.
+    """
+    r = rate / per_year
+    instalment = half_up(-float(npf.pmt(float(r), n, float(amount))))  # float-ok: oracle side
+    balance, rows = amount, []
+    for k in range(1, n + 1):
+        interest = half_up(balance * r)
+        principal = balance if k == n else instalment - interest
+        balance -= principal
+        rows.append((principal + interest, interest, principal, balance))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("amount", "rate", "years", "frequency"),
+    [
+        ("1000000.00", "0.042", 5, "monthly"),
+        ("1000000.00", "0.035", 20, "monthly"),
+        ("1000000.00", "0.0415", 30, "monthly"),
+        ("2443000000.00", "0.0335", 15, "quarterly"),
+        ("12000000.00", "0.049", 10, "annual"),
+    ],
+)
+def test_the_issues_rules_fix_every_period_to_the_fen(
+    amount: str, rate: str, years: int, frequency: str
+) -> None:
+    """Every figure, the last period's included, is the issue's rules applied to numpy's pmt.
+
+    So the last period's distance from numpy's unrounded ppmt/pmt is the rules' own 尾差, not
+    a choice of this engine.
+    """
+    per_year = FREQUENCIES[frequency]
+    schedule = _schedule(Decimal(amount), Decimal(rate), years, frequency, 15)
+    expected = _rules_schedule(Decimal(amount), Decimal(rate), per_year, len(schedule.periods))
+    got = [(p.payment, p.interest, p.principal, p.closing_balance) for p in schedule.periods]
+    assert got == expected
