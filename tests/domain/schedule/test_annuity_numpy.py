@@ -119,9 +119,10 @@ def test_zero_rate_annuity_repays_equal_instalments() -> None:
     assert schedule.periods[-1].principal == Decimal("1000.00") - 11 * Decimal("83.33")
 
 
-def _rules_schedule(
-    amount: Decimal, rate: Decimal, per_year: int, n: int
-) -> list[tuple[Decimal, ...]]:
+Row = tuple[Decimal, Decimal, Decimal, Decimal]
+
+
+def _rules_schedule(amount: Decimal, rate: Decimal, per_year: int, n: int) -> list[Row]:
     """The issue's annuity rules replayed independently: (payment, interest, principal, closing).
 
     The instalment is numpy-financial's pmt rounded half-up to the fen; each period's interest is
@@ -130,7 +131,7 @@ def _rules_schedule(
     """
     r = rate / per_year
     instalment = half_up(-float(npf.pmt(float(r), n, float(amount))))  # float-ok: oracle side
-    balance, rows = amount, []
+    balance, rows = amount, list[Row]()
     for k in range(1, n + 1):
         interest = half_up(balance * r)
         principal = balance if k == n else instalment - interest
