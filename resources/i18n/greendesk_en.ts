@@ -760,6 +760,94 @@ Database: {db}</translation>
         <translation>Description</translation>
     </message>
     <message>
+        <source>1 cell is not a valid amount and is left out</source>
+        <translation>1 cell is not a valid amount and is left out</translation>
+    </message>
+    <message>
+        <source>{count} cells are not valid amounts and are left out</source>
+        <translation>{count} cells are not valid amounts and are left out</translation>
+    </message>
+    <message>
+        <source>remaining {left}</source>
+        <translation>remaining {left}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Total {total}</translation>
+    </message>
+    <message>
+        <source>Total {total} / loan amount {amount}</source>
+        <translation>Total {total} / loan amount {amount}</translation>
+    </message>
+    <message>
+        <source>{over} above the loan amount</source>
+        <translation>{over} above the loan amount</translation>
+    </message>
+    <message>
+        <source>adds up to the loan amount</source>
+        <translation>adds up to the loan amount</translation>
+    </message>
+    <message>
+        <source>No lenders: a bilateral loan</source>
+        <translation>No lenders: a bilateral loan</translation>
+    </message>
+    <message>
+        <source>Commitments {total}</source>
+        <translation>Commitments {total}</translation>
+    </message>
+    <message>
+        <source>Commitments {total} / loan amount {amount}</source>
+        <translation>Commitments {total} / loan amount {amount}</translation>
+    </message>
+    <message>
+        <source>add up to the loan amount</source>
+        <translation>add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>{gap} over: commitments must add up to the loan amount</source>
+        <translation>{gap} over: commitments must add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>{gap} short: commitments must add up to the loan amount</source>
+        <translation>{gap} short: commitments must add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>Total {total} / drawn total {drawn}</source>
+        <translation>Total {total} / drawn total {drawn}</translation>
+    </message>
+    <message>
+        <source>{over} above the drawn total</source>
+        <translation>{over} above the drawn total</translation>
+    </message>
+    <message>
+        <source>adds up to the drawn total</source>
+        <translation>adds up to the drawn total</translation>
+    </message>
+    <message>
+        <source>Total {percent} % of the drawn total</source>
+        <translation>Total {percent} % of the drawn total</translation>
+    </message>
+    <message>
+        <source>{over} % above 100 %</source>
+        <translation>{over} % above 100 %</translation>
+    </message>
+    <message>
+        <source>adds up to 100 %</source>
+        <translation>adds up to 100 %</translation>
+    </message>
+    <message>
+        <source>remaining {left} %</source>
+        <translation>remaining {left} %</translation>
+    </message>
+    <message>
+        <source>{count} percent cells are not numbers</source>
+        <translation>{count} percent cells are not numbers</translation>
+    </message>
+    <message>
+        <source>enter a valid loan amount to compare</source>
+        <translation>enter a valid loan amount to compare</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>New loan application</translation>
     </message>

@@ -760,6 +760,94 @@ Database: {db}</source>
         <translation>说明</translation>
     </message>
     <message>
+        <source>1 cell is not a valid amount and is left out</source>
+        <translation>1 个单元格不是有效金额，未计入合计</translation>
+    </message>
+    <message>
+        <source>{count} cells are not valid amounts and are left out</source>
+        <translation>{count} 个单元格不是有效金额，未计入合计</translation>
+    </message>
+    <message>
+        <source>remaining {left}</source>
+        <translation>尚余 {left}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>合计 {total}</translation>
+    </message>
+    <message>
+        <source>Total {total} / loan amount {amount}</source>
+        <translation>合计 {total} / 贷款金额 {amount}</translation>
+    </message>
+    <message>
+        <source>{over} above the loan amount</source>
+        <translation>超出贷款金额 {over}</translation>
+    </message>
+    <message>
+        <source>adds up to the loan amount</source>
+        <translation>与贷款金额一致</translation>
+    </message>
+    <message>
+        <source>No lenders: a bilateral loan</source>
+        <translation>未录入银团成员：按双边贷款处理</translation>
+    </message>
+    <message>
+        <source>Commitments {total}</source>
+        <translation>承诺额合计 {total}</translation>
+    </message>
+    <message>
+        <source>Commitments {total} / loan amount {amount}</source>
+        <translation>承诺额合计 {total} / 贷款金额 {amount}</translation>
+    </message>
+    <message>
+        <source>add up to the loan amount</source>
+        <translation>与贷款金额一致</translation>
+    </message>
+    <message>
+        <source>{gap} over: commitments must add up to the loan amount</source>
+        <translation>超出 {gap}：承诺额之和须等于贷款金额</translation>
+    </message>
+    <message>
+        <source>{gap} short: commitments must add up to the loan amount</source>
+        <translation>尚差 {gap}：承诺额之和须等于贷款金额</translation>
+    </message>
+    <message>
+        <source>Total {total} / drawn total {drawn}</source>
+        <translation>合计 {total} / 提款总额 {drawn}</translation>
+    </message>
+    <message>
+        <source>{over} above the drawn total</source>
+        <translation>超出提款总额 {over}</translation>
+    </message>
+    <message>
+        <source>adds up to the drawn total</source>
+        <translation>与提款总额一致</translation>
+    </message>
+    <message>
+        <source>Total {percent} % of the drawn total</source>
+        <translation>合计为提款总额的 {percent}%</translation>
+    </message>
+    <message>
+        <source>{over} % above 100 %</source>
+        <translation>超出 100% 达 {over}%</translation>
+    </message>
+    <message>
+        <source>adds up to 100 %</source>
+        <translation>合计为 100%</translation>
+    </message>
+    <message>
+        <source>remaining {left} %</source>
+        <translation>尚余 {left}%</translation>
+    </message>
+    <message>
+        <source>{count} percent cells are not numbers</source>
+        <translation>{count} 个比例单元格不是有效数字</translation>
+    </message>
+    <message>
+        <source>enter a valid loan amount to compare</source>
+        <translation>请填写有效的贷款金额以便核对</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>新建贷款申请</translation>
     </message>

@@ -112,7 +112,8 @@ def type_cell(qtbot: QtBot, view: QTableView, row: int, col: int, text: str) -> 
     editor.selectAll()
     keys(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on its next event loop turn
-    qtbot.waitUntil(lambda: view.model().index(row, col).data() == text)
+    # the cell keeps the text typed (a money cell shows it grouped: 30,000,000.00)
+    qtbot.waitUntil(lambda: view.model().index(row, col).data(Qt.ItemDataRole.EditRole) == text)
 
 
 def type_row(qtbot: QtBot, dialog: LoanDialog, path: str, button: str, cells: list[str]) -> None:

@@ -99,3 +99,35 @@ def test_translation_sources_cover_every_interface_string(tmp_path: Path) -> Non
     for lang in LANGS:
         shipped = {(c, s) for c, s, _t in _messages(lang)}
         assert wanted - shipped == set(), f"greendesk_{lang}.ts lacks strings: run lupdate"
+
+
+def _translate_calls_with_computed_text(path: Path) -> list[str]:
+    """``QCoreApplication.translate`` calls whose context or text is not a literal string.
+
+    pyside6-lupdate extracts literals only: text passed through a variable (a ``_tr(text)``
+    wrapper, say) never reaches the .ts files and would stay English in the Chinese window.
+    """
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "translate"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "QCoreApplication"
+        ):
+            continue
+        literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]]
+        if len(literal) < 2 or not all(literal):
+            found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_extract() -> None:
+    ui = Path(__file__).resolve().parents[2] / "greendesk" / "ui"
+    offenders = [
+        hit for p in sorted(ui.rglob("*.py")) for hit in _translate_calls_with_computed_text(p)
+    ]
+    assert offenders == []

@@ -7,17 +7,23 @@ mapping. A part that does not apply to the chosen terms is out of play on screen
 base-rate path is hidden under a fixed rate, the repayment plan is disabled unless the method is
 ``custom`` — and its rows are not sent, so a save is never refused for a list the officer cannot
 see or edit. A KPI's test dates share one cell, separated by commas or semicolons.
+
+Money columns show valid amounts grouped (``1,100,000,000.00``) but hand the service the plain
+text typed; under the drawdowns, syndicate, custom plan and use-of-proceeds grids a live total
+line (:class:`LoanTotals`) compares the parts with the loan amount while the officer types.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QHeaderView, QLabel, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
+from greendesk.domain.money import format_money, parse_decimal
 from greendesk.domain.validation import LENDER_ROLES
 from greendesk.services.records.inputs import (
     BaseRatePointInput,
@@ -33,7 +39,7 @@ from greendesk.ui import labels
 from greendesk.ui.dialogs.editor import blank_none
 from greendesk.ui.dialogs.loan_catalogue import CatalogueDelegate
 from greendesk.ui.forms import child
-from greendesk.ui.models.editable import TextGridModel
+from greendesk.ui.models.editable import ColumnSum, TextGridModel, amount_of
 
 # input path (the first part of an error's path) -> the grid's table view
 GRID_TABLES = {
@@ -91,6 +97,7 @@ class LoanGrids:
             ],
             [1],
             stretch=[0, 1],
+            money=[1],
         )
         self.lenders = self._grid(
             "lenders",
@@ -101,6 +108,7 @@ class LoanGrids:
             ],
             [2],
             stretch=[0, 1, 2],
+            money=[2],
         )
         self.base_rate_path = self._grid(
             "base_rate_path",
@@ -120,6 +128,7 @@ class LoanGrids:
             ],
             [1, 2],
             stretch=[0, 1, 2],
+            money=[1],
         )
         self.kpis = self._grid(
             "kpis",
@@ -152,16 +161,23 @@ class LoanGrids:
             ],
             [2],
             stretch=[0, 1],
+            money=[2],
         )
         catalogue = self.view("use_of_proceeds")
         catalogue.setItemDelegateForColumn(0, CatalogueDelegate(catalogue))
         self.path_box = child(form, QWidget, "baseRatePathBox")
         self.annuity_hint = child(form, QLabel, "annuityHint")
+        self.totals = LoanTotals(form, self)
 
     def _grid(
-        self, path: str, headers: Sequence[str], right: Sequence[int], stretch: Sequence[int]
+        self,
+        path: str,
+        headers: Sequence[str],
+        right: Sequence[int],
+        stretch: Sequence[int],
+        money: Sequence[int] = (),
     ) -> TextGridModel:
-        model = TextGridModel(headers, right=right, parent=self._form)
+        model = TextGridModel(headers, right=right, parent=self._form, money=money)
         view = child(self._form, QTableView, GRID_TABLES[path])
         view.setModel(model)
         view.verticalHeader().hide()
@@ -194,6 +210,7 @@ class LoanGrids:
         for name in ("customPlanTable", "addCustomButton", "removeCustomButton"):
             child(self._form, QWidget, name).setEnabled(custom)
         self.annuity_hint.setVisible(method == "annuity" and day_count in ACTUAL_DAY_COUNTS)
+        self.totals.labels["custom_principal"].setVisible(custom)
 
     def load(self, data: LoanInput) -> None:
         self.drawdowns.set_rows([[_text(d.date), _text(d.amount)] for d in data.drawdowns])
@@ -276,3 +293,216 @@ class LoanGrids:
                 for r in self.proceeds.rows()
             ],
         }
+
+
+# input path -> the live total line under its grid, and the grid's money column
+TOTAL_LABELS = {
+    "drawdowns": "drawdownTotal",
+    "lenders": "lenderTotal",
+    "custom_principal": "customPlanTotal",
+    "use_of_proceeds": "proceedsTotal",
+}
+_AMOUNT_COLUMNS = {"drawdowns": 1, "lenders": 2, "custom_principal": 1, "use_of_proceeds": 2}
+_PERCENT_COLUMN = 2  # of the custom repayment plan
+
+
+def _money(amount: Decimal) -> str:
+    return format_money(amount, grouped=True)
+
+
+def _percent(value: Decimal) -> str:
+    return f"{value.normalize():f}"
+
+
+def _invalid_note(count: int) -> str:
+    if count == 1:
+        return QCoreApplication.translate(
+            "LoanDialog", "1 cell is not a valid amount and is left out"
+        )
+    return QCoreApplication.translate(
+        "LoanDialog", "{count} cells are not valid amounts and are left out"
+    ).format(count=count)
+
+
+def _against(total: Decimal, target: Decimal, over: str, at: str) -> tuple[str, str]:
+    """The part after the totals when parts may not exceed the target (drawdowns, proceeds)."""
+    if total > target:
+        return over.format(over=_money(total - target)), "alert"
+    if total == target:
+        return at, "ok"
+    return QCoreApplication.translate("LoanDialog", "remaining {left}").format(
+        left=_money(target - total)
+    ), ""
+
+
+class LoanTotals:
+    """The live total line under the money grids: what the parts add up to against the loan.
+
+    Drawdowns and use of proceeds may not exceed the loan amount, commitments must equal it and
+    the custom plan repays the drawn total (the drawdowns, or the whole amount when there are
+    none) — the same rules the records service applies on saving, shown while typing. Cells that
+    are not valid amounts are left out and counted, so the officer knows the line is partial.
+    """
+
+    def __init__(self, form: QWidget, grids: LoanGrids) -> None:
+        self._grids = grids
+        self._amount = child(form, QLineEdit, "amountEdit")
+        self.labels = {path: child(form, QLabel, name) for path, name in TOTAL_LABELS.items()}
+        self._amount.textChanged.connect(lambda _text: self.refresh())
+        for model in (grids.drawdowns, grids.lenders, grids.custom_plan, grids.proceeds):
+            model.dataChanged.connect(lambda *_args: self.refresh())
+            model.rowsInserted.connect(lambda *_args: self.refresh())
+            model.rowsRemoved.connect(lambda *_args: self.refresh())
+            model.modelReset.connect(lambda: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        amount = amount_of(self._amount.text())
+        sums = {
+            path: model.column_sum(_AMOUNT_COLUMNS[path])
+            for path, model in (
+                ("drawdowns", self._grids.drawdowns),
+                ("lenders", self._grids.lenders),
+                ("custom_principal", self._grids.custom_plan),
+                ("use_of_proceeds", self._grids.proceeds),
+            )
+        }
+        drawdowns = sums["drawdowns"]
+        drawn = drawdowns.total if drawdowns.counted or drawdowns.invalid else amount
+        lines = {
+            "drawdowns": self._capped(drawdowns, amount),
+            "lenders": self._commitments(sums["lenders"], amount),
+            "custom_principal": self._plan(sums["custom_principal"], drawn),
+            "use_of_proceeds": self._capped(sums["use_of_proceeds"], amount),
+        }
+        for path, (parts, tone) in lines.items():
+            invalid = sums[path].invalid
+            if invalid:
+                parts.append(_invalid_note(invalid))
+                tone = "alert"
+            self._show(self.labels[path], " · ".join(parts), tone)
+
+    @staticmethod
+    def _capped(column: ColumnSum, amount: Decimal | None) -> tuple[list[str], str]:
+        total = _money(column.total)
+        if amount is None:
+            return [
+                QCoreApplication.translate("LoanDialog", "Total {total}").format(total=total),
+                _no_amount(),
+            ], ""
+        head = QCoreApplication.translate(
+            "LoanDialog", "Total {total} / loan amount {amount}"
+        ).format(total=total, amount=_money(amount))
+        part, tone = _against(
+            column.total,
+            amount,
+            QCoreApplication.translate("LoanDialog", "{over} above the loan amount"),
+            QCoreApplication.translate("LoanDialog", "adds up to the loan amount"),
+        )
+        return [head, part], tone
+
+    @staticmethod
+    def _commitments(column: ColumnSum, amount: Decimal | None) -> tuple[list[str], str]:
+        if not column.counted and not column.invalid:
+            return [QCoreApplication.translate("LoanDialog", "No lenders: a bilateral loan")], ""
+        total = _money(column.total)
+        if amount is None:
+            return [
+                QCoreApplication.translate("LoanDialog", "Commitments {total}").format(total=total),
+                _no_amount(),
+            ], ""
+        head = QCoreApplication.translate(
+            "LoanDialog", "Commitments {total} / loan amount {amount}"
+        ).format(total=total, amount=_money(amount))
+        if column.total == amount:
+            return [
+                head,
+                QCoreApplication.translate("LoanDialog", "add up to the loan amount"),
+            ], "ok"
+        if column.total > amount:
+            rule = QCoreApplication.translate(
+                "LoanDialog", "{gap} over: commitments must add up to the loan amount"
+            )
+        else:
+            rule = QCoreApplication.translate(
+                "LoanDialog", "{gap} short: commitments must add up to the loan amount"
+            )
+        return [head, rule.format(gap=_money(abs(column.total - amount)))], "alert"
+
+    def _plan(self, column: ColumnSum, drawn: Decimal | None) -> tuple[list[str], str]:
+        if not column.counted and not column.invalid:
+            percents = self._percents()
+            if percents is not None:
+                return percents
+        total = _money(column.total)
+        if drawn is None:
+            return [
+                QCoreApplication.translate("LoanDialog", "Total {total}").format(total=total),
+                _no_amount(),
+            ], ""
+        head = QCoreApplication.translate(
+            "LoanDialog", "Total {total} / drawn total {drawn}"
+        ).format(total=total, drawn=_money(drawn))
+        part, tone = _against(
+            column.total,
+            drawn,
+            QCoreApplication.translate("LoanDialog", "{over} above the drawn total"),
+            QCoreApplication.translate("LoanDialog", "adds up to the drawn total"),
+        )
+        return [head, part], tone
+
+    def _percents(self) -> tuple[list[str], str] | None:
+        """A plan given in percents of the drawn total: they add up to 100."""
+        cells = [r[_PERCENT_COLUMN].strip() for r in self._grids.custom_plan.rows()]
+        total, bad = Decimal(0), 0
+        for cell in (c for c in cells if c):
+            try:
+                total += parse_decimal(cell)
+            except ValueError:
+                bad += 1
+        if not any(cells):
+            return None
+        parts = [
+            QCoreApplication.translate("LoanDialog", "Total {percent} % of the drawn total").format(
+                percent=_percent(total)
+            )
+        ]
+        if total > 100:
+            parts.append(
+                QCoreApplication.translate("LoanDialog", "{over} % above 100 %").format(
+                    over=_percent(total - 100)
+                )
+            )
+            tone = "alert"
+        elif total == 100:
+            parts.append(QCoreApplication.translate("LoanDialog", "adds up to 100 %"))
+            tone = "ok"
+        else:
+            parts.append(
+                QCoreApplication.translate("LoanDialog", "remaining {left} %").format(
+                    left=_percent(100 - total)
+                )
+            )
+            tone = ""
+        if bad:
+            parts.append(
+                QCoreApplication.translate(
+                    "LoanDialog", "{count} percent cells are not numbers"
+                ).format(count=bad)
+            )
+            tone = "alert"
+        return parts, tone
+
+    @staticmethod
+    def _show(label: QLabel, text: str, tone: str) -> None:
+        label.setText(text)
+        if label.property("tone") == tone:
+            return
+        label.setProperty("tone", tone)
+        # re-polishing alone repaints the tone's colours but not its padding; a changed style
+        # sheet restyles the label fully (the comment names the tone the app sheet styles)
+        label.setStyleSheet(f"/* tone: {tone or 'plain'} */")
+
+
+def _no_amount() -> str:
+    return QCoreApplication.translate("LoanDialog", "enter a valid loan amount to compare")
