@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
@@ -39,3 +40,8 @@ def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
         if loan is None:
             raise UserError(f"loan {loan_id} does not exist")
         return loan_terms(loan)
+
+
+def loan_schedule(db: Database, loan_id: int) -> Schedule:
+    """Loan ``loan_id``'s repayment schedule from its stored terms, by the schedule engine."""
+    return build_schedule(parse_terms(schedule_terms(db, loan_id)))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from greendesk.domain.collateral import load_collateral_types
 from greendesk.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, Role
 from greendesk.domain.workflow import STATUS_LABELS, Status
+from greendesk.services.records.reference import collateral_types
 from greendesk.ui import labels
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _action_value(text: str, chinese: bool) -> str:
 
 
 def _collateral(keys: str, chinese: bool) -> str:
-    types = load_collateral_types().types
+    types = collateral_types().types
     names = []
     for key in _split(keys):
         kind = types.get(key)

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from greendesk.domain.classification.catalogue import catalogue_code_error
-from greendesk.domain.collateral import collateral_type_error, load_collateral_types
+from greendesk.domain.classification.catalogue import (
+    Catalogue,
+    catalogue_code_error,
+    load_catalogue,
+)
+from greendesk.domain.collateral import (
+    CollateralTypes,
+    collateral_type_error,
+    load_collateral_types,
+)
 from greendesk.domain.credit_code import validate_credit_code
 from greendesk.domain.errors import FieldError, InvalidInput
 from greendesk.domain.schedule.parse import parse_terms
@@ -29,6 +37,16 @@ def terms_errors(terms: dict[str, Any]) -> list[FieldError]:
     except InvalidInput as exc:
         return list(exc.errors)
     return []
+
+
+def green_catalogue() -> Catalogue:
+    """The green-project catalogues (every shipped version) that use-of-proceeds lines cite."""
+    return load_catalogue()
+
+
+def collateral_types() -> CollateralTypes:
+    """The collateral types a pledge may be, with their valuation basis and pledge rates."""
+    return load_collateral_types()
 
 
 def collateral_priced(key: str) -> bool:

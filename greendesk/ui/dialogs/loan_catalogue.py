@@ -8,12 +8,17 @@ records service checks against the same catalogues. A key the shipped catalogues
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QFont, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from greendesk.domain.classification.catalogue import CatalogueItem, load_catalogue
+from greendesk.services.records.reference import green_catalogue
 from greendesk.ui import labels
+
+if TYPE_CHECKING:
+    from greendesk.domain.classification.catalogue import CatalogueItem
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +30,7 @@ def _code_order(item: CatalogueItem) -> tuple[int, ...]:
 
 def item_label(key: str) -> str:
     """``VERSION:CODE name`` in the interface language; the key alone when it is unknown."""
-    item = load_catalogue().get(key) if key.strip() else None
+    item = green_catalogue().get(key) if key.strip() else None
     if item is None:
         return key
     return f"{item.key} {item.name_zh if labels.chinese() else item.name_en}"
@@ -41,7 +46,7 @@ class CatalogueDelegate(QStyledItemDelegate):
         combo = QComboBox(parent)
         combo.setObjectName("catalogueCombo")
         combo.addItem(QCoreApplication.translate("LoanDialog", "(choose a catalogue item)"), "")
-        catalogue = load_catalogue()
+        catalogue = green_catalogue()
         chinese = labels.chinese()
         model = combo.model()
         for version in sorted(catalogue.versions(), reverse=True):

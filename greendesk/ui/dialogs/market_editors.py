@@ -18,12 +18,12 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
-from greendesk.domain.collateral import load_collateral_types
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import BASE_RATE_NAMES
 from greendesk.services.records import market_data
 from greendesk.services.records.inputs import PriceInput, RateInput
+from greendesk.services.records.reference import collateral_types
 from greendesk.services.records.results import PriceRecord, RateRecord
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
@@ -44,9 +44,7 @@ def decimal_text(value: Decimal, places: int = 2) -> str:
 def instruments(prices: list[PriceRecord]) -> list[str]:
     """Instruments to offer: those priced, the usual ones, those the collateral types use."""
     found = {p.instrument for p in prices} | set(KNOWN_INSTRUMENTS)
-    found |= {
-        t.price_instrument for t in load_collateral_types().types.values() if t.price_instrument
-    }
+    found |= {t.price_instrument for t in collateral_types().types.values() if t.price_instrument}
     known = [code for code in KNOWN_INSTRUMENTS if code in found]
     return known + sorted(found - set(KNOWN_INSTRUMENTS))
 

@@ -7,9 +7,8 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from greendesk.domain.collateral import load_collateral_types
 from greendesk.domain.roles import Principal
-from greendesk.services.records import pledges
+from greendesk.services.records import pledges, reference
 from greendesk.services.records.inputs import PledgeInput
 from greendesk.services.records.results import PledgeRecord
 from greendesk.store.database import Database
@@ -39,7 +38,8 @@ def collateral_types() -> list[tuple[str, str]]:
     """(key, label) of the collateral types GreenDesk values, in the current language."""
     chinese = labels.chinese()
     return [
-        (t.key, t.name_zh if chinese else t.name_en) for t in load_collateral_types().types.values()
+        (t.key, t.name_zh if chinese else t.name_en)
+        for t in reference.collateral_types().types.values()
     ]
 
 

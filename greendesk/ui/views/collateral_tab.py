@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QWidget
 
-from greendesk.domain.collateral import load_collateral_types
 from greendesk.services.assessment import PledgeLine
+from greendesk.services.records.reference import collateral_types
 from greendesk.services.records.results import PledgeRecord
 from greendesk.ui import labels
 from greendesk.ui.forms import child
@@ -35,7 +35,7 @@ class PledgeRow:
 
 def type_label(key: str) -> str:
     """The collateral type's name in the interface language (its key if unknown)."""
-    found = load_collateral_types().get(key)
+    found = collateral_types().get(key)
     if found is None:
         return key
     return found.name_zh if labels.chinese() else found.name_en

@@ -15,6 +15,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule
 from greendesk.services.assessment import StoredClassification
+from greendesk.services.terms import loan_schedule
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
@@ -22,7 +23,6 @@ from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
 from greendesk.ui.views.detail_data import (
     LoanDetail,
-    compute_schedule,
     load_classification,
     load_detail,
 )
@@ -143,7 +143,7 @@ class LoanDetailView(QWidget):
         db = self._db
 
         def work(_progress: Progress) -> tuple[int, Schedule]:
-            return loan_id, compute_schedule(db, loan_id)
+            return loan_id, loan_schedule(db, loan_id)
 
         self._tasks.run(
             work,

@@ -1,7 +1,7 @@
 """Everything the loan detail view shows, gathered from the services as plain records.
 
 One function, :func:`load_detail`, reads the loan, its borrower, project, pledges, history and
-workflow state; the schedule is computed separately (:func:`compute_schedule`) on a worker
+workflow state; the schedule is computed separately (``services.terms.loan_schedule``) on a worker
 thread, because a long syndicated loan's schedule is the one slow part.
 """
 
@@ -12,7 +12,6 @@ from datetime import date
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
-from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
 from greendesk.services import audit, workflow
 from greendesk.services.assessment import (
     LoanCollateralReport,
@@ -31,7 +30,6 @@ from greendesk.services.records.results import (
     PledgeRecord,
     ProjectRecord,
 )
-from greendesk.services.terms import schedule_terms
 from greendesk.services.workflow import WorkflowState
 from greendesk.store.database import Database
 
@@ -88,8 +86,3 @@ def load_classification(db: Database, loan_id: int) -> StoredClassification | No
     classified yet. The view picks the language when it shows it.
     """
     return stored_classification(db, loan_id)
-
-
-def compute_schedule(db: Database, loan_id: int) -> Schedule:
-    """The loan's repayment schedule from its stored terms, by the schedule engine."""
-    return build_schedule(parse_terms(schedule_terms(db, loan_id)))
