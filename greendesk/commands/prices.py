@@ -1,4 +1,4 @@
-"""``greendesk prices list | add | set | delete``: carbon reference prices from the command line.
+"""``greendesk prices list | add | set | delete | import``: carbon reference prices.
 
 The same services as the Administration window, so the same rules: only an administrator may
 change a price, every field is checked (``price: must be greater than 0``), one price per
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
@@ -29,6 +30,8 @@ from greendesk.commands._reference_data import (
 from greendesk.domain.errors import UserError
 
 if TYPE_CHECKING:
+    from greendesk.domain.errors import FieldError
+    from greendesk.services.records.inputs import PriceInput
     from greendesk.services.records.results import PriceRecord
 
 
@@ -65,6 +68,18 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     change.add_argument("--json", action="store_true")
     add_acting(change, "ADMIN")
     change.set_defaults(handler=run_set)
+
+    load = inner.add_parser(
+        "import", help="record every price of a CSV file at once (all or none), then revalue"
+    )
+    load.add_argument(
+        "file",
+        metavar="FILE.csv",
+        help="UTF-8 CSV with a header: instrument,date,price and optional unit,source",
+    )
+    load.add_argument("--json", action="store_true")
+    add_acting(load, "ADMIN")
+    load.set_defaults(handler=run_import)
 
     delete = inner.add_parser("delete", help="delete a price (revalues the loans pledged with it)")
     add_target(delete, "INSTRUMENT")
@@ -198,6 +213,81 @@ def run_delete(args: argparse.Namespace) -> int:
         db.dispose()
     _report("deleted", current, revalued, args.json)
     return 0
+
+
+REQUIRED_COLUMNS = ("instrument", "date", "price")
+
+
+def read_price_file(path: Path) -> list[PriceInput]:
+    """The rows of a price CSV as service input; a missing file or column is a user error."""
+    import csv
+
+    from greendesk.services.records.inputs import PriceInput
+
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = [c.strip().lower() for c in reader.fieldnames or []]
+            missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+            if missing:
+                raise UserError(f"{path}: missing column(s) {', '.join(missing)} in the header")
+            rows = []
+            for raw in reader:
+                row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
+                rows.append(
+                    PriceInput(
+                        instrument=row["instrument"],
+                        price_date=row["date"],
+                        price=row["price"],
+                        unit=row.get("unit") or "CNY/t",
+                        source=row.get("source", ""),
+                    )
+                )
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise UserError(f"{path}: not a UTF-8 CSV file ({exc})") from None
+    if not rows:
+        raise UserError(f"{path}: no price rows under the header")
+    return rows
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from greendesk.domain.errors import InvalidInput
+    from greendesk.services.records.market_data import add_prices
+    from greendesk.store.database import open_database
+
+    path = Path(args.file)
+    rows = read_price_file(path)
+    db = open_database(resolve_db_url(args.db))
+    try:
+        actor = login(db, args.acting)
+        try:
+            added = add_prices(db, actor, rows)
+        except InvalidInput as exc:
+            # rows[i] is the file's line i + 2 (the header is line 1)
+            raise InvalidInput([_file_line(e) for e in exc.errors], source=str(path)) from None
+    finally:
+        db.dispose()
+    if args.json:
+        records = [_as_json(r) for r in added.prices]
+        print_json({"added": records, "revalued_loans": added.revalued_loans})
+        return 0
+    for record in added.prices:
+        print(f"added {_short(record)}")
+    count = len(added.prices)
+    print(f"{count} price{'' if count == 1 else 's'} added; {revalued_text(added.revalued_loans)}")
+    return 0
+
+
+def _file_line(error: FieldError) -> FieldError:
+    from greendesk.domain.errors import FieldError
+
+    head, _, rest = error.path.partition(".")
+    if head.startswith("rows[") and head.endswith("]"):
+        line = int(head[5:-1]) + 2
+        return FieldError(f"line {line}: {rest}" if rest else f"line {line}", error.rule)
+    return error
 
 
 def _given(value: str | None, current: str) -> str:

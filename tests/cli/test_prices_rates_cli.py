@@ -446,3 +446,80 @@ def test_prices_read_with_at_least_two_decimals_and_are_never_rounded(
     stored: str, shown: str
 ) -> None:
     assert price_text(Decimal(stored)) == shown
+
+
+def test_a_price_file_is_imported_whole_and_revalues_each_instrument_once(
+    cli: Any, url: str, tmp_path: Path
+) -> None:
+    cea, ccer = _loans_pledged_with(url, "CEA"), _loans_pledged_with(url, "CCER")
+    assert cea and ccer and not cea & ccer
+    before = _stored_coverage(url)
+    today = date.today().isoformat()
+    file = tmp_path / "closing.csv"
+    file.write_text(
+        "\ufeffInstrument,Date,Price,Source\n"  # as Excel saves it: a BOM, capitalised headings
+        f"CEA,{today},84.40,SEEE close\nCCER,{today},91.00,CEEX close\n",
+        encoding="utf-8",
+    )
+
+    run = cli("prices", "import", str(file), "--json", "--as", "admin")
+
+    assert run.code == 0, run.err
+    result = json.loads(run.out)
+    assert [(r["instrument"], Decimal(r["price"]), r["source"]) for r in result["added"]] == [
+        ("CEA", Decimal("84.40"), "SEEE close"),
+        ("CCER", Decimal("91.00"), "CEEX close"),
+    ]
+    assert result["revalued_loans"] == len(cea) + len(ccer)
+    after = _stored_coverage(url)
+    changed = {ref for ref in after if after[ref] != before[ref]}
+    assert changed == cea | ccer
+
+
+def test_a_price_file_with_bad_rows_saves_nothing_and_names_each_line(
+    cli: Any, url: str, tmp_path: Path
+) -> None:
+    prices, coverage = _prices(url), _stored_coverage(url)
+    file = tmp_path / "closing.csv"
+    file.write_text(
+        "instrument,date,price\n"
+        "CEA,2026-11-02,80.00\n"  # line 2: good, but must not be saved alone
+        "CEA,2026-11-03,-5\n"  # line 3
+        "CEA,2026-09-30,71\n"  # line 4: already stored
+        "CCER,2026-11-02,90\n"
+        "CCER,2026-11-02,91\n",  # line 6: twice in the file
+        encoding="utf-8",
+    )
+    run = cli("prices", "import", str(file), "--as", "admin")
+    assert run.code == 2 and "Traceback" not in run.err
+    for message in (
+        f"{file}: line 3: price: must be greater than 0",
+        f"{file}: line 4: price_date: a CEA price for 2026-09-30 already exists",
+        f"{file}: line 6: price_date: a CCER price for 2026-11-02 already exists",
+    ):
+        assert message in run.err
+    assert "line 2" not in run.err and "line 5" not in run.err
+    assert _prices(url) == prices and _stored_coverage(url) == coverage
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("instr,date\nCEA,2026-11-02\n", "missing column(s) instrument, price in the header"),
+        ("instrument,date,price\n", "no price rows under the header"),
+        (b"instrument,date,price\nCEA,2026-11-02,\xff\n", "not a UTF-8 CSV file"),
+    ],
+)
+def test_an_unusable_price_file_is_refused_plainly(
+    cli: Any, url: str, tmp_path: Path, content: str | bytes, message: str
+) -> None:
+    prices = _prices(url)
+    file = tmp_path / "closing.csv"
+    if isinstance(content, bytes):
+        file.write_bytes(content)
+    else:
+        file.write_text(content, encoding="utf-8")
+    run = cli("prices", "import", str(file), "--as", "admin")
+    assert run.code == 2 and run.err.startswith("greendesk: ") and message in run.err
+    assert _prices(url) == prices
+    assert cli("prices", "import", str(tmp_path / "absent.csv"), "--as", "admin").code == 2

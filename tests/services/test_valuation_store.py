@@ -15,7 +15,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from greendesk.domain.errors import UserError
+from greendesk.domain.errors import InvalidInput, UserError
 from greendesk.domain.money import round_fen
 from greendesk.domain.roles import Principal, Role
 from greendesk.services import audit
@@ -217,4 +217,33 @@ def test_a_failing_revaluation_leaves_prices_and_values_as_they_were(
     with db.session() as session:
         assert session.scalar(select(func.count()).select_from(ReferencePrice)) == prices_before
         assert session.scalar(select(func.count()).select_from(AuditEvent)) == events_before
+    assert audit.verify(db).ok
+
+
+def test_a_batch_of_prices_is_all_or_nothing_and_revalues_once(
+    db: Database, admin: Principal
+) -> None:
+    today = date.today().isoformat()
+    prices_before = market_data.list_prices(db)
+    stored_before = _stored(db)
+    bad = [
+        PriceInput("CEA", today, "90.00", "CNY/t", "batch"),
+        PriceInput("CEA", today, "91.00", "CNY/t", "batch"),  # the same day twice
+        PriceInput("CCER", today, "0", "CNY/t", "batch"),
+    ]
+    with pytest.raises(InvalidInput) as refused:
+        market_data.add_prices(db, admin, bad)
+    assert [str(e) for e in refused.value.errors] == [
+        f"rows[1].price_date: a CEA price for {today} already exists",
+        "rows[2].price: must be greater than 0",
+    ]
+    assert market_data.list_prices(db) == prices_before and _stored(db) == stored_before
+
+    events_before = len(_events(db, "loan.revalue"))
+    added = market_data.add_prices(db, admin, [bad[0]])
+    assert [(p.instrument, p.price) for p in added.prices] == [("CEA", Decimal("90.00"))]
+    assert added.revalued_loans == len(CEA_LOANS)
+    assert len(_events(db, "loan.revalue")) == events_before + len(CEA_LOANS)
+    with pytest.raises(InvalidInput, match="rows: at least one price"):
+        market_data.add_prices(db, admin, [])
     assert audit.verify(db).ok

@@ -10,13 +10,14 @@ stale; if the revaluation fails, the price change is rolled back with it.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from greendesk.domain.errors import ErrorCollector
+from greendesk.domain.errors import ErrorCollector, FieldError, InvalidInput
 from greendesk.domain.roles import Action
 from greendesk.services.records._unit import (
     Actor,
@@ -31,7 +32,7 @@ from greendesk.services.records._unit import (
     write_unit,
 )
 from greendesk.services.records.inputs import PriceInput, RateInput
-from greendesk.services.records.results import PriceRecord, RateRecord
+from greendesk.services.records.results import PriceRecord, PricesAdded, RateRecord
 from greendesk.services.records.validation import validate_price, validate_rate
 from greendesk.services.valuation import revalue_priced_by
 from greendesk.store.database import Database
@@ -127,6 +128,44 @@ def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
                      snapshot(row, PRICE_FIELDS))  # fmt: skip
         revalued = _revalue(session, actor, row.instrument)
         return dataclasses.replace(_price(row), revalued_loans=revalued)
+
+
+def add_prices(db: Database, actor: Actor, rows: Sequence[PriceInput]) -> PricesAdded:
+    """Record a batch of prices (a day's closing prices, a file): all of them or none.
+
+    Every row's errors are reported together as ``rows[i].field: rule``; two rows for the same
+    instrument and date clash like a price already stored. Each instrument touched revalues its
+    loans once, in the same transaction.
+    """
+    permit(actor, Action.EDIT_REFERENCE_DATA)
+    if not rows:
+        raise InvalidInput([FieldError("rows", "at least one price")])
+    with write_unit(db, "prices") as session:
+        errors = ErrorCollector()
+        batch: list[dict[str, Any]] = []
+        seen: set[tuple[str, date]] = set()
+        for i, data in enumerate(rows):
+            try:
+                values = _price_values(session, data, None)
+            except InvalidInput as exc:
+                errors.errors.extend(FieldError(f"rows[{i}].{e.path}", e.rule) for e in exc.errors)
+                continue
+            key = (values["instrument"], values["price_date"])
+            if key in seen:
+                errors.add(f"rows[{i}].price_date", f"a {key[0]} price for {key[1]} already exists")
+            seen.add(key)
+            batch.append(values)
+        errors.raise_if_any()
+        created = []
+        for values in batch:
+            row = ReferencePrice(**values)
+            session.add(row)
+            stored(session)
+            record_event(session, actor, "price.create", "price", row.id, None,
+                         snapshot(row, PRICE_FIELDS))  # fmt: skip
+            created.append(row)
+        revalued = _revalue(session, actor, *(row.instrument for row in created))
+        return PricesAdded(prices=tuple(_price(row) for row in created), revalued_loans=revalued)
 
 
 def update_price(

@@ -209,6 +209,14 @@ class PriceRecord:
 
 
 @dataclass(frozen=True)
+class PricesAdded:
+    """A batch of prices recorded together, and how many loans their instruments revalued."""
+
+    prices: tuple[PriceRecord, ...]
+    revalued_loans: int
+
+
+@dataclass(frozen=True)
 class RateRecord:
     """A published base rate in force from ``effective_date``; the record itself is the lock."""
 
