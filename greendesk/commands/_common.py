@@ -8,9 +8,13 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from greendesk.domain.errors import UserError
+
+if TYPE_CHECKING:
+    from greendesk.domain.roles import Principal
+    from greendesk.store.database import Database
 
 DB_ENV = "GREENDESK_DB"
 
@@ -79,3 +83,19 @@ def ask_password(prompt: str, field: str = "password") -> str:
         return getpass.getpass(prompt)
     except EOFError:
         raise UserError(f"{field}: no password given (standard input ended)") from None
+
+
+PASSWORD_ENV = "GREENDESK_PASSWORD"
+
+
+def login(db: Database, name: str) -> Principal:
+    """Authenticate the acting user (``--as NAME``): password from $GREENDESK_PASSWORD or a prompt.
+
+    Same rules and messages as the window's log-in.
+    """
+    from greendesk.services import auth
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = ask_password(f"Password for {name}: ")
+    return auth.authenticate(db, name, password)

@@ -8,20 +8,17 @@ its series and date (``CEA 2026-09-30``), so a nightly script needs no id look-u
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from greendesk.commands._common import add_db_argument, ask_password
+from greendesk.commands._common import PASSWORD_ENV, add_db_argument
 from greendesk.domain.errors import UserError
 
 if TYPE_CHECKING:
-    from greendesk.domain.roles import Principal
-    from greendesk.store.database import Database
+    pass
 
-PASSWORD_ENV = "GREENDESK_PASSWORD"
 TARGET_HELP = "the record's id, or its series followed by DATE (CEA 2026-09-30, LPR1Y 2025-05-20)"
 
 
@@ -45,16 +42,6 @@ def add_acting(parser: argparse.ArgumentParser, who: str = "USER") -> None:
         metavar=who,
         help=f"the user who makes the change (password: ${PASSWORD_ENV} or a prompt)",
     )
-
-
-def login(db: Database, name: str) -> Principal:
-    """Authenticate the acting user (same rules and messages as the window's log-in)."""
-    from greendesk.services import auth
-
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = ask_password(f"Password for {name}: ")
-    return auth.authenticate(db, name, password)
 
 
 def plain(number: Decimal) -> str:

@@ -16,12 +16,11 @@ import dataclasses
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
 from greendesk.commands._reference_data import (
     add_acting,
     add_target,
     find,
-    login,
     parse_exact,
     plain,
     price_text,

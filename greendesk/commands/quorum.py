@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
-from greendesk.commands._reference_data import add_acting, login
+from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
+from greendesk.commands._reference_data import add_acting
 
 if TYPE_CHECKING:
     from greendesk.domain.workflow import QuorumRule

@@ -13,8 +13,8 @@ import dataclasses
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
-from greendesk.commands._reference_data import add_acting, add_target, find, login, plain
+from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
+from greendesk.commands._reference_data import add_acting, add_target, find, parse_exact, plain
 from greendesk.domain.errors import UserError
 
 if TYPE_CHECKING:
@@ -114,11 +114,7 @@ def _short(record: RateRecord) -> str:
 def _expected(current: RateRecord, expect_rate: str | None) -> RateRecord:
     if expect_rate is None:
         return current
-    text = as_fraction(expect_rate)
-    try:
-        rate = Decimal(text)
-    except InvalidOperation:
-        raise UserError(f"--expect-rate: not a number ({expect_rate!r})") from None
+    rate = parse_exact(as_fraction(expect_rate), "--expect-rate")
     return dataclasses.replace(current, rate=rate)
 
 

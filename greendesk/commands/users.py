@@ -9,18 +9,22 @@ line of standard input — never from the command line, where other users could 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, ask_password, print_json, resolve_db_url
+from greendesk.commands._common import (
+    PASSWORD_ENV,
+    add_db_argument,
+    ask_password,
+    login,
+    print_json,
+    resolve_db_url,
+)
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
 
 if TYPE_CHECKING:
     from greendesk.store.database import Database
-
-PASSWORD_ENV = "GREENDESK_PASSWORD"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -73,14 +77,9 @@ def _new_password(args: argparse.Namespace) -> str:
 
 
 def _login(db: Database, name: str | None) -> Principal:
-    from greendesk.services import auth
-
     if not name:
         raise UserError("--as: name the administrator who makes this change")
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = ask_password(f"Password for {name}: ")
-    return auth.authenticate(db, name, password)
+    return login(db, name)
 
 
 def run_add(args: argparse.Namespace) -> int:

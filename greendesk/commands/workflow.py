@@ -8,18 +8,16 @@ prompt. ``status`` shows where an application stands and what the user may do.
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, ask_password, print_json, resolve_db_url
+from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
 
 if TYPE_CHECKING:
     from greendesk.domain.roles import Principal
     from greendesk.services.workflow import WorkflowState
     from greendesk.store.database import Database
 
-PASSWORD_ENV = "GREENDESK_PASSWORD"
 # actions that take only the application; their services are looked up in `_simple_service`
 SIMPLE = ("submit", "review", "decide", "disburse", "close", "reopen")
 
@@ -59,15 +57,6 @@ def _simple_service(command: str) -> Callable[[Database, Principal, int], Workfl
     return services[command]
 
 
-def _login(db: Database, name: str) -> Principal:
-    from greendesk.services import auth
-
-    password = os.environ.get(PASSWORD_ENV)
-    if password is None:
-        password = ask_password(f"Password for {name}: ")
-    return auth.authenticate(db, name, password)
-
-
 def _show(state: WorkflowState, as_json: bool) -> None:
     data = {
         "reference": state.reference,
@@ -101,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
 
     db = open_database(resolve_db_url(args.db))
     try:
-        actor = _login(db, args.acting)
+        actor = login(db, args.acting)
         loan_id = workflow.latest_loan_id(db, args.reference)
         command = args.workflow_command
         if command == "status":

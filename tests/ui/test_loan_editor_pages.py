@@ -262,9 +262,9 @@ def test_use_of_proceeds_is_picked_from_the_catalogue_and_stored(
     ]
 
 
-def _seed_loan() -> dict[str, Any]:
+def seed_loan(file_name: str = CARBON_LINKED_SEED) -> dict[str, Any]:
     """The seed file itself: an independent record of what the loan must show."""
-    with (seeds_dir() / "loans" / CARBON_LINKED_SEED).open("rb") as handle:
+    with (seeds_dir() / "loans" / file_name).open("rb") as handle:
         loan: dict[str, Any] = tomllib.load(handle)["loan"]
     return loan
 
@@ -272,7 +272,7 @@ def _seed_loan() -> dict[str, Any]:
 def test_a_seeded_carbon_linked_loan_shows_its_kpis_and_ratchet(
     qtbot: QtBot, desk_app: object, db: Database, officer: Principal
 ) -> None:
-    seed = _seed_loan()
+    seed = seed_loan()
     loan = next(x for x in portfolio.list_loans(db) if x.reference == seed["reference"])
     dialog = open_editor(qtbot, db, officer, loan.id)
     kpis, steps = seed["kpis"], seed["ratchet"]
@@ -294,7 +294,7 @@ def test_editing_a_carbon_linked_loan_keeps_its_kpis_ratchet_and_path(
     qtbot: QtBot, desk_app: object, db: Database, officer: Principal
 ) -> None:
     """The seed is disbursed (frozen), so its terms are re-entered as a new draft and edited."""
-    seed = _seed_loan()
+    seed = seed_loan()
     source = next(x for x in portfolio.list_loans(db) if x.reference == seed["reference"])
     terms = get_loan_terms(db, source.id).input
     loan_id = create_loan(db, officer, replace(terms, reference="")).id

@@ -9,9 +9,7 @@ service's rules: parts may not exceed the loan amount, commitments must equal it
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,7 +19,6 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
-from greendesk.paths import seeds_dir
 from greendesk.services import portfolio
 from greendesk.services.records.loans import get_loan
 from greendesk.store.database import Database
@@ -35,6 +32,7 @@ from tests.ui.test_loan_editor_pages import (
     draft,
     ok,
     open_editor,
+    seed_loan,
     type_cell,
     type_text,
 )
@@ -248,16 +246,10 @@ def test_the_custom_plan_total_is_against_the_drawn_total(
     assert line.property("tone") == "ok" and line.text().count(grouped("95000000.00")) == 2
 
 
-def _seed_loan() -> dict[str, Any]:
-    with (seeds_dir() / "loans" / MULEI_SEED).open("rb") as handle:
-        loan: dict[str, Any] = tomllib.load(handle)["loan"]
-    return loan
-
-
 def test_the_seeded_syndicated_loan_adds_up_without_a_warning(
     qtbot: QtBot, desk_app: object, db: Database, officer: Principal
 ) -> None:
-    seed = _seed_loan()
+    seed = seed_loan(MULEI_SEED)
     loan = next(x for x in portfolio.list_loans(db) if x.reference == seed["reference"])
     dialog = open_editor(qtbot, db, officer, loan.id)
     amount = grouped(seed["amount"])

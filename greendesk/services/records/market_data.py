@@ -116,16 +116,21 @@ def _revalue(session: Session, actor: Actor, *instruments: str) -> int:
     )
 
 
+def _insert_price(session: Session, actor: Actor, values: dict[str, Any]) -> ReferencePrice:
+    """Store one checked price and audit it (the caller revalues)."""
+    row = ReferencePrice(**values)
+    session.add(row)
+    stored(session)
+    record_event(session, actor, "price.create", "price", row.id, None,
+                 snapshot(row, PRICE_FIELDS))  # fmt: skip
+    return row
+
+
 def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
     """Record a reference price; one per instrument and date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
     with write_unit(db, "price") as session:
-        values = _price_values(session, data, None)
-        row = ReferencePrice(**values)
-        session.add(row)
-        stored(session)
-        record_event(session, actor, "price.create", "price", row.id, None,
-                     snapshot(row, PRICE_FIELDS))  # fmt: skip
+        row = _insert_price(session, actor, _price_values(session, data, None))
         revalued = _revalue(session, actor, row.instrument)
         return dataclasses.replace(_price(row), revalued_loans=revalued)
 
@@ -156,14 +161,7 @@ def add_prices(db: Database, actor: Actor, rows: Sequence[PriceInput]) -> Prices
             seen.add(key)
             batch.append(values)
         errors.raise_if_any()
-        created = []
-        for values in batch:
-            row = ReferencePrice(**values)
-            session.add(row)
-            stored(session)
-            record_event(session, actor, "price.create", "price", row.id, None,
-                         snapshot(row, PRICE_FIELDS))  # fmt: skip
-            created.append(row)
+        created = [_insert_price(session, actor, values) for values in batch]
         revalued = _revalue(session, actor, *(row.instrument for row in created))
         return PricesAdded(prices=tuple(_price(row) for row in created), revalued_loans=revalued)
 

@@ -10,7 +10,6 @@ meanwhile is refused with the service's message, and nothing is saved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import ClassVar
@@ -57,12 +56,6 @@ def rate_label(code: str) -> str:
     return f"{names[code]} ({code})" if code in names else code
 
 
-@dataclass(frozen=True)
-class PriceSaved:
-    record: PriceRecord
-    revalued: int  # loans whose stored valuation the change moved
-
-
 class PriceDialog(EditorDialog):
     """Add a reference price or correct one (sent back with the record it was opened with).
 
@@ -90,7 +83,6 @@ class PriceDialog(EditorDialog):
         super().__init__(parent, "price_dialog")
         self._tasks = tasks or Tasks(self)
         self.busy = False
-        self.revalued: int | None = None
         self.instrument = child(self, QComboBox, "instrumentCombo")
         self.instrument.addItems(choices)
         self.date = child(self, QLineEdit, "priceDateEdit")
@@ -118,12 +110,10 @@ class PriceDialog(EditorDialog):
             )
         )
 
-        def save(data: PriceInput) -> PriceSaved:
+        def save(data: PriceInput) -> PriceRecord:
             if record is None:
-                saved = market_data.add_price(db, actor, data)
-            else:
-                saved = market_data.update_price(db, actor, record.id, data, expected=record)
-            return PriceSaved(saved, saved.revalued_loans)
+                return market_data.add_price(db, actor, data)
+            return market_data.update_price(db, actor, record.id, data, expected=record)
 
         self._service = save
 
@@ -135,7 +125,7 @@ class PriceDialog(EditorDialog):
         self.busy = True
         self.ok.setEnabled(False)
 
-        def work(_progress: Progress) -> PriceSaved:
+        def work(_progress: Progress) -> PriceRecord:
             return self._service(data)
 
         self._tasks.run(
@@ -154,9 +144,13 @@ class PriceDialog(EditorDialog):
         self.set_saver(outcome)
         super().try_save()
 
-    def _saved(self, result: PriceSaved) -> None:
-        self.revalued = result.revalued
-        self._settle(lambda: result.record)
+    @property
+    def revalued(self) -> int | None:
+        """Loans the saved price change revalued (None until saved)."""
+        return self.saved.revalued_loans if isinstance(self.saved, PriceRecord) else None
+
+    def _saved(self, record: PriceRecord) -> None:
+        self._settle(lambda: record)
 
     def _refused(self, exc: BaseException, details: str) -> None:
         if not isinstance(exc, UserError):
