@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps venv clean
+.PHONY: run test lint bench lock system-deps venv clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,5 +34,13 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/run.py
 
+# Re-resolves requirements.lock from pyproject.toml (plus the build backend that `pip install -e .`
+# uses without isolation) with uv, for the oldest supported Python. Only name==version pins result.
+LOCKENV := .lockenv
+lock:
+	test -x $(LOCKENV)/bin/uv || ($(PYTHON) -m venv $(LOCKENV) && $(LOCKENV)/bin/pip install -q uv)
+	printf 'hatchling>=1.25\neditables>=0.5\n' | $(LOCKENV)/bin/uv pip compile pyproject.toml - \
+	  --extra test --python-version 3.11 --custom-compile-command "make lock" -o requirements.lock
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(LOCKENV) build dist .pytest_cache .mypy_cache .ruff_cache
