@@ -5,16 +5,24 @@ progress travel back to the GUI thread as queued signals, so widgets are only ev
 A progress dialog appears only if the work is still running after ``PROGRESS_DELAY_MS`` — quick
 jobs never flash one. A failure goes to :func:`greendesk.ui.messages.show_exception` unless the
 caller handles it: user errors as plain messages, bugs in the error dialog; nothing crashes.
+
+A result that arrives after the widget that asked for it is gone (a closed dialog, a window
+rebuilt for another language) is dropped and logged at debug level: a task is kept alive by
+``_IN_FLIGHT`` until it reports, never by its widget, so its late signals always find a living
+receiver. At interpreter exit the pool is waited for first, so no worker emits into a
+half-finalised interpreter ("Signal source has been deleted").
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -24,6 +32,31 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PROGRESS_DELAY_MS = 600
+EXIT_WAIT_MS = 30_000  # how long the process waits at exit for running workers
+
+# Tasks that have started and not yet reported: what keeps each alive while its worker runs.
+_IN_FLIGHT: set[Task[Any]] = set()
+
+
+class LatestRequest:
+    """Numbers requests so that work overtaken by a newer request can be skipped.
+
+    The GUI thread takes a ticket per request; a worker asks ``is_latest(ticket)`` before its
+    slow part. A plain object with a lock: workers never touch a widget to find out.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._latest = 0
+
+    def next(self) -> int:
+        with self._lock:
+            self._latest += 1
+            return self._latest
+
+    def is_latest(self, ticket: int) -> bool:
+        with self._lock:
+            return ticket == self._latest
 
 
 class Progress:
@@ -64,9 +97,16 @@ class _Runnable(QRunnable):
         try:
             result = self._fn(self._progress)
         except BaseException as exc:  # every failure is reported, none escapes the pool
-            self._signals.failed.emit(exc, traceback.format_exc())
+            self._emit(self._signals.failed, exc, traceback.format_exc())
         else:
-            self._signals.succeeded.emit(result)
+            self._emit(self._signals.succeeded, result)
+
+    @staticmethod
+    def _emit(signal: Any, *args: object) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the receiving side was torn down (process exit): nobody to tell
+            log.debug("worker result dropped: its signals are gone")
 
 
 class Task(QObject, Generic[T]):
@@ -82,7 +122,7 @@ class Task(QObject, Generic[T]):
         on_error: Callable[[BaseException, str], None] | None,
         cancellable: bool,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()  # no Qt parent: _IN_FLIGHT keeps it until it reports
         self._widget = parent
         self._label = label
         self._on_done = on_done
@@ -101,6 +141,7 @@ class Task(QObject, Generic[T]):
         self._timer.timeout.connect(self._show_dialog)
 
     def start(self, pool: QThreadPool, fn: Callable[[Progress], T]) -> None:
+        _IN_FLIGHT.add(self)
         self._timer.start(PROGRESS_DELAY_MS)
         pool.start(_Runnable(fn, self.signals, self.progress))
 
@@ -108,8 +149,11 @@ class Task(QObject, Generic[T]):
     def dialog(self) -> QProgressDialog | None:
         return self._dialog
 
+    def _widget_alive(self) -> bool:
+        return shiboken6.isValid(self._widget)
+
     def _show_dialog(self) -> None:
-        if self.done:
+        if self.done or not self._widget_alive():
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._widget)
         dialog.setObjectName("taskProgress")
@@ -139,30 +183,41 @@ class Task(QObject, Generic[T]):
         self._last = (done, total, text)
         self._apply(done, total, text)
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """Stop the progress indication; whether the asking widget is still there."""
         self.done = True
         self._timer.stop()
         if self._dialog is not None:
-            self._dialog.close()
-            self._dialog.deleteLater()
+            if shiboken6.isValid(self._dialog):
+                self._dialog.close()
+                self._dialog.deleteLater()
             self._dialog = None
+        alive = self._widget_alive()
+        if not alive:
+            log.debug("%s: result dropped, the window that asked for it is gone", self._label)
+        return alive
+
+    def _reported(self) -> None:
+        _IN_FLIGHT.discard(self)
+        self.finished.emit()
 
     def _on_succeeded(self, result: object) -> None:
-        self._finish()
         try:
-            self._on_done(result)  # type: ignore[arg-type]
+            if self._finish():
+                self._on_done(result)  # type: ignore[arg-type]
         finally:
-            self.finished.emit()
+            self._reported()
 
     def _on_failed(self, exc: BaseException, details: str) -> None:
-        self._finish()
         try:
-            if self._on_error is not None:
+            if not self._finish():
+                log.debug("%s failed after its window closed", self._label, exc_info=exc)
+            elif self._on_error is not None:
                 self._on_error(exc, details)
             else:
                 messages.show_exception(self._widget, exc, details)
         finally:
-            self.finished.emit()
+            self._reported()
 
 
 class Tasks(QObject):
@@ -197,3 +252,11 @@ class Tasks(QObject):
     def wait(self, msecs: int = -1) -> bool:
         """Block until the pool's jobs end (shutdown and tests); their results still queue."""
         return self.pool.waitForDone(msecs)
+
+
+@atexit.register
+def _wait_for_workers() -> None:
+    """Let running workers finish while the interpreter is still whole (runs before Qt's own
+    clean-up: atexit handlers run last-registered first)."""
+    if _IN_FLIGHT:
+        QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)

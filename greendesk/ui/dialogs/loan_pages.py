@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QHeaderView, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
 from greendesk.domain.money import format_money, parse_decimal
@@ -335,26 +336,34 @@ def _against(total: Decimal, target: Decimal, over: str, at: str) -> tuple[str, 
     ), ""
 
 
-class LoanTotals:
+class LoanTotals(QObject):
     """The live total line under the money grids: what the parts add up to against the loan.
 
     Drawdowns and use of proceeds may not exceed the loan amount, commitments must equal it and
     the custom plan repays the drawn total (the drawdowns, or the whole amount when there are
     none) — the same rules the records service applies on saving, shown while typing. Cells that
     are not valid amounts are left out and counted, so the officer knows the line is partial.
+
+    A child of the form, connected through its own methods: when the editor closes, Qt cuts
+    the connections with it, so a late change signal never reaches a deleted label.
     """
 
     def __init__(self, form: QWidget, grids: LoanGrids) -> None:
+        super().__init__(form)
         self._grids = grids
         self._amount = child(form, QLineEdit, "amountEdit")
         self.labels = {path: child(form, QLabel, name) for path, name in TOTAL_LABELS.items()}
-        self._amount.textChanged.connect(lambda _text: self.refresh())
+        self._amount.textChanged.connect(self._changed)
         for model in (grids.drawdowns, grids.lenders, grids.custom_plan, grids.proceeds):
-            model.dataChanged.connect(lambda *_args: self.refresh())
-            model.rowsInserted.connect(lambda *_args: self.refresh())
-            model.rowsRemoved.connect(lambda *_args: self.refresh())
-            model.modelReset.connect(lambda: self.refresh())
+            model.dataChanged.connect(self._changed)
+            model.rowsInserted.connect(self._changed)
+            model.rowsRemoved.connect(self._changed)
+            model.modelReset.connect(self._changed)
         self.refresh()
+
+    def _changed(self, *_args: object) -> None:
+        if shiboken6.isValid(self._amount):
+            self.refresh()
 
     def refresh(self) -> None:
         amount = amount_of(self._amount.text())

@@ -1,7 +1,9 @@
 """The loan detail: a title, the status badge and five tabs, filled from one ``LoanDetail``.
 
 The records come in at once (small reads); the schedule is computed on a worker thread and
-fills its tab when ready. A newer selection wins: a late schedule for another loan is dropped.
+fills its tab when ready. A newer selection wins: work still queued for an earlier selection is
+skipped when its worker starts (an officer holding the arrow key down queues one job per loan
+passed), and a late schedule for another loan is dropped.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from greendesk.ui.views.detail_data import (
 from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
 from greendesk.ui.views.schedule_tab import ScheduleTab
-from greendesk.ui.workers import Progress, Tasks
+from greendesk.ui.workers import LatestRequest, Progress, Tasks
 
 
 class LoanDetailView(QWidget):
@@ -51,6 +53,7 @@ class LoanDetailView(QWidget):
         self._db = db
         self._actor = actor
         self._tasks = tasks
+        self._latest = LatestRequest()
         self.detail: LoanDetail | None = None
         self.stack = child(self, QStackedWidget, "detailStack")
         self.tabs = child(self, QTabWidget, "tabs")
@@ -112,8 +115,9 @@ class LoanDetailView(QWidget):
         self._edit_pledge.setVisible(editable)
         self._remove_pledge.setVisible(editable)
         self._pledge_selection(QItemSelection(), QItemSelection())
-        self._start_schedule(loan_id)
-        self._start_classification(loan_id)
+        ticket = self._latest.next()
+        self._start_schedule(loan_id, ticket)
+        self._start_classification(loan_id, ticket)
 
     def _terms_text(self) -> str:
         assert self.detail is not None
@@ -138,11 +142,13 @@ class LoanDetailView(QWidget):
             )
         return " · ".join(parts)
 
-    def _start_schedule(self, loan_id: int) -> None:
+    def _start_schedule(self, loan_id: int, ticket: int) -> None:
         self.schedule_tab.waiting(self._terms_text())
-        db = self._db
+        db, latest = self._db, self._latest
 
-        def work(_progress: Progress) -> tuple[int, Schedule]:
+        def work(_progress: Progress) -> tuple[int, Schedule] | None:
+            if not latest.is_latest(ticket):
+                return None  # another loan was selected before this job started
             return loan_id, loan_schedule(db, loan_id)
 
         self._tasks.run(
@@ -153,10 +159,12 @@ class LoanDetailView(QWidget):
             parent=self,
         )
 
-    def _start_classification(self, loan_id: int) -> None:
-        db = self._db
+    def _start_classification(self, loan_id: int, ticket: int) -> None:
+        db, latest = self._db, self._latest
 
-        def work(_progress: Progress) -> tuple[int, StoredClassification | None]:
+        def work(_progress: Progress) -> tuple[int, StoredClassification | None] | None:
+            if not latest.is_latest(ticket):
+                return None
             return loan_id, load_classification(db, loan_id)
 
         def failed(exc: BaseException, details: str) -> None:
@@ -174,14 +182,18 @@ class LoanDetailView(QWidget):
             parent=self,
         )
 
-    def _classification_done(self, result: tuple[int, StoredClassification | None]) -> None:
+    def _classification_done(self, result: tuple[int, StoredClassification | None] | None) -> None:
+        if result is None:
+            return
         loan_id, info = result
         if self.detail is not None and self.detail.loan.id == loan_id:
             self.classification.show_info(info)
             self.overview.show_classification(info)
         self.classification_ready.emit()
 
-    def _schedule_done(self, result: tuple[int, Schedule]) -> None:
+    def _schedule_done(self, result: tuple[int, Schedule] | None) -> None:
+        if result is None:
+            return
         loan_id, schedule = result
         if self.detail is None or self.detail.loan.id != loan_id:
             return
