@@ -257,7 +257,7 @@ def validate_rate(inp: RateInput, e: ErrorCollector) -> dict[str, Any]:
     return {
         "name": v.check_choice(e, "name", inp.name, v.BASE_RATE_NAMES),
         "effective_date": v.check_date(e, "effective_date", inp.effective_date),
-        "rate": v.check_decimal(e, "rate", inp.rate, minimum=Decimal(0), maximum=MAX_RATE),
+        "rate": v.check_rate(e, "rate", inp.rate, maximum=MAX_RATE),
         "source": v.check_text(e, "source", inp.source, "source", required=False) or None,
     }
 
