@@ -67,7 +67,9 @@ def cli(url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Monkey
 def _prices(url: str) -> list[tuple[str, str, Decimal]]:
     db = open_database(url)
     try:
-        return [(p.instrument, p.price_date.isoformat(), p.price) for p in market_data.list_prices(db)]
+        return [
+            (p.instrument, p.price_date.isoformat(), p.price) for p in market_data.list_prices(db)
+        ]
     finally:
         db.dispose()
 
@@ -110,8 +112,9 @@ def test_control_characters_are_refused_in_an_instrument(cli: Any, url: str, nam
     assert _prices(url) == before
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("3.45%", "0.0345"), ("3.45", "0.0345"),
-                                              ("0.0345", "0.0345")])
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("3.45%", "0.0345"), ("3.45", "0.0345"), ("0.0345", "0.0345")]
+)
 def test_rates_typed_three_ways_are_one_rate(cli: Any, url: str, typed: str, stored: str) -> None:
     run = cli("rates", "add", "LPR1Y", "2026-11-20", typed, "--as", "admin")
     assert run.code == 0, run.err
@@ -124,7 +127,8 @@ def test_rates_typed_three_ways_are_one_rate(cli: Any, url: str, typed: str, sto
 
 
 @pytest.mark.parametrize(
-    ("typed", "yuan"), [("7.2亿", "720000000.00"), ("9.6万", "96000.00"), ("24.43亿元", "2443000000.00")]
+    ("typed", "yuan"),
+    [("7.2亿", "720000000.00"), ("9.6万", "96000.00"), ("24.43亿元", "2443000000.00")],
 )
 def test_service_amounts_take_wan_and_yi(typed: str, yuan: str) -> None:
     errors = ErrorCollector()

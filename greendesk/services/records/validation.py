@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from greendesk.domain import validation as v
+from greendesk.domain.classification.catalogue import load_catalogue
 from greendesk.domain.errors import ErrorCollector, FieldError
 from greendesk.domain.schedule.dates import add_months as add_months  # used by seed_files
 from greendesk.services.records.inputs import (
@@ -159,8 +160,13 @@ def _technology(tech: object, e: ErrorCollector) -> dict[str, Any]:
         elif isinstance(value, Decimal):
             clean[key.strip()] = str(value)
         elif isinstance(value, bool | int | str) or value is None:
+            broken = None if value is None else load_catalogue().measured_error(key.strip(), value)
             if isinstance(value, str) and len(value) > v.LIMITS["name"]:
                 e.add(path, f"longer than {v.LIMITS['name']} characters")
+            elif isinstance(value, str) and v.control_character(value):
+                e.add(path, "contains a control character")
+            elif broken:
+                e.add(path, broken)
             else:
                 clean[key.strip()] = value
         else:
