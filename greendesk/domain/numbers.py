@@ -41,6 +41,7 @@ RATE_RULE = (
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９，．。－＋％", "0123456789,..-+%")
 _SHAPE = re.compile(r"[+-]?[0-9,]*\.?[0-9,]*")
+EMPTY_RULE = "empty: a number is required"
 DIGITS_RULE = "not a number: write digits with at most one '.', e.g. 1234.50"
 GROUPS_RULE = (
     "',' may only separate thousands in groups of three (1,234.50); it is never a decimal separator"
@@ -57,12 +58,12 @@ def parse_number(value: object) -> Decimal:
     if isinstance(value, float):
         raise ValueError("must be a decimal string, not a floating-point number")
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise ValueError(f"not a number ({type(value).__name__})")
+        raise ValueError("not a number")
     if isinstance(value, Decimal):
         return _checked_decimal(value)
     text = normalise(str(value))
     if not text:
-        raise ValueError("empty: a number is required")
+        raise ValueError(EMPTY_RULE)
     if not _SHAPE.fullmatch(text) or not any(c.isdigit() for c in text):
         raise ValueError(DIGITS_RULE)
     if sum(c.isdigit() for c in text) > MAX_DIGITS:
@@ -103,7 +104,7 @@ def parse_amount(value: object) -> Decimal:
         ctx.prec = 2 * MAX_DIGITS
         yuan = number * unit
         if yuan != yuan.quantize(FEN):
-            raise ValueError("has more than two decimal places (whole fen only)")
+            raise ValueError("has more than two decimal places")
         return yuan.quantize(FEN)
 
 

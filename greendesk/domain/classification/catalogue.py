@@ -108,7 +108,7 @@ class Catalogue:
         try:
             number = parse_decimal(value)
         except ValueError as exc:
-            return f"must be a number ({exc})"
+            return str(exc)
         if unit == "%" and not Decimal(0) <= number <= Decimal(100):
             return "a percentage must be between 0 and 100"
         return None

@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.money import FEN, parse_decimal
+from greendesk.domain.numbers import DIGITS_RULE, EMPTY_RULE
 
 E = TypeVar("E", bound=Enum)
 
@@ -85,7 +86,10 @@ class FieldReader:
         try:
             number = parse_decimal(value)
         except ValueError as exc:
-            self.errors.add(path, f"{_shown(value)} is not a decimal number ({exc})")
+            rule = str(exc)
+            if rule in (DIGITS_RULE, EMPTY_RULE):
+                rule = f"{_shown(value)} is not a decimal number"
+            self.errors.add(path, rule)
             return None
         if minimum is not None:
             if exclusive_minimum and number <= minimum:
@@ -147,7 +151,7 @@ class FieldReader:
             self.errors.add(path, f"{_shown(value)} is not a valid date YYYY-MM-DD")
             return None
         if not FIRST_DAY <= day <= LAST_DAY:
-            self.errors.add(path, f"outside {FIRST_DAY} … {LAST_DAY}")
+            self.errors.add(path, "outside 1990-01-01 … 2100-12-31")
             return None
         return day
 

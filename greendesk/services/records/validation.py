@@ -163,8 +163,8 @@ def _technology(tech: object, e: ErrorCollector) -> dict[str, Any]:
             broken = None if value is None else load_catalogue().measured_error(key.strip(), value)
             if isinstance(value, str) and len(value) > v.LIMITS["name"]:
                 e.add(path, f"longer than {v.LIMITS['name']} characters")
-            elif isinstance(value, str) and v.control_character(value):
-                e.add(path, "contains a control character")
+            elif isinstance(value, str) and (bad := v.control_character(value)) is not None:
+                e.add(path, f"contains the control character U+{ord(bad):04X}")
             elif broken:
                 e.add(path, broken)
             else:
