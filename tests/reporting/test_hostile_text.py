@@ -110,3 +110,32 @@ def test_the_slow_path_cleans_text_too() -> None:
     ws = wb.create_sheet("x")
     assert TextCells(ws)("a\x07b") == "a\ufffdb"
     assert text_cell(ws, "=a\x00").value == "=a\ufffd"
+
+
+def test_an_older_database_with_control_characters_still_exports(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Names written before the control-character rule existed: memo and workbook still come."""
+    import sqlite3
+
+    from greendesk.cli import main
+    from greendesk.services.seeding import seed_demo
+    from greendesk.store.database import open_database
+
+    path = tmp_path / "old.db"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        seed_demo(db)
+    finally:
+        db.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("update borrowers set name = name || char(7) || '🌿' || char(27)")
+        ref = conn.execute("select reference from loans order by id limit 1").fetchone()[0]
+    monkeypatch.delenv("GREENDESK_DB", raising=False)
+    url = f"sqlite:///{path}"
+    assert main(["export", "-o", str(tmp_path / "p.xlsx"), "--db", url]) == 0
+    assert main(["memo", ref, "-o", str(tmp_path / "m.pdf"), "--db", url]) == 0
+    assert "U+0007" in pdftools.text(tmp_path / "m.pdf")
+    book = openpyxl.load_workbook(tmp_path / "p.xlsx", read_only=True)
+    names = [str(c) for ws in book.worksheets for r in ws.iter_rows(values_only=True) for c in r]
+    assert any(n.endswith("\ufffd🌿\ufffd") for n in names)
