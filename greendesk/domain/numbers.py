@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, localcontext
+from fractions import Fraction
 
 from babel.numbers import NumberFormatError
 from babel.numbers import parse_decimal as babel_parse_decimal
@@ -121,3 +122,36 @@ def parse_rate(value: object) -> Decimal:
     if percent or abs(number) >= 1:
         return number.scaleb(-2)
     return number
+
+
+_RATIO = re.compile(r"([0-9]{1,6})\s*/\s*([0-9]{1,6})")
+SHARE_RULE = "must be a fraction such as 1/2 or 2/3, a decimal such as 0.5, or a percentage"
+
+
+def parse_share(value: object) -> Fraction:
+    """A share typed as ``2/3``, ``0.5`` or ``50%`` (a committee's approving share), exactly.
+
+    The parts of ``a/b`` are whole numbers of at most six digits; a decimal or percentage goes
+    through :func:`parse_number` (so ``1e-400`` and ``1_0/2`` are refused, not read).
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, str):
+        text = normalise(value)
+        ratio = _RATIO.fullmatch(text)
+        if ratio:
+            if int(ratio[2]) == 0:
+                raise ValueError(SHARE_RULE)
+            return Fraction(int(ratio[1]), int(ratio[2]))
+        if "/" in text:
+            raise ValueError(SHARE_RULE)
+        percent = text.endswith("%")
+        try:
+            number = parse_number(text[:-1] if percent else text)
+        except ValueError:
+            raise ValueError(SHARE_RULE) from None
+        return Fraction(number.scaleb(-2) if percent else number)
+    try:
+        return Fraction(parse_number(value))
+    except ValueError:
+        raise ValueError(SHARE_RULE) from None

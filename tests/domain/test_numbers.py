@@ -6,12 +6,13 @@ Each refusal names the rule, so a message built from it says what to fix; nothin
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from greendesk.domain.numbers import parse_amount, parse_number, parse_rate
+from greendesk.domain.numbers import parse_amount, parse_number, parse_rate, parse_share
 
 
 @pytest.mark.parametrize(
@@ -143,3 +144,18 @@ def test_any_text_is_a_number_or_a_value_error(text: str) -> None:
 def test_grouped_text_reads_back(value: Decimal) -> None:
     assert parse_number(f"{value:,}") == value
     assert parse_number(f"{value}") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [("1/2", Fraction(1, 2)), ("2 / 3", Fraction(2, 3)), ("0.5", Fraction(1, 2)),
+     ("50%", Fraction(1, 2)), ("２/３", Fraction(2, 3)), ("1", Fraction(1))],
+)  # fmt: skip
+def test_shares(text: str, share: Fraction) -> None:
+    assert parse_share(text) == share
+
+
+@pytest.mark.parametrize("text", ["1_0/2", "1e-400", "1/0", "half", "1/2/3", "-1/2", "7,5", ""])
+def test_share_refusals(text: str) -> None:
+    with pytest.raises(ValueError, match="fraction such as 1/2"):
+        parse_share(text)
