@@ -7,6 +7,7 @@ Subcommands live one per module in ``greendesk.commands``; each module exposes
 from __future__ import annotations
 
 import argparse
+import io
 import logging
 import os
 import sys
@@ -38,9 +39,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _forgiving_streams() -> None:
+    """Text that cannot be encoded (undecodable bytes in argv arrive as lone surrogates) is shown
+    escaped (``\\udcff``) instead of killing the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _forgiving_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for i, text in enumerate(arguments, 1):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = text.encode("utf-8", "backslashreplace").decode("utf-8")
+            print(f"greendesk: argument {i} ({shown}) is not UTF-8 text", file=sys.stderr)
+            return 2
+    args = parser.parse_args(arguments)
     try:
         if args.command is None:
             from greendesk.ui.app import run_app
@@ -58,3 +76,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0
+    except OSError as exc:
+        # the environment, not a bug: a file name too long, a folder where a file was meant,
+        # a full disk. Commands word the files they expect; this covers the rest.
+        print(f"greendesk: {_os_error_text(exc)}", file=sys.stderr)
+        return 2
+
+
+def _os_error_text(exc: OSError) -> str:
+    """``FILE: reason`` with a long file name shortened (a 400-character name is the error)."""
+    name = "" if exc.filename is None else str(exc.filename)
+    if len(name) > 80:
+        name = f"{name[:60]}…{name[-16:]}"
+    reason = exc.strerror or str(exc)
+    return f"{name}: {reason}" if name else reason

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.textfiles import decode_utf8, json_depth
 
 if TYPE_CHECKING:
     from greendesk.domain.roles import Principal
@@ -43,18 +44,36 @@ def resolve_db_url(cli_value: str | None) -> str | None:
     return cli_value or os.environ.get(DB_ENV) or None
 
 
+MAX_JSON_DEPTH = 64  # terms and facts nest four levels; far deeper is not a loan
+
+
 def read_json_file(path: str) -> Any:
-    """Read a JSON document from a path ('-' for standard input); bad JSON is a user error."""
+    """Read a JSON document from a path ('-' for standard input); bad JSON is a user error.
+
+    The file must be UTF-8 (a byte-order mark is allowed), as RFC 8259 requires; another
+    encoding, a document nested more than ``MAX_JSON_DEPTH`` levels or bad syntax is named in
+    the message, never a traceback.
+    """
     try:
-        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stdin = getattr(sys.stdin, "buffer", None)  # a test's StringIO has no bytes
+            raw = stdin.read() if stdin is not None else sys.stdin.read().encode("utf-8")
+        else:
+            raw = Path(path).read_bytes()
     except OSError as exc:
         raise UserError(f"{path}: cannot read ({exc.strerror})") from None
+    text = decode_utf8(raw, path)
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(
             f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise UserError(f"{path}: JSON nested more than {MAX_JSON_DEPTH} levels deep") from None
+    if json_depth(data) > MAX_JSON_DEPTH:
+        raise UserError(f"{path}: JSON nested more than {MAX_JSON_DEPTH} levels deep")
+    return data
 
 
 def print_json(data: Any) -> None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from greendesk.commands._common import PASSWORD_ENV, add_db_argument
 from greendesk.domain.errors import UserError
+from greendesk.domain.numbers import parse_number, parse_rate
 
 if TYPE_CHECKING:
     pass
@@ -60,12 +61,17 @@ def price_text(number: Decimal) -> str:
 def parse_exact(text: str, option: str) -> Decimal:
     """A number given on the command line for comparison (e.g. ``--expect-price``)."""
     try:
-        number = Decimal(text.strip())
-    except InvalidOperation:
-        raise UserError(f"{option}: not a number ({text!r})") from None
-    if not number.is_finite():
-        raise UserError(f"{option}: not a number ({text!r})")
-    return number
+        return parse_number(text)
+    except ValueError as exc:
+        raise UserError(f"{option}: {exc} ({text!r})") from None
+
+
+def parse_rate_option(text: str, option: str) -> Decimal:
+    """A rate given on the command line (``--expect-rate``), read by ``numbers.RATE_RULE``."""
+    try:
+        return parse_rate(text)
+    except ValueError as exc:
+        raise UserError(f"{option}: {exc} ({text!r})") from None
 
 
 def add_target(parser: argparse.ArgumentParser, series: str) -> None:

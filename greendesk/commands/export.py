@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(resolve_db_url(args.db))
     try:
         target = Path(args.output)
+        if target.is_dir():
+            raise UserError(f"-o: {args.output} is a folder; give the workbook's file name")
         try:
             with target.open("wb") as out:
                 stats = export_portfolio(db, out, as_of=as_of, lang=args.lang, progress=_progress)

@@ -232,6 +232,11 @@ def read_price_file(path: Path) -> list[PriceInput]:
                 raise UserError(f"{path}: missing column(s) {', '.join(missing)} in the header")
             rows = []
             for raw in reader:
+                if None in raw:  # DictReader files surplus cells under the key None
+                    raise UserError(
+                        f"{path}: line {reader.line_num}: {len(raw) - 1 + len(raw[None])} "
+                        f"cells, but the header has {len(columns)} columns"
+                    )
                 row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items()}
                 rows.append(
                     PriceInput(

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
-from greendesk.commands._reference_data import add_acting, add_target, find, parse_exact, plain
+from greendesk.commands._reference_data import (
+    add_acting,
+    add_target,
+    find,
+    parse_rate_option,
+    plain,
+)
 from greendesk.domain.errors import UserError
 
 if TYPE_CHECKING:
     from greendesk.services.records.results import RateRecord
 
-RATE_HELP = "annual, as a fraction (0.0300) or a percentage (3.00%%)"
+RATE_HELP = "annual: 3.00%% or 3.00 (1 or more is a percentage) or 0.0300 (below 1, a fraction)"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -71,18 +77,6 @@ def _expect(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def as_fraction(text: str) -> str:
-    """``3.00%`` -> ``0.0300`` (exact); anything else goes to the service unchanged to check."""
-    stripped = text.strip()
-    if not stripped.endswith("%"):
-        return stripped
-    try:
-        number = Decimal(stripped[:-1].strip())
-    except InvalidOperation:
-        return stripped  # the service reports it: "rate: not a number"
-    return plain(number.scaleb(-2)) if number.is_finite() else stripped
-
-
 def _as_json(record: RateRecord) -> dict[str, Any]:
     return {
         "id": record.id,
@@ -114,7 +108,7 @@ def _short(record: RateRecord) -> str:
 def _expected(current: RateRecord, expect_rate: str | None) -> RateRecord:
     if expect_rate is None:
         return current
-    rate = parse_exact(as_fraction(expect_rate), "--expect-rate")
+    rate = parse_rate_option(expect_rate, "--expect-rate")
     return dataclasses.replace(current, rate=rate)
 
 
@@ -146,7 +140,7 @@ def run_add(args: argparse.Namespace) -> int:
         data = RateInput(
             name=args.name.strip().upper(),
             effective_date=args.effective_date,
-            rate=as_fraction(args.rate),
+            rate=args.rate,
             source=args.source,
         )
         record = add_rate(db, actor, data)
@@ -170,7 +164,7 @@ def run_set(args: argparse.Namespace) -> int:
         data = RateInput(
             name=current.name if args.new_name is None else args.new_name.strip().upper(),
             effective_date=_given(args.new_date, current.effective_date.isoformat()),
-            rate=plain(current.rate) if args.rate is None else as_fraction(args.rate),
+            rate=plain(current.rate) if args.rate is None else args.rate,
             source=(current.source or "") if args.source is None else args.source,
         )
         expected = _expected(current, args.expect_rate)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+
+from greendesk.domain.numbers import parse_amount, parse_number
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -28,29 +30,16 @@ def from_fen(fen: int) -> Decimal:
 
 
 def parse_decimal(text: object) -> Decimal:
-    """Parse a decimal given as a string or int (never a float); ValueError if it is not one."""
-    if isinstance(text, bool | float):
-        raise ValueError("must be a decimal string, not a floating-point number")
-    if isinstance(text, Decimal):
-        value = text
-    elif isinstance(text, int | str):
-        try:
-            value = Decimal(str(text).strip().replace(",", ""))
-        except InvalidOperation:
-            raise ValueError(f"{text!r} is not a number") from None
-    else:
-        raise ValueError(f"{text!r} is not a number")
-    if not value.is_finite():
-        raise ValueError(f"{text!r} is not a finite number")
-    return value
+    """An exact decimal from a string, int or Decimal (never a float); ValueError names the rule.
+
+    The strict parser of ``domain.numbers`` (digits, one '.', ',' only in groups of three).
+    """
+    return parse_number(text)
 
 
 def parse_money(text: object) -> Decimal:
-    """Parse an amount of money: a decimal with at most two places (fen)."""
-    value = parse_decimal(text)
-    if value != value.quantize(FEN):
-        raise ValueError("has more than two decimal places")
-    return value.quantize(FEN)
+    """An amount of money in yuan to the fen; typed text may be in 万 or 亿 (``7.2亿``)."""
+    return parse_amount(text)
 
 
 def format_money(amount: Decimal, grouped: bool = False) -> str:

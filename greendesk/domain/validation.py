@@ -9,6 +9,7 @@ caller can check every field and report all violations at once.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Collection
 from datetime import date
 from decimal import Decimal
@@ -16,6 +17,7 @@ from typing import Any
 
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.money import parse_decimal, parse_money
+from greendesk.domain.numbers import parse_rate
 
 # Maximum lengths of text fields, in characters (a CJK character counts as one).
 LIMITS: dict[str, int] = {
@@ -106,6 +108,25 @@ LOAN_ORDER_KEYS = (
 )  # how the loan list can be sorted (services.portfolio.list_loan_ids)
 
 
+# Free text that may run over several lines; every other text field is a name or a code.
+MULTILINE = frozenset({"purpose", "description", "note"})
+_LINE_BREAKS = frozenset("\n\r\t")
+
+
+def control_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first control or invisible format character in ``text`` (e.g. ``CEA\\x07``), if any.
+
+    Unicode categories Cc (controls) and Cf (zero-width and direction marks), plus the line and
+    paragraph separators; line breaks and tabs are allowed in multi-line text only.
+    """
+    for char in text:
+        if multiline and char in _LINE_BREAKS:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            return char
+    return None
+
+
 def canonical_decimal(value: Decimal) -> str:
     """Plain positional text, no trailing zeros, never rounded: 0.0350 -> '0.035', 1E+2 -> '100'.
 
@@ -139,6 +160,10 @@ def check_text(
         return None
     if len(text) > LIMITS[limit]:
         errors.add(path, f"longer than {LIMITS[limit]} characters")
+        return None
+    bad = control_character(text, multiline=limit in MULTILINE)
+    if bad is not None:
+        errors.add(path, f"contains the control character U+{ord(bad):04X}")
         return None
     return text
 
@@ -226,6 +251,36 @@ def check_decimal(
         errors.add(path, f"more than {LIMITS['decimal_text']} digits")
         return None
     return number
+
+
+def check_rate(
+    errors: ErrorCollector,
+    path: str,
+    value: Any,
+    *,
+    required: bool = True,
+    maximum: Decimal | None = None,
+) -> Decimal | None:
+    """An annual interest rate typed as ``3.45%``, ``3.45`` or ``0.0345`` (``RATE_RULE``).
+
+    Stored as the fraction (0.0345); not negative, at most ``maximum``.
+    """
+    if value is None or value == "":
+        if required:
+            errors.add(path, "required")
+        return None
+    try:
+        rate = parse_rate(value)
+    except ValueError as exc:
+        errors.add(path, str(exc))
+        return None
+    if rate < 0:
+        errors.add(path, "must be at least 0")
+        return None
+    if maximum is not None and rate > maximum:
+        errors.add(path, f"must be at most {maximum} ({(maximum * 100).normalize():f}%)")
+        return None
+    return rate
 
 
 def check_int(

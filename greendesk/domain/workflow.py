@@ -13,6 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.numbers import parse_share
 from greendesk.domain.roles import Action, Role, allowed, require
 
 
@@ -181,8 +182,8 @@ class QuorumRule:
             min_votes = data.get("min_votes", 3)
             if isinstance(min_votes, bool) or not isinstance(min_votes, int):
                 raise UserError("quorum.min_votes: must be a whole number")
-            share = Fraction(str(data.get("share", "1/2")))
-        except (ValueError, ZeroDivisionError):
+            share = parse_share(data.get("share", "1/2"))
+        except ValueError:
             raise UserError("quorum.share: must be a fraction such as 1/2 or 2/3") from None
         inclusive = data.get("inclusive", False)
         if not isinstance(inclusive, bool):

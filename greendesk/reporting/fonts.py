@@ -4,6 +4,10 @@ Droid Sans Fallback has no Latin glyphs and DejaVu has no CJK ideographs, and re
 font fallback of its own, so every string is split into runs by glyph coverage: a character DejaVu
 can draw goes to DejaVu, any other to Droid. Paragraphs get ``<font>`` markup; canvas and chart
 strings are drawn run by run.
+
+A character neither font can draw (an emoji, a control character such as ``\\x07`` from an
+older database) would vanish silently; it is drawn as U+FFFD instead, visibly, and
+:func:`undrawable` lets the memo say which characters were replaced.
 """
 
 from __future__ import annotations
@@ -46,6 +50,35 @@ def _latin_chars() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+REPLACEMENT = "\ufffd"
+_KEPT = frozenset("\n")  # paragraph markup turns it into <br/>
+
+
+@cache
+def _cjk_chars() -> frozenset[int]:
+    register_fonts()
+    return frozenset(pdfmetrics.getFont(CJK).face.charToGlyph)
+
+
+def _drawable(ch: str) -> bool:
+    code = ord(ch)
+    return code >= 32 and (code in _latin_chars() or code in _cjk_chars())
+
+
+def printable(text: str) -> str:
+    """``text`` with tabs as spaces, CR/CRLF as LF, and every undrawable character as U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    if all(ch in _KEPT or _drawable(ch) for ch in text):
+        return text
+    return "".join(ch if ch in _KEPT or _drawable(ch) else REPLACEMENT for ch in text)
+
+
+def undrawable(text: str) -> set[str]:
+    """The characters of ``text`` that are printed as U+FFFD."""
+    text = text.replace("\r", "").replace("\t", "")
+    return {ch for ch in text if ch not in _KEPT and not _drawable(ch)}
+
+
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Split ``text`` into (font name, piece) runs that each font can draw."""
     latin = _latin_chars()
@@ -53,6 +86,7 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     current_font = ""
     start = 0
+    text = printable(text)
     for i, ch in enumerate(text):
         font = latin_font if ord(ch) in latin else CJK
         if font != current_font:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from greendesk.domain import validation as v
 from greendesk.domain.errors import ErrorCollector, FieldError, InvalidInput, UserError
+from greendesk.domain.textfiles import encoding_problem
 from greendesk.services.records.inputs import (
     BaseRatePointInput,
     BorrowerInput,
@@ -125,12 +126,20 @@ class _Prefixed(ErrorCollector):
 def _read_toml(path: Path, source: str, sink: list[FieldError]) -> dict[str, Any] | None:
     """The file's tables, or None (and an error naming the file) when it cannot be read."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        raw = path.read_bytes()
     except OSError as exc:
         sink.append(FieldError(source, f"cannot read ({exc.strerror})"))
+        return None
+    problem = encoding_problem(raw)
+    if problem:
+        sink.append(FieldError(source, problem))
+        return None
+    try:
+        return tomllib.loads(raw.decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         sink.append(FieldError(source, f"not valid TOML ({exc})"))
+    except RecursionError:
+        sink.append(FieldError(source, "not valid TOML (arrays or tables nested too deeply)"))
     return None
 
 

@@ -254,6 +254,9 @@ def _loan_rows(
             )
 
 
+MAX_SYNTHETIC_LOANS = 1_000_000  # ten times the scale target; more is a typing error
+
+
 def generate_portfolio(
     db: Database,
     loans: int,
@@ -263,6 +266,8 @@ def generate_portfolio(
     """Insert ``loans`` synthetic loans (references SYN<seed>-NNNNNN) in one transaction."""
     if loans < 1:
         raise UserError("--loans: must be at least 1")
+    if loans > MAX_SYNTHETIC_LOANS:
+        raise UserError(f"--loans: must be at most {MAX_SYNTHETIC_LOANS:,}")
     rng = random.Random(seed)
     prefix = f"SYN{seed}"
     tables = {

@@ -125,10 +125,13 @@ def test_adding_a_cea_price_revalues_the_pledged_loans_and_the_window(
     [
         ("2026-11-02", "-5", "price: must be greater than 0", "priceEditLabel"),
         ("2026-11-02", "abc", "price: ", "priceEditLabel"),
+        ("2026-11-02", "75_50", "price: not a number", "priceEditLabel"),
+        ("2026-11-02", "7,5", "price: ',' may only separate thousands", "priceEditLabel"),
+        ("2026-11-02", "1e2", "price: not a number", "priceEditLabel"),
         ("2026-09-30", "70.00", "price_date: a CEA price for 2026-09-30 already exists",
          "priceDateEditLabel"),
     ],
-    ids=["negative", "not-a-number", "duplicate-date"],
+    ids=["negative", "not-a-number", "underscore", "comma-decimal", "exponent", "duplicate-date"],
 )  # fmt: skip
 def test_a_bad_price_is_refused_with_the_field_named_and_nothing_saved(
     qtbot: QtBot,
@@ -244,6 +247,25 @@ def test_a_base_rate_is_added_and_shown_as_a_percentage(
     assert dialog.current_rate() == newest
     row = [r.id for r in dialog.rates.rows].index(newest.id)
     assert dialog.rates.data(dialog.rates.index(row, 2)) == "3.45%"
+
+
+@pytest.mark.parametrize("typed", ["3.45", "3.45%", "３.４５％"])
+def test_a_base_rate_typed_as_a_percentage_is_read_by_the_one_rule(
+    qtbot: QtBot, desk_app: object, db: Database, admin: Principal, typed: str
+) -> None:
+    dialog = _dialog(qtbot, db, admin)
+    child(dialog, QTabWidget, "tabs").setCurrentIndex(1)
+    dialog.add_rate()
+    editor = dialog.editor
+    assert isinstance(editor, RateDialog)
+    editor.name.setCurrentIndex(editor.name.findData("LPR5Y"))
+    qtbot.keyClicks(editor.date, "2026-10-20")
+    editor.rate.setText(typed)
+    assert "3.45%" in editor.hint.text()
+    _ok(editor)
+    assert editor.result() == QDialog.DialogCode.Accepted
+    newest = market_data.list_rates(db, "LPR5Y")[0]
+    assert newest.rate == Decimal("0.0345")
 
 
 def test_other_roles_may_read_the_tables_but_not_change_them(

@@ -95,6 +95,24 @@ class Catalogue:
     def versions(self) -> list[str]:
         return sorted(self.titles)
 
+    def measured_error(self, parameter: str, value: object) -> str | None:
+        """None if ``value`` can be the measured ``parameter`` of a criterion, else the rule.
+
+        A parameter some criterion compares with a threshold must be a number; one measured in
+        % must lie between 0 and 100 (a module efficiency of 250 % is a typing error, not a
+        pass). Parameters no criterion measures (``pv_cell_type``) are free text.
+        """
+        unit = measured_units(self).get(parameter)
+        if unit is None:
+            return None
+        try:
+            number = parse_decimal(value)
+        except ValueError as exc:
+            return str(exc)
+        if unit == "%" and not Decimal(0) <= number <= Decimal(100):
+            return "a percentage must be between 0 and 100"
+        return None
+
     def code_error(self, key: str) -> str | None:
         """None if ``key`` names a known item, else the rule it breaks (for field errors)."""
         text = key.strip()
@@ -107,6 +125,11 @@ class Catalogue:
         if text not in self.items:
             return f"no item {code} in the {version} catalogue"
         return None
+
+
+def measured_units(catalogue: Catalogue) -> dict[str, str]:
+    """Each technical parameter some criterion measures, with its unit ('%', 'MW' …)."""
+    return {c.parameter: c.unit for item in catalogue.items.values() for c in item.criteria}
 
 
 def _criterion(raw: dict[str, Any]) -> Criterion:

@@ -174,7 +174,7 @@ def _activity(e: ErrorCollector, path: str, value: Any, sectors: dict[str, Secto
     return text
 
 
-def _technology(e: ErrorCollector, path: str, raw: Any) -> dict[str, str]:
+def _technology(e: ErrorCollector, path: str, raw: Any, cat: Catalogue) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict):
@@ -185,7 +185,11 @@ def _technology(e: ErrorCollector, path: str, raw: Any) -> dict[str, str]:
         if isinstance(value, bool):
             out[str(key)] = "true" if value else "false"
         elif isinstance(value, (str, int)):
-            out[str(key)] = str(value).strip()
+            broken = cat.measured_error(str(key), value)
+            if broken:
+                e.add(f"{path}.{key}", broken)
+            else:
+                out[str(key)] = str(value).strip()
         elif isinstance(value, float):
             e.add(f"{path}.{key}", "must be a decimal string, not a floating-point number")
         else:
@@ -219,7 +223,7 @@ def _parse_project(
             required=False,
             minimum=Decimal(0),
         ),
-        technology=_technology(e, "project.technology", obj.get("technology")),
+        technology=_technology(e, "project.technology", obj.get("technology"), cat),
         transition_activity=_activity(
             e, "project.transition_activity", obj.get("transition_activity"), sectors
         ),

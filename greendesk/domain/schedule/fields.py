@@ -13,10 +13,23 @@ from typing import Any, TypeVar
 
 from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.money import FEN, parse_decimal
+from greendesk.domain.numbers import DIGITS_RULE, EMPTY_RULE
 
 E = TypeVar("E", bound=Enum)
 
 FLOAT_RULE = 'must be a decimal string such as "0.0345", not a floating-point number'
+
+
+# The dates a loan can have: the same span as the records' dates (domain.validation.check_date);
+# the holiday calendar is projected to 2100 and beyond that a date is a typing error.
+FIRST_DAY = date(1990, 1, 1)
+LAST_DAY = date(2100, 12, 31)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A bad value as quoted in a message, cut short so 400 digits do not flood the terminal."""
+    text = repr(value)
+    return text if len(text) <= limit else f"{text[: limit - 5]}…{text[-4:]}"
 
 
 class FieldReader:
@@ -72,8 +85,11 @@ class FieldReader:
             return None
         try:
             number = parse_decimal(value)
-        except ValueError:
-            self.errors.add(path, f"{value!r} is not a decimal number")
+        except ValueError as exc:
+            rule = str(exc)
+            if rule in (DIGITS_RULE, EMPTY_RULE):
+                rule = f"{_shown(value)} is not a decimal number"
+            self.errors.add(path, rule)
             return None
         if minimum is not None:
             if exclusive_minimum and number <= minimum:
@@ -130,10 +146,14 @@ class FieldReader:
         try:
             if len(value) != 10:
                 raise ValueError
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
-            self.errors.add(path, f"{value!r} is not a valid date YYYY-MM-DD")
+            self.errors.add(path, f"{_shown(value)} is not a valid date YYYY-MM-DD")
             return None
+        if not FIRST_DAY <= day <= LAST_DAY:
+            self.errors.add(path, "outside 1990-01-01 … 2100-12-31")
+            return None
+        return day
 
     def choice(self, value: Any, path: str, enum: type[E]) -> E | None:
         options = [member.value for member in enum]

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from greendesk.reporting.fonts import register_fonts
+from greendesk.reporting.fonts import printable, register_fonts, undrawable
 from greendesk.reporting.memo import schedule, sections
 from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
 from greendesk.reporting.memo.sections import Section
+from greendesk.reporting.memo.styles import para
 from greendesk.reporting.model import MemoData
 from greendesk.reporting.templates import MemoTemplate, load_memo_template
 
@@ -32,12 +35,45 @@ BUILDERS: dict[str, Section] = {
 }
 
 
+def _strings(value: object) -> Iterator[str]:
+    """Every string inside the memo's data (dataclasses, lists, tuples, dicts)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _strings(getattr(value, f.name))
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+
+
+def undrawable_note(data: MemoData, tpl: MemoTemplate) -> str | None:
+    """The memo's own word that some characters are printed as U+FFFD, naming them, or None."""
+    odd: set[str] = set()
+    for text in _strings(data):
+        odd |= undrawable(text)
+    if not odd:
+        return None
+    names = [f"U+{ord(ch):04X}" for ch in sorted(odd)]
+    shown = ", ".join(names[:12]) + (" …" if len(names) > 12 else "")
+    return tpl.t("undrawable").format(count=len(odd), chars=shown)
+
+
 def _story(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     story: list[Flowable] = []
+    note = undrawable_note(data, tpl)
+    if note and "cover" not in tpl.sections:
+        story.append(para(note, "alert"))
     for i, key in enumerate(tpl.sections):
         if i > 0 and (key in tpl.new_page or tpl.sections[i - 1] == "cover"):
             story.append(PageBreak())
         story += BUILDERS[key](data, tpl, width)
+        if key == "cover" and note:
+            story += [Spacer(1, 6), para(note, "alert")]
     return story
 
 
@@ -62,11 +98,11 @@ def render_memo(
     doc = MemoDocTemplate(
         target,
         furniture,
-        title=f"{title} {data.reference} {data.borrower.name}",
-        author=data.officer or tpl.author_fallback,
+        title=printable(f"{title} {data.reference} {data.borrower.name}"),
+        author=printable(data.officer or tpl.author_fallback),
         subject=tpl.t("subject"),
         creator="GreenDesk",
-        keywords=[data.reference, data.bank, data.branch],
+        keywords=[printable(k) for k in (data.reference, data.bank, data.branch)],
         lang="zh-CN" if tpl.lang == "zh" else "en",
     )
     suffix = furniture.footer_page.partition("{total}")[2]

@@ -34,6 +34,25 @@ def runs_width(canvas: Canvas, text: str, size: float) -> float:
     return sum(canvas.stringWidth(piece, font, size) for font, piece in runs(text))
 
 
+HEADER_GAP = 12.0  # points between the header's left and right texts
+ELLIPSIS = "…"
+
+
+def fit(canvas: Canvas, text: str, size: float, width: float) -> str:
+    """``text`` shortened with "…" to fit ``width`` (a 200-character bank and branch would run
+    off the page); the whole text stays on the cover and in the document's metadata."""
+    if runs_width(canvas, text, size) <= width:
+        return text
+    low, high = 0, len(text)  # the longest prefix that fits with the ellipsis
+    while low < high:
+        mid = (low + high + 1) // 2
+        if runs_width(canvas, text[:mid].rstrip() + ELLIPSIS, size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + ELLIPSIS
+
+
 class MemoCanvas(Canvas):
     """A canvas that counts its pages and writes the page total into the footer form."""
 
@@ -138,11 +157,12 @@ class MemoDocTemplate(BaseDocTemplate):
         f = self.furniture
         top = self.pagesize[1] - PAGE_MARGIN + 4
         canvas.setFillColor(ACCENT)
-        draw_runs(canvas, self.leftMargin, top, f.header_left, FOOTER_SIZE + 0.5)
-        width = runs_width(canvas, f.header_right, FOOTER_SIZE + 0.5)
-        draw_runs(
-            canvas, self.leftMargin + self.width - width, top, f.header_right, FOOTER_SIZE + 0.5
-        )
+        size = FOOTER_SIZE + 0.5
+        right = fit(canvas, f.header_right, size, self.width / 2)
+        width = runs_width(canvas, right, size)
+        left = fit(canvas, f.header_left, size, self.width - width - HEADER_GAP)
+        draw_runs(canvas, self.leftMargin, top, left, size)
+        draw_runs(canvas, self.leftMargin + self.width - width, top, right, size)
         canvas.setStrokeColor(ACCENT)
         canvas.setLineWidth(0.8)
         canvas.line(self.leftMargin, top - 4, self.leftMargin + self.width, top - 4)

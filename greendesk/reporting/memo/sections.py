@@ -391,22 +391,37 @@ def risks(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     return out
 
 
+LONG_CELL = 240  # characters: a longer vote text is printed below the table, in full
+
+
 def decision(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     out: list[Flowable] = [heading("decision", tpl)]
     out.append(kv_table([(tpl.t("cover.status"), tpl.values("status", data.status))], width, 1))
     out.append(Spacer(1, 4))
     if not data.votes:
         return [*out, para(tpl.t("fields.no_votes"))]
+    headers = tpl.headers("votes")
+    notes: list[tuple[str, str, str]] = []  # (voter, column, text) printed after the table
+
+    def cell(text: str, voter: str, column: str) -> Flowable:
+        if len(text) <= LONG_CELL:
+            return para(text or "—", "cell")
+        notes.append((voter, column, text))
+        return para(tpl.t("fields.vote_note_ref").format(n=len(notes)), "cell")
+
     rows = [
         [
             para(vote.voter, "cell"),
             para(tpl.values("decision", vote.decision), "cell"),
-            para(vote.conditions or "—", "cell"),
-            para(vote.comment or "—", "cell"),
+            cell(vote.conditions, vote.voter, headers[2]),
+            cell(vote.comment, vote.voter, headers[3]),
             vote.cast_at.strftime("%Y-%m-%d %H:%M") if vote.cast_at else "—",
         ]
         for vote in data.votes
     ]
     w = [0.16, 0.14, 0.27, 0.27, 0.16]
-    out.append(data_table(tpl.headers("votes"), rows, [width * x for x in w]))
+    out.append(data_table(headers, rows, [width * x for x in w]))
+    for n, (voter, column, text) in enumerate(notes, 1):
+        label = tpl.t("fields.vote_note").format(n=n, voter=voter, column=column)
+        out += [Spacer(1, 4), para(label, "h2"), para(text)]  # body text splits across pages
     return out

@@ -177,7 +177,11 @@ def data_table(
     heights: list[float | None] | None = None
     if fixed_rows:
         heights = [None] + [font_size * 1.55] * len(rows)
-    table = Table(body, colWidths=list(widths), rowHeights=heights, repeatRows=1)
+    # splitInRow: a row taller than a page (2,000 characters of approval conditions) continues
+    # on the next page instead of failing the whole memo with LayoutError
+    table = Table(
+        body, colWidths=list(widths), rowHeights=heights, repeatRows=1, splitInRow=not fixed_rows
+    )
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), LATIN, font_size),
         ("TEXTCOLOR", (0, 1), (-1, -1), INK),
@@ -218,7 +222,7 @@ def kv_table(pairs: Sequence[tuple[str, str]], width: float, columns: int = 2) -
         rows.append(row)
     label_w = width * (0.36 if columns == 1 else 0.17)
     value_w = width / columns - label_w
-    table = Table(rows, colWidths=[label_w, value_w] * columns)
+    table = Table(rows, colWidths=[label_w, value_w] * columns, splitInRow=1)
     cmds: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), LATIN, TABLE_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

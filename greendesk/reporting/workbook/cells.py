@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -24,6 +24,16 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="1B6B4A")
 HEADER_FONT = Font(name="Calibri", bold=True, color="FFFFFF")
 HEADER_ALIGN = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+REPLACEMENT = "\ufffd"
+
+
+def sheet_text(text: str) -> str:
+    """Text a worksheet can hold: control characters XML forbids (\\x07, \\x1b …) become
+    U+FFFD, visibly. They reach here from any source, an older database included; one bad
+    name must not stop the whole export with openpyxl's IllegalCharacterError."""
+    return ILLEGAL_CHARACTERS_RE.sub(REPLACEMENT, text)
 
 
 def is_risky(text: str) -> bool:
@@ -40,6 +50,7 @@ class TextCells:
         self.quoted.quotePrefix = True
 
     def __call__(self, text: str) -> Cell | str:
+        text = sheet_text(text)
         if text and is_risky(text):
             cell = self.quoted
             cell.value = text
@@ -51,6 +62,7 @@ class TextCells:
 def text_cell(ws: WriteOnlyWorksheet, text: str, **style: Any) -> Cell:
     """A one-off text cell (headers, labels), safe against formula injection."""
     cell = WriteOnlyCell(ws)
+    text = sheet_text(text)
     cell.value = text
     cell.data_type = "s"
     if text and is_risky(text):

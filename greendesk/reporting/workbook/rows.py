@@ -22,14 +22,12 @@ from typing import Any
 import openpyxl
 from lxml import etree
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
-from openpyxl.utils.exceptions import IllegalCharacterError
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from greendesk.reporting.templates import SheetSpec, Values, WorkbookTemplate
-from greendesk.reporting.workbook.cells import is_risky
+from greendesk.reporting.workbook.cells import is_risky, sheet_text
 
 # Encoder: column value (never None) -> the cell XML after ``<c r="A7`` (None: leave blank).
 Encoder = Callable[[Any], str | None]
@@ -49,9 +47,7 @@ def supported(ws: WriteOnlyWorksheet) -> bool:
 
 def escape_text(text: str) -> str:
     """Text as openpyxl stores it (checked, cut at 32,767), escaped for an XML fragment."""
-    text = text[:32767]
-    if ILLEGAL_CHARACTERS_RE.search(text):
-        raise IllegalCharacterError(f"{text} cannot be used in worksheets.")
+    text = sheet_text(text[:32767])
     if "&" in text:
         text = text.replace("&", "&amp;")
     if "<" in text:

@@ -107,12 +107,10 @@ def _paths(e: ErrorCollector) -> set[str]:
 def _rate(inp: LoanInput, e: ErrorCollector, cols: dict[str, Any]) -> None:
     annual = base = spread = name = None
     if cols["rate_kind"] == "fixed":
-        annual = v.check_decimal(
-            e, "annual_rate", inp.annual_rate, minimum=Decimal(0), maximum=MAX_RATE
-        )
+        annual = v.check_rate(e, "annual_rate", inp.annual_rate, maximum=MAX_RATE)
     elif cols["rate_kind"] == "floating":
         name = v.check_choice(e, "base_rate_name", inp.base_rate_name, v.BASE_RATE_NAMES)
-        base = v.check_decimal(e, "base_rate", inp.base_rate, minimum=Decimal(0), maximum=MAX_RATE)
+        base = v.check_rate(e, "base_rate", inp.base_rate, maximum=MAX_RATE)
         spread = v.check_int(
             e, "spread_bps", inp.spread_bps, required=False, minimum=-MAX_BPS, maximum=MAX_BPS
         )
@@ -154,9 +152,7 @@ def _base_rate_path(inp: LoanInput, e: ErrorCollector) -> list[dict[str, Any]]:
             {
                 "seq": i + 1,
                 "from_date": v.check_date(e, f"{p}.from_date", item.from_date),
-                "base_rate": v.check_decimal(
-                    e, f"{p}.base_rate", item.base_rate, minimum=Decimal(0), maximum=MAX_RATE
-                ),
+                "base_rate": v.check_rate(e, f"{p}.base_rate", item.base_rate, maximum=MAX_RATE),
             }
         )
     if rows and inp.rate_kind != "floating":

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from greendesk.domain import validation as v
+from greendesk.domain.classification.catalogue import load_catalogue
 from greendesk.domain.errors import ErrorCollector, FieldError
 from greendesk.domain.schedule.dates import add_months as add_months  # used by seed_files
 from greendesk.services.records.inputs import (
@@ -159,8 +160,13 @@ def _technology(tech: object, e: ErrorCollector) -> dict[str, Any]:
         elif isinstance(value, Decimal):
             clean[key.strip()] = str(value)
         elif isinstance(value, bool | int | str) or value is None:
+            broken = None if value is None else load_catalogue().measured_error(key.strip(), value)
             if isinstance(value, str) and len(value) > v.LIMITS["name"]:
                 e.add(path, f"longer than {v.LIMITS['name']} characters")
+            elif isinstance(value, str) and (bad := v.control_character(value)) is not None:
+                e.add(path, f"contains the control character U+{ord(bad):04X}")
+            elif broken:
+                e.add(path, broken)
             else:
                 clean[key.strip()] = value
         else:
@@ -257,7 +263,7 @@ def validate_rate(inp: RateInput, e: ErrorCollector) -> dict[str, Any]:
     return {
         "name": v.check_choice(e, "name", inp.name, v.BASE_RATE_NAMES),
         "effective_date": v.check_date(e, "effective_date", inp.effective_date),
-        "rate": v.check_decimal(e, "rate", inp.rate, minimum=Decimal(0), maximum=MAX_RATE),
+        "rate": v.check_rate(e, "rate", inp.rate, maximum=MAX_RATE),
         "source": v.check_text(e, "source", inp.source, "source", required=False) or None,
     }
 

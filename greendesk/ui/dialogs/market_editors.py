@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.numbers import parse_rate
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import BASE_RATE_NAMES
 from greendesk.services.records import market_data
@@ -235,14 +236,14 @@ class RateDialog(EditorDialog):
     def _show_percent(self, text: str) -> None:
         """Echo the decimal as a percentage, so 0.03 and 3 % are not confused (display only)."""
         try:
-            value = Decimal(text.strip())
-        except InvalidOperation:
+            value: Decimal | None = parse_rate(text)
+        except ValueError:
             value = None
         self.hint.setText(
             QCoreApplication.translate("RateDialog", "= {pct} a year").format(
                 pct=labels.rate(value)
             )
-            if value is not None and value.is_finite()
+            if value is not None
             else ""
         )
 

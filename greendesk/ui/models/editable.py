@@ -20,30 +20,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from greendesk.domain.money import format_money, parse_money
+from greendesk.domain.numbers import normalise, parse_amount
 
 Index = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 INVALID_INK = QColor("#A32D2D")  # the error red of the desk's style sheet
-# full-width digits, comma and points as a Chinese input method types them
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９，．。", "0123456789,..")
 _PLAIN = re.compile(r"[0-9]*\.?[0-9]*")
 
 
 def plain_amount(text: str) -> str | None:
     """The plain decimal text of a valid amount (separators off), or None if it is not one.
 
-    A valid amount is what the records service accepts as one: digits with at most two
-    decimals, commas ignored (as ``parse_money`` ignores them). Signs and exponents are left as
-    typed: the service names a negative amount, and the officer sees the cell is not plain.
+    A valid amount is what the records service accepts as one (``domain.numbers.parse_amount``:
+    digits with at most two decimals, ',' only in groups of three, full-width digits, 万 or 亿).
+    A negative amount is left as typed: the service names it, and the officer sees the cell is
+    not plain.
     """
-    cleaned = text.strip().translate(_FULL_WIDTH).replace(",", "")
-    if not _PLAIN.fullmatch(cleaned) or not any(c.isdigit() for c in cleaned):
-        return None
     try:
-        parse_money(cleaned)
+        amount = parse_amount(text)
     except ValueError:
         return None
-    return cleaned
+    if amount < 0:
+        return None
+    cleaned = normalise(text).replace(",", "")
+    return cleaned if _PLAIN.fullmatch(cleaned) else format(amount, "f")
 
 
 def amount_of(text: str) -> Decimal | None:
