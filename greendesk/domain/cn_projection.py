@@ -122,7 +122,11 @@ def projected_days_off(year: int) -> tuple[tuple[date, str], ...]:
     days += _single(date(year, 1, 1), "元旦")
     days += _single(qingming(year), "清明节")
     days += _single(_lunar(year, 5, 5), "端午节")
+    statutory = dict(statutory_days(year).days)
     seen: dict[date, str] = {}
     for day, name in days:
-        seen.setdefault(day, name)
+        if day in statutory:
+            seen[day] = statutory[day]
+        elif day not in seen:
+            seen[day] = name if "（" in name else f"{name}（连休）"
     return tuple(sorted(seen.items()))
