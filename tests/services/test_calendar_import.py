@@ -188,6 +188,7 @@ def test_paid_periods_of_a_disbursed_loan_keep_their_dates(sqlite_db: Database) 
         sqlite_db, admin, NOTICE.read_bytes(), NOTICE.name, as_of=date(2027, 3, 1)
     )
     after = _schedules(sqlite_db)["XJ-CJ-2026-006"]
+
     # period 10 (10 Feb 2027, paid on 15 Feb) would move to 12 Feb: it stays, and so does
     # everything after it, because the next accrual starts from the date really paid
     def figures(s: Schedule) -> list[tuple[object, ...]]:
