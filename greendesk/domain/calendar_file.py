@@ -42,7 +42,7 @@ class CalendarFileError(UserError):
 
     def __init__(self, source: str, problems: list[str]) -> None:
         self.problems = problems
-        super().__init__(f"{source}: not loaded\n" + "\n".join(f"  {p}" for p in problems))
+        super().__init__(f"{source}: not loaded\n" + "\n".join(problems))
 
 
 @dataclass(frozen=True)

@@ -99,8 +99,13 @@ class CalendarDayView:
 class YearView:
     year: int
     basis: str  # official | projected | none
-    source: str
+    source: str  # one line saying where the days come from (the CLI prints it)
     days: tuple[CalendarDayView, ...] = field(default=())
+    official_through: int | None = None
+    notice: str = ""  # the notice's title, when known
+    file_name: str | None = None  # loaded years: the file, who loaded it and when
+    loaded_by: str | None = None
+    loaded_on: date | None = None
 
 
 # --- reading the desk's calendar -------------------------------------------------------------
@@ -116,7 +121,7 @@ def _imported(session: Session) -> list[OfficialYear]:
                 frozenset(d.day for d in row.days if d.kind == "holiday"),
                 frozenset(d.day for d in row.days if d.kind == "workday"),
                 f"loaded {row.imported_at.date().isoformat()} by {row.imported_by} from "
-                f"{row.file_name}: {row.notice}",
+                f"{row.file_name}" + (f": {row.notice}" if row.notice else ""),
                 {d.day: d.name for d in row.days if d.name},
             )
         )
@@ -211,11 +216,31 @@ def show_year(db: Database, year: int) -> YearView:
         raise UserError(f"year: {year} is outside 1990–{LAST_PROJECTED_YEAR}")
     with db.session() as session:
         data = desk_holidays(session)
+        loaded = session.get(CalendarYear, year)
+        loaded_facts: dict[str, Any] = (
+            {
+                "notice": loaded.notice,
+                "file_name": loaded.file_name,
+                "loaded_by": loaded.imported_by,
+                "loaded_on": loaded.imported_at.date(),
+            }
+            if loaded is not None
+            else {}
+        )
+    through = data.last_year
     if year in data.years:
         entry = next(y for y in data.official_years() if y.year == year)
         days = [CalendarDayView(d, "holiday", entry.names.get(d, "")) for d in entry.holidays]
         days += [CalendarDayView(d, "workday", entry.names.get(d, "")) for d in entry.working_days]
-        return YearView(year, Basis.OFFICIAL.value, entry.source, tuple(sorted(days, key=_day)))
+        facts = loaded_facts or {"notice": entry.source.removeprefix("shipped: ")}
+        return YearView(
+            year,
+            Basis.OFFICIAL.value,
+            entry.source,
+            tuple(sorted(days, key=_day)),
+            through,
+            **facts,
+        )
     if year > data.last_year:
         names = {d: n for y in (year, year + 1) if y <= LAST_PROJECTED_YEAR
                  for d, n in projected_days_off(y)}  # fmt: skip
@@ -224,8 +249,8 @@ def show_year(db: Database, year: int) -> YearView:
             f"projected: statutory days of the 2024 amendment and bridging rule "
             f"{PROJECTION_RULE}; no make-up working weekends (official through {data.last_year})"
         )
-        return YearView(year, Basis.PROJECTED.value, source, tuple(sorted(days, key=_day)))
-    return YearView(year, "none", f"no CN holiday data before {data.first_year}")
+        return YearView(year, Basis.PROJECTED.value, source, tuple(sorted(days, key=_day)), through)
+    return YearView(year, "none", f"no CN holiday data before {data.first_year}", (), through)
 
 
 def _day(view: CalendarDayView) -> date:
@@ -349,7 +374,7 @@ def import_year(
     """Load one official year from a notice file and re-derive the loans dated in it."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
     entry = parse_calendar_file(data, file_name, year=year, notice=notice)
-    source = entry.source
+    source = entry.source if entry.source != file_name else ""  # the notice's title, if given
     if len(source) > LIMITS["source"] or len(file_name) > LIMITS["source"]:
         raise UserError(f"notice: longer than {LIMITS['source']} characters")
     as_of = as_of or date.today()

@@ -1356,6 +1356,14 @@ Database: {db}</translation>
             <source>About GreenDesk</source>
             <translation>About GreenDesk</translation>
         </message>
+        <message>
+            <source>Holiday calendar…</source>
+            <translation>Holiday calendar…</translation>
+        </message>
+        <message>
+            <source>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</source>
+            <translation>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</translation>
+        </message>
     </context>
     <context>
         <name>MarketDataDialog</name>
@@ -2111,6 +2119,169 @@ Database: {db}</translation>
         <message>
             <source>Comment</source>
             <translation>Comment</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>Monday</source>
+            <translation>Monday</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Tuesday</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Wednesday</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Thursday</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Friday</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Saturday</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Sunday</translation>
+        </message>
+        <message>
+            <source>Working weekend day</source>
+            <translation>Working weekend day</translation>
+        </message>
+        <message>
+            <source>Day off</source>
+            <translation>Day off</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>Weekday</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>kept: already paid</source>
+            <translation>kept: already paid</translation>
+        </message>
+        <message>
+            <source>Loan</source>
+            <translation>Loan</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Payment date before</source>
+            <translation>Payment date before</translation>
+        </message>
+        <message>
+            <source>Payment date now</source>
+            <translation>Payment date now</translation>
+        </message>
+        <message>
+            <source>Interest before</source>
+            <translation>Interest before</translation>
+        </message>
+        <message>
+            <source>Interest now</source>
+            <translation>Interest now</translation>
+        </message>
+        <message>
+            <source>Official (State Council notice)</source>
+            <translation>Official (State Council notice)</translation>
+        </message>
+        <message>
+            <source>Projected</source>
+            <translation>Projected</translation>
+        </message>
+        <message>
+            <source>No holiday data</source>
+            <translation>No holiday data</translation>
+        </message>
+        <message>
+            <source>{year} replaced</source>
+            <translation>{year} replaced</translation>
+        </message>
+        <message>
+            <source>{year} loaded</source>
+            <translation>{year} loaded</translation>
+        </message>
+        <message>
+            <source>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</source>
+            <translation>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</translation>
+        </message>
+        <message>
+            <source>State Council holiday notice</source>
+            <translation>State Council holiday notice</translation>
+        </message>
+        <message>
+            <source>Notice files (*.csv *.json)</source>
+            <translation>Notice files (*.csv *.json)</translation>
+        </message>
+        <message>
+            <source>Loading the notice and re-deriving the loans' payment dates…</source>
+            <translation>Loading the notice and re-deriving the loans' payment dates…</translation>
+        </message>
+        <message>
+            <source>Holiday calendar</source>
+            <translation>Holiday calendar</translation>
+        </message>
+        <message>
+            <source>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</source>
+            <translation>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Load a State Council notice</source>
+            <translation>Load a State Council notice</translation>
+        </message>
+        <message>
+            <source>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</source>
+            <translation>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</translation>
+        </message>
+        <message>
+            <source>Replace a year already official</source>
+            <translation>Replace a year already official</translation>
+        </message>
+        <message>
+            <source>Load notice file…</source>
+            <translation>Load notice file…</translation>
+        </message>
+        <message>
+            <source>Loaded on {day} by {user} from {file}.</source>
+            <translation>Loaded on {day} by {user} from {file}.</translation>
+        </message>
+        <message>
+            <source>Shipped with GreenDesk: {notice}</source>
+            <translation>Shipped with GreenDesk: {notice}</translation>
+        </message>
+        <message>
+            <source>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</source>
+            <translation>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</translation>
+        </message>
+        <message>
+            <source>No holiday data for this year.</source>
+            <translation>No holiday data for this year.</translation>
         </message>
     </context>
 </TS>

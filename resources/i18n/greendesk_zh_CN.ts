@@ -1356,6 +1356,14 @@ Database: {db}</source>
             <source>About GreenDesk</source>
             <translation>关于 GreenDesk</translation>
         </message>
+        <message>
+            <source>Holiday calendar…</source>
+            <translation>节假日日历…</translation>
+        </message>
+        <message>
+            <source>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</source>
+            <translation>按年度查看官方及推算的节假日；导入国务院通知并重新推算贷款还款日</translation>
+        </message>
     </context>
     <context>
         <name>MarketDataDialog</name>
@@ -2111,6 +2119,169 @@ Database: {db}</source>
         <message>
             <source>Comment</source>
             <translation>意见</translation>
+        </message>
+    </context>
+    <context>
+        <name>CalendarDialog</name>
+        <message>
+            <source>Monday</source>
+            <translation>星期一</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>星期二</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>星期三</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>星期四</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>星期五</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>星期六</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>星期日</translation>
+        </message>
+        <message>
+            <source>Working weekend day</source>
+            <translation>调休上班</translation>
+        </message>
+        <message>
+            <source>Day off</source>
+            <translation>放假</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>星期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>kept: already paid</source>
+            <translation>已还款，保持原日期</translation>
+        </message>
+        <message>
+            <source>Loan</source>
+            <translation>贷款</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>期次</translation>
+        </message>
+        <message>
+            <source>Payment date before</source>
+            <translation>原还款日</translation>
+        </message>
+        <message>
+            <source>Payment date now</source>
+            <translation>现还款日</translation>
+        </message>
+        <message>
+            <source>Interest before</source>
+            <translation>原利息</translation>
+        </message>
+        <message>
+            <source>Interest now</source>
+            <translation>现利息</translation>
+        </message>
+        <message>
+            <source>Official (State Council notice)</source>
+            <translation>官方（国务院通知）</translation>
+        </message>
+        <message>
+            <source>Projected</source>
+            <translation>推算</translation>
+        </message>
+        <message>
+            <source>No holiday data</source>
+            <translation>无节假日数据</translation>
+        </message>
+        <message>
+            <source>{year} replaced</source>
+            <translation>{year} 年已替换</translation>
+        </message>
+        <message>
+            <source>{year} loaded</source>
+            <translation>{year} 年已导入</translation>
+        </message>
+        <message>
+            <source>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</source>
+            <translation>{done}：放假 {holidays} 天，调休上班 {workdays} 天。重新推算贷款 {loans} 笔，其中还款日或利息变动 {moved} 笔。日历版本 {version}。</translation>
+        </message>
+        <message>
+            <source>State Council holiday notice</source>
+            <translation>国务院节假日安排通知</translation>
+        </message>
+        <message>
+            <source>Notice files (*.csv *.json)</source>
+            <translation>通知文件 (*.csv *.json)</translation>
+        </message>
+        <message>
+            <source>Loading the notice and re-deriving the loans' payment dates…</source>
+            <translation>正在导入通知并重新推算贷款还款日…</translation>
+        </message>
+        <message>
+            <source>Holiday calendar</source>
+            <translation>节假日日历</translation>
+        </message>
+        <message>
+            <source>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</source>
+            <translation>还款日遇周末和中国法定节假日顺延。已有国务院通知的年度为官方安排；此后各年（至2100年）按法定节假日和既定的调休推算规则推算。导入某年的通知后，该年有还款日的所有贷款将重新推算还款日；已还款的期次保持原日期。</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <source>Load a State Council notice</source>
+            <translation>导入国务院节假日安排通知</translation>
+        </message>
+        <message>
+            <source>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</source>
+            <translation>UTF-8 编码的 CSV 文件，表头为 date,kind,name——放假日的 kind 为 "holiday"，调休上班的周六、周日为 "workday"——或同样内容的 JSON。文件中任何一行有误即整份拒绝，并指出行号。</translation>
+        </message>
+        <message>
+            <source>Replace a year already official</source>
+            <translation>替换已有官方安排的年度</translation>
+        </message>
+        <message>
+            <source>Load notice file…</source>
+            <translation>导入通知文件…</translation>
+        </message>
+        <message>
+            <source>Loaded on {day} by {user} from {file}.</source>
+            <translation>{day} 由 {user} 从 {file} 导入。</translation>
+        </message>
+        <message>
+            <source>Shipped with GreenDesk: {notice}</source>
+            <translation>随 GreenDesk 提供：{notice}</translation>
+        </message>
+        <message>
+            <source>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</source>
+            <translation>本年度尚无国务院通知（官方节假日至 {through} 年）。放假日按2024年修订的法定节假日及调休推算规则推算，不推算调休上班日。</translation>
+        </message>
+        <message>
+            <source>No holiday data for this year.</source>
+            <translation>本年度无节假日数据。</translation>
         </message>
     </context>
 </TS>
