@@ -3,6 +3,11 @@
 Reads the TERMS JSON (``-`` for standard input), prints the schedule as JSON (default) or CSV,
 or writes it to ``-o FILE``. Bad input lists every violated rule as ``path: rule`` and exits
 with status 2, without a traceback.
+
+Payment dates on ``calendar: "CN"`` use the shipped official years and, after them, the
+projected holidays (each period says which: ``calendar_basis``). With ``--db URL`` (or
+$GREENDESK_DB) the official years an administrator loaded into that desk count too; without
+either the command opens no database at all.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from greendesk.commands._common import read_json_file
+from greendesk.commands._common import add_db_argument, read_json_file, resolve_db_url
 from greendesk.domain.errors import UserError
 
 
@@ -29,6 +34,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--format", choices=("json", "csv"), default="json", help="output format (default json)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    add_db_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -46,7 +52,18 @@ def run(args: argparse.Namespace) -> int:
         terms = parse_terms(data)
     except UserError as exc:
         raise UserError(f"{source}: invalid terms\n{exc}") from None
-    schedule = build_schedule(terms)
+    holidays = None
+    url = resolve_db_url(args.db)
+    if url and terms.calendar == "CN":
+        from greendesk.services.calendar import desk_holiday_data
+        from greendesk.store.database import open_database
+
+        db = open_database(url)
+        try:
+            holidays = desk_holiday_data(db)
+        finally:
+            db.dispose()
+    schedule = build_schedule(terms, holidays)
     if args.format == "csv":
         text = schedule_to_csv(schedule)
     else:

@@ -153,6 +153,17 @@ class SchedulePeriod:
     payment: Decimal
     closing_balance: Decimal
     rate: Decimal | None = None
+    projected: bool = False  # the payment date rests on projected, not official, holidays
+
+
+@dataclass(frozen=True)
+class CalendarInfo:
+    """Which calendar the schedule's dates use (the version stored with the loan's schedule)."""
+
+    version: str = ""
+    official_through: int | None = None
+    projection_rule: str | None = None
+    projected_years: Sequence[int] = ()
 
 
 @dataclass(frozen=True)
@@ -195,6 +206,7 @@ class MemoData:
     coverage_threshold: Decimal | None = None
     collateral_alerts: Sequence[str] = ()
     periods: Sequence[SchedulePeriod] = ()
+    calendar: CalendarInfo = field(default_factory=CalendarInfo)
     lender_schedules: Sequence[LenderSchedule] = ()
     risks: Sequence[str] = ()
     conditions: Sequence[str] = ()

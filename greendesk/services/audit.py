@@ -56,6 +56,7 @@ ENTITY_TYPES = (
     "decision",
     "settings",
     "database",
+    "calendar",
 )
 LOAN_PART_TYPES = ("pledge", "vote", "decision")
 

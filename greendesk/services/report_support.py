@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 from sqlalchemy.orm.strategy_options import _AbstractLoad
 
 from greendesk.domain.classification.catalogue import load_catalogue
@@ -26,10 +26,10 @@ from greendesk.domain.collateral import (
     load_collateral_types,
 )
 from greendesk.domain.errors import UserError
-from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.domain.schedule import Schedule
 from greendesk.reporting.templates import Values
 from greendesk.services.assessment import loan_collateral
-from greendesk.services.terms import loan_terms
+from greendesk.services.calendar import stored_schedule
 from greendesk.store.models import Loan
 from greendesk.store.queries import is_current_version
 
@@ -53,16 +53,15 @@ def loan_load_options() -> list[_AbstractLoad]:
 def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:
     """The loan's schedule from its stored terms, as ``greendesk schedule`` would compute it.
 
-    The terms come from ``services.terms.loan_terms`` (which also rolls dates past the CN
-    holiday data over weekends only), so every consumer schedules alike. ``borrower_only``
-    leaves out the lenders' split and the fees (principal and interest do not depend on them):
-    the portfolio export needs only those and computes thousands of schedules.
+    The terms come from ``services.terms.loan_terms`` and the dates from the desk's calendar
+    (``services.calendar.stored_schedule``: official years, then projected), so every consumer
+    schedules alike. ``borrower_only`` leaves out the lenders' split and the fees (principal and
+    interest do not depend on them): the portfolio export computes thousands of schedules.
     """
-    terms = loan_terms(loan)
-    if borrower_only:
-        terms.pop("lenders", None)
-        terms.pop("fees", None)
-    return build_schedule(parse_terms(terms))
+    session = object_session(loan)
+    if session is None:
+        raise ValueError("loan_schedule needs a loan loaded in an open session")
+    return stored_schedule(session, loan, borrower_only)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,12 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from greendesk.domain.calendar import Basis
 from greendesk.domain.errors import UserError
 from greendesk.reporting.memo import render_memo
 from greendesk.reporting.model import (
     BorrowerInfo,
+    CalendarInfo,
     ClassificationInfo,
     Drawdown,
     Kpi,
@@ -264,9 +266,16 @@ def memo_data(
                     p.payment,
                     p.closing_balance,
                     p.rate,
+                    p.calendar_basis is Basis.PROJECTED,
                 )
                 for p in schedule.periods
             ],
+            calendar=CalendarInfo(
+                schedule.calendar.version,
+                schedule.calendar.official_through,
+                schedule.calendar.projection_rule,
+                schedule.projected_years(),
+            ),
             lender_schedules=[
                 LenderSchedule(
                     x.name,

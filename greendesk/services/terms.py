@@ -10,27 +10,20 @@ from __future__ import annotations
 from typing import Any
 
 from greendesk.domain.errors import UserError
-from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.domain.schedule import Schedule
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
 
-# Stored loans were validated with payment dates beyond the holiday data rolling over weekends
-# only (records.reference.terms_errors): a 20-year loan must be recordable and schedulable, and
-# every consumer (window, memo, workbook, export) must compute the same dates.
-BEYOND_COVERAGE = "weekends"
-
 
 def loan_terms(loan: Loan) -> dict[str, Any]:
     """TERMS JSON of a loan row loaded in an open session (for services that hold one already).
 
-    Always ``calendar_beyond_coverage = weekends`` (the schedule engine's documented option):
-    payment dates past the CN holiday data (2015-2026) roll over weekends only.
+    No ``calendar_beyond_coverage``: payment dates after the official CN years use the projected
+    holidays (the engine's default), so a 20-year loan is dated on one stated calendar.
     """
-    terms = terms_json(loan_input(loan_record(loan)))
-    terms["calendar_beyond_coverage"] = BEYOND_COVERAGE
-    return terms
+    return terms_json(loan_input(loan_record(loan)))
 
 
 def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
@@ -43,5 +36,11 @@ def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
 
 
 def loan_schedule(db: Database, loan_id: int) -> Schedule:
-    """Loan ``loan_id``'s repayment schedule from its stored terms, by the schedule engine."""
-    return build_schedule(parse_terms(schedule_terms(db, loan_id)))
+    """Loan ``loan_id``'s repayment schedule from its stored terms on the desk's calendar."""
+    from greendesk.services.calendar import stored_schedule  # it builds on loan_terms
+
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        if loan is None:
+            raise UserError(f"loan {loan_id} does not exist")
+        return stored_schedule(session, loan)

@@ -408,3 +408,54 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text())
     prev_hash: Mapped[str] = mapped_column(_text("hash"))
     hash: Mapped[str] = mapped_column(_text("hash"))
+
+
+# --- Holiday calendar (issue 14): official years loaded by an administrator, and the calendar
+# each loan's schedule was derived with. Kept apart from any schedule-versioning tables.
+
+CALENDAR_DAY_KINDS = ("holiday", "workday")
+
+
+class CalendarYear(Base):
+    """An official CN year loaded from a State Council notice; it overrides the shipped year."""
+
+    __tablename__ = "calendar_years"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    notice: Mapped[str] = mapped_column(_text("source"))
+    file_name: Mapped[str] = mapped_column(_text("source"))
+    imported_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    imported_by: Mapped[str] = mapped_column(_text("actor"))
+
+    days: Mapped[list[CalendarDay]] = relationship(
+        order_by="CalendarDay.day", cascade="all, delete-orphan"
+    )
+
+
+class CalendarDay(Base):
+    """One day of an official year: a holiday (day off) or a workday (调休 weekend day)."""
+
+    __tablename__ = "calendar_days"
+    __table_args__ = (one_of("kind", CALENDAR_DAY_KINDS),)
+    year: Mapped[int] = mapped_column(
+        ForeignKey("calendar_years.year", ondelete="CASCADE"), index=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(_text("code"))
+    name: Mapped[str | None] = mapped_column(_text("name"))
+
+
+class LoanScheduleCalendar(Base):
+    """The calendar a loan's payment dates were last derived with (its version and range),
+    and the dates of periods kept as paid when a later calendar would have moved them."""
+
+    __tablename__ = "loan_schedule_calendars"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    calendar_version: Mapped[str] = mapped_column(_text("source"))
+    official_through: Mapped[int | None] = mapped_column(Integer)
+    projection_rule: Mapped[str | None] = mapped_column(_text("code"))
+    projected_years: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    kept_dates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"no": "date"}
+    derived_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    derived_by: Mapped[str] = mapped_column(_text("actor"))

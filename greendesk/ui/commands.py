@@ -22,6 +22,7 @@ from greendesk.services.records.inputs import ClassificationOverrideInput
 from greendesk.ui import labels, messages
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.borrower import BorrowerDialog
+from greendesk.ui.dialogs.calendar import CalendarDialog
 from greendesk.ui.dialogs.export import ExportDialog
 from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.dialogs.market_data import MarketDataDialog
@@ -75,6 +76,7 @@ class Commands:
             "actionAbout": self.about,
             "actionUsers": self.users,
             "actionMarketData": self.market_data,
+            "actionCalendar": self.holiday_calendar,
             "actionQuorum": self.quorum,
             "actionChangePassword": self.change_password,
         }
@@ -376,6 +378,12 @@ class Commands:
     def market_data(self) -> None:
         dialog = MarketDataDialog(self.w.db, self.w.actor, self.w, self.w.tasks)
         dialog.changed.connect(self.w.refresh)  # revalued loans: coverage in list and detail
+        self.dialog = dialog
+        dialog.open()
+
+    def holiday_calendar(self) -> None:
+        dialog = CalendarDialog(self.w.db, self.w.actor, self.w, self.w.tasks)
+        dialog.changed.connect(self.w.refresh)  # re-derived loans: schedules in the detail
         self.dialog = dialog
         dialog.open()
 

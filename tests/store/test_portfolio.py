@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import insert
 
-from greendesk.domain.errors import InvalidInput, UserError
+from greendesk.domain.errors import UserError
 from greendesk.domain.schedule import build_schedule, parse_terms
 from greendesk.services.portfolio import (
     LoanSummary,
@@ -18,7 +18,7 @@ from greendesk.services.portfolio import (
     list_loan_ids,
     list_loans,
 )
-from greendesk.services.terms import schedule_terms
+from greendesk.services.terms import loan_schedule, schedule_terms
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
 from tests.store.helpers import add_loan
@@ -147,21 +147,19 @@ def test_a_long_id_list_returns_exactly_the_ids_asked_for(database: Database) ->
     assert found[ids[1]].amount == Decimal("1.00")
 
 
-def test_schedule_terms_roll_dates_past_the_holiday_data_over_weekends(
-    database: Database,
-) -> None:
-    """A 20-year loan runs past the CN holiday data: stored terms still give one schedule."""
+def test_schedule_terms_date_a_20_year_loan_on_projected_holidays(database: Database) -> None:
+    """A 20-year loan runs past the official CN years: stored terms give one schedule whose
+    later dates rest on the projected holidays, the same the services compute."""
     with database.session() as session:
         loan = add_loan(session, amount=Decimal("1600000000.00"))
         loan.term_months = 240
         loan.maturity_date = date(2045, 6, 20)
         loan_id = loan.id
     terms = schedule_terms(database, loan_id)
-    assert terms["calendar_beyond_coverage"] == "weekends"
+    assert "calendar_beyond_coverage" not in terms
     schedule = build_schedule(parse_terms(terms))
     last = schedule.periods[-1]
     assert last.closing_balance == Decimal("0.00")
     assert last.payment_date.year == 2045 and last.payment_date.weekday() < 5
-    without = {k: v for k, v in terms.items() if k != "calendar_beyond_coverage"}
-    with pytest.raises(InvalidInput, match="calendar_beyond_coverage"):
-        parse_terms(without)  # the engine's default refuses such dates: the choice matters
+    assert last.calendar_basis.value == "projected"
+    assert loan_schedule(database, loan_id).periods == schedule.periods

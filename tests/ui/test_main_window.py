@@ -101,9 +101,10 @@ def test_schedule_tab_shows_the_engines_figures(
     tab = window.detail.schedule_tab
     model = tab.table.model()
     assert model.rowCount() == len(expected.periods) == 12
-    payments = column(model, 9)
+    payments = column(model, 10)
     assert payments == [format_money(p.payment, grouped=True) for p in expected.periods]
-    assert column(model, 7) == [format_money(p.interest, grouped=True) for p in expected.periods]
+    assert column(model, 8) == [format_money(p.interest, grouped=True) for p in expected.periods]
+    assert column(model, 2) == ["—"] * 12  # calendar NONE: no date rests on any holiday data
     assert column(model, 1) == [p.payment_date.isoformat() for p in expected.periods]
     # the per-lender view: each lender's own share of every period
     assert tab.party.count() == 1 + len(expected.lenders) == 4

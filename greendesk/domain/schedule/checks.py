@@ -33,10 +33,10 @@ def _periods(terms: Terms, errors: ErrorCollector, calendar_ok: bool) -> list[Pe
         except CalendarCoverageError as exc:
             errors.add(
                 "calendar",
-                f"CN holiday data covers {exc.first_year}–{exc.last_year} only and a payment "
-                f"date needs {exc.day.year} ({exc.day.isoformat()}); set "
-                'calendar_beyond_coverage to "weekends" to roll such dates over weekends only, '
-                'or calendar to "NONE"',
+                f"CN official holidays cover {exc.first_year}–{exc.last_year} and a payment "
+                f"date needs {exc.day.year} ({exc.day.isoformat()}); leave "
+                'calendar_beyond_coverage at "project" (projected holidays to 2100), set it '
+                'to "weekends" to roll such dates over weekends only, or calendar to "NONE"',
             )
     return period_dates(terms, NoCalendar())
 

@@ -10,10 +10,17 @@ from the start date itself).
 from __future__ import annotations
 
 import calendar as _stdcal
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from greendesk.domain.calendar import Calendar, get_calendar
+from greendesk.domain.calendar import (
+    Basis,
+    Calendar,
+    HolidayData,
+    calendar_basis,
+    get_calendar,
+)
 from greendesk.domain.schedule.terms import Terms
 
 
@@ -31,6 +38,7 @@ class PeriodDates:
     start: date  # accrual start: the previous payment date, or the start date
     end: date  # unadjusted period end
     payment_date: date  # adjusted end; accrual runs to here
+    basis: Basis = Basis.NONE  # what the payment date's business days rest on
 
 
 def maturity(terms: Terms) -> date:
@@ -38,20 +46,28 @@ def maturity(terms: Terms) -> date:
     return add_months(terms.start_date, terms.term_months)
 
 
-def terms_calendar(terms: Terms) -> Calendar:
-    return get_calendar(terms.calendar, terms.calendar_beyond_coverage)
+def terms_calendar(terms: Terms, data: HolidayData | None = None) -> Calendar:
+    """The calendar the terms name; ``data`` is the desk's official years (default: shipped)."""
+    return get_calendar(terms.calendar, terms.calendar_beyond_coverage, data)
 
 
-def period_dates(terms: Terms, cal: Calendar | None = None) -> list[PeriodDates]:
-    """All periods of the loan; raises CalendarCoverageError from a CN calendar if out of range."""
+def period_dates(
+    terms: Terms, cal: Calendar | None = None, fixed: Mapping[int, date] | None = None
+) -> list[PeriodDates]:
+    """All periods of the loan; raises CalendarCoverageError from a CN calendar if out of range.
+
+    ``fixed`` maps period numbers to payment dates kept as they are (periods already paid when
+    the calendar changed); every basis is the one the date's year has in ``cal``.
+    """
     cal = cal or terms_calendar(terms)
+    fixed = fixed or {}
     step = terms.frequency.months
     result: list[PeriodDates] = []
     previous = terms.start_date
     for k in range(1, terms.periods + 1):
         end = add_months(terms.start_date, k * step)
-        pay = cal.adjust(end, terms.business_day)
-        result.append(PeriodDates(k, previous, end, pay))
+        pay = fixed.get(k) or cal.adjust(end, terms.business_day)
+        result.append(PeriodDates(k, previous, end, pay, calendar_basis(cal, end, pay)))
         previous = pay
     return result
 

@@ -23,11 +23,13 @@ Rules (the README states the same):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 
+from greendesk.domain.calendar import HolidayData, calendar_stamp
 from greendesk.domain.money import round_fen
-from greendesk.domain.schedule.dates import PeriodDates, period_dates
+from greendesk.domain.schedule.dates import PeriodDates, period_dates, terms_calendar
 from greendesk.domain.schedule.fees import (
     agency_fees,
     arrangement_fee,
@@ -57,7 +59,13 @@ def _custom_by_period(terms: Terms, periods: list[PeriodDates]) -> dict[int, Dec
         by_date.setdefault(p.payment_date, i)
     out: dict[int, Decimal] = {}
     for item in terms.custom_principal:
-        i = by_date[item.date]
+        # a date that was a payment date before the calendar moved it stays with its period
+        found = by_date.get(item.date)
+        i = (
+            found
+            if found is not None
+            else min(range(len(periods)), key=lambda k: abs((periods[k].end - item.date).days))
+        )
         out[i] = out.get(i, ZERO) + item.amount
     return out
 
@@ -97,9 +105,18 @@ def _interest(
     return total
 
 
-def build_schedule(terms: Terms) -> Schedule:
-    """Compute the borrower's schedule and each lender's part (see the module rules)."""
-    periods = period_dates(terms)
+def build_schedule(
+    terms: Terms,
+    holidays: HolidayData | None = None,
+    fixed_dates: Mapping[int, date] | None = None,
+) -> Schedule:
+    """Compute the borrower's schedule and each lender's part (see the module rules).
+
+    ``holidays`` is the desk's official CN years (default: the shipped ones); ``fixed_dates``
+    keeps the payment dates of periods already paid (re-derivation after a calendar change).
+    """
+    cal = terms_calendar(terms, holidays)
+    periods = period_dates(terms, cal, fixed_dates)
     rates = RateSchedule(terms)
     n = len(periods)
     per_year = Decimal(terms.frequency.per_year)
@@ -170,6 +187,7 @@ def build_schedule(terms: Terms) -> Schedule:
                 arrangement_fee=arrangement[i],
                 commitment_fee=fee_commit,
                 agency_fee=agency[i],
+                calendar_basis=p.basis,
             )
         )
         balance = closing
@@ -179,4 +197,5 @@ def build_schedule(terms: Terms) -> Schedule:
         periods=borrower,
         totals=totals_of(borrower),
         lenders=split_among_lenders(terms, borrower),
+        calendar=calendar_stamp(cal),
     )

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from greendesk.domain.calendar import Basis, CalendarStamp
 from greendesk.domain.schedule.terms import Role, Terms
+
+NO_CALENDAR = CalendarStamp(name="NONE")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Period:
     arrangement_fee: Decimal
     commitment_fee: Decimal
     agency_fee: Decimal
+    calendar_basis: Basis = Basis.NONE
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,13 @@ class Schedule:
     periods: tuple[Period, ...]
     totals: Totals
     lenders: tuple[LenderSchedule, ...]
+    calendar: CalendarStamp = NO_CALENDAR
+
+    def projected_years(self) -> list[int]:
+        """The years of payment dates that rest on projected (not official) holidays."""
+        return sorted(
+            {p.payment_date.year for p in self.periods if p.calendar_basis is Basis.PROJECTED}
+        )
 
 
 def totals_of(rows: tuple[Period, ...] | tuple[LenderPeriod, ...]) -> Totals:

@@ -1,13 +1,15 @@
 """The schedule as JSON-ready data and as CSV text.
 
-JSON: ``{"periods": [...], "totals": {...}, "lenders": [...]}`` exactly as the TERMS/schedule
-contract says; amounts are strings with two decimals, dates ISO strings, ``rate`` and ``share``
-decimal strings, ``no`` and ``days`` integers. ``resources/schemas/schedule.schema.json``
+JSON: ``{"periods": [...], "totals": {...}, "calendar": {...}, "lenders": [...]}``; amounts are
+strings with two decimals, dates ISO strings, ``rate`` and ``share`` decimal strings, ``no`` and
+``days`` integers; each borrower period has ``calendar_basis`` (official, projected, weekends,
+none) and ``calendar`` names the calendar version. ``resources/schemas/schedule.schema.json``
 describes it.
 
 CSV: one flat table, borrower rows first, then each lender's rows; column ``party`` names the
 borrower or the lender, and a row with ``no`` = ``total`` closes each party. Columns a lender
-does not have (dates of accrual, rate, balances) are left empty.
+does not have (dates of accrual, rate, balances) are left empty; ``calendar_basis`` is filled on
+every period row (a lender's payment dates are the borrower's).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from greendesk.domain.schedule.model import LenderPeriod, Period, Schedule, Tota
 
 PERIOD_KEYS = (
     "no", "start", "end", "payment_date", "days", "rate", "opening_balance", "drawdown",
-    "principal", "interest", "fees", "payment", "closing_balance",
+    "principal", "interest", "fees", "payment", "closing_balance", "calendar_basis",
 )  # fmt: skip
 LENDER_PERIOD_KEYS = ("no", "payment_date", "drawdown", "principal", "interest", "fees", "payment")
 TOTAL_KEYS = ("drawdown", "principal", "interest", "fees", "payment")
@@ -50,6 +52,7 @@ def _period(p: Period) -> dict[str, Any]:
         "fees": format_money(p.fees),
         "payment": format_money(p.payment),
         "closing_balance": format_money(p.closing_balance),
+        "calendar_basis": p.calendar_basis.value,
     }
 
 
@@ -69,11 +72,25 @@ def _totals(t: Totals) -> dict[str, str]:
     return {key: format_money(getattr(t, key)) for key in TOTAL_KEYS}
 
 
+def calendar_json(schedule: Schedule) -> dict[str, Any]:
+    """The calendar a schedule's dates use: version, official range, projection rule."""
+    stamp = schedule.calendar
+    return {
+        "name": stamp.name,
+        "version": stamp.version,
+        "official_from": stamp.official_first,
+        "official_through": stamp.official_through,
+        "projection_rule": stamp.projection_rule,
+        "projected_years": schedule.projected_years(),
+    }
+
+
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     """The schedule in the contract's JSON shape (amounts as two-decimal strings)."""
     return {
         "periods": [_period(p) for p in schedule.periods],
         "totals": _totals(schedule.totals),
+        "calendar": calendar_json(schedule),
         "lenders": [
             {
                 "name": lender.name,
@@ -96,9 +113,17 @@ def schedule_to_csv(schedule: Schedule) -> str:
     for row in data["periods"]:
         writer.writerow({"party": "borrower", "role": "", **row})
     writer.writerow({"party": "borrower", "role": "", "no": "total", **data["totals"]})
+    basis = {row["no"]: row["calendar_basis"] for row in data["periods"]}
     for lender in data["lenders"]:
         for row in lender["periods"]:
-            writer.writerow({"party": lender["name"], "role": lender["role"], **row})
+            writer.writerow(
+                {
+                    "party": lender["name"],
+                    "role": lender["role"],
+                    **row,
+                    "calendar_basis": basis[row["no"]],
+                }
+            )
         writer.writerow(
             {"party": lender["name"], "role": lender["role"], "no": "total", **lender["totals"]}
         )

@@ -289,7 +289,7 @@ def parse_terms(data: Any) -> Terms:
     day_count = r.choice(obj.get("day_count", "ACT/360"), "day_count", DayCount)
     cal = r.choice(obj.get("calendar", "CN"), "calendar", CalendarName)
     beyond = r.choice(
-        obj.get("calendar_beyond_coverage", "error"), "calendar_beyond_coverage", BeyondCoverage
+        obj.get("calendar_beyond_coverage", "project"), "calendar_beyond_coverage", BeyondCoverage
     )
     business_day = r.choice(
         obj.get("business_day", "modified_following"), "business_day", BusinessDay
@@ -343,7 +343,7 @@ def parse_terms(data: Any) -> Terms:
         ratchet_cap_bps=cap,
         day_count=day_count or DayCount.ACT_360,
         calendar=(cal or CalendarName.NONE).value,
-        calendar_beyond_coverage=beyond or BeyondCoverage.ERROR,
+        calendar_beyond_coverage=beyond or BeyondCoverage.PROJECT,
         business_day=business_day or BusinessDay.MODIFIED_FOLLOWING,
         lenders=tuple(lenders or []),
         fees=fees or Fees(),

@@ -116,7 +116,7 @@ class Terms:
     ratchet_cap_bps: int | None = None
     day_count: DayCount = DayCount.ACT_360
     calendar: str = "CN"
-    calendar_beyond_coverage: BeyondCoverage = BeyondCoverage.ERROR
+    calendar_beyond_coverage: BeyondCoverage = BeyondCoverage.PROJECT
     business_day: BusinessDay = BusinessDay.MODIFIED_FOLLOWING
     lenders: tuple[Lender, ...] = ()
     fees: Fees = Fees()

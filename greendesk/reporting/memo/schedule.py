@@ -49,6 +49,33 @@ def _fit_widths(
     return [w + spare for w in widths], size
 
 
+def _year_ranges(years: list[int]) -> str:
+    """``[2027, 2028, 2029, 2031]`` as ``2027–2029, 2031``."""
+    parts: list[str] = []
+    start = prev = years[0]
+    for year in [*years[1:], None]:
+        if year is not None and year == prev + 1:
+            prev = year
+            continue
+        parts.append(str(start) if start == prev else f"{start}–{prev}")
+        if year is not None:
+            start = prev = year
+    return ", ".join(parts)
+
+
+def projected_note(data: MemoData, tpl: MemoTemplate) -> list[Flowable]:
+    """The footnote explaining the years marked *, with the calendar version."""
+    cal = data.calendar
+    if not cal.projected_years:
+        return []
+    text = tpl.t("fields.projected_note").format(
+        years=_year_ranges(list(cal.projected_years)),
+        rule=cal.projection_rule or "",
+        version=cal.version,
+    )
+    return [Spacer(1, 3), para(text, "label")]
+
+
 def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     out: list[Flowable] = [heading("repayment", tpl)]
     if not data.periods:
@@ -63,9 +90,10 @@ def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         acc[4] += p.fees
         acc[5] += p.payment
     closing = {p.payment_date.year: p.closing_balance for p in data.periods}
+    projected = set(data.calendar.projected_years)
     rows = [
         [
-            str(y),
+            f"{y}*" if y in projected else str(y),
             str(int(a[0])),
             money(a[1]),
             money(a[2]),
@@ -92,7 +120,7 @@ def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         points.append((start, first.opening_balance + first.drawdown))
         points += [(p.payment_date, p.closing_balance) for p in data.periods]
     chart = balance_chart(points, tpl.t("fields.balance_chart"), tpl.lang, width)
-    return [*out, table, Spacer(1, 8), chart]
+    return [*out, table, *projected_note(data, tpl), Spacer(1, 8), chart]
 
 
 def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
@@ -102,7 +130,7 @@ def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[F
     rows = [
         [
             str(p.no),
-            p.payment_date.isoformat(),
+            p.payment_date.isoformat() + ("*" if p.projected else ""),
             money(p.opening_balance),
             money(p.drawdown),
             money(p.principal),
@@ -129,7 +157,7 @@ def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[F
         total_row=True,
         fixed_rows=True,
     )
-    return [*out, table]
+    return [*out, table, *projected_note(data, tpl)]
 
 
 def appendix_lenders(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:

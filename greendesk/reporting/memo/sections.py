@@ -196,6 +196,18 @@ def classification(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flow
     return out
 
 
+def calendar_range(data: MemoData, tpl: MemoTemplate) -> str:
+    """ " · official holidays through 2026 · 2027–2045 projected" for the terms table."""
+    cal = data.calendar
+    if cal.official_through is None:
+        return ""
+    text = " · " + tpl.t("fields.calendar_official").format(through=cal.official_through)
+    if cal.projected_years:
+        years = list(cal.projected_years)
+        text += " · " + tpl.t("fields.calendar_projected").format(first=years[0], last=years[-1])
+    return text
+
+
 # ---- structure and pricing ----------------------------------------------------------------
 def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     t = data.terms
@@ -212,7 +224,8 @@ def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         (tpl.t("fields.day_count"), t.day_count),
         (
             tpl.t("fields.calendar"),
-            f"{v('calendar', t.calendar)} / {v('business_day', t.business_day)}",
+            f"{v('calendar', t.calendar)} / {v('business_day', t.business_day)}"
+            + calendar_range(data, tpl),
         ),
     ]
     out: list[Flowable] = [heading("structure", tpl), kv_table(pairs, width)]

@@ -20,6 +20,7 @@ from greendesk.domain.errors import ErrorCollector
 from greendesk.domain.roles import Action
 from greendesk.domain.workflow import EDITABLE_STATES, Status, check_editable
 from greendesk.services.assessment import assess_loan
+from greendesk.services.calendar import record_loan_calendar
 from greendesk.services.records._unit import (
     Actor,
     assign,
@@ -123,6 +124,7 @@ def _reassess(session: Session, loan: Loan, actor: Actor) -> None:
     if loan.version != saved:
         table = Loan.metadata.tables[Loan.__tablename__]
         session.execute(update(table).where(table.c.id == loan.id).values(version=saved))
+    record_loan_calendar(session, loan, actor.username)  # which calendar its dates use now
     stored(session)
 
 

@@ -29,11 +29,11 @@ from greendesk.services.records.validation import Checks
 def terms_errors(terms: dict[str, Any]) -> list[FieldError]:
     """The schedule engine's verdict on TERMS JSON: the rules it breaks, with TERMS paths.
 
-    Payment dates beyond the years the CN holiday data covers roll over weekends only (the
-    loans table has no column for that choice, and a 20-year loan must be recordable).
+    Payment dates after the official CN years use the projected holidays (the engine's
+    default), as every stored loan's schedule does.
     """
     try:
-        parse_terms({**terms, "calendar_beyond_coverage": "weekends"})
+        parse_terms(terms)
     except InvalidInput as exc:
         return list(exc.errors)
     return []

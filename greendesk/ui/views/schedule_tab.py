@@ -6,8 +6,10 @@ from operator import attrgetter
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QWidget
 
+from greendesk.domain.calendar import Basis
 from greendesk.domain.schedule import LenderPeriod, Period, Schedule
 from greendesk.domain.schedule.model import Totals
 from greendesk.ui import labels
@@ -43,9 +45,38 @@ def _head_columns() -> list[Column[Any]]:
     ]
 
 
+PROJECTED_COLOUR = QColor("#9a6700")  # amber: a date that may move when the notice comes
+
+
+def basis_text(basis: Basis) -> str:
+    """What a payment date's business days rest on, as the tab's Calendar column says it."""
+    return {
+        Basis.OFFICIAL: QCoreApplication.translate("ScheduleTab", "Official"),
+        Basis.PROJECTED: QCoreApplication.translate("ScheduleTab", "Projected"),
+        Basis.WEEKENDS: QCoreApplication.translate("ScheduleTab", "Weekends only"),
+        Basis.NONE: "—",
+    }[basis]
+
+
+def _basis_tooltip(p: Period) -> str:
+    if p.calendar_basis is not Basis.PROJECTED:
+        return ""
+    return QCoreApplication.translate(
+        "ScheduleTab",
+        "No State Council notice for {year} yet: the date rests on projected holidays and is "
+        "re-derived when the notice is loaded",
+    ).format(year=p.payment_date.year)
+
+
 def borrower_columns() -> list[Column[Period]]:
     return [
         *_head_columns(),
+        Column(
+            QCoreApplication.translate("ScheduleTab", "Calendar"),
+            lambda p: basis_text(p.calendar_basis),
+            colour=lambda p: PROJECTED_COLOUR if p.calendar_basis is Basis.PROJECTED else None,
+            tooltip=_basis_tooltip,
+        ),
         Column(
             QCoreApplication.translate("ScheduleTab", "Days"), lambda p: str(p.days), right=True
         ),
@@ -128,8 +159,31 @@ class ScheduleTab:
             self.table.setModel(self.lender_model)
             totals = lender.totals
             count = len(lender.periods)
-        self.summary.setText(summary_text(count, totals))
+        self.summary.setText(summary_text(count, totals) + "\n" + calendar_text(self.schedule))
         fit_columns(self.table)
+
+
+def calendar_text(schedule: Schedule) -> str:
+    """Which calendar the dates use: official through which year, the projected years."""
+    stamp = schedule.calendar
+    if stamp.official_through is None:
+        return QCoreApplication.translate("ScheduleTab", "Calendar: no business-day calendar")
+    projected = schedule.projected_years()
+    if not projected:
+        return QCoreApplication.translate(
+            "ScheduleTab", "Calendar: official holidays through {through} · version {version}"
+        ).format(through=stamp.official_through, version=stamp.version)
+    return QCoreApplication.translate(
+        "ScheduleTab",
+        "Calendar: official holidays through {through}; {first}–{last} projected (rule {rule}) "
+        "· version {version}",
+    ).format(
+        through=stamp.official_through,
+        first=projected[0],
+        last=projected[-1],
+        rule=stamp.projection_rule or "",
+        version=stamp.version,
+    )
 
 
 def summary_text(count: int, totals: Totals) -> str:

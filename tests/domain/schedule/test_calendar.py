@@ -9,6 +9,7 @@ import chinese_calendar
 import pytest
 
 from greendesk.domain.calendar import (
+    Basis,
     BeyondCoverage,
     BusinessDay,
     CalendarCoverageError,
@@ -90,15 +91,26 @@ def test_business_day_rules_agree_with_chinesecalendar_oracle(year: int) -> None
         assert cal.adjust(day, BusinessDay.UNADJUSTED) == day
 
 
-def test_dates_outside_covered_years_are_refused_by_default() -> None:
+def test_error_mode_refuses_dates_outside_the_official_years() -> None:
     data = cn_holiday_data()
-    cal = ChinaCalendar()
+    cal = ChinaCalendar(beyond=BeyondCoverage.ERROR)
     after = date(data.last_year + 1, 3, 2)
     before = date(data.first_year - 1, 3, 2)
     for day in (after, before):
         with pytest.raises(CalendarCoverageError) as info:
             cal.is_business_day(day)
         assert f"{data.first_year}–{data.last_year}" in str(info.value)
+
+
+def test_default_mode_projects_later_years_but_refuses_earlier_and_past_2100() -> None:
+    data = cn_holiday_data()
+    cal = ChinaCalendar()
+    assert cal.basis(date(data.last_year + 1, 3, 2)) is Basis.PROJECTED
+    assert cal.basis(date(2100, 12, 31)) is Basis.PROJECTED
+    assert cal.basis(date(data.last_year, 3, 2)) is Basis.OFFICIAL
+    for day in (date(data.first_year - 1, 3, 2), date(2101, 1, 3)):
+        with pytest.raises(CalendarCoverageError):
+            cal.is_business_day(day)
 
 
 def test_weekends_mode_rolls_only_over_weekends_after_coverage() -> None:

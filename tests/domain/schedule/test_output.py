@@ -29,10 +29,10 @@ def _json() -> dict:
 
 def test_json_has_exactly_the_contract_shape() -> None:
     out = _json()
-    assert set(out) == {"periods", "totals", "lenders"}
+    assert set(out) == {"periods", "totals", "calendar", "lenders"}
     assert set(out["periods"][0]) == {
         "no", "start", "end", "payment_date", "days", "rate", "opening_balance", "drawdown",
-        "principal", "interest", "fees", "payment", "closing_balance",
+        "principal", "interest", "fees", "payment", "closing_balance", "calendar_basis",
     }  # fmt: skip
     assert set(out["totals"]) == {"drawdown", "principal", "interest", "fees", "payment"}
     lender = out["lenders"][0]

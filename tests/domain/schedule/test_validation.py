@@ -266,16 +266,18 @@ def test_cross_field_errors_are_reported_with_field_errors() -> None:
     assert any(e.startswith("lenders: commitments add up to") for e in errors)
 
 
-def test_cn_calendar_refuses_payment_dates_beyond_its_data() -> None:
+def test_cn_calendar_refuses_dates_beyond_its_official_years_only_when_asked() -> None:
     data = copy.deepcopy(SYNDICATE)
-    del data["calendar_beyond_coverage"]
+    data["calendar_beyond_coverage"] = "error"
     errors = _errors(data)
     assert len(errors) == 1
     data_years = cn_holiday_data()
     assert errors[0].startswith(
-        f"calendar: CN holiday data covers {data_years.first_year}–{data_years.last_year} only"
+        f"calendar: CN official holidays cover {data_years.first_year}–{data_years.last_year}"
     )
     assert "calendar_beyond_coverage" in errors[0]
+    del data["calendar_beyond_coverage"]
+    assert parse_terms(data).calendar_beyond_coverage.value == "project"
 
 
 def test_custom_plan_cannot_repay_before_the_money_is_drawn() -> None:
