@@ -21,6 +21,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -408,3 +409,84 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text())
     prev_hash: Mapped[str] = mapped_column(_text("hash"))
     hash: Mapped[str] = mapped_column(_text("hash"))
+
+
+# --- Carbon-linked loans after approval (issue 15): KPI observations, decided tests and the
+# loan's schedule versions. Keyed by the loan's reference (the facility), so they follow the
+# loan across application versions; loan_id names the version they were recorded against.
+
+
+class KpiObservation(Base):
+    """One observed KPI value for one test date, with its verifier, report and maker."""
+
+    __tablename__ = "kpi_observations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    kpi_name: Mapped[str] = mapped_column(_text("name"))
+    test_date: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str | None] = mapped_column(_text("unit"))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    verifier: Mapped[str | None] = mapped_column(_text("name"))
+    report_reference: Mapped[str | None] = mapped_column(_text("registration_no"))
+    report_date: Mapped[dt.date | None] = mapped_column(Date)
+    report_filename: Mapped[str | None] = mapped_column(_text("name"))
+    report_sha256: Mapped[str | None] = mapped_column(_text("hash"))
+    report_size: Mapped[int | None] = mapped_column(Integer)
+    report_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    entered_by: Mapped[str] = mapped_column(_text("actor"))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    entered_on: Mapped[dt.date] = mapped_column(Date)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    unverified_reason: Mapped[str | None] = mapped_column(_text("note"))
+    result: Mapped[str | None] = mapped_column(_text("code"))  # met / missed; None if no SPT
+    comparison_zh: Mapped[str | None] = mapped_column(_text("note"))
+    comparison_en: Mapped[str | None] = mapped_column(_text("note"))
+
+
+class KpiTestResult(Base):
+    """The decision on one test of one KPI: met, missed or lapsed, and the step it brought."""
+
+    __tablename__ = "kpi_test_results"
+    __table_args__ = (
+        UniqueConstraint("loan_reference", "kpi_name", "test_date"),
+        one_of("outcome", ("met", "missed", "lapsed")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    kpi_name: Mapped[str] = mapped_column(_text("name"))
+    test_date: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(_text("code"))
+    adjust_bps: Mapped[int] = mapped_column(Integer)
+    observation_id: Mapped[int | None] = mapped_column(ForeignKey("kpi_observations.id"))
+    schedule_version: Mapped[int | None] = mapped_column(Integer)
+    decided_by: Mapped[str] = mapped_column(_text("actor"))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class LoanScheduleVersion(Base):
+    """One version of a loan's schedule: why it changed, the ratchet in force, what it computed.
+
+    Version 1 is the schedule as originated (written when the first change comes); each KPI
+    result that moves the margin adds the next. ``terms`` and ``schedule`` are the engine's TERMS
+    and schedule JSON as they were, so an old version reads back exactly.
+    """
+
+    __tablename__ = "loan_schedule_versions"
+    __table_args__ = (
+        UniqueConstraint("loan_reference", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    reason: Mapped[str] = mapped_column(_text("note"))
+    ratchet: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON)
+    schedule: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(_text("actor"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
