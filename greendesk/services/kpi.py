@@ -76,6 +76,11 @@ def ratchet_settings() -> dict[str, Any]:
     return data
 
 
+def _today() -> date:
+    """The desk's date (one place, so a test can hold the clock)."""
+    return date.today()
+
+
 def grace_days() -> int:
     return int(ratchet_settings()["grace_days"])
 
@@ -381,7 +386,7 @@ def _report(session: Session, loan: Loan, today: date) -> LoanKpiReport:
 def loan_kpis(db: Database, reference: str, *, today: date | None = None) -> LoanKpiReport:
     """Every KPI of the loan with its tests, observations, margin history and schedule versions."""
     with db.session() as session:
-        return _report(session, _current_loan(session, reference), today or date.today())
+        return _report(session, _current_loan(session, reference), today or _today())
 
 
 def kpi_loan_references(db: Database) -> list[str]:
@@ -392,7 +397,7 @@ def kpi_loan_references(db: Database) -> list[str]:
 
 def kpi_alerts(db: Database, *, today: date | None = None) -> list[tuple[str, KpiAlert]]:
     """Due and overdue KPI tests across the book, as (reference, alert)."""
-    day = today or date.today()
+    day = today or _today()
     out: list[tuple[str, KpiAlert]] = []
     with db.session() as session:
         for reference in _kpi_refs(session):
@@ -655,7 +660,7 @@ def record_observation(
     """Store one observation; a verified one decides its test and may move the margin."""
     actor.require(Action.RECORD_KPI)
     checked = _check(data)
-    day = today or date.today()
+    day = today or _today()
     with write_unit(db, f"loan {data.reference}") as session:
         loan = _current_loan(session, data.reference)
         _observable(loan)
@@ -736,7 +741,7 @@ def review_overdue(
 ) -> list[Decision]:
     """Decide as lapsed (missed) every test whose grace period ended without a verified result."""
     actor.require(Action.RECORD_KPI)
-    day = today or date.today()
+    day = today or _today()
     grace = grace_days()
     decisions: list[Decision] = []
     with write_unit(db, "KPI review") as session:
