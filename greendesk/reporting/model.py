@@ -200,6 +200,7 @@ class MemoData:
     conditions: Sequence[str] = ()
     votes: Sequence[Vote] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------
@@ -289,3 +290,45 @@ class MaturityRow:
     principal: Decimal
     interest: Decimal
     loans: int
+
+
+# ---- carbon-linked loans after approval (issue 15) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiTestInfo:
+    """One test of one KPI as the memo and the workbook show it, worded in one language."""
+
+    reference: str
+    borrower: str
+    kpi: str
+    unit: str
+    baseline: Decimal | None
+    target: Decimal | None
+    test_date: date
+    deadline: date
+    value: Decimal | None  # the deciding (else the latest) observation
+    comparison: str
+    verification: str  # "verifier, report ref" or why it does not count
+    outcome: str
+    adjust_bps: int | None  # None while undecided
+    cumulative_bps: int | None
+    schedule_version: int | None
+
+
+@dataclass(frozen=True)
+class MarginInfo:
+    version: int
+    reason: str
+    ratchet_bps: int  # the cumulative ratchet in force (capped)
+    from_period: int | None  # the first period the change reaches
+    from_rate: Decimal | None  # that period's all-in rate in this version
+    created_by: str
+
+
+@dataclass(frozen=True)
+class KpiMemo:
+    policy: str
+    tests: Sequence[KpiTestInfo]
+    margin: Sequence[MarginInfo]
+    alerts: Sequence[str]

@@ -28,6 +28,7 @@ MEMO_SECTIONS = (
     "repayment",
     "risks",
     "decision",
+    "kpi_results",
     "appendix_schedule",
     "appendix_lenders",
 )

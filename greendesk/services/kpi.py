@@ -18,6 +18,7 @@ computed, so an old schedule reads back exactly.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Sequence
@@ -134,6 +135,7 @@ class ObservationRecord:
     entered_on: date
     verified: bool
     unverified_reason: str | None
+    unverified_reason_zh: str | None
     result: str | None
     comparison_zh: str | None
     comparison_en: str | None
@@ -174,12 +176,19 @@ class KpiLine:
 
 @dataclass(frozen=True)
 class VersionLine:
+    """One schedule version; for a version a KPI result made, that result and where it bites."""
+
     version: int
     reason: str
     ratchet: tuple[dict[str, Any], ...]
     created_by: str
     created_at: str
-    first_rate: str | None
+    kpi: str | None = None
+    test_date: date | None = None
+    outcome: Outcome | None = None
+    adjust_bps: int = 0
+    from_period: int | None = None  # the first period starting on or after the test date
+    from_rate: str | None = None  # its all-in rate in this version
 
 
 @dataclass(frozen=True)
@@ -274,6 +283,7 @@ def _observation(row: KpiObservation) -> ObservationRecord:
         entered_on=row.entered_on,
         verified=row.verified,
         unverified_reason=row.unverified_reason,
+        unverified_reason_zh=row.unverified_reason_zh,
         result=row.result,
         comparison_zh=row.comparison_zh,
         comparison_en=row.comparison_en,
@@ -305,19 +315,31 @@ def _versions(session: Session, reference: str) -> list[LoanScheduleVersion]:
     )
 
 
-def _version_line(row: LoanScheduleVersion) -> VersionLine:
-    periods = row.schedule.get("periods") or []
-    return VersionLine(
+def _version_line(row: LoanScheduleVersion, made_by: KpiTestResult | None) -> VersionLine:
+    line = VersionLine(
         version=row.version,
         reason=row.reason,
         ratchet=tuple(row.ratchet or ()),
         created_by=row.created_by,
         created_at=audit.to_jsonable(row.created_at),
-        first_rate=periods[0]["rate"] if periods else None,
+    )
+    if made_by is None:
+        return line
+    day = made_by.test_date.isoformat()
+    first = next((p for p in row.schedule.get("periods") or [] if p["start"] >= day), None)
+    return dataclasses.replace(
+        line,
+        kpi=made_by.kpi_name,
+        test_date=made_by.test_date,
+        outcome=Outcome(made_by.outcome),
+        adjust_bps=made_by.adjust_bps,
+        from_period=first["no"] if first else None,
+        from_rate=first["rate"] if first else None,
     )
 
 
-def _report(session: Session, loan: Loan, today: date) -> LoanKpiReport:
+def report_in_session(session: Session, loan: Loan, today: date) -> LoanKpiReport:
+    """``loan_kpis`` for a loan row already loaded (reports building several at once)."""
     reference = loan.reference
     results = _results(session, reference)
     observations = _observations(session, reference)
@@ -366,6 +388,7 @@ def _report(session: Session, loan: Loan, today: date) -> LoanKpiReport:
                 tests=tuple(tests),
             )
         )
+    by_version = {r.schedule_version: r for r in results.values() if r.schedule_version}
     decided = [
         TestResult(r.kpi_name, r.test_date, Outcome(r.outcome), r.adjust_bps)
         for r in results.values()
@@ -378,7 +401,9 @@ def _report(session: Session, loan: Loan, today: date) -> LoanKpiReport:
         kpis=tuple(kpis),
         observations=tuple(_observation(o) for o in observations),
         margin=tuple(margin_history(decided, loan.ratchet_cap_bps)),
-        versions=tuple(_version_line(v) for v in _versions(session, reference)),
+        versions=tuple(
+            _version_line(v, by_version.get(v.version)) for v in _versions(session, reference)
+        ),
         alerts=tuple(alerts),
     )
 
@@ -386,13 +411,13 @@ def _report(session: Session, loan: Loan, today: date) -> LoanKpiReport:
 def loan_kpis(db: Database, reference: str, *, today: date | None = None) -> LoanKpiReport:
     """Every KPI of the loan with its tests, observations, margin history and schedule versions."""
     with db.session() as session:
-        return _report(session, _current_loan(session, reference), today or _today())
+        return report_in_session(session, _current_loan(session, reference), today or _today())
 
 
 def kpi_loan_references(db: Database) -> list[str]:
     """References of current loans that carry KPIs (the carbon-linked book)."""
     with db.session() as session:
-        return _kpi_refs(session)
+        return kpi_references(session)
 
 
 def kpi_alerts(db: Database, *, today: date | None = None) -> list[tuple[str, KpiAlert]]:
@@ -400,15 +425,16 @@ def kpi_alerts(db: Database, *, today: date | None = None) -> list[tuple[str, Kp
     day = today or _today()
     out: list[tuple[str, KpiAlert]] = []
     with db.session() as session:
-        for reference in _kpi_refs(session):
+        for reference in kpi_references(session):
             loan = _current_loan(session, reference)
             if loan.status not in OBSERVABLE_STATUSES:
                 continue
-            out += [(reference, a) for a in _report(session, loan, day).alerts]
+            out += [(reference, a) for a in report_in_session(session, loan, day).alerts]
     return out
 
 
-def _kpi_refs(session: Session) -> list[str]:
+def kpi_references(session: Session) -> list[str]:
+    """References of the current loans that carry KPIs, in order."""
     query = (
         select(Loan.reference)
         .where(is_current_version(), Loan.id.in_(select(LoanKpi.loan_id)))
@@ -703,6 +729,7 @@ def record_observation(
             entered_on=day,
             verified=check.verified,
             unverified_reason="; ".join(check.reasons_en) or None,
+            unverified_reason_zh="；".join(check.reasons_zh) or None,
             result=judged.result if judged else None,
             comparison_zh=judged.zh if judged else None,
             comparison_en=judged.en if judged else None,
@@ -745,7 +772,7 @@ def review_overdue(
     grace = grace_days()
     decisions: list[Decision] = []
     with write_unit(db, "KPI review") as session:
-        refs = list(references) if references is not None else _kpi_refs(session)
+        refs = list(references) if references is not None else kpi_references(session)
         for reference in refs:
             loan = _current_loan(session, reference)
             if loan.status not in OBSERVABLE_STATUSES:

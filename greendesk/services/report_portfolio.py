@@ -32,6 +32,7 @@ from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, Portfo
 from greendesk.reporting.templates import Values, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
 from greendesk.services.assessment import price_table
+from greendesk.services.kpi_report import portfolio_kpi_rows
 from greendesk.services.report_support import (
     assess_pledges,
     catalogue_names,
@@ -226,6 +227,7 @@ def export_portfolio(
             total_loans=len(ids),
             progress=progress,
             template=template,
+            kpi=portfolio_kpi_rows(session, lang, as_of),
         )
 
 

@@ -33,6 +33,7 @@ from greendesk.reporting.model import (
 )
 from greendesk.reporting.templates import load_memo_template, load_values
 from greendesk.services.assessment import price_table
+from greendesk.services.kpi_report import memo_kpi
 from greendesk.services.report_support import (
     LoanCollateralView,
     assess_pledges,
@@ -231,6 +232,7 @@ def memo_data(
         alerts = [text for _seq, text in view.alerts]
         classification = _classification(loan, lang)
         votes: list[DecisionVote] = list(loan.votes)
+        kpi = memo_kpi(session, loan, lang, on)
         return MemoData(
             reference=loan.reference,
             bank=loan.bank or "",
@@ -276,7 +278,12 @@ def memo_data(
                 )
                 for x in schedule.lenders
             ],
-            risks=[*(classification.flags if classification else []), *alerts],
+            risks=[
+                *(classification.flags if classification else []),
+                *alerts,
+                *(kpi.alerts if kpi else []),
+            ],
+            kpi=kpi,
             conditions=[v.conditions for v in votes if v.conditions],
             votes=[
                 Vote(

@@ -441,6 +441,7 @@ class KpiObservation(Base):
     entered_on: Mapped[dt.date] = mapped_column(Date)
     verified: Mapped[bool] = mapped_column(Boolean, default=False)
     unverified_reason: Mapped[str | None] = mapped_column(_text("note"))
+    unverified_reason_zh: Mapped[str | None] = mapped_column(_text("note"))
     result: Mapped[str | None] = mapped_column(_text("code"))  # met / missed; None if no SPT
     comparison_zh: Mapped[str | None] = mapped_column(_text("note"))
     comparison_en: Mapped[str | None] = mapped_column(_text("note"))

@@ -32,7 +32,7 @@ OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
     Outcome.MISSED: ("未达标（利率上调）", "missed (step-up)"),
     Outcome.LAPSED: (
         "逾期未核查，视同未达标",
-        "no verified observation in time: treated as missed",
+        "lapsed: no verified observation in time, treated as missed",
     ),
 }
 
@@ -121,3 +121,13 @@ def overdue(test_date: date, grace_days: int, today: date) -> bool:
 def due_soon(test_date: date, today: date, days: int) -> bool:
     """True from ``days`` before the test date up to the test date itself."""
     return today <= test_date <= today + timedelta(days=days)
+
+
+def capped_total(adjust_bps: Iterable[int], cap_bps: int | None) -> int:
+    """The cumulative ratchet after these steps in order, held within ±cap at each step."""
+    total = 0
+    for step in adjust_bps:
+        total += step
+        if cap_bps is not None:
+            total = max(-cap_bps, min(cap_bps, total))
+    return total

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak
 
 from greendesk.reporting.fonts import register_fonts
-from greendesk.reporting.memo import schedule, sections
+from greendesk.reporting.memo import kpi, schedule, sections
 from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
 from greendesk.reporting.memo.sections import Section
 from greendesk.reporting.model import MemoData
@@ -27,6 +27,7 @@ BUILDERS: dict[str, Section] = {
     "repayment": schedule.repayment,
     "risks": sections.risks,
     "decision": sections.decision,
+    "kpi_results": kpi.kpi_results,
     "appendix_schedule": schedule.appendix_schedule,
     "appendix_lenders": schedule.appendix_lenders,
 }

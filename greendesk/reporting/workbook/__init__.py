@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from greendesk.reporting.model import (
+    KpiTestInfo,
     LoanBundle,
     MaturityRow,
     PledgeRow,
@@ -98,12 +99,14 @@ def write_portfolio(
     total_loans: int = 0,
     progress: Progress | None = None,
     template: WorkbookTemplate | None = None,
+    kpi: Iterable[KpiTestInfo] = (),
 ) -> WorkbookStats:
     """Write the workbook in one pass over ``loans``; ``maturity`` is iterated afterwards.
 
     Each loan's pledge and lender rows go to their sheets as the loan streams (write-only
     sheets may be appended to in any order). ``progress(done, total)`` follows the loans;
-    ``total`` is ``total_loans`` when the caller knows it.
+    ``total`` is ``total_loans`` when the caller knows it. ``kpi`` (every test of every
+    carbon-linked loan) fills the KPI sheet when the template has one.
     """
     tpl = template or load_workbook_template(lang)
     for key, row_type in (
@@ -113,6 +116,8 @@ def write_portfolio(
         ("maturity", MaturityRow),
     ):
         _check_fields(tpl.sheets[key], row_type)
+    if "kpi" in tpl.sheets:
+        _check_fields(tpl.sheets["kpi"], KpiTestInfo)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
     streams = {key: _SheetStream(_prepare(wb, spec), spec, tpl) for key, spec in tpl.sheets.items()}
@@ -147,6 +152,9 @@ def write_portfolio(
         progress(done, max(total_loans, done))
     for item in maturity:
         streams["maturity"].add(item)
+    if "kpi" in streams:
+        for test in kpi:
+            streams["kpi"].add(test)
     counts = {key: stream.close() for key, stream in streams.items()}
     keys = [
         GroupKeys(field, label, chart, sorted(bucket, key=lambda k: (k == "", k)))

@@ -47,6 +47,7 @@ def upgrade() -> None:
         sa.Column("entered_on", sa.Date(), nullable=False),
         sa.Column("verified", sa.Boolean(), nullable=False),
         sa.Column("unverified_reason", sa.String(length=2000), nullable=True),
+        sa.Column("unverified_reason_zh", sa.String(length=2000), nullable=True),
         sa.Column("result", sa.String(length=40), nullable=True),
         sa.Column("comparison_zh", sa.String(length=2000), nullable=True),
         sa.Column("comparison_en", sa.String(length=2000), nullable=True),
