@@ -493,12 +493,12 @@ def _date_field(errors: ErrorCollector, path: str, value: Any, *, required: bool
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        errors.add(path, "must be a date (YYYY-MM-DD)")
+        errors.add(path, "not a date (YYYY-MM-DD)")
         return None
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        errors.add(path, f"{value!r} is not a date (YYYY-MM-DD)")
+        errors.add(path, "not a date (YYYY-MM-DD)")
         return None
 
 

@@ -118,7 +118,7 @@ def test_alerts_and_review(run: Any) -> None:
         (["--value", "1e999999"], "value: must be smaller"),
         (["--kpi", "碳排放"], "has no KPI '碳排放'"),
         (["--date", "2026-12-30"], "2026-12-30 is not a test date"),
-        (["--date", "31/12/2026"], "test_date: '31/12/2026' is not a date"),
+        (["--date", "31/12/2026"], "test_date: not a date (YYYY-MM-DD)"),
         (["--verifier", "CQC\x07"], "verifier: contains control characters"),
         (["--period-end", "2027-01-01"], "period_end: after the test date"),
     ],
