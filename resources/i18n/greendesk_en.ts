@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BackupDialog</name>
@@ -185,8 +186,8 @@
         <translation>Not classified yet: the engine has not assessed this loan.</translation>
     </message>
     <message>
-        <source>Engine's class: {}</source>
-        <translation>Engine's class: {}</translation>
+        <source>Engine&apos;s class: {}</source>
+        <translation>Engine&apos;s class: {}</translation>
     </message>
     <message>
         <source>Labels: {}</source>
@@ -201,8 +202,8 @@
         <translation>Catalogue item: {}</translation>
     </message>
     <message>
-        <source>No override: the engine's class applies.</source>
-        <translation>No override: the engine's class applies.</translation>
+        <source>No override: the engine&apos;s class applies.</source>
+        <translation>No override: the engine&apos;s class applies.</translation>
     </message>
 </context>
 <context>
@@ -507,7 +508,197 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>KpiObservationDialog</name>
+    <message>
+        <source>You are this loan&apos;s officer of record: your entry is kept, but only an observation entered by someone else, with a verifier and a report, moves the margin.</source>
+        <translation>You are this loan&apos;s officer of record: your entry is kept, but only an observation entered by someone else, with a verifier and a report, moves the margin.</translation>
+    </message>
+    <message>
+        <source>A verifier named and a report attached make the observation verified: it then decides the test and moves the margin.</source>
+        <translation>A verifier named and a report attached make the observation verified: it then decides the test and moves the margin.</translation>
+    </message>
+    <message>
+        <source>met when the value is {sign} {target} (baseline {baseline})</source>
+        <translation>met when the value is {sign} {target} (baseline {baseline})</translation>
+    </message>
+    <message>
+        <source>Verification report</source>
+        <translation>Verification report</translation>
+    </message>
+    <message>
+        <source>Record a KPI observation</source>
+        <translation>Record a KPI observation</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>Test date</translation>
+    </message>
+    <message>
+        <source>Observed value</source>
+        <translation>Observed value</translation>
+    </message>
+    <message>
+        <source>Against the SPT</source>
+        <translation>Against the SPT</translation>
+    </message>
+    <message>
+        <source>Period covered</source>
+        <translation>Period covered</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>from YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>to YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>Verifier</translation>
+    </message>
+    <message>
+        <source>the report file (PDF, scan)</source>
+        <translation>the report file (PDF, scan)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Report number and date</source>
+        <translation>Report number and date</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTab</name>
+    <message>
+        <source>no observation yet</source>
+        <translation>no observation yet</translation>
+    </message>
+    <message>
+        <source>verified by {verifier}</source>
+        <translation>verified by {verifier}</translation>
+    </message>
+    <message>
+        <source>does not count: {reason}</source>
+        <translation>does not count: {reason}</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>Test date</translation>
+    </message>
+    <message>
+        <source>Grace until</source>
+        <translation>Grace until</translation>
+    </message>
+    <message>
+        <source>Observed against the SPT</source>
+        <translation>Observed against the SPT</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Step (bps)</source>
+        <translation>Step (bps)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <source>From period</source>
+        <translation>From period</translation>
+    </message>
+    <message>
+        <source>Its rate</source>
+        <translation>Its rate</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>as originated</source>
+        <translation>as originated</translation>
+    </message>
+    <message>
+        <source>{kpi} {day}: {outcome}, {step} bps</source>
+        <translation>{kpi} {day}: {outcome}, {step} bps</translation>
+    </message>
+    <message>
+        <source>No margin ratchet: results are judged and disclosed only.</source>
+        <translation>No margin ratchet: results are judged and disclosed only.</translation>
+    </message>
+    <message>
+        <source>Met: margin −{down} bps · missed: +{up} bps · cap ±{cap} bps · grace {grace} days · margin change in force: {total} bps</source>
+        <translation>Met: margin −{down} bps · missed: +{up} bps · cap ±{cap} bps · grace {grace} days · margin change in force: {total} bps</translation>
+    </message>
+    <message>
+        <source>Recorded and verified: {result}. Margin {step} bps; schedule version {v}.</source>
+        <translation>Recorded and verified: {result}. Margin {step} bps; schedule version {v}.</translation>
+    </message>
+    <message>
+        <source>Recorded. It does not move the margin.</source>
+        <translation>Recorded. It does not move the margin.</translation>
+    </message>
+    <message>
+        <source>Decide overdue tests</source>
+        <translation>Decide overdue tests</translation>
+    </message>
+    <message>
+        <source>Tests whose grace period ended without a verified observation count as missed: the margin steps up. Decide them now?</source>
+        <translation>Tests whose grace period ended without a verified observation count as missed: the margin steps up. Decide them now?</translation>
+    </message>
+    <message>
+        <source>{n} test(s) decided as missed.</source>
+        <translation>{n} test(s) decided as missed.</translation>
+    </message>
+    <message>
+        <source>Tests: observation, verification and result</source>
+        <translation>Tests: observation, verification and result</translation>
+    </message>
+    <message>
+        <source>Margin history (schedule versions)</source>
+        <translation>Margin history (schedule versions)</translation>
+    </message>
+    <message>
+        <source>Record observation…</source>
+        <translation>Record observation…</translation>
+    </message>
+    <message>
+        <source>Decide overdue tests as missed</source>
+        <translation>Decide overdue tests as missed</translation>
+    </message>
+</context>
+<context>
     <name>LoanDetail</name>
+    <message>
+        <source>KPIs</source>
+        <translation>KPIs</translation>
+    </message>
     <message>
         <source>{n} grace periods</source>
         <translation>{n} grace periods</translation>
@@ -661,8 +852,8 @@ Database: {db}</translation>
         <translation>Remove pledge</translation>
     </message>
     <message>
-        <source>Officer's override</source>
-        <translation>Officer's override</translation>
+        <source>Officer&apos;s override</source>
+        <translation>Officer&apos;s override</translation>
     </message>
     <message>
         <source>Current</source>
@@ -1008,8 +1199,8 @@ Database: {db}</translation>
         <translation>Syndicate</translation>
     </message>
     <message>
-        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
-        <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
+        <source>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <translation>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
     </message>
     <message>
         <source>Fees</source>
@@ -1197,8 +1388,8 @@ Database: {db}</translation>
         <translation>Edit loan…</translation>
     </message>
     <message>
-        <source>Change the selected application's terms</source>
-        <translation>Change the selected application's terms</translation>
+        <source>Change the selected application&apos;s terms</source>
+        <translation>Change the selected application&apos;s terms</translation>
     </message>
     <message>
         <source>New borrower…</source>
@@ -1650,8 +1841,8 @@ Database: {db}</translation>
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <source>blank: the type's default</source>
-        <translation>blank: the type's default</translation>
+        <source>blank: the type&apos;s default</source>
+        <translation>blank: the type&apos;s default</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -1959,8 +2150,8 @@ Database: {db}</translation>
         <translation>User name</translation>
     </message>
     <message>
-        <source>lower-case letters, digits, '.', '_' or '-'</source>
-        <translation>lower-case letters, digits, '.', '_' or '-'</translation>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
     </message>
     <message>
         <source>Display name</source>

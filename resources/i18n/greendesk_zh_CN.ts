@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>BackupDialog</name>
@@ -185,7 +186,7 @@
         <translation>尚未分类：系统尚未评估该笔贷款。</translation>
     </message>
     <message>
-        <source>Engine's class: {}</source>
+        <source>Engine&apos;s class: {}</source>
         <translation>系统分类：{}</translation>
     </message>
     <message>
@@ -201,7 +202,7 @@
         <translation>目录条目：{}</translation>
     </message>
     <message>
-        <source>No override: the engine's class applies.</source>
+        <source>No override: the engine&apos;s class applies.</source>
         <translation>未调整：采用系统分类结果。</translation>
     </message>
 </context>
@@ -507,7 +508,197 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>KpiObservationDialog</name>
+    <message>
+        <source>You are this loan&apos;s officer of record: your entry is kept, but only an observation entered by someone else, with a verifier and a report, moves the margin.</source>
+        <translation>您是本笔贷款的经办客户经理：您录入的观测值会保存，但只有由他人录入、注明核查机构并附核查报告的观测值才会调整利率。</translation>
+    </message>
+    <message>
+        <source>A verifier named and a report attached make the observation verified: it then decides the test and moves the margin.</source>
+        <translation>注明核查机构并附核查报告的观测值即为已核查：它将决定该次测试结果并调整利率。</translation>
+    </message>
+    <message>
+        <source>met when the value is {sign} {target} (baseline {baseline})</source>
+        <translation>观测值 {sign} {target} 即为达标（基准值 {baseline}）</translation>
+    </message>
+    <message>
+        <source>Verification report</source>
+        <translation>核查报告</translation>
+    </message>
+    <message>
+        <source>Record a KPI observation</source>
+        <translation>录入 KPI 观测值</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>测试日</translation>
+    </message>
+    <message>
+        <source>Observed value</source>
+        <translation>观测值</translation>
+    </message>
+    <message>
+        <source>Against the SPT</source>
+        <translation>对照目标（SPT）</translation>
+    </message>
+    <message>
+        <source>Period covered</source>
+        <translation>观测期</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>起 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>止 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>核查机构</translation>
+    </message>
+    <message>
+        <source>the report file (PDF, scan)</source>
+        <translation>核查报告文件（PDF、扫描件）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Report number and date</source>
+        <translation>报告编号与日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTab</name>
+    <message>
+        <source>no observation yet</source>
+        <translation>尚无观测值</translation>
+    </message>
+    <message>
+        <source>verified by {verifier}</source>
+        <translation>已核查：{verifier}</translation>
+    </message>
+    <message>
+        <source>does not count: {reason}</source>
+        <translation>不生效：{reason}</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Test date</source>
+        <translation>测试日</translation>
+    </message>
+    <message>
+        <source>Grace until</source>
+        <translation>宽限截止日</translation>
+    </message>
+    <message>
+        <source>Observed against the SPT</source>
+        <translation>观测值对照目标</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Step (bps)</source>
+        <translation>调整（基点）</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>变更原因</translation>
+    </message>
+    <message>
+        <source>From period</source>
+        <translation>起调期次</translation>
+    </message>
+    <message>
+        <source>Its rate</source>
+        <translation>该期利率</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>as originated</source>
+        <translation>合同原始还款计划</translation>
+    </message>
+    <message>
+        <source>{kpi} {day}: {outcome}, {step} bps</source>
+        <translation>{kpi} {day}：{outcome}，{step} 基点</translation>
+    </message>
+    <message>
+        <source>No margin ratchet: results are judged and disclosed only.</source>
+        <translation>未约定利率调整：测试结果仅作判定与披露。</translation>
+    </message>
+    <message>
+        <source>Met: margin −{down} bps · missed: +{up} bps · cap ±{cap} bps · grace {grace} days · margin change in force: {total} bps</source>
+        <translation>达标下调 {down} 基点 · 未达标上调 {up} 基点 · 累计上限 ±{cap} 基点 · 宽限期 {grace} 天 · 当前生效调整：{total} 基点</translation>
+    </message>
+    <message>
+        <source>Recorded and verified: {result}. Margin {step} bps; schedule version {v}.</source>
+        <translation>已录入并核查：{result}。利率调整 {step} 基点；还款计划第 {v} 版。</translation>
+    </message>
+    <message>
+        <source>Recorded. It does not move the margin.</source>
+        <translation>已录入。该观测值不调整利率。</translation>
+    </message>
+    <message>
+        <source>Decide overdue tests</source>
+        <translation>判定逾期测试</translation>
+    </message>
+    <message>
+        <source>Tests whose grace period ended without a verified observation count as missed: the margin steps up. Decide them now?</source>
+        <translation>宽限期届满仍无经核查观测值的测试视同未达标，利率将上调。现在判定？</translation>
+    </message>
+    <message>
+        <source>{n} test(s) decided as missed.</source>
+        <translation>已将 {n} 次测试判定为未达标。</translation>
+    </message>
+    <message>
+        <source>Tests: observation, verification and result</source>
+        <translation>各测试日：观测、核查与结果</translation>
+    </message>
+    <message>
+        <source>Margin history (schedule versions)</source>
+        <translation>利率调整记录（还款计划版本）</translation>
+    </message>
+    <message>
+        <source>Record observation…</source>
+        <translation>录入观测值…</translation>
+    </message>
+    <message>
+        <source>Decide overdue tests as missed</source>
+        <translation>逾期测试判为未达标</translation>
+    </message>
+</context>
+<context>
     <name>LoanDetail</name>
+    <message>
+        <source>KPIs</source>
+        <translation>KPI 与利率</translation>
+    </message>
     <message>
         <source>{n} grace periods</source>
         <translation>宽限 {n} 期</translation>
@@ -661,7 +852,7 @@ Database: {db}</source>
         <translation>解除押品</translation>
     </message>
     <message>
-        <source>Officer's override</source>
+        <source>Officer&apos;s override</source>
         <translation>客户经理调整分类</translation>
     </message>
     <message>
@@ -1008,7 +1199,7 @@ Database: {db}</source>
         <translation>银团</translation>
     </message>
     <message>
-        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <source>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
         <translation>各成员行的角色和承贷金额，合计应等于贷款金额；双边贷款留空。</translation>
     </message>
     <message>
@@ -1197,7 +1388,7 @@ Database: {db}</source>
         <translation>修改贷款…</translation>
     </message>
     <message>
-        <source>Change the selected application's terms</source>
+        <source>Change the selected application&apos;s terms</source>
         <translation>修改所选申请的条款</translation>
     </message>
     <message>
@@ -1650,7 +1841,7 @@ Database: {db}</source>
         <translation>质押率</translation>
     </message>
     <message>
-        <source>blank: the type's default</source>
+        <source>blank: the type&apos;s default</source>
         <translation>留空则采用该类型的默认质押率</translation>
     </message>
     <message>
@@ -1959,7 +2150,7 @@ Database: {db}</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <source>lower-case letters, digits, '.', '_' or '-'</source>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>小写字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
