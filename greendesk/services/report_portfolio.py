@@ -34,18 +34,19 @@ from greendesk.reporting.workbook import WorkbookStats, write_portfolio
 from greendesk.services.assessment import price_table
 from greendesk.services.kpi_report import portfolio_kpi_rows
 from greendesk.services.report_support import (
+    LIVE,
     assess_pledges,
     catalogue_names,
     current_loan_ids,
     loan_load_options,
     loan_schedule,
+    outstanding_principal,
 )
 from greendesk.store.database import Database
 from greendesk.store.models import Loan
 
 ZERO = Decimal("0.00")
 BATCH = 500
-LIVE = frozenset({"disbursed"})
 ALERT_JOIN = {"zh": "；", "en": "; "}
 
 
@@ -77,11 +78,7 @@ def _bundle(
     outstanding = ZERO
     if loan.status in LIVE:
         schedule = loan_schedule(loan, borrower_only=True)
-        drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), ZERO)
-        if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
-            drawn = loan.amount
-        repaid = sum((p.principal for p in schedule.periods if p.payment_date <= as_of), ZERO)
-        outstanding = max(drawn - repaid, ZERO)
+        outstanding = outstanding_principal(loan, as_of, schedule)
         for period in schedule.periods:
             if period.payment_date > as_of and (period.principal or period.interest):
                 month = period.payment_date.replace(day=1)

@@ -491,3 +491,34 @@ class LoanScheduleVersion(Base):
     schedule: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_by: Mapped[str] = mapped_column(_text("actor"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EmissionInput(Base):
+    """PCAF inputs of a borrower or of a project (project finance), one record per subject.
+
+    Money in integer fen (equity may be negative: PCAF counts it as 0), emissions in tCO2e a
+    year as exact text; ``activity`` lists ``{"factor", "quantity"}`` for options 2a/2b.
+    """
+
+    __tablename__ = "emission_inputs"
+    __table_args__ = (
+        UniqueConstraint("borrower_id"),
+        UniqueConstraint("project_id"),
+        CheckConstraint("(borrower_id IS NULL) <> (project_id IS NULL)", name="one_subject"),
+        one_of("option", ("1a", "1b", "2a", "2b", "3a", "3b", "3c")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    borrower_id: Mapped[int | None] = mapped_column(ForeignKey("borrowers.id", ondelete="CASCADE"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    option: Mapped[str] = mapped_column(_text("code"))
+    equity: Mapped[Decimal | None] = mapped_column(Money())
+    debt: Mapped[Decimal | None] = mapped_column(Money())
+    total_assets: Mapped[Decimal | None] = mapped_column(Money())
+    revenue: Mapped[Decimal | None] = mapped_column(Money())
+    scope12_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    scope3_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    activity: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sector: Mapped[str | None] = mapped_column(_text("code"))
+    year: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(_text("source"))
+    assumed: Mapped[bool] = mapped_column(Boolean, default=False)
