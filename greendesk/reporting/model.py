@@ -281,6 +281,7 @@ class LoanBundle:
     loan: PortfolioRow
     pledges: Sequence[PledgeRow] = ()
     syndicate: Sequence[SyndicateRow] = ()
+    emissions: EmissionRow | None = None  # PCAF figures (the 排放 Emissions sheet)
 
 
 @dataclass(frozen=True)
@@ -332,3 +333,30 @@ class KpiMemo:
     tests: Sequence[KpiTestInfo]
     margin: Sequence[MarginInfo]
     alerts: Sequence[str]
+
+
+# ---- financed emissions (PCAF, issue 15 part 2) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmissionRow:
+    """One loan's PCAF figures for the Emissions sheet (tCO2e a year)."""
+
+    reference: str
+    borrower: str
+    classification: str
+    category: str
+    region: str
+    basis: str
+    outstanding: Decimal
+    option: str
+    score: int | None
+    attribution: Decimal | None
+    emissions_t: Decimal | None
+    financed_t: Decimal | None
+    financed_scope3_t: Decimal | None
+    avoided_t: Decimal | None
+    year: int | None
+    source: str
+    assumed: str  # "ASSUMED" or ""
+    notes: str

@@ -40,6 +40,7 @@ from greendesk.domain.emissions.pcaf import (
 from greendesk.domain.errors import UserError
 from greendesk.domain.money import parse_decimal, parse_money
 from greendesk.paths import resources_dir, seeds_dir
+from greendesk.reporting.model import EmissionRow
 from greendesk.services.report_support import (
     catalogue_names,
     current_loan_ids,
@@ -133,7 +134,7 @@ class EmissionsReport:
     by_region: tuple[GroupTotal, ...]
 
 
-def _inputs_by_subject(
+def inputs_by_subject(
     session: Session,
 ) -> tuple[dict[int, EmissionInput], dict[int, EmissionInput]]:
     rows = list(session.scalars(select(EmissionInput)))
@@ -148,12 +149,15 @@ def loan_emissions(
     borrowers: dict[int, EmissionInput],
     projects: dict[int, EmissionInput],
     lang: str = "zh",
+    outstanding: Decimal | None = None,
 ) -> LoanEmissions:
+    """One loan's figures; ``outstanding`` when the caller has it already (the workbook)."""
     project = loan.project
     record = projects.get(project.id) if project is not None else None
     basis = "project finance" if record is not None else "business loan"
     record = record or borrowers.get(loan.borrower_id)
-    outstanding = outstanding_principal(loan, as_of)
+    if outstanding is None:
+        outstanding = outstanding_principal(loan, as_of)
     _name, category = catalogue_names(project.catalogue_code if project else None, lang)
     common: dict[str, Any] = {
         "reference": loan.reference,
@@ -228,7 +232,7 @@ def _groups(loans: Iterable[LoanEmissions], field: str) -> tuple[GroupTotal, ...
 
 
 def iter_loan_emissions(session: Session, as_of: date, lang: str = "zh") -> Iterator[LoanEmissions]:
-    borrowers, projects = _inputs_by_subject(session)
+    borrowers, projects = inputs_by_subject(session)
     for loan_id in current_loan_ids(session):
         loan = (
             session.scalars(select(Loan).where(Loan.id == loan_id).options(*loan_load_options()))
@@ -258,7 +262,7 @@ def loan_emissions_in_session(
     session: Session, loan: Loan, as_of: date, lang: str = "zh"
 ) -> LoanEmissions:
     """One loan's figures (the credit memo's section)."""
-    borrowers, projects = _inputs_by_subject(session)
+    borrowers, projects = inputs_by_subject(session)
     return loan_emissions(loan, as_of, borrowers, projects, lang)
 
 
@@ -321,7 +325,7 @@ def seed_emission_inputs(session: Session, folder: Path | None = None) -> int:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"{path.name}: not valid TOML ({exc})") from None
-    borrowers, projects = _inputs_by_subject(session)
+    borrowers, projects = inputs_by_subject(session)
     added = 0
     for kind in ("borrower", "project"):
         for i, raw in enumerate(data.get(kind, [])):
@@ -348,3 +352,27 @@ def seed_emission_inputs(session: Session, folder: Path | None = None) -> int:
             added += 1
     session.flush()
     return added
+
+
+def emission_row(x: LoanEmissions) -> EmissionRow:
+    """The Emissions sheet's row of one loan."""
+    return EmissionRow(
+        reference=x.reference,
+        borrower=x.borrower,
+        classification=x.classification,
+        category=x.category,
+        region=x.region,
+        basis=x.basis,
+        outstanding=x.outstanding,
+        option=x.option or "",
+        score=x.score,
+        attribution=x.attribution,
+        emissions_t=x.emissions_t,
+        financed_t=x.financed_t,
+        financed_scope3_t=x.financed_scope3_t,
+        avoided_t=x.avoided_t,
+        year=x.year,
+        source=x.source or "",
+        assumed="ASSUMED" if x.assumed else "",
+        notes="; ".join(x.notes),
+    )

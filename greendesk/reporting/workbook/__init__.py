@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from greendesk.reporting.model import (
+    EmissionRow,
     KpiTestInfo,
     LoanBundle,
     MaturityRow,
@@ -28,6 +29,8 @@ from greendesk.reporting.model import (
 from greendesk.reporting.templates import SheetSpec, WorkbookTemplate, load_workbook_template
 from greendesk.reporting.workbook import rows
 from greendesk.reporting.workbook.cells import column_converters, header_row
+from greendesk.reporting.workbook.emissions import GROUPS as EMISSION_GROUPS
+from greendesk.reporting.workbook.emissions import EmissionsSummaryWriter
 from greendesk.reporting.workbook.summary import GroupKeys, SummaryWriter
 
 Progress = Callable[[int, int], None]
@@ -89,6 +92,18 @@ def _check_fields(spec: SheetSpec, row_type: type) -> None:
             )
 
 
+def _emission_keys(
+    tpl: WorkbookTemplate, row: EmissionRow, seen: dict[str, dict[str, None]]
+) -> None:
+    """The group keys as the Emissions sheet shows them (translated where it translates)."""
+    spec = tpl.sheets["emissions"]
+    for field in seen:
+        value = getattr(row, field)
+        table = spec.columns[spec.index(field)].values
+        key = "" if value in (None, "") else (tpl.values(table, value) if table else str(value))
+        seen[field].setdefault(key, None)
+
+
 def write_portfolio(
     out: str | Path | BinaryIO,
     *,
@@ -118,6 +133,8 @@ def write_portfolio(
         _check_fields(tpl.sheets[key], row_type)
     if "kpi" in tpl.sheets:
         _check_fields(tpl.sheets["kpi"], KpiTestInfo)
+    if "emissions" in tpl.sheets:
+        _check_fields(tpl.sheets["emissions"], EmissionRow)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
     streams = {key: _SheetStream(_prepare(wb, spec), spec, tpl) for key, spec in tpl.sheets.items()}
@@ -132,6 +149,8 @@ def write_portfolio(
         for field, _, _ in tpl.groups
     ]
     seen: list[dict[str, None]] = [g[2] for g in groups]
+    emission_sheet = streams.get("emissions")
+    emission_keys: dict[str, dict[str, None]] = {f: {} for f, _ in EMISSION_GROUPS}
     done = 0
     for bundle in loans:
         row = bundle.loan
@@ -140,6 +159,9 @@ def write_portfolio(
             pledge_sheet.add(pledge)
         for share in bundle.syndicate:
             synd_sheet.add(share)
+        if emission_sheet is not None and bundle.emissions is not None:
+            emission_sheet.add(bundle.emissions)
+            _emission_keys(tpl, bundle.emissions, emission_keys)
         for field, table, bucket in groups:
             value = getattr(row, field)
             key = "" if value in (None, "") else (tpl.values(table, value) if table else str(value))
@@ -156,6 +178,13 @@ def write_portfolio(
         for test in kpi:
             streams["kpi"].add(test)
     counts = {key: stream.close() for key, stream in streams.items()}
+    if emission_sheet is not None and tpl.emissions_summary_name:
+        EmissionsSummaryWriter(
+            wb.create_sheet(tpl.emissions_summary_name),
+            emission_sheet.spec,
+            tpl,
+            counts["emissions"],
+        ).write([(f, sorted(k, key=lambda x: (x == "", x))) for f, k in emission_keys.items()])
     keys = [
         GroupKeys(field, label, chart, sorted(bucket, key=lambda k: (k == "", k)))
         for (field, label, chart), bucket in zip(tpl.groups, seen, strict=True)
