@@ -201,6 +201,7 @@ class MemoData:
     votes: Sequence[Vote] = ()
     extra: dict[str, str] = field(default_factory=dict)
     kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
+    emissions: EmissionRow | None = None  # PCAF financed and avoided emissions on the memo date
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------

@@ -29,6 +29,7 @@ MEMO_SECTIONS = (
     "risks",
     "decision",
     "kpi_results",
+    "emissions",
     "appendix_schedule",
     "appendix_lenders",
 )

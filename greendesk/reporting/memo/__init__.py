@@ -28,6 +28,7 @@ BUILDERS: dict[str, Section] = {
     "risks": sections.risks,
     "decision": sections.decision,
     "kpi_results": kpi.kpi_results,
+    "emissions": kpi.emissions,
     "appendix_schedule": schedule.appendix_schedule,
     "appendix_lenders": schedule.appendix_lenders,
 }

@@ -1,15 +1,17 @@
-"""The memo's KPI section: each test's observation, verification and result, the margin history.
+"""The memo's after-approval sections: KPI results and margin history, financed emissions.
 
-Only a carbon-linked loan (one with KPIs) gets it; the section is empty otherwise, so the
-template may list it for every memo.
+The KPI section appears only for a carbon-linked loan (one with KPIs); the emissions section
+for every loan PCAF can see. Each is empty otherwise, so the template may list them always.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from greendesk.reporting.memo.sections import bullets, heading, subheading
-from greendesk.reporting.memo.styles import data_table, iso, num, para, pct
+from greendesk.reporting.memo.styles import data_table, iso, kv_table, money, num, para, pct
 from greendesk.reporting.model import MemoData
 from greendesk.reporting.templates import MemoTemplate
 
@@ -57,4 +59,37 @@ def kpi_results(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowabl
         out.append(para(tpl.t("fields.margin_unchanged")))
     if k.alerts:
         out += [subheading(tpl.t("fields.alerts")), *bullets(k.alerts, "alert")]
+    return out
+
+
+def _t(value: Decimal | None) -> str:
+    return "—" if value is None else f"{value:,.2f}"
+
+
+def emissions(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
+    """PCAF figures of the loan: financed emissions, and avoided emissions beside them."""
+    e = data.emissions
+    if e is None:
+        return []
+    f = tpl.t
+    out: list[Flowable] = [heading("emissions", tpl)]
+    if not e.option:
+        return [*out, para(f("fields.pcaf_none"))]
+    af = "—" if e.attribution is None else pct(e.attribution, 4)
+    pairs = [
+        (f("fields.pcaf_basis"), f(f"fields.pcaf_{e.basis.replace(' ', '_')}")),
+        (f("fields.pcaf_option"), f"{e.option} · {f('fields.pcaf_score')} {e.score or '—'}"),
+        (f("fields.pcaf_outstanding"), money(e.outstanding)),
+        (f("fields.pcaf_attribution"), af),
+        (f("fields.pcaf_emissions"), f"{_t(e.emissions_t)} ({e.year or '—'})"),
+        (f("fields.pcaf_financed"), _t(e.financed_t)),
+        (f("fields.pcaf_scope3"), _t(e.financed_scope3_t)),
+        (f("fields.pcaf_avoided"), _t(e.avoided_t)),
+    ]
+    out.append(kv_table(pairs, width))
+    source = e.source + (f" · {f('fields.pcaf_assumed')}" if e.assumed else "")
+    out += [Spacer(1, 3), para(f"{f('fields.pcaf_source')}: {source}")]
+    if e.notes:
+        out.append(para(e.notes))
+    out.append(para(f("fields.pcaf_never_netted")))
     return out

@@ -83,3 +83,15 @@ def test_the_workbook_kpi_sheet_holds_every_test_with_its_result(
     )
     assert rows[0][9] == f"{KPI} 37.6 ≤ target 38: met"
     assert rows[1][10] == "no observation yet"
+
+
+def test_the_memo_shows_the_loans_financed_and_avoided_emissions(
+    db: Database, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "memo.pdf"
+    write_memo(db, "XJ-CJ-2024-005", pdf, lang="en", today=date(2024, 12, 31))
+    body = squash(text(pdf))
+    # 200,000,000 / 3,600,000,000 × 2,160,000 t; avoided 180,000 t × the same factor
+    for fragment in ("12. Financed emissions (PCAF)", "1b · data-quality score 2",
+                     "120,000.00", "10,000.00", "25,000.00", "never netted"):  # fmt: skip
+        assert squash(fragment) in body, fragment
