@@ -361,3 +361,20 @@ class EmissionRow:
     source: str
     assumed: str  # "ASSUMED" or ""
     notes: str
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    """One use-of-proceeds line of one loan in the year's allocation and impact report."""
+
+    reference: str
+    borrower: str
+    year: int
+    line: int
+    catalogue_code: str
+    description: str
+    amount: Decimal
+    allocated_in_year: Decimal
+    allocated: Decimal
+    unallocated: Decimal
+    attributed_reduction_t: Decimal | None  # the line's share of the project's yearly reduction

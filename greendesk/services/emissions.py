@@ -41,6 +41,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.money import parse_decimal, parse_money
 from greendesk.paths import resources_dir, seeds_dir
 from greendesk.reporting.model import EmissionRow
+from greendesk.services import audit
 from greendesk.services.report_support import (
     catalogue_names,
     current_loan_ids,
@@ -339,7 +340,8 @@ def seed_emission_inputs(session: Session, folder: Path | None = None) -> int:
             if kind == "borrower":
                 if borrower.id in borrowers:
                     continue
-                session.add(EmissionInput(borrower_id=borrower.id, **values))
+                row = EmissionInput(borrower_id=borrower.id, **values)
+                entity: tuple[str, int] = ("borrower", borrower.id)
             else:
                 project = session.scalars(
                     select(Project).where(
@@ -348,7 +350,12 @@ def seed_emission_inputs(session: Session, folder: Path | None = None) -> int:
                 ).one_or_none()
                 if project is None or project.id in projects:
                     continue
-                session.add(EmissionInput(project_id=project.id, **values))
+                row = EmissionInput(project_id=project.id, **values)
+                entity = ("project", project.id)
+            session.add(row)
+            session.flush()
+            after = audit.snapshot(row, exclude=("id",))
+            audit.record(session, "system", f"{entity[0]}.emission_inputs", entity, None, after)
             added += 1
     session.flush()
     return added

@@ -31,6 +31,7 @@ from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
 from greendesk.reporting.templates import Values, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
+from greendesk.services.allocation import allocation_rows
 from greendesk.services.assessment import price_table
 from greendesk.services.emissions import emission_row, inputs_by_subject, loan_emissions
 from greendesk.services.kpi_report import portfolio_kpi_rows
@@ -237,6 +238,7 @@ def export_portfolio(
             progress=progress,
             template=template,
             kpi=portfolio_kpi_rows(session, lang, as_of),
+            allocation=allocation_rows(session, as_of.year),
         )
 
 

@@ -522,3 +522,22 @@ class EmissionInput(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     source: Mapped[str | None] = mapped_column(_text("source"))
     assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProceedsAllocation(Base):
+    """Part of one drawdown allocated to one eligible use-of-proceeds line (Green Loan Principles:
+    management of proceeds), with its date and evidence. Keyed by the loan's reference; the
+    drawdown and line by their numbers on the loan (1-based, as the editor shows them)."""
+
+    __tablename__ = "proceeds_allocations"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    drawdown_no: Mapped[int] = mapped_column(Integer)
+    line_no: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money())
+    allocated_on: Mapped[dt.date] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(_text("note"))
+    entered_by: Mapped[str] = mapped_column(_text("actor"))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from greendesk.reporting.model import (
+    AllocationRow,
     EmissionRow,
     KpiTestInfo,
     LoanBundle,
@@ -115,6 +116,7 @@ def write_portfolio(
     progress: Progress | None = None,
     template: WorkbookTemplate | None = None,
     kpi: Iterable[KpiTestInfo] = (),
+    allocation: Iterable[AllocationRow] = (),
 ) -> WorkbookStats:
     """Write the workbook in one pass over ``loans``; ``maturity`` is iterated afterwards.
 
@@ -135,6 +137,8 @@ def write_portfolio(
         _check_fields(tpl.sheets["kpi"], KpiTestInfo)
     if "emissions" in tpl.sheets:
         _check_fields(tpl.sheets["emissions"], EmissionRow)
+    if "allocation" in tpl.sheets:
+        _check_fields(tpl.sheets["allocation"], AllocationRow)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
     streams = {key: _SheetStream(_prepare(wb, spec), spec, tpl) for key, spec in tpl.sheets.items()}
@@ -177,6 +181,9 @@ def write_portfolio(
     if "kpi" in streams:
         for test in kpi:
             streams["kpi"].add(test)
+    if "allocation" in streams:
+        for line in allocation:
+            streams["allocation"].add(line)
     counts = {key: stream.close() for key, stream in streams.items()}
     if emission_sheet is not None and tpl.emissions_summary_name:
         EmissionsSummaryWriter(
