@@ -8,6 +8,9 @@ Payment dates on ``calendar: "CN"`` use the shipped official years and, after th
 projected holidays (each period says which: ``calendar_basis``). With ``--db URL`` (or
 $GREENDESK_DB) the official years an administrator loaded into that desk count too; without
 either the command opens no database at all.
+
+``greendesk schedule --loan REF [--version N]`` prints a stored loan's current schedule (the
+ratchet its KPI results put in force) or an earlier version exactly as it was computed.
 """
 
 from __future__ import annotations
@@ -29,45 +32,59 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         description="Compute the borrower's and each lender's repayment schedule from a TERMS "
         "JSON file (schema: resources/schemas/terms.schema.json).",
     )
-    parser.add_argument("terms", metavar="TERMS.json", help="loan terms as JSON; '-' reads stdin")
+    parser.add_argument(
+        "terms", metavar="TERMS.json", nargs="?", help="loan terms as JSON; '-' reads stdin"
+    )
+    parser.add_argument("--loan", metavar="REF", help="a stored loan's schedule instead")
+    parser.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        help="with --loan: schedule version N (default: current)",
+    )
+    add_db_argument(parser)
     parser.add_argument(
         "--format", choices=("json", "csv"), default="json", help="output format (default json)"
     )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    add_db_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from greendesk.domain.schedule import (
-        build_schedule,
-        parse_terms,
-        schedule_to_csv,
-        schedule_to_json,
-    )
+    from greendesk.domain.schedule import build_schedule, parse_terms, schedule_to_json
+    from greendesk.domain.schedule.output import schedule_json_to_csv
 
-    data = read_json_file(args.terms)
-    source = "<stdin>" if args.terms == "-" else args.terms
-    try:
-        terms = parse_terms(data)
-    except UserError as exc:
-        raise UserError(f"{source}: invalid terms\n{exc}") from None
-    holidays = None
-    url = resolve_db_url(args.db)
-    if url and terms.calendar == "CN":
-        from greendesk.services.calendar import desk_holiday_data
-        from greendesk.store.database import open_database
-
-        db = open_database(url)
-        try:
-            holidays = desk_holiday_data(db)
-        finally:
-            db.dispose()
-    schedule = build_schedule(terms, holidays)
-    if args.format == "csv":
-        text = schedule_to_csv(schedule)
+    if args.loan is not None:
+        if args.terms is not None:
+            raise UserError("schedule: give either TERMS.json or --loan REF, not both")
+        data = _stored(args)
     else:
-        text = json.dumps(schedule_to_json(schedule), ensure_ascii=False, indent=2) + "\n"
+        if args.terms is None:
+            raise UserError("schedule: TERMS.json or --loan REF is required")
+        if args.version is not None:
+            raise UserError("--version: only with --loan REF")
+        terms_data = read_json_file(args.terms)
+        source = "<stdin>" if args.terms == "-" else args.terms
+        try:
+            terms = parse_terms(terms_data)
+        except UserError as exc:
+            raise UserError(f"{source}: invalid terms\n{exc}") from None
+        holidays = None
+        url = resolve_db_url(args.db)
+        if url and terms.calendar == "CN":
+            from greendesk.services.calendar import desk_holiday_data
+            from greendesk.store.database import open_database
+
+            db = open_database(url)
+            try:
+                holidays = desk_holiday_data(db)
+            finally:
+                db.dispose()
+        data = schedule_to_json(build_schedule(terms, holidays))
+    if args.format == "csv":
+        text = schedule_json_to_csv(data)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         try:
             Path(args.output).write_text(text, encoding="utf-8")
@@ -76,3 +93,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _stored(args: argparse.Namespace) -> dict[str, Any]:
+    """The stored loan's schedule JSON (the schedule schema, unchanged); which version it is and
+    why it changed go to standard error, so the output stays the contract's document."""
+    from greendesk.services import kpi
+    from greendesk.store.database import open_database
+
+    if args.version is not None and args.version < 1:
+        raise UserError(f"--version: must be 1 or more, not {args.version}")
+    db = open_database(resolve_db_url(args.db))
+    try:
+        stored = kpi.schedule_version(db, args.loan, args.version)
+    finally:
+        db.dispose()
+    sys.stderr.write(
+        f"{stored.reference}: schedule version {stored.version} of {stored.latest} — "
+        f"{stored.reason}\n"
+    )
+    return stored.schedule

@@ -48,6 +48,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
+    RECORD_KPI = "record_kpi"  # KPI observations and their review (maker-checker in services.kpi)
 
 
 _O, _R, _A = Role.OFFICER, Role.REVIEWER, Role.ADMIN
@@ -71,6 +72,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RESTORE: frozenset({_A}),
     Action.VIEW_AUDIT: frozenset({_O, _R, _A}),
     Action.VERIFY_AUDIT: frozenset({_O, _R, _A}),
+    Action.RECORD_KPI: frozenset({_O, _R}),
 }
 
 ACTION_LABELS: dict[Action, tuple[str, str]] = {
@@ -95,6 +97,10 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.RESTORE: ("恢复备份", "restore a backup"),
     Action.VIEW_AUDIT: ("查看审计记录", "read the audit trail"),
     Action.VERIFY_AUDIT: ("校验审计链", "verify the audit chain"),
+    Action.RECORD_KPI: (
+        "录入KPI观测值（经办人录入不生效）",
+        "record KPI observations (the officer of record's own do not count)",
+    ),
 }
 
 

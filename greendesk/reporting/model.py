@@ -212,6 +212,8 @@ class MemoData:
     conditions: Sequence[str] = ()
     votes: Sequence[Vote] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
+    emissions: EmissionRow | None = None  # PCAF financed and avoided emissions on the memo date
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------
@@ -292,6 +294,7 @@ class LoanBundle:
     loan: PortfolioRow
     pledges: Sequence[PledgeRow] = ()
     syndicate: Sequence[SyndicateRow] = ()
+    emissions: EmissionRow | None = None  # PCAF figures (the 排放 Emissions sheet)
 
 
 @dataclass(frozen=True)
@@ -301,3 +304,89 @@ class MaturityRow:
     principal: Decimal
     interest: Decimal
     loans: int
+
+
+# ---- carbon-linked loans after approval (issue 15) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class KpiTestInfo:
+    """One test of one KPI as the memo and the workbook show it, worded in one language."""
+
+    reference: str
+    borrower: str
+    kpi: str
+    unit: str
+    baseline: Decimal | None
+    target: Decimal | None
+    test_date: date
+    deadline: date
+    value: Decimal | None  # the deciding (else the latest) observation
+    comparison: str
+    verification: str  # "verifier, report ref" or why it does not count
+    outcome: str
+    adjust_bps: int | None  # None while undecided
+    cumulative_bps: int | None
+    schedule_version: int | None
+
+
+@dataclass(frozen=True)
+class MarginInfo:
+    version: int
+    reason: str
+    ratchet_bps: int  # the cumulative ratchet in force (capped)
+    from_period: int | None  # the first period the change reaches
+    from_rate: Decimal | None  # that period's all-in rate in this version
+    created_by: str
+
+
+@dataclass(frozen=True)
+class KpiMemo:
+    policy: str
+    tests: Sequence[KpiTestInfo]
+    margin: Sequence[MarginInfo]
+    alerts: Sequence[str]
+
+
+# ---- financed emissions (PCAF, issue 15 part 2) ------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmissionRow:
+    """One loan's PCAF figures for the Emissions sheet (tCO2e a year)."""
+
+    reference: str
+    borrower: str
+    classification: str
+    category: str
+    region: str
+    basis: str
+    outstanding: Decimal
+    option: str
+    score: int | None
+    attribution: Decimal | None
+    emissions_t: Decimal | None
+    financed_t: Decimal | None
+    financed_scope3_t: Decimal | None
+    avoided_t: Decimal | None
+    year: int | None
+    source: str
+    assumed: str  # "ASSUMED" or ""
+    notes: str
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    """One use-of-proceeds line of one loan in the year's allocation and impact report."""
+
+    reference: str
+    borrower: str
+    year: int
+    line: int
+    catalogue_code: str
+    description: str
+    amount: Decimal
+    allocated_in_year: Decimal
+    allocated: Decimal
+    unallocated: Decimal
+    attributed_reduction_t: Decimal | None  # the line's share of the project's yearly reduction

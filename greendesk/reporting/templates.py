@@ -28,6 +28,8 @@ MEMO_SECTIONS = (
     "repayment",
     "risks",
     "decision",
+    "kpi_results",
+    "emissions",
     "appendix_schedule",
     "appendix_lenders",
 )
@@ -147,6 +149,7 @@ class CoverageBucket:
 class WorkbookTemplate:
     lang: str
     summary_name: str
+    emissions_summary_name: str | None  # the Emissions sheet's formula summary, if wanted
     sheets: dict[str, SheetSpec]
     formats: dict[str, str]
     labels: dict[str, str]
@@ -199,6 +202,9 @@ def load_workbook_template(lang: str = "zh", folder: Path | None = None) -> Work
     return WorkbookTemplate(
         lang=lang,
         summary_name=str(data["summary"][lang]),
+        emissions_summary_name=(
+            str(data["emissions_summary"][lang]) if "emissions_summary" in data else None
+        ),
         sheets=sheets,
         formats={str(k): str(v) for k, v in data.get("formats", {}).items()},
         labels={str(k): str(v) for k, v in data.get("labels", {}).get(lang, {}).items()},

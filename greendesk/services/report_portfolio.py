@@ -31,20 +31,24 @@ from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
 from greendesk.reporting.templates import Values, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
+from greendesk.services.allocation import allocation_rows
 from greendesk.services.assessment import price_table
+from greendesk.services.emissions import emission_row, inputs_by_subject, loan_emissions
+from greendesk.services.kpi_report import portfolio_kpi_rows
 from greendesk.services.report_support import (
+    LIVE,
     assess_pledges,
     catalogue_names,
     current_loan_ids,
     loan_load_options,
     loan_schedule,
+    outstanding_principal,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import Loan
+from greendesk.store.models import EmissionInput, Loan
 
 ZERO = Decimal("0.00")
 BATCH = 500
-LIVE = frozenset({"disbursed"})
 ALERT_JOIN = {"zh": "；", "en": "; "}
 
 
@@ -69,18 +73,23 @@ class _Ladder:
             yield MaturityRow(key[0], key[1], principal, interest, len(self.loans[key]))
 
 
+Inputs = tuple[dict[int, EmissionInput], dict[int, EmissionInput]]
+
+
 def _bundle(
-    loan: Loan, prices: PriceTable, values: Values, as_of: date, lang: str, ladder: _Ladder
+    loan: Loan,
+    prices: PriceTable,
+    values: Values,
+    as_of: date,
+    lang: str,
+    ladder: _Ladder,
+    inputs: Inputs = ({}, {}),
 ) -> LoanBundle:
     cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
     if loan.status in LIVE:
         schedule = loan_schedule(loan, borrower_only=True)
-        drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), ZERO)
-        if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
-            drawn = loan.amount
-        repaid = sum((p.principal for p in schedule.periods if p.payment_date <= as_of), ZERO)
-        outstanding = max(drawn - repaid, ZERO)
+        outstanding = outstanding_principal(loan, as_of, schedule)
         for period in schedule.periods:
             if period.payment_date > as_of and (period.principal or period.interest):
                 month = period.payment_date.replace(day=1)
@@ -175,7 +184,8 @@ def _bundle(
         annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
         carbon_sink_t=project.carbon_sink_t if project else None,
     )
-    return LoanBundle(row, pledges, syndicate)
+    pcaf = loan_emissions(loan, as_of, *inputs, lang, outstanding=outstanding)
+    return LoanBundle(row, pledges, syndicate, emission_row(pcaf))
 
 
 def iter_bundles(
@@ -184,6 +194,7 @@ def iter_bundles(
     """One bundle per loan id, read in batches; finished batches leave the session."""
     prices = price_table(session)  # once per export: no query per pledge
     values = load_values(lang)
+    inputs = inputs_by_subject(session)  # PCAF records, once per export
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         loans = (
@@ -193,7 +204,7 @@ def iter_bundles(
         )
         by_id = {loan.id: loan for loan in loans}
         for loan_id in chunk:
-            yield _bundle(by_id[loan_id], prices, values, as_of, lang, ladder)
+            yield _bundle(by_id[loan_id], prices, values, as_of, lang, ladder, inputs)
         session.expunge_all()  # keep memory flat
 
 
@@ -226,6 +237,8 @@ def export_portfolio(
             total_loans=len(ids),
             progress=progress,
             template=template,
+            kpi=portfolio_kpi_rows(session, lang, as_of),
+            allocation=allocation_rows(session, as_of.year),
         )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, object_session, selectinload
@@ -48,6 +49,25 @@ def loan_load_options() -> list[_AbstractLoad]:
         selectinload(Loan.syndicate_shares),
         selectinload(Loan.pledges),
     ]
+
+
+LIVE = frozenset({"disbursed"})  # statuses with money out: an outstanding balance
+
+
+def outstanding_principal(loan: Loan, as_of: date, schedule: Schedule | None = None) -> Decimal:
+    """Principal outstanding on ``as_of``: drawn by then minus principal repaid by then.
+
+    Accrued interest is not part of it (PCAF's outstanding amount, the exposure of the
+    syndicate sheet). Zero unless the loan is disbursed.
+    """
+    if loan.status not in LIVE:
+        return Decimal("0.00")
+    periods = (schedule or loan_schedule(loan, borrower_only=True)).periods
+    drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), Decimal("0.00"))
+    if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
+        drawn = loan.amount
+    repaid = sum((p.principal for p in periods if p.payment_date <= as_of), Decimal("0.00"))
+    return max(drawn - repaid, Decimal("0.00"))
 
 
 def loan_schedule(loan: Loan, borrower_only: bool = False) -> Schedule:

@@ -35,6 +35,8 @@ from greendesk.reporting.model import (
 )
 from greendesk.reporting.templates import load_memo_template, load_values
 from greendesk.services.assessment import price_table
+from greendesk.services.emissions import emission_row, loan_emissions_in_session
+from greendesk.services.kpi_report import memo_kpi
 from greendesk.services.report_support import (
     LoanCollateralView,
     assess_pledges,
@@ -233,6 +235,8 @@ def memo_data(
         alerts = [text for _seq, text in view.alerts]
         classification = _classification(loan, lang)
         votes: list[DecisionVote] = list(loan.votes)
+        kpi = memo_kpi(session, loan, lang, on)
+        pcaf = emission_row(loan_emissions_in_session(session, loan, on, lang))
         return MemoData(
             reference=loan.reference,
             bank=loan.bank or "",
@@ -285,7 +289,13 @@ def memo_data(
                 )
                 for x in schedule.lenders
             ],
-            risks=[*(classification.flags if classification else []), *alerts],
+            risks=[
+                *(classification.flags if classification else []),
+                *alerts,
+                *(kpi.alerts if kpi else []),
+            ],
+            kpi=kpi,
+            emissions=pcaf,
             conditions=[v.conditions for v in votes if v.conditions],
             votes=[
                 Vote(

@@ -24,7 +24,9 @@ from sqlalchemy.orm import Session
 from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
 from greendesk.services import audit, auth
+from greendesk.services.allocation import seed_allocations
 from greendesk.services.assessment import assess_loan, price_table
+from greendesk.services.emissions import seed_emission_inputs
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
 from greendesk.store.database import Database, open_database
@@ -212,6 +214,8 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:
                     assess_loan(session, loan_id, date.today(), prices=prices, actor=SEED_ACTOR)
+            seed_emission_inputs(session, source)  # PCAF inputs (ASSUMED), seeds/emissions.toml
+            seed_allocations(session, source)  # use of proceeds (ASSUMED), seeds/allocations.toml
             if session.get(AppMeta, SEEDED_KEY) is None:
                 session.add(AppMeta(key=SEEDED_KEY, value=utcnow().isoformat()))
     except IntegrityError as exc:

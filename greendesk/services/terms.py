@@ -9,21 +9,48 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session, object_session
+
 from greendesk.domain.errors import UserError
 from greendesk.domain.schedule import Schedule
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
-from greendesk.store.models import Loan
+from greendesk.store.models import KpiTestResult, Loan
 
 
 def loan_terms(loan: Loan) -> dict[str, Any]:
     """TERMS JSON of a loan row loaded in an open session (for services that hold one already).
 
     No ``calendar_beyond_coverage``: payment dates after the official CN years use the projected
-    holidays (the engine's default), so a 20-year loan is dated on one stated calendar.
+    holidays (the engine's default), so a 20-year loan is dated on one stated calendar. A loan
+    with KPIs gets the ratchet its decided KPI tests put in force, not its rows (those give the
+    steps).
     """
-    return terms_json(loan_input(loan_record(loan)))
+    terms = terms_json(loan_input(loan_record(loan)))
+    session = object_session(loan)
+    if loan.kpis and session is not None:
+        steps = ratchet_in_force(session, loan.reference)
+        if steps:
+            terms["ratchet"] = steps
+        else:
+            terms.pop("ratchet", None)
+    return terms
+
+
+def ratchet_in_force(session: Session, reference: str) -> list[dict[str, Any]]:
+    """A KPI-linked loan's ratchet: one step per decided KPI test (issue 15), by test date.
+
+    The loan's own ratchet rows state the step sizes (``domain.kpi.ratchet``); only decided
+    tests move the margin, from the first period starting on or after the test date.
+    """
+    rows = session.scalars(
+        select(KpiTestResult)
+        .where(KpiTestResult.loan_reference == reference, KpiTestResult.adjust_bps != 0)
+        .order_by(KpiTestResult.test_date, KpiTestResult.kpi_name)
+    )
+    return [{"effective": r.test_date.isoformat(), "adjust_bps": r.adjust_bps} for r in rows]
 
 
 def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -459,3 +460,134 @@ class LoanScheduleCalendar(Base):
     kept_dates: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"no": "date"}
     derived_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     derived_by: Mapped[str] = mapped_column(_text("actor"))
+
+# --- Carbon-linked loans after approval (issue 15): KPI observations, decided tests and the
+# loan's schedule versions. Keyed by the loan's reference (the facility), so they follow the
+# loan across application versions; loan_id names the version they were recorded against.
+
+
+class KpiObservation(Base):
+    """One observed KPI value for one test date, with its verifier, report and maker."""
+
+    __tablename__ = "kpi_observations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    kpi_name: Mapped[str] = mapped_column(_text("name"))
+    test_date: Mapped[dt.date] = mapped_column(Date)
+    value: Mapped[Decimal] = mapped_column(ExactDecimal())
+    unit: Mapped[str | None] = mapped_column(_text("unit"))
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    verifier: Mapped[str | None] = mapped_column(_text("name"))
+    report_reference: Mapped[str | None] = mapped_column(_text("registration_no"))
+    report_date: Mapped[dt.date | None] = mapped_column(Date)
+    report_filename: Mapped[str | None] = mapped_column(_text("name"))
+    report_sha256: Mapped[str | None] = mapped_column(_text("hash"))
+    report_size: Mapped[int | None] = mapped_column(Integer)
+    report_data: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    entered_by: Mapped[str] = mapped_column(_text("actor"))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    entered_on: Mapped[dt.date] = mapped_column(Date)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    unverified_reason: Mapped[str | None] = mapped_column(_text("note"))
+    unverified_reason_zh: Mapped[str | None] = mapped_column(_text("note"))
+    result: Mapped[str | None] = mapped_column(_text("code"))  # met / missed; None if no SPT
+    comparison_zh: Mapped[str | None] = mapped_column(_text("note"))
+    comparison_en: Mapped[str | None] = mapped_column(_text("note"))
+
+
+class KpiTestResult(Base):
+    """The decision on one test of one KPI: met, missed or lapsed, and the step it brought."""
+
+    __tablename__ = "kpi_test_results"
+    __table_args__ = (
+        UniqueConstraint("loan_reference", "kpi_name", "test_date"),
+        one_of("outcome", ("met", "missed", "lapsed")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    kpi_name: Mapped[str] = mapped_column(_text("name"))
+    test_date: Mapped[dt.date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(_text("code"))
+    adjust_bps: Mapped[int] = mapped_column(Integer)
+    observation_id: Mapped[int | None] = mapped_column(ForeignKey("kpi_observations.id"))
+    schedule_version: Mapped[int | None] = mapped_column(Integer)
+    decided_by: Mapped[str] = mapped_column(_text("actor"))
+    decided_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class LoanScheduleVersion(Base):
+    """One version of a loan's schedule: why it changed, the ratchet in force, what it computed.
+
+    Version 1 is the schedule as originated (written when the first change comes); each KPI
+    result that moves the margin adds the next. ``terms`` and ``schedule`` are the engine's TERMS
+    and schedule JSON as they were, so an old version reads back exactly.
+    """
+
+    __tablename__ = "loan_schedule_versions"
+    __table_args__ = (
+        UniqueConstraint("loan_reference", "version"),
+        CheckConstraint("version >= 1", name="version_positive"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    reason: Mapped[str] = mapped_column(_text("note"))
+    ratchet: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    terms: Mapped[dict[str, Any]] = mapped_column(JSON)
+    schedule: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(_text("actor"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class EmissionInput(Base):
+    """PCAF inputs of a borrower or of a project (project finance), one record per subject.
+
+    Money in integer fen (equity may be negative: PCAF counts it as 0), emissions in tCO2e a
+    year as exact text; ``activity`` lists ``{"factor", "quantity"}`` for options 2a/2b.
+    """
+
+    __tablename__ = "emission_inputs"
+    __table_args__ = (
+        UniqueConstraint("borrower_id"),
+        UniqueConstraint("project_id"),
+        CheckConstraint("(borrower_id IS NULL) <> (project_id IS NULL)", name="one_subject"),
+        one_of("option", ("1a", "1b", "2a", "2b", "3a", "3b", "3c")),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    borrower_id: Mapped[int | None] = mapped_column(ForeignKey("borrowers.id", ondelete="CASCADE"))
+    project_id: Mapped[int | None] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"))
+    option: Mapped[str] = mapped_column(_text("code"))
+    equity: Mapped[Decimal | None] = mapped_column(Money())
+    debt: Mapped[Decimal | None] = mapped_column(Money())
+    total_assets: Mapped[Decimal | None] = mapped_column(Money())
+    revenue: Mapped[Decimal | None] = mapped_column(Money())
+    scope12_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    scope3_t: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    activity: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sector: Mapped[str | None] = mapped_column(_text("code"))
+    year: Mapped[int | None] = mapped_column(Integer)
+    source: Mapped[str | None] = mapped_column(_text("source"))
+    assumed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ProceedsAllocation(Base):
+    """Part of one drawdown allocated to one eligible use-of-proceeds line (Green Loan Principles:
+    management of proceeds), with its date and evidence. Keyed by the loan's reference; the
+    drawdown and line by their numbers on the loan (1-based, as the editor shows them)."""
+
+    __tablename__ = "proceeds_allocations"
+    __table_args__ = (CheckConstraint("amount > 0", name="amount_positive"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id"))
+    drawdown_no: Mapped[int] = mapped_column(Integer)
+    line_no: Mapped[int] = mapped_column(Integer)
+    amount: Mapped[Decimal] = mapped_column(Money())
+    allocated_on: Mapped[dt.date] = mapped_column(Date)
+    evidence: Mapped[str] = mapped_column(_text("note"))
+    entered_by: Mapped[str] = mapped_column(_text("actor"))
+    entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -72,6 +72,9 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "loan.create": ("新建贷款申请", "loan application created"),
+    "loan.kpi_observation": ("录入 KPI 观测值", "KPI observation recorded"),
+    "loan.kpi_result": ("KPI 测试结果判定", "KPI test decided"),
+    "loan.schedule_version": ("还款计划新版本（利率调整）", "new schedule version (margin change)"),
     "loan.update_terms": ("修改贷款条款", "loan terms changed"),
     "loan.classify": ("系统分类", "classified by the engine"),
     "loan.override_classification": ("调整分类", "classification overridden"),

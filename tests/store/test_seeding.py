@@ -22,10 +22,12 @@ from greendesk.services.terms import schedule_terms
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import (
     AuditEvent,
+    EmissionInput,
     Base,
     Borrower,
     Loan,
     Pledge,
+    ProceedsAllocation,
     Project,
     ReferencePrice,
     ReferenceRate,
@@ -210,7 +212,13 @@ def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedR
     assert len(creations) == report.added  # one creation event per record added
     assert actions.count("loan.classify") == report.loans  # the engine's verdict, audited
     assert actions.count("loan.revalue") == report.loans  # the pledges' stored valuation
-    assert len(actions) == report.added + 2 * report.loans
+    # the seeds' PCAF inputs and drawdown allocations (issue 15) are audited as they are stored
+    emissions = [a for a in actions if a.endswith(".emission_inputs")]
+    allocations = actions.count("loan.allocate_proceeds")
+    with database.session() as session:
+        assert len(emissions) == len(session.scalars(select(EmissionInput)).all())
+        assert allocations == len(session.scalars(select(ProceedsAllocation)).all())
+    assert len(actions) == report.added + 2 * report.loans + len(emissions) + allocations
     assert audit.verify(database).ok
 
 

@@ -106,7 +106,11 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
 
 def schedule_to_csv(schedule: Schedule) -> str:
     """The schedule as CSV text (see the module notes for the layout)."""
-    data = schedule_to_json(schedule)
+    return schedule_json_to_csv(schedule_to_json(schedule))
+
+
+def schedule_json_to_csv(data: dict[str, Any]) -> str:
+    """CSV text from the schedule's JSON data (a stored schedule version reads back the same)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from greendesk.reporting.fonts import printable, register_fonts, undrawable
-from greendesk.reporting.memo import schedule, sections
+from greendesk.reporting.memo import kpi, schedule, sections
 from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
 from greendesk.reporting.memo.sections import Section
 from greendesk.reporting.memo.styles import para
@@ -30,6 +30,8 @@ BUILDERS: dict[str, Section] = {
     "repayment": schedule.repayment,
     "risks": sections.risks,
     "decision": sections.decision,
+    "kpi_results": kpi.kpi_results,
+    "emissions": kpi.emissions,
     "appendix_schedule": schedule.appendix_schedule,
     "appendix_lenders": schedule.appendix_lenders,
 }

@@ -18,6 +18,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from greendesk.reporting.model import (
+    AllocationRow,
+    EmissionRow,
+    KpiTestInfo,
     LoanBundle,
     MaturityRow,
     PledgeRow,
@@ -27,6 +30,8 @@ from greendesk.reporting.model import (
 from greendesk.reporting.templates import SheetSpec, WorkbookTemplate, load_workbook_template
 from greendesk.reporting.workbook import rows
 from greendesk.reporting.workbook.cells import column_converters, header_row
+from greendesk.reporting.workbook.emissions import GROUPS as EMISSION_GROUPS
+from greendesk.reporting.workbook.emissions import EmissionsSummaryWriter
 from greendesk.reporting.workbook.summary import GroupKeys, SummaryWriter
 
 Progress = Callable[[int, int], None]
@@ -88,6 +93,18 @@ def _check_fields(spec: SheetSpec, row_type: type) -> None:
             )
 
 
+def _emission_keys(
+    tpl: WorkbookTemplate, row: EmissionRow, seen: dict[str, dict[str, None]]
+) -> None:
+    """The group keys as the Emissions sheet shows them (translated where it translates)."""
+    spec = tpl.sheets["emissions"]
+    for field in seen:
+        value = getattr(row, field)
+        table = spec.columns[spec.index(field)].values
+        key = "" if value in (None, "") else (tpl.values(table, value) if table else str(value))
+        seen[field].setdefault(key, None)
+
+
 def write_portfolio(
     out: str | Path | BinaryIO,
     *,
@@ -98,12 +115,15 @@ def write_portfolio(
     total_loans: int = 0,
     progress: Progress | None = None,
     template: WorkbookTemplate | None = None,
+    kpi: Iterable[KpiTestInfo] = (),
+    allocation: Iterable[AllocationRow] = (),
 ) -> WorkbookStats:
     """Write the workbook in one pass over ``loans``; ``maturity`` is iterated afterwards.
 
     Each loan's pledge and lender rows go to their sheets as the loan streams (write-only
     sheets may be appended to in any order). ``progress(done, total)`` follows the loans;
-    ``total`` is ``total_loans`` when the caller knows it.
+    ``total`` is ``total_loans`` when the caller knows it. ``kpi`` (every test of every
+    carbon-linked loan) fills the KPI sheet when the template has one.
     """
     tpl = template or load_workbook_template(lang)
     for key, row_type in (
@@ -113,6 +133,12 @@ def write_portfolio(
         ("maturity", MaturityRow),
     ):
         _check_fields(tpl.sheets[key], row_type)
+    if "kpi" in tpl.sheets:
+        _check_fields(tpl.sheets["kpi"], KpiTestInfo)
+    if "emissions" in tpl.sheets:
+        _check_fields(tpl.sheets["emissions"], EmissionRow)
+    if "allocation" in tpl.sheets:
+        _check_fields(tpl.sheets["allocation"], AllocationRow)
     wb = Workbook(write_only=True)
     summary_ws = wb.create_sheet(tpl.summary_name)
     streams = {key: _SheetStream(_prepare(wb, spec), spec, tpl) for key, spec in tpl.sheets.items()}
@@ -127,6 +153,8 @@ def write_portfolio(
         for field, _, _ in tpl.groups
     ]
     seen: list[dict[str, None]] = [g[2] for g in groups]
+    emission_sheet = streams.get("emissions")
+    emission_keys: dict[str, dict[str, None]] = {f: {} for f, _ in EMISSION_GROUPS}
     done = 0
     for bundle in loans:
         row = bundle.loan
@@ -135,6 +163,9 @@ def write_portfolio(
             pledge_sheet.add(pledge)
         for share in bundle.syndicate:
             synd_sheet.add(share)
+        if emission_sheet is not None and bundle.emissions is not None:
+            emission_sheet.add(bundle.emissions)
+            _emission_keys(tpl, bundle.emissions, emission_keys)
         for field, table, bucket in groups:
             value = getattr(row, field)
             key = "" if value in (None, "") else (tpl.values(table, value) if table else str(value))
@@ -147,7 +178,20 @@ def write_portfolio(
         progress(done, max(total_loans, done))
     for item in maturity:
         streams["maturity"].add(item)
+    if "kpi" in streams:
+        for test in kpi:
+            streams["kpi"].add(test)
+    if "allocation" in streams:
+        for line in allocation:
+            streams["allocation"].add(line)
     counts = {key: stream.close() for key, stream in streams.items()}
+    if emission_sheet is not None and tpl.emissions_summary_name:
+        EmissionsSummaryWriter(
+            wb.create_sheet(tpl.emissions_summary_name),
+            emission_sheet.spec,
+            tpl,
+            counts["emissions"],
+        ).write([(f, sorted(k, key=lambda x: (x == "", x))) for f, k in emission_keys.items()])
     keys = [
         GroupKeys(field, label, chart, sorted(bucket, key=lambda k: (k == "", k)))
         for (field, label, chart), bucket in zip(tpl.groups, seen, strict=True)

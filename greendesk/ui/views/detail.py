@@ -29,6 +29,7 @@ from greendesk.ui.views.detail_data import (
     load_detail,
 )
 from greendesk.ui.views.history_tab import HistoryTab
+from greendesk.ui.views.kpi_tab import KpiTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
 from greendesk.ui.views.schedule_tab import ScheduleTab
 from greendesk.ui.workers import LatestRequest, Progress, Tasks
@@ -67,6 +68,12 @@ class LoanDetailView(QWidget):
             self, self.override_requested.emit, self.clear_override_requested.emit
         )
         self.history = HistoryTab(self)
+        # Carbon-linked loans: the KPI tab (its own form), shown only for a loan with KPIs.
+        self.kpi_tab = KpiTab(db, actor, self.tabs)
+        self._kpi_index = self.tabs.addTab(
+            self.kpi_tab, QCoreApplication.translate("LoanDetail", "KPIs")
+        )
+        self.kpi_tab.changed.connect(self._reload)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")
@@ -110,6 +117,10 @@ class LoanDetailView(QWidget):
         self.collateral.show(detail)
         self.classification.show(detail)
         self.history.show(detail.history)
+        has_kpis = bool(loan.kpis)
+        self.tabs.setTabVisible(self._kpi_index, has_kpis)
+        if has_kpis:
+            self.kpi_tab.show_loan(loan.reference, loan.status)
         editable = detail.may(Action.EDIT_APPLICATION)
         self._add_pledge.setVisible(editable)
         self._edit_pledge.setVisible(editable)
@@ -118,6 +129,10 @@ class LoanDetailView(QWidget):
         ticket = self._latest.next()
         self._start_schedule(loan_id, ticket)
         self._start_classification(loan_id, ticket)
+
+    def _reload(self) -> None:
+        if self.detail is not None:
+            self.show_loan(self.detail.loan.id)
 
     def _terms_text(self) -> str:
         assert self.detail is not None
