@@ -163,3 +163,145 @@ def loan_eligibility(db: Database, loan_id: int, as_of: date) -> LoanProgrammes:
         if loan is None:
             raise UserError(f"no loan with id {loan_id}")
         return _assess_loan(session, loan, as_of)
+
+
+# -- the CERF quarterly disclosure -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    """One supported loan in a quarter's disclosure (figures on the quarter's last day)."""
+
+    reference: str
+    borrower: str
+    project: str
+    areas_zh: str
+    areas_en: str
+    amount: Decimal
+    disbursed_in_quarter: Decimal
+    outstanding: Decimal
+    rate: Decimal
+    start_date: date
+    maturity_date: date
+    support_ends: date | None
+    share_of_principal: Decimal
+    refinanced: Decimal
+    annual_co2e_t: Decimal | None
+    method_zh: str
+    method_en: str
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    programme: str
+    name_zh: str
+    name_en: str
+    quarter: str
+    start: date
+    end: date
+    version: str | None
+    funding_rate: Decimal | None
+    rate_source: str
+    share_source: str
+    rows: tuple[DisclosureRow, ...]
+
+    @property
+    def total_amount(self) -> Decimal:
+        return sum((r.amount for r in self.rows), Decimal("0.00"))
+
+    @property
+    def total_refinanced(self) -> Decimal:
+        return sum((r.refinanced for r in self.rows), Decimal("0.00"))
+
+    @property
+    def total_outstanding(self) -> Decimal:
+        return sum((r.outstanding for r in self.rows), Decimal("0.00"))
+
+    @property
+    def total_disbursed(self) -> Decimal:
+        return sum((r.disbursed_in_quarter for r in self.rows), Decimal("0.00"))
+
+    @property
+    def total_co2e_t(self) -> Decimal:
+        return sum((r.annual_co2e_t or Decimal(0) for r in self.rows), Decimal("0.00"))
+
+    @property
+    def weighted_rate(self) -> Decimal | None:
+        """The loans' rates weighted by amount (the disclosure's 加权平均利率), four places."""
+        if not self.total_amount:
+            return None
+        weighted = sum((r.rate * r.amount for r in self.rows), Decimal(0))
+        return (weighted / self.total_amount).quantize(Decimal("0.0001"))
+
+
+def parse_quarter(text: str) -> tuple[date, date]:
+    """``2026Q4`` → (2026-10-01, 2026-12-31); a clear message for anything else."""
+    import re
+
+    match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())
+    if not match:
+        raise UserError(f"--quarter: {text!r} is not a quarter (YYYYQn, e.g. 2026Q4)")
+    year, q = int(match[1]), int(match[2])
+    if not 1900 <= year <= 9998:
+        raise UserError(f"--quarter: year {year} is out of range")
+    start = date(year, 3 * q - 2, 1)
+    end = date(year + (q == 4), (3 * q) % 12 + 1, 1)
+    from datetime import timedelta
+
+    return start, end - timedelta(days=1)
+
+
+def disclosure(db: Database, programme: str, quarter: str) -> Disclosure:
+    """The quarter's supported loans: eligible on its last day with a refinanced amount."""
+    programmes = load_programmes()
+    if programme not in programmes:
+        raise UserError(f"programme: {programme!r} is not one of {', '.join(sorted(programmes))}")
+    spec = programmes[programme]
+    if not spec.computes_refinancing:
+        raise UserError(f"programme: {programme!r} has no confirmed refinancing terms to disclose")
+    start, end = parse_quarter(quarter)
+    version = spec.version_on(end)
+    rows: list[DisclosureRow] = []
+    for lp in eligibility(db, None, end):
+        r = lp.result(programme)
+        if r is None or not r.eligible or not r.refinancing:
+            continue
+        assert lp.start_rate is not None and lp.start_date is not None
+        draws = sum(
+            (w.amount for w in r.support_windows if start <= w.drawdown_date <= end),
+            Decimal("0.00"),
+        )
+        rows.append(
+            DisclosureRow(
+                reference=lp.reference,
+                borrower=lp.borrower,
+                project=lp.project,
+                areas_zh="、".join(spec.areas[k].name_zh for k in r.areas),
+                areas_en=", ".join(spec.areas[k].name_en for k in r.areas),
+                amount=lp.amount,
+                disbursed_in_quarter=draws,
+                outstanding=r.outstanding,
+                rate=lp.start_rate,
+                start_date=lp.start_date,
+                maturity_date=lp.maturity_date or lp.start_date,
+                support_ends=max((w.ends for w in r.support_windows), default=None),
+                share_of_principal=r.share_of_principal or Decimal(0),
+                refinanced=r.refinancing,
+                annual_co2e_t=r.annual_co2e_t,
+                method_zh=r.co2e_method_zh,
+                method_en=r.co2e_method_en,
+            )
+        )
+    return Disclosure(
+        programme=programme,
+        name_zh=spec.name_zh,
+        name_en=spec.name_en,
+        quarter=f"{start.year}Q{(start.month + 2) // 3}",
+        start=start,
+        end=end,
+        version=version.id if version else None,
+        funding_rate=version.funding_rate.value if version else None,
+        rate_source=version.funding_rate.cite() if version else "",
+        share_source=version.share_of_principal.cite() if version else "",
+        rows=tuple(rows),
+    )

@@ -327,7 +327,9 @@ def assess(
                 "amount or funding benefit is computed",
             )
         )
-    co2e = _co2e(p, loan, f) if eligible else None
+    co2e = _co2e(p, loan, f) if eligible and p.reduction_method_en else None
+    if eligible and p.institutions_en:
+        f.notes.append(Finding("institution", p.institutions_zh, p.institutions_en))
     return ProgrammeResult(
         programme=p.key,
         name_zh=p.name_zh,

@@ -114,6 +114,8 @@ class Programme:
     disclosure_frequency: Figure[str] | None
     reduction_method_zh: str
     reduction_method_en: str
+    institutions_zh: str
+    institutions_en: str
     versions: tuple[Version, ...]
 
     def name(self, lang: str) -> str:
@@ -302,6 +304,8 @@ def parse_programme(name: str, data: dict[str, Any]) -> Programme:
         disclosure_frequency=r.figure(disclosure, "frequency", "disclosure.", str, required=False),
         reduction_method_zh=str(disclosure.get("reduction_method_zh", "")),
         reduction_method_en=str(disclosure.get("reduction_method_en", "")),
+        institutions_zh=_institutions(data, "zh"),
+        institutions_en=_institutions(data, "en"),
         versions=tuple(versions),
     )
     for sid in sorted(r.cited - set(sources)):
@@ -315,6 +319,15 @@ def parse_programme(name: str, data: dict[str, Any]) -> Programme:
     if r.errors:
         raise UserError("\n".join(r.errors))
     return programme
+
+
+def _institutions(data: dict[str, Any], lang: str) -> str:
+    """Who may borrow from the programme; GreenDesk does not check it (the bank knows)."""
+    block = data.get("institutions") or {}
+    text = str(block.get(f"text_{lang}", ""))
+    if not text:
+        return ""
+    return f"适用机构（未核对）：{text}" if lang == "zh" else f"institutions (not checked): {text}"
 
 
 def _check_versions(r: _Reader, versions: list[Version]) -> None:
