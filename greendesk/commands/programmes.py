@@ -86,12 +86,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     pipeline = sub.add_parser(
         "pipeline",
         help="project libraries: projects, investment, loan demand, credit, disbursed",
-        description="The project and enterprise libraries' figures (Gansu climate "
-        "investment-and-financing library …) and the loans recorded in them.",
+        description="The project libraries' reported figures (the Gansu climate "
+        "investment-and-financing library …), each with its source.",
     )
     pipeline.add_argument("--json", action="store_true", help="print JSON instead of text")
     pipeline.add_argument("--lang", choices=LANGS, default="en", help="text report language")
-    add_db_argument(pipeline)
     pipeline.set_defaults(handler=run_pipeline)
 
 
@@ -251,13 +250,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace) -> int:
     from greendesk.services.libraries import pipeline
-    from greendesk.store.database import open_database
 
-    db = open_database(resolve_db_url(args.db))
-    try:
-        report = pipeline(db)
-    finally:
-        db.dispose()
+    report = pipeline()
     if args.json:
         print_json(plain(asdict(report)))
     else:
