@@ -238,7 +238,7 @@ def parse_quarter(text: str) -> tuple[date, date]:
     """``2026Q4`` → (2026-10-01, 2026-12-31); a clear message for anything else."""
     import re
 
-    match = re.fullmatch(r"(\d{4})[Qq]([1-4])", text.strip())
+    match = re.fullmatch(r"([0-9]{4})[Qq]([1-4])", text.strip())
     if not match:
         raise UserError(f"--quarter: {text!r} is not a quarter (YYYYQn, e.g. 2026Q4)")
     year, q = int(match[1]), int(match[2])
