@@ -91,7 +91,7 @@ def _summary(path: Path) -> LibrarySummary:
         raise UserError(f"{path.name}: cannot read: {exc}") from None
     errors: list[str] = []
     values: dict[str, Any] = {}
-    for field in TEXT_FIELDS + ("source", "period"):
+    for field in (*TEXT_FIELDS, "source", "period"):
         value = data.get(field)
         if not isinstance(value, str) or not value.strip():
             errors.append(f"{path.name}: {field}: must be a non-empty string")

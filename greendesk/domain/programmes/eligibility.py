@@ -159,7 +159,8 @@ def _conditions(p: Programme, v: Version, loan: LoanPosition, f: _Findings) -> N
             f.add(
                 ok,
                 "rate",
-                f"起息利率 {rate} {sign} 同期限 {loan.lpr_name} {lpr} + {tol}bp（{p.rate_text_zh}）",
+                f"起息利率 {rate} {sign} 同期限 {loan.lpr_name} {lpr} + {tol}bp"
+                f"（{p.rate_text_zh}）",
                 f"start rate {rate} {sign} same-tenor {loan.lpr_name} {lpr} + {tol} bps "
                 f"({p.rate_text_en})",
             )
@@ -267,7 +268,8 @@ def _window_note(months: int, window: Decimal) -> Finding:
     pct = f"{window * 100:.2f}%"
     return Finding(
         "window",
-        f"部分提款自提款日起{months}个月的再贷款支持期（期限加展期）已届满：仅 {pct} 的余额仍获支持",
+        f"部分提款自提款日起{months}个月的再贷款支持期（期限加展期）已届满："
+        f"仅 {pct} 的余额仍获支持",
         f"the refinancing window ({months} months from each drawdown: term and rollovers) has "
         f"closed for part of the loan: {pct} of the balance is still refinanced",
     )

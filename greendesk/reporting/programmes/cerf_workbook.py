@@ -1,7 +1,8 @@
 """The carbon emission reduction facility's quarterly disclosure as an Excel workbook.
 
 Columns, headers and formats come from ``reports/cerf.toml``. The loan rows are values; the
-totals row is formulas (SUM per amount column, SUMPRODUCT for the amount-weighted rate), so
+totals row is formulas (SUM per amount column, SUMPRODUCT for the amount-weighted rate, rounded
+to four places as the service rounds it), so
 the sheet stays right when a reader filters or edits it and a recalculating program (Excel,
 LibreOffice) shows the same totals the service computed.
 """
@@ -74,7 +75,7 @@ def _total(col: Column, letter: str, first: int, last: int, by: dict[str, str]) 
     if col.total.startswith("weighted:"):
         weight = by[col.total.split(":", 1)[1]]
         wrng = f"{weight}{first}:{weight}{last}"
-        return f"=IF(SUM({wrng})=0,0,SUMPRODUCT({rng},{wrng})/SUM({wrng}))"
+        return f"=IF(SUM({wrng})=0,0,ROUND(SUMPRODUCT({rng},{wrng})/SUM({wrng}),4))"
     return None
 
 

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from greendesk.domain.classification.catalogue import load_catalogue
+from greendesk.domain.classification.sectors import load_sectors
 from greendesk.domain.errors import UserError
 from greendesk.domain.programmes.spec import load_programmes, parse_programme, programmes_dir
-from greendesk.domain.classification.sectors import load_sectors
 
 
 def _raw(name: str) -> dict[str, Any]:
