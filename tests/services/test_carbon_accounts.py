@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -97,7 +98,7 @@ def test_grade_change_flags_exactly_the_borrowers_live_loans(
 
 def test_same_grade_or_backdated_record_only_adds_history(db: Database, officer: Principal) -> None:
     _, code = borrower_of(db, CHP)
-    kw = {"platform": PLATFORM, "source": "平台评级"}
+    kw: dict[str, Any] = {"platform": PLATFORM, "source": "平台评级"}
     same = record_assessment(db, officer, code, grade="C", assessed_on=date(2026, 6, 30), **kw)
     assert not same.grade_changed and same.flagged == ()
     older = record_assessment(db, officer, code, grade="A", assessed_on=date(2025, 6, 30), **kw)
