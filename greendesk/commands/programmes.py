@@ -92,6 +92,48 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     pipeline.add_argument("--json", action="store_true", help="print JSON instead of text")
     pipeline.add_argument("--lang", choices=LANGS, default="en", help="text report language")
     pipeline.set_defaults(handler=run_pipeline)
+    _register_carbon_accounts(sub)
+
+
+def _register_carbon_accounts(sub: argparse._SubParsersAction[Any]) -> None:
+    account = sub.add_parser(
+        "carbon-account",
+        help="a borrower's carbon-account record (碳账户): show, or add an assessment",
+        description="Show a borrower's carbon-account grade (碳效码), its history and the "
+        "pricing policy's proposal; or add a platform assessment (a grade change flags the "
+        "borrower's live loans for repricing review).",
+    )
+    verbs = account.add_subparsers(dest="account_verb", metavar="show|add", required=True)
+    show = verbs.add_parser("show", help="grade, history and pricing proposal")
+    show.add_argument("credit_code", metavar="CREDIT_CODE", help="the borrower's credit code")
+    show.add_argument("--json", action="store_true", help="print JSON instead of text")
+    show.add_argument("--lang", choices=LANGS, default="en", help="text report language")
+    add_db_argument(show)
+    show.set_defaults(handler=run_account_show)
+    add = verbs.add_parser("add", help="record an assessment (needs --as OFFICER)")
+    add.add_argument("credit_code", metavar="CREDIT_CODE", help="the borrower's credit code")
+    add.add_argument("--platform", required=True, help="e.g. 新能源云昌吉州碳中和支撑服务平台")
+    add.add_argument("--grade", required=True, help="carbon-account grade (碳效码), e.g. B")
+    add.add_argument("--date", required=True, type=date_argument, help="assessment date")
+    add.add_argument("--source", required=True, help="where the assessment comes from")
+    add.add_argument("--intensity", default=None, help="carbon intensity, an exact number")
+    add.add_argument("--unit", default=None, help="the intensity's unit, e.g. tCO2/MWh")
+    add.add_argument("--as", dest="acting", required=True, metavar="USER")
+    add.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_db_argument(add)
+    add.set_defaults(handler=run_account_add)
+    reviews = sub.add_parser(
+        "reviews",
+        help="open repricing reviews raised by carbon-account grade changes",
+        description="The loans flagged for repricing review; --resolve ID closes one.",
+    )
+    reviews.add_argument("--resolve", type=int, metavar="ID", help="resolve review ID")
+    reviews.add_argument("--note", help="the outcome, required with --resolve")
+    reviews.add_argument("--as", dest="acting", metavar="USER", help="needed with --resolve")
+    reviews.add_argument("--json", action="store_true", help="print JSON instead of text")
+    reviews.add_argument("--lang", choices=LANGS, default="en", help="text report language")
+    add_db_argument(reviews)
+    reviews.set_defaults(handler=run_reviews)
 
 
 def plain(value: Any) -> Any:
@@ -256,4 +298,88 @@ def run_pipeline(args: argparse.Namespace) -> int:
         print_json(plain(asdict(report)))
     else:
         print(report.text(args.lang), end="")
+    return 0
+
+
+def account_text(account: Any, lang: str) -> str:
+    zh = lang == "zh"
+    lines = [f"{account.borrower}  {account.credit_code}"]
+    lines.append(f"  {'碳效码' if zh else 'grade'}: {account.grade or '—'}")
+    if account.proposal is not None:
+        lines.append(f"  {account.proposal.in_lang(lang)}  [{account.proposal.source}]")
+    for r in account.history:
+        intensity = "" if r.intensity is None else f"  {r.intensity} {r.intensity_unit}".rstrip()
+        lines.append(f"  {r.assessed_on}  {r.grade}  {r.platform}{intensity}  ({r.source})")
+    return "\n".join(lines) + "\n"
+
+
+def run_account_show(args: argparse.Namespace) -> int:
+    from greendesk.services.carbon_accounts import carbon_account
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        account = carbon_account(db, args.credit_code)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(plain(asdict(account)))
+    else:
+        print(account_text(account, args.lang), end="")
+    return 0
+
+
+def run_account_add(args: argparse.Namespace) -> int:
+    from greendesk.commands._common import login
+    from greendesk.services.carbon_accounts import record_assessment
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        actor = login(db, args.acting)
+        done = record_assessment(
+            db,
+            actor,
+            args.credit_code,
+            platform=args.platform,
+            grade=args.grade,
+            assessed_on=args.date,
+            source=args.source,
+            intensity=args.intensity,
+            intensity_unit=args.unit,
+        )
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(plain(asdict(done)))
+        return 0
+    print(f"recorded carbon-account assessment {done.record.id}: grade {done.record.grade}")
+    if done.grade_changed:
+        print(f"grade changed from {done.previous_grade or '—'}; {len(done.flagged)} loans flagged")
+    for alert in done.flagged:
+        print(f"  ! {alert.en}")
+    return 0
+
+
+def run_reviews(args: argparse.Namespace) -> int:
+    from greendesk.domain.errors import UserError
+    from greendesk.services.carbon_accounts import open_reviews, resolve_review
+    from greendesk.store.database import open_database
+
+    if args.resolve is not None and (not args.acting or not args.note):
+        raise UserError("--resolve: needs --note (the outcome) and --as USER")
+    db = open_database(resolve_db_url(args.db))
+    try:
+        if args.resolve is not None:
+            from greendesk.commands._common import login
+
+            resolve_review(db, login(db, args.acting), args.resolve, args.note)
+        alerts = open_reviews(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(plain([asdict(a) for a in alerts]))
+    else:
+        for a in alerts:
+            print(f"[{a.id}] {a.in_lang(args.lang)}")
     return 0
