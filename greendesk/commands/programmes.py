@@ -91,7 +91,35 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     pipeline.add_argument("--json", action="store_true", help="print JSON instead of text")
     pipeline.add_argument("--lang", choices=LANGS, default="en", help="text report language")
+    add_db_argument(pipeline)
     pipeline.set_defaults(handler=run_pipeline)
+    library = sub.add_parser(
+        "library",
+        help="record a loan's project in a project library, or list the entries",
+        description="Project libraries (项目库) as classification evidence: a project recognised "
+        "as a transition project satisfies the eligible-transition-activity point.",
+    )
+    lverbs = library.add_subparsers(dest="library_verb", metavar="add|list", required=True)
+    ladd = lverbs.add_parser("add", help="record LOAN_REF's project in a library (--as OFFICER)")
+    ladd.add_argument("loan", metavar="LOAN_REF", help="the loan whose project is recognised")
+    ladd.add_argument("--library", required=True, help="e.g. 昌吉州降碳转型升级项目库")
+    ladd.add_argument("--date", required=True, type=date_argument, help="date recognised")
+    ladd.add_argument("--rule", required=True, help="the recognition rule (认定办法)")
+    ladd.add_argument("--source", required=True, help="where the recognition is documented")
+    ladd.add_argument("--reference", default="", help="the project's reference in the library")
+    ladd.add_argument(
+        "--kind",
+        default="transition_project",
+        choices=("transition_project", "transition_enterprise", "climate_project"),
+    )
+    ladd.add_argument("--as", dest="acting", required=True, metavar="USER")
+    ladd.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_db_argument(ladd)
+    ladd.set_defaults(handler=run_library_add)
+    llist = lverbs.add_parser("list", help="every library entry with its project and loans")
+    llist.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_db_argument(llist)
+    llist.set_defaults(handler=run_library_list)
     _register_carbon_accounts(sub)
 
 
@@ -292,8 +320,13 @@ def run_report(args: argparse.Namespace) -> int:
 
 def run_pipeline(args: argparse.Namespace) -> int:
     from greendesk.services.libraries import pipeline
+    from greendesk.store.database import open_database
 
-    report = pipeline()
+    db = open_database(resolve_db_url(args.db))
+    try:
+        report = pipeline(db)
+    finally:
+        db.dispose()
     if args.json:
         print_json(plain(asdict(report)))
     else:
@@ -382,4 +415,51 @@ def run_reviews(args: argparse.Namespace) -> int:
     else:
         for a in alerts:
             print(f"[{a.id}] {a.in_lang(args.lang)}")
+    return 0
+
+
+def run_library_add(args: argparse.Namespace) -> int:
+    from greendesk.commands._common import login
+    from greendesk.services.libraries import record_entry
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        entry = record_entry(
+            db,
+            login(db, args.acting),
+            args.loan,
+            library=args.library,
+            recognised_on=args.date,
+            rule=args.rule,
+            source=args.source,
+            reference=args.reference,
+            kind=args.kind,
+        )
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(plain(asdict(entry)))
+    else:
+        print(
+            f"recorded library entry {entry.id}: {entry.project} in {entry.library}; "
+            f"re-classified {', '.join(entry.loans)}"
+        )
+    return 0
+
+
+def run_library_list(args: argparse.Namespace) -> int:
+    from greendesk.services.libraries import entries
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        rows = entries(db)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(plain([asdict(r) for r in rows]))
+    else:
+        for r in rows:
+            print(f"[{r.id}] {r.library}  {r.reference or '—'}  {r.recognised_on}  {r.project}")
     return 0

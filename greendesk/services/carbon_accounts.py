@@ -78,7 +78,8 @@ class Recorded:
     flagged: tuple[ReviewAlert, ...]
 
 
-def _plain_text(e: ErrorCollector, field: str, value: str | None, limit: str, req: bool) -> str:
+def clean_text(e: ErrorCollector, field: str, value: str | None, limit: str, req: bool) -> str:
+    """A stripped text field: required, at most ``LIMITS[limit]`` long, no control characters."""
     text = (value or "").strip()
     if req and not text:
         e.add(field, "required")
@@ -153,9 +154,9 @@ def record_assessment(
     """Store one assessment; on a change of the current grade, flag the live loans."""
     actor.require(Action.EDIT_APPLICATION)
     e = ErrorCollector()
-    platform = _plain_text(e, "platform", platform, "name", True)
-    source = _plain_text(e, "source", source, "source", True)
-    unit = _plain_text(e, "intensity_unit", intensity_unit, "unit", False)
+    platform = clean_text(e, "platform", platform, "name", True)
+    source = clean_text(e, "source", source, "source", True)
+    unit = clean_text(e, "intensity_unit", intensity_unit, "unit", False)
     grade = (grade or "").strip().upper()
     policy = load_pricing()
     if grade not in policy.grades:
@@ -282,7 +283,7 @@ def resolve_review(db: Database, actor: Principal, review_id: int, resolution: s
     """Close one review with the written outcome (repriced, or kept and why)."""
     actor.require(Action.EDIT_APPLICATION)
     e = ErrorCollector()
-    text = _plain_text(e, "resolution", resolution, "note", True)
+    text = clean_text(e, "resolution", resolution, "note", True)
     e.raise_if_any()
     with db.session(write=True) as session:
         review = session.get(RepricingReview, review_id)

@@ -1,4 +1,9 @@
-"""Project and enterprise libraries (项目库): the library summaries behind the pipeline.
+"""Project and enterprise libraries (项目库): entries as classification evidence, and the
+library summaries behind the pipeline.
+
+``record_entry`` notes that a loan's project is in a library (which, reference, date, the
+recognition rule) and re-classifies that project's current loans in the same transaction, so a
+recognised transition project's loans show the activity point met, saying why.
 
 A library summary is a library's own reported totals — projects assessed, total investment,
 loan demand, projects granted credit, credit granted, disbursed — read from
@@ -15,8 +20,17 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from greendesk.domain.errors import UserError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from greendesk.domain.errors import ErrorCollector, UserError
+from greendesk.domain.roles import Action, Principal
 from greendesk.paths import seeds_dir
+from greendesk.services import audit
+from greendesk.services.carbon_accounts import clean_text as _clean
+from greendesk.store.database import Database
+from greendesk.store.models import LibraryEntry, Loan, Project
+from greendesk.store.queries import is_current_version
 
 MONEY_FIELDS = ("total_investment", "loan_demand", "credit_granted", "disbursed")
 COUNT_FIELDS = ("projects", "projects_granted")
@@ -61,6 +75,7 @@ WORDS = {
 @dataclass(frozen=True)
 class Pipeline:
     libraries: tuple[LibrarySummary, ...]
+    entries: tuple[Any, ...] = ()  # EntryLine: the bank's projects recorded in libraries
 
     def total(self, field: str) -> Any:
         zero: Any = Decimal("0.00") if field in MONEY_FIELDS else 0
@@ -81,7 +96,13 @@ class Pipeline:
                 lines.append(f"  {w(field)} {getattr(lib, field):,.2f}")
             lines.append(f"  {w('source')}: {lib.source}")
             lines.append("")
-        return "\n".join(lines)
+        for x in self.entries:
+            loans = ", ".join(x.loans) or "—"
+            lines.append(
+                f"{x.library}  {x.reference or '—'}  {x.recognised_on}  {x.project}  "
+                f"[{loans}] {x.amount:,.2f}  ({x.rule})"
+            )
+        return "\n".join(lines) + ("\n" if self.entries else "")
 
 
 def _summary(path: Path) -> LibrarySummary:
@@ -130,6 +151,122 @@ def library_summaries(folder: Path | None = None) -> tuple[LibrarySummary, ...]:
     return tuple(sorted((_summary(p) for p in root.glob("*.toml")), key=lambda s: s.key))
 
 
-def pipeline() -> Pipeline:
-    """The libraries' reported figures, from the shipped summaries."""
-    return Pipeline(library_summaries())
+@dataclass(frozen=True)
+class EntryLine:
+    id: int
+    library: str
+    reference: str
+    recognised_on: date
+    rule: str
+    kind: str
+    source: str
+    project: str
+    loans: tuple[str, ...]
+    amount: Decimal  # the current loans' amounts on this project
+
+
+def record_entry(
+    db: Database,
+    actor: Principal,
+    loan_reference: str,
+    *,
+    library: str,
+    recognised_on: date,
+    rule: str,
+    source: str,
+    reference: str = "",
+    kind: str = "transition_project",
+    today: date | None = None,
+) -> EntryLine:
+    """Record the loan's project in ``library`` and re-classify the project's current loans."""
+    from greendesk.domain.classification.facts import LIBRARY_KINDS
+    from greendesk.services.assessment import assess_loan
+
+    actor.require(Action.EDIT_APPLICATION)
+    e = ErrorCollector()
+    library = _clean(e, "library", library, "name", True)
+    rule = _clean(e, "rule", rule, "name", True)
+    source = _clean(e, "source", source, "source", True)
+    reference = _clean(e, "reference", reference, "reference", False)
+    if kind not in LIBRARY_KINDS:
+        e.add("kind", f"must be one of {', '.join(LIBRARY_KINDS)}")
+    if recognised_on > (today or date.today()):
+        e.add("recognised_on", "in the future")
+    e.raise_if_any()
+    with db.session(write=True) as session:
+        loan = session.scalar(
+            select(Loan).where(Loan.reference == loan_reference, is_current_version())
+        )
+        if loan is None:
+            raise UserError(f"no loan with reference {loan_reference}")
+        if loan.project_id is None:
+            raise UserError(f"loan {loan_reference}: has no project to record in a library")
+        entry = LibraryEntry(
+            project_id=loan.project_id,
+            library=library,
+            reference=reference or None,
+            recognised_on=recognised_on,
+            rule=rule,
+            kind=kind,
+            source=source,
+            recorded_by=actor.username,
+        )
+        session.add(entry)
+        session.flush()
+        audit.record(
+            session,
+            actor,
+            "project.library_entry",
+            ("project", loan.project_id),
+            None,
+            {"library": library, "reference": reference, "rule": rule, "kind": kind},
+        )
+        ids = session.scalars(
+            select(Loan.id).where(Loan.project_id == loan.project_id, is_current_version())
+        )
+        for loan_id in list(ids):
+            assess_loan(session, loan_id, date.today(), actor=actor.username)
+        return _entries(session, entry.id)[0]
+
+
+def _entries(session: Session, entry_id: int | None = None) -> list[EntryLine]:
+    query = select(LibraryEntry, Project).join(Project, Project.id == LibraryEntry.project_id)
+    if entry_id is not None:
+        query = query.where(LibraryEntry.id == entry_id)
+    out: list[EntryLine] = []
+    for entry, project in session.execute(query.order_by(LibraryEntry.id)):
+        loans = list(
+            session.scalars(
+                select(Loan)
+                .where(Loan.project_id == project.id, is_current_version())
+                .order_by(Loan.reference)
+            )
+        )
+        out.append(
+            EntryLine(
+                entry.id,
+                entry.library,
+                entry.reference or "",
+                entry.recognised_on,
+                entry.rule,
+                entry.kind,
+                entry.source,
+                project.name,
+                tuple(x.reference for x in loans),
+                sum((x.amount for x in loans), Decimal("0.00")),
+            )
+        )
+    return out
+
+
+def entries(db: Database) -> list[EntryLine]:
+    """Every library entry with its project and the project's current loans."""
+    with db.session() as session:
+        return _entries(session)
+
+
+def pipeline(db: Database | None = None) -> Pipeline:
+    """The libraries' reported figures (shipped summaries) and, with ``db``, the bank's own
+    projects recorded in libraries."""
+    recorded = tuple(entries(db)) if db is not None else ()
+    return Pipeline(library_summaries(), recorded)

@@ -447,3 +447,25 @@ class RepricingReview(Base):
     resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     resolved_by: Mapped[str | None] = mapped_column(_text("actor"))
     resolution: Mapped[str | None] = mapped_column(_text("note"))
+
+
+class LibraryEntry(Base):
+    """A project (or a borrower) recorded in a project or enterprise library (项目库/企业库): which
+    library, its reference there, the date and the recognition rule (认定办法)."""
+
+    __tablename__ = "library_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    borrower_id: Mapped[int | None] = mapped_column(
+        ForeignKey("borrowers.id", ondelete="CASCADE"), index=True
+    )
+    library: Mapped[str] = mapped_column(_text("name"))
+    reference: Mapped[str | None] = mapped_column(_text("reference"))
+    recognised_on: Mapped[dt.date] = mapped_column(Date)
+    rule: Mapped[str] = mapped_column(_text("name"))
+    kind: Mapped[str] = mapped_column(_text("code"))
+    source: Mapped[str] = mapped_column(_text("source"))
+    recorded_by: Mapped[str] = mapped_column(_text("actor"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
