@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BackupDialog</name>
@@ -159,6 +160,57 @@
     </message>
 </context>
 <context>
+    <name>CerfReportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export disclosure</source>
+        <translation>Export disclosure</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file: required</source>
+        <translation>file: required</translation>
+    </message>
+    <message>
+        <source>file: the folder does not exist</source>
+        <translation>file: the folder does not exist</translation>
+    </message>
+    <message>
+        <source>Writing the disclosure…</source>
+        <translation>Writing the disclosure…</translation>
+    </message>
+    <message>
+        <source>CERF quarterly disclosure</source>
+        <translation>CERF quarterly disclosure</translation>
+    </message>
+    <message>
+        <source>Writes the quarter&apos;s list of loans supported by the carbon emission reduction facility, with totals as formulas, for Excel.</source>
+        <translation>Writes the quarter&apos;s list of loans supported by the carbon emission reduction facility, with totals as formulas, for Excel.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationTab</name>
     <message>
         <source>Status</source>
@@ -185,8 +237,8 @@
         <translation>Not classified yet: the engine has not assessed this loan.</translation>
     </message>
     <message>
-        <source>Engine's class: {}</source>
-        <translation>Engine's class: {}</translation>
+        <source>Engine&apos;s class: {}</source>
+        <translation>Engine&apos;s class: {}</translation>
     </message>
     <message>
         <source>Labels: {}</source>
@@ -201,8 +253,8 @@
         <translation>Catalogue item: {}</translation>
     </message>
     <message>
-        <source>No override: the engine's class applies.</source>
-        <translation>No override: the engine's class applies.</translation>
+        <source>No override: the engine&apos;s class applies.</source>
+        <translation>No override: the engine&apos;s class applies.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +561,10 @@ Database: {db}</translation>
 <context>
     <name>LoanDetail</name>
     <message>
+        <source>Programmes</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
         <source>{n} grace periods</source>
         <translation>{n} grace periods</translation>
     </message>
@@ -661,8 +717,8 @@ Database: {db}</translation>
         <translation>Remove pledge</translation>
     </message>
     <message>
-        <source>Officer's override</source>
-        <translation>Officer's override</translation>
+        <source>Officer&apos;s override</source>
+        <translation>Officer&apos;s override</translation>
     </message>
     <message>
         <source>Current</source>
@@ -1008,8 +1064,8 @@ Database: {db}</translation>
         <translation>Syndicate</translation>
     </message>
     <message>
-        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
-        <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
+        <source>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <translation>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
     </message>
     <message>
         <source>Fees</source>
@@ -1197,8 +1253,8 @@ Database: {db}</translation>
         <translation>Edit loan…</translation>
     </message>
     <message>
-        <source>Change the selected application's terms</source>
-        <translation>Change the selected application's terms</translation>
+        <source>Change the selected application&apos;s terms</source>
+        <translation>Change the selected application&apos;s terms</translation>
     </message>
     <message>
         <source>New borrower…</source>
@@ -1650,8 +1706,8 @@ Database: {db}</translation>
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <source>blank: the type's default</source>
-        <translation>blank: the type's default</translation>
+        <source>blank: the type&apos;s default</source>
+        <translation>blank: the type&apos;s default</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -1719,6 +1775,97 @@ Database: {db}</translation>
     <message>
         <source>e.g. exchange closing price</source>
         <translation>e.g. exchange closing price</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesTab</name>
+    <message>
+        <source>Carbon account</source>
+        <translation>Carbon account</translation>
+    </message>
+    <message>
+        <source>CERF disclosure…</source>
+        <translation>CERF disclosure…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Condition or note</source>
+        <translation>Condition or note</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensity</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reading the programmes…</source>
+        <translation>Reading the programmes…</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>not eligible</translation>
+    </message>
+    <message>
+        <source>eligible outstanding {amount}</source>
+        <translation>eligible outstanding {amount}</translation>
+    </message>
+    <message>
+        <source>refinancing {amount} ({share} at {rate})</source>
+        <translation>refinancing {amount} ({share} at {rate})</translation>
+    </message>
+    <message>
+        <source>funding benefit over the loan&apos;s life {amount}</source>
+        <translation>funding benefit over the loan&apos;s life {amount}</translation>
+    </message>
+    <message>
+        <source>{tonnes} tCO2e a year</source>
+        <translation>{tonnes} tCO2e a year</translation>
+    </message>
+    <message>
+        <source>Carbon-account grade: {grade}</source>
+        <translation>Carbon-account grade: {grade}</translation>
+    </message>
+    <message>
+        <source>The borrower is not on a carbon-account platform.</source>
+        <translation>The borrower is not on a carbon-account platform.</translation>
     </message>
 </context>
 <context>
@@ -1959,8 +2106,8 @@ Database: {db}</translation>
         <translation>User name</translation>
     </message>
     <message>
-        <source>lower-case letters, digits, '.', '_' or '-'</source>
-        <translation>lower-case letters, digits, '.', '_' or '-'</translation>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
     </message>
     <message>
         <source>Display name</source>

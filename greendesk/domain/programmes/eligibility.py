@@ -86,7 +86,7 @@ def _area_amount(area: Area, loan: LoanPosition) -> tuple[Decimal, list[str]]:
     """The loan amount falling in ``area`` and the codes or activities that put it there."""
     if area.rule == "green_whole":
         whole = loan.classification == "green" and loan.green_share == Decimal(1)
-        return (loan.amount if whole else ZERO), (["green 100%"] if whole else [])
+        return (loan.amount if whole else ZERO), (["100%"] if whole else [])
     if area.rule == "carbon_account_transition":
         ok = loan.classification == "transition" and bool(loan.carbon_account_grade)
         return (loan.amount if ok else ZERO), (

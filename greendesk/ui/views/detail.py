@@ -28,6 +28,7 @@ from greendesk.ui.views.detail_data import (
 )
 from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
+from greendesk.ui.views.programmes_tab import ProgrammesTab
 from greendesk.ui.views.schedule_tab import ScheduleTab
 from greendesk.ui.workers import Progress, Tasks
 
@@ -64,6 +65,9 @@ class LoanDetailView(QWidget):
             self, self.override_requested.emit, self.clear_override_requested.emit
         )
         self.history = HistoryTab(self)
+        self.programmes = ProgrammesTab(db, tasks, self)
+        self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
+        self.programmes.report_requested.connect(self._cerf_report)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")
@@ -114,6 +118,13 @@ class LoanDetailView(QWidget):
         self._pledge_selection(QItemSelection(), QItemSelection())
         self._start_schedule(loan_id)
         self._start_classification(loan_id)
+        self.programmes.show_loan(loan_id)
+
+    def _cerf_report(self) -> None:
+        from greendesk.ui.dialogs.cerf_report import CerfReportDialog
+        from greendesk.ui.views.language import content_language
+
+        CerfReportDialog(self._db, self._tasks, content_language(), self).open()
 
     def _terms_text(self) -> str:
         assert self.detail is not None
