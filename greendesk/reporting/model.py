@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from greendesk.domain.schedule.model import LenderPeriod  # the engine's per-lender row, as is
+
+if TYPE_CHECKING:
+    from greendesk.reporting.memo.programmes import ProgrammesMemo
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,7 @@ class MemoData:
     conditions: Sequence[str] = ()
     votes: Sequence[Vote] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    programmes: ProgrammesMemo | None = None  # the policy-programmes section (issue 16)
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------

@@ -28,6 +28,7 @@ MEMO_SECTIONS = (
     "repayment",
     "risks",
     "decision",
+    "programmes",
     "appendix_schedule",
     "appendix_lenders",
 )

@@ -9,6 +9,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak
 
 from greendesk.reporting.fonts import register_fonts
+from greendesk.reporting.memo import programmes as programmes_section
 from greendesk.reporting.memo import schedule, sections
 from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
 from greendesk.reporting.memo.sections import Section
@@ -29,6 +30,7 @@ BUILDERS: dict[str, Section] = {
     "decision": sections.decision,
     "appendix_schedule": schedule.appendix_schedule,
     "appendix_lenders": schedule.appendix_lenders,
+    "programmes": programmes_section.programmes,
 }
 
 
