@@ -912,6 +912,14 @@ Database: {db}</translation>
         <translation>Loan {}</translation>
     </message>
     <message>
+        <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
+        <translation>Carbon-account pricing: the borrower has no carbon-account grade.</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: {}</source>
+        <translation>Carbon-account pricing: {}</translation>
+    </message>
+    <message>
         <source>(no project)</source>
         <translation>(no project)</translation>
     </message>

@@ -912,6 +912,14 @@ Database: {db}</source>
         <translation>贷款 {}</translation>
     </message>
     <message>
+        <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
+        <translation>碳账户定价：借款人无碳效码。</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: {}</source>
+        <translation>碳账户定价：{}</translation>
+    </message>
+    <message>
         <source>(no project)</source>
         <translation>（无项目）</translation>
     </message>

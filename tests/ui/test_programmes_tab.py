@@ -110,3 +110,21 @@ def test_recent_quarters_newest_first() -> None:
         "2026Q1",
         "2025Q4",
     ]
+
+
+def test_loan_editor_proposes_the_grade_pricing_for_the_chosen_borrower(
+    qtbot: QtBot, desk_app: object, db: Database, officer: Principal
+) -> None:
+    from greendesk.services.records import borrowers
+    from greendesk.ui.dialogs.loan import LoanDialog
+
+    dialog = LoanDialog(db, officer)
+    qtbot.addWidget(dialog)
+    grades = {b.id: b.carbon_account_grade or "" for b in borrowers.list_borrowers(db)}
+    graded = next(i for i, g in grades.items() if g == "B")
+    ungraded = next(i for i, g in grades.items() if not g)
+    dialog.borrower.setCurrentIndex(dialog.borrower.findData(graded))
+    assert "碳效码 B" in dialog.pricing_note.text()
+    assert "-10bp" in dialog.pricing_note.text()
+    dialog.borrower.setCurrentIndex(dialog.borrower.findData(ungraded))
+    assert "无碳效码" in dialog.pricing_note.text()
