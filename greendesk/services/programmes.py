@@ -140,8 +140,12 @@ def _assess_loan(session: Session, loan: Loan, as_of: date) -> LoanProgrammes:
     )
 
 
-def _loans(session: Session, reference: str | None) -> list[Loan]:
+def _loans(
+    session: Session, reference: str | None, statuses: frozenset[str] | None = None
+) -> list[Loan]:
     query = select(Loan).where(is_current_version()).options(*loan_load_options())
+    if statuses is not None:
+        query = query.where(Loan.status.in_(sorted(statuses)))
     if reference is not None:
         query = query.where(Loan.reference == reference)
     loans = list(session.scalars(query.order_by(Loan.reference)))
@@ -150,10 +154,18 @@ def _loans(session: Session, reference: str | None) -> list[Loan]:
     return loans
 
 
-def eligibility(db: Database, reference: str | None, as_of: date) -> list[LoanProgrammes]:
-    """Every current loan's (or one loan's) standing under every programme on ``as_of``."""
+def eligibility(
+    db: Database,
+    reference: str | None,
+    as_of: date,
+    *,
+    statuses: frozenset[str] | None = None,
+) -> list[LoanProgrammes]:
+    """Every current loan's (or one loan's) standing under every programme on ``as_of``;
+    ``statuses`` keeps only loans in those states (the disclosure reads disbursed loans only)."""
     with db.session() as session:
-        return [_assess_loan(session, loan, as_of) for loan in _loans(session, reference)]
+        loans = _loans(session, reference, statuses)
+        return [_assess_loan(session, loan, as_of) for loan in loans]
 
 
 def loan_eligibility(db: Database, loan_id: int, as_of: date) -> LoanProgrammes:
@@ -262,7 +274,7 @@ def disclosure(db: Database, programme: str, quarter: str) -> Disclosure:
     start, end = parse_quarter(quarter)
     version = spec.version_on(end)
     rows: list[DisclosureRow] = []
-    for lp in eligibility(db, None, end):
+    for lp in eligibility(db, None, end, statuses=LIVE):
         r = lp.result(programme)
         if r is None or not r.eligible or not r.refinancing:
             continue
