@@ -29,7 +29,7 @@ from greendesk.paths import seeds_dir
 from greendesk.services import audit
 from greendesk.services.carbon_accounts import clean_text as _clean
 from greendesk.store.database import Database
-from greendesk.store.models import LibraryEntry, Loan, Project
+from greendesk.store.models import Borrower, LibraryEntry, Loan, Project
 from greendesk.store.queries import is_current_version
 
 MONEY_FIELDS = ("total_investment", "loan_demand", "credit_granted", "disbursed")
@@ -160,7 +160,7 @@ class EntryLine:
     rule: str
     kind: str
     source: str
-    project: str
+    project: str  # the project's name, or the borrower's for an enterprise library
     loans: tuple[str, ...]
     amount: Decimal  # the current loans' amounts on this project
 
@@ -199,10 +199,12 @@ def record_entry(
         )
         if loan is None:
             raise UserError(f"no loan with reference {loan_reference}")
-        if loan.project_id is None:
+        enterprise = kind == "transition_enterprise"  # an enterprise library names the borrower
+        if loan.project_id is None and not enterprise:
             raise UserError(f"loan {loan_reference}: has no project to record in a library")
         entry = LibraryEntry(
-            project_id=loan.project_id,
+            project_id=None if enterprise else loan.project_id,
+            borrower_id=loan.borrower_id if enterprise else None,
             library=library,
             reference=reference or None,
             recognised_on=recognised_on,
@@ -216,31 +218,32 @@ def record_entry(
         audit.record(
             session,
             actor,
-            "project.library_entry",
-            ("project", loan.project_id),
+            "borrower.library_entry" if enterprise else "project.library_entry",
+            ("borrower", loan.borrower_id) if enterprise else ("project", loan.project_id),
             None,
             {"library": library, "reference": reference, "rule": rule, "kind": kind},
         )
-        ids = session.scalars(
-            select(Loan.id).where(Loan.project_id == loan.project_id, is_current_version())
-        )
+        same = Loan.borrower_id if enterprise else Loan.project_id
+        key = loan.borrower_id if enterprise else loan.project_id
+        ids = session.scalars(select(Loan.id).where(same == key, is_current_version()))
         for loan_id in list(ids):
             assess_loan(session, loan_id, date.today(), actor=actor.username)
         return _entries(session, entry.id)[0]
 
 
 def _entries(session: Session, entry_id: int | None = None) -> list[EntryLine]:
-    query = select(LibraryEntry, Project).join(Project, Project.id == LibraryEntry.project_id)
+    query = (
+        select(LibraryEntry, Project, Borrower)
+        .outerjoin(Project, Project.id == LibraryEntry.project_id)
+        .outerjoin(Borrower, Borrower.id == LibraryEntry.borrower_id)
+    )
     if entry_id is not None:
         query = query.where(LibraryEntry.id == entry_id)
     out: list[EntryLine] = []
-    for entry, project in session.execute(query.order_by(LibraryEntry.id)):
+    for entry, project, borrower in session.execute(query.order_by(LibraryEntry.id)):
+        same = (Loan.project_id == project.id) if project else (Loan.borrower_id == borrower.id)
         loans = list(
-            session.scalars(
-                select(Loan)
-                .where(Loan.project_id == project.id, is_current_version())
-                .order_by(Loan.reference)
-            )
+            session.scalars(select(Loan).where(same, is_current_version()).order_by(Loan.reference))
         )
         out.append(
             EntryLine(
@@ -251,7 +254,7 @@ def _entries(session: Session, entry_id: int | None = None) -> list[EntryLine]:
                 entry.rule,
                 entry.kind,
                 entry.source,
-                project.name,
+                project.name if project else borrower.name,
                 tuple(x.reference for x in loans),
                 sum((x.amount for x in loans), Decimal("0.00")),
             )

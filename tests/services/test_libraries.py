@@ -121,3 +121,26 @@ def test_a_broken_summary_is_refused_naming_file_and_field(tmp_path: Path) -> No
     )
     with pytest.raises(UserError, match=r"bad.toml: total_investment: must be an amount"):
         library_summaries(tmp_path)
+
+
+def test_an_enterprise_library_names_the_borrower_and_is_not_project_evidence(
+    db: Database,
+) -> None:
+    officer = auth.authenticate(db, "officer", "greendesk-demo")
+    before = stored_classification(db, loan_id(db, COAL))
+    entry = record_entry(
+        db,
+        officer,
+        COAL,
+        library="昌吉州降碳转型升级企业库",
+        recognised_on=date(2026, 10, 15),
+        rule="《金融支持昌吉州降碳转型升级企业认定办法》",
+        source="演示",
+        kind="transition_enterprise",
+    )
+    assert entry.project == "昌吉州天山火电有限公司"
+    assert entry.loans == (COAL,)
+    after = stored_classification(db, loan_id(db, COAL))
+    assert before is not None and after is not None
+    assert "transition.library_recognised" not in {f.id for f in after.criteria_met}
+    assert {f.id for f in after.missing_evidence} == {f.id for f in before.missing_evidence}

@@ -173,7 +173,12 @@ class ProgrammesTab(QWidget):
                 if r.eligible
                 else QCoreApplication.translate("ProgrammesTab", "not eligible")
             )
-            line = f"{name}（{r.version or '—'}）: {verdict}"
+            version = r.version or "—"
+            line = (
+                f"{name}（{version}）：{verdict}"
+                if lang == "zh"
+                else f"{name} ({version}): {verdict}"
+            )
             if r.eligible:
                 line += " · " + QCoreApplication.translate(
                     "ProgrammesTab", "eligible outstanding {amount}"
