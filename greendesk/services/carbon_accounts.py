@@ -9,10 +9,12 @@ record only adds history. ``open_reviews`` are the alerts the window and command
 
 from __future__ import annotations
 
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -302,3 +304,50 @@ def resolve_review(db: Database, actor: Principal, review_id: int, resolution: s
             {"review": review.id, "open": True},
             {"review": review.id, "open": False, "resolution": text},
         )
+
+
+def seed_records(session: Session, path: Path) -> int:
+    """Load the demo borrowers' carbon-account history (``seeds/carbon_accounts.toml``) into
+    ``session``; returns how many records were added. History only: the borrower's grade and
+    loans are left as they are, so no repricing review is raised."""
+    if not path.exists():
+        return 0
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    added = 0
+    for i, raw in enumerate(data.get("record") or []):
+        where = f"{path.name}: record[{i}]"
+        borrower = session.scalar(
+            select(Borrower).where(Borrower.credit_code == str(raw.get("credit_code", "")))
+        )
+        if borrower is None:  # a partial seed folder: that borrower's loan was not loaded
+            continue
+        grade = str(raw.get("grade", "")).strip().upper()
+        if grade not in load_pricing().grades:
+            raise UserError(f"{where}.grade: not one of the pricing policy's grades")
+        assessed_on = raw.get("assessed_on")
+        if not isinstance(assessed_on, date):
+            raise UserError(f"{where}.assessed_on: must be a date")
+        exists = session.scalar(
+            select(CarbonAccountRecord.id).where(
+                CarbonAccountRecord.borrower_id == borrower.id,
+                CarbonAccountRecord.assessed_on == assessed_on,
+                CarbonAccountRecord.platform == str(raw["platform"]),
+            )
+        )
+        if exists is not None:
+            continue
+        intensity = raw.get("intensity")
+        session.add(
+            CarbonAccountRecord(
+                borrower_id=borrower.id,
+                platform=str(raw["platform"]),
+                grade=grade,
+                intensity=None if intensity is None else Decimal(str(intensity)),
+                intensity_unit=raw.get("intensity_unit"),
+                assessed_on=assessed_on,
+                source=str(raw["source"]),
+                recorded_by="seed",
+            )
+        )
+        added += 1
+    return added

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
-from greendesk.services import audit, auth
+from greendesk.services import audit, auth, carbon_accounts
 from greendesk.services.assessment import assess_loan, price_table
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
@@ -208,6 +208,7 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             _seed_prices(session, plan, count)
             added = [_seed_loan(session, loan_plan, count, officer_id) for loan_plan in plan.loans]
             session.flush()
+            carbon_accounts.seed_records(session, source / "carbon_accounts.toml")  # issue 16
             prices = price_table(session)
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:

@@ -77,7 +77,7 @@ def test_grade_change_shows_the_repricing_alert_on_that_loan_only(
     assert "碳效码：D" in tab.account_summary.text() or "D" in tab.account_summary.text()
     assert "+15bp" in tab.account_summary.text()
     assert "C 变为 D" in tab.alerts.text()
-    assert column(tab.history, 1) == ["D"]
+    assert column(tab.history, 1) == ["D", "C", "D"]  # newest first, over the seeded history
     _show(qtbot, win, _loan_id(db, MULEI))
     assert tab.alerts.text() == ""
 
