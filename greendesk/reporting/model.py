@@ -12,8 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from greendesk.domain.schedule.model import LenderPeriod  # the engine's per-lender row, as is
+
+if TYPE_CHECKING:
+    from greendesk.reporting.memo.programmes import ProgrammesMemo
 
 
 @dataclass(frozen=True)
@@ -214,6 +218,7 @@ class MemoData:
     extra: dict[str, str] = field(default_factory=dict)
     kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
     emissions: EmissionRow | None = None  # PCAF financed and avoided emissions on the memo date
+    programmes: ProgrammesMemo | None = None  # the policy-programmes section (issue 16)
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------

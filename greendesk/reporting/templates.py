@@ -30,6 +30,7 @@ MEMO_SECTIONS = (
     "decision",
     "kpi_results",
     "emissions",
+    "programmes",
     "appendix_schedule",
     "appendix_lenders",
 )

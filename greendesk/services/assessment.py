@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, object_session, selectinload
 
 from greendesk.domain.classification import classify, parse_facts
 from greendesk.domain.classification.catalogue import load_catalogue
@@ -35,7 +35,7 @@ from greendesk.services.valuation import (
     value_loan,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import Loan
+from greendesk.store.models import LibraryEntry, Loan, Project
 from greendesk.store.queries import is_current_version
 
 # Re-exported: screens, reports and commands import the collateral lines from here.
@@ -130,6 +130,31 @@ def _scalar_technology(technology: dict[str, Any] | None) -> dict[str, Any]:
     return out
 
 
+def _library_fact(project: Project) -> dict[str, Any] | None:
+    """The project's library entry as classification evidence (a recognised transition project
+    first, else the newest entry); ``None`` when it is in no library."""
+    session = object_session(project)
+    if session is None or project.id is None:
+        return None
+    entries = list(
+        session.scalars(
+            select(LibraryEntry)
+            .where(LibraryEntry.project_id == project.id)
+            .order_by(LibraryEntry.recognised_on.desc(), LibraryEntry.id.desc())
+        )
+    )
+    if not entries:
+        return None
+    entry = next((x for x in entries if x.kind == "transition_project"), entries[0])
+    return {
+        "library": entry.library,
+        "reference": entry.reference or "",
+        "recognised_on": entry.recognised_on.isoformat(),
+        "rule": entry.rule,
+        "kind": entry.kind,
+    }
+
+
 def loan_facts(loan: Loan) -> dict[str, Any]:
     """The FACTS JSON (resources/schemas/facts.schema.json) of a stored loan."""
     b = loan.borrower
@@ -157,6 +182,7 @@ def loan_facts(loan: Loan) -> dict[str, Any]:
             "technology": _scalar_technology(tech),
             "transition_activity": tech.get("transition_activity") or None,
             "evidence": [str(x) for x in evidence] if isinstance(evidence, list) else [],
+            "library": _library_fact(p),
         }
     steps = [abs(s.adjust_bps) for s in loan.ratchet_steps]
     verifiers = [k.verifier for k in loan.kpis if k.verifier]

@@ -6,6 +6,7 @@ One read transaction each. The database rows become the plain dataclasses of
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from greendesk.domain.calendar import Basis
 from greendesk.domain.errors import UserError
 from greendesk.reporting.memo import render_memo
+from greendesk.reporting.memo.programmes import ProgrammesMemo
 from greendesk.reporting.model import (
     BorrowerInfo,
     CalendarInfo,
@@ -216,6 +218,19 @@ def _pledges(loan: Loan, view: LoanCollateralView) -> list[PledgeInfo]:
     ]
 
 
+def programmes_memo(db: Database, reference: str, on: date) -> ProgrammesMemo:
+    """The memo's programmes section: eligibility, carbon account, open repricing reviews."""
+    from greendesk.services.carbon_accounts import loan_carbon_account, open_reviews
+    from greendesk.services.programmes import eligibility
+
+    [standing] = eligibility(db, reference, on)
+    return ProgrammesMemo(
+        standing.results,
+        loan_carbon_account(db, standing.loan_id),
+        tuple(open_reviews(db, standing.loan_id)),
+    )
+
+
 def memo_data(
     db: Database, reference: str, lang: str = "zh", today: date | None = None
 ) -> MemoData:
@@ -237,7 +252,7 @@ def memo_data(
         votes: list[DecisionVote] = list(loan.votes)
         kpi = memo_kpi(session, loan, lang, on)
         pcaf = emission_row(loan_emissions_in_session(session, loan, on, lang))
-        return MemoData(
+        memo = MemoData(
             reference=loan.reference,
             bank=loan.bank or "",
             branch=loan.branch or "",
@@ -308,6 +323,7 @@ def memo_data(
                 for v in votes
             ],
         )
+    return replace(memo, programmes=programmes_memo(db, reference, on))
 
 
 def write_memo(

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
-from greendesk.services import audit, auth
+from greendesk.services import audit, auth, carbon_accounts
 from greendesk.services.allocation import seed_allocations
 from greendesk.services.assessment import assess_loan, price_table
 from greendesk.services.emissions import seed_emission_inputs
@@ -210,6 +210,7 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             _seed_prices(session, plan, count)
             added = [_seed_loan(session, loan_plan, count, officer_id) for loan_plan in plan.loans]
             session.flush()
+            carbon_accounts.seed_records(session, source / "carbon_accounts.toml")  # issue 16
             prices = price_table(session)
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:

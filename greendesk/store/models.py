@@ -461,6 +461,7 @@ class LoanScheduleCalendar(Base):
     derived_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     derived_by: Mapped[str] = mapped_column(_text("actor"))
 
+
 # --- Carbon-linked loans after approval (issue 15): KPI observations, decided tests and the
 # loan's schedule versions. Keyed by the loan's reference (the facility), so they follow the
 # loan across application versions; loan_id names the version they were recorded against.
@@ -591,3 +592,64 @@ class ProceedsAllocation(Base):
     evidence: Mapped[str] = mapped_column(_text("note"))
     entered_by: Mapped[str] = mapped_column(_text("actor"))
     entered_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# -- carbon accounts and repricing reviews (issue 16: policy programmes) -------------------------
+
+
+class CarbonAccountRecord(Base):
+    """One assessment of a borrower on a carbon-account platform (碳账户): grade (碳效码), carbon
+    intensity, date and source. Rows are never changed: the newest by date is the current one,
+    the others are its history."""
+
+    __tablename__ = "carbon_account_records"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    borrower_id: Mapped[int] = mapped_column(
+        ForeignKey("borrowers.id", ondelete="CASCADE"), index=True
+    )
+    platform: Mapped[str] = mapped_column(_text("name"))
+    grade: Mapped[str] = mapped_column(_text("grade"))
+    intensity: Mapped[Decimal | None] = mapped_column(ExactDecimal())
+    intensity_unit: Mapped[str | None] = mapped_column(_text("unit"))
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(_text("source"))
+    recorded_by: Mapped[str] = mapped_column(_text("actor"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RepricingReview(Base):
+    """A live loan flagged for repricing review because its borrower's carbon-account grade
+    changed; open until someone resolves it."""
+
+    __tablename__ = "repricing_reviews"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("carbon_account_records.id"))
+    grade_from: Mapped[str | None] = mapped_column(_text("grade"))
+    grade_to: Mapped[str] = mapped_column(_text("grade"))
+    raised_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    resolved_by: Mapped[str | None] = mapped_column(_text("actor"))
+    resolution: Mapped[str | None] = mapped_column(_text("note"))
+
+
+class LibraryEntry(Base):
+    """A project (or a borrower) recorded in a project or enterprise library (项目库/企业库): which
+    library, its reference there, the date and the recognition rule (认定办法)."""
+
+    __tablename__ = "library_entries"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int | None] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    borrower_id: Mapped[int | None] = mapped_column(
+        ForeignKey("borrowers.id", ondelete="CASCADE"), index=True
+    )
+    library: Mapped[str] = mapped_column(_text("name"))
+    reference: Mapped[str | None] = mapped_column(_text("reference"))
+    recognised_on: Mapped[dt.date] = mapped_column(Date)
+    rule: Mapped[str] = mapped_column(_text("name"))
+    kind: Mapped[str] = mapped_column(_text("code"))
+    source: Mapped[str] = mapped_column(_text("source"))
+    recorded_by: Mapped[str] = mapped_column(_text("actor"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -323,6 +323,57 @@
     </message>
 </context>
 <context>
+    <name>CerfReportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export disclosure</source>
+        <translation>Export disclosure</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file: required</source>
+        <translation>file: required</translation>
+    </message>
+    <message>
+        <source>file: the folder does not exist</source>
+        <translation>file: the folder does not exist</translation>
+    </message>
+    <message>
+        <source>Writing the disclosure…</source>
+        <translation>Writing the disclosure…</translation>
+    </message>
+    <message>
+        <source>CERF quarterly disclosure</source>
+        <translation>CERF quarterly disclosure</translation>
+    </message>
+    <message>
+        <source>Writes the quarter&apos;s list of loans supported by the carbon emission reduction facility, with totals as formulas, for Excel.</source>
+        <translation>Writes the quarter&apos;s list of loans supported by the carbon emission reduction facility, with totals as formulas, for Excel.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationTab</name>
     <message>
         <source>Status</source>
@@ -1042,6 +1093,10 @@ Database: {db}</translation>
         <source>KPIs</source>
         <translation>KPIs</translation>
     </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Programmes</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1416,6 +1471,14 @@ Database: {db}</translation>
     <message>
         <source>(choose a catalogue item)</source>
         <translation>(choose a catalogue item)</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
+        <translation>Carbon-account pricing: the borrower has no carbon-account grade.</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: {}</source>
+        <translation>Carbon-account pricing: {}</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2144,97 @@ Database: {db}</translation>
     <message>
         <source>e.g. exchange closing price</source>
         <translation>e.g. exchange closing price</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesTab</name>
+    <message>
+        <source>Carbon account</source>
+        <translation>Carbon account</translation>
+    </message>
+    <message>
+        <source>CERF disclosure…</source>
+        <translation>CERF disclosure…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Condition or note</source>
+        <translation>Condition or note</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>Assessed</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Platform</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>Intensity</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reading the programmes…</source>
+        <translation>Reading the programmes…</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>eligible</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>not eligible</translation>
+    </message>
+    <message>
+        <source>eligible outstanding {amount}</source>
+        <translation>eligible outstanding {amount}</translation>
+    </message>
+    <message>
+        <source>refinancing {amount} ({share} at {rate})</source>
+        <translation>refinancing {amount} ({share} at {rate})</translation>
+    </message>
+    <message>
+        <source>funding benefit over the loan&apos;s life {amount}</source>
+        <translation>funding benefit over the loan&apos;s life {amount}</translation>
+    </message>
+    <message>
+        <source>{tonnes} tCO2e a year</source>
+        <translation>{tonnes} tCO2e a year</translation>
+    </message>
+    <message>
+        <source>Carbon-account grade: {grade}</source>
+        <translation>Carbon-account grade: {grade}</translation>
+    </message>
+    <message>
+        <source>The borrower is not on a carbon-account platform.</source>
+        <translation>The borrower is not on a carbon-account platform.</translation>
     </message>
 </context>
 <context>

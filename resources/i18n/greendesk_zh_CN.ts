@@ -323,6 +323,57 @@
     </message>
 </context>
 <context>
+    <name>CerfReportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export disclosure</source>
+        <translation>导出信息披露表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file: required</source>
+        <translation>文件：必填</translation>
+    </message>
+    <message>
+        <source>file: the folder does not exist</source>
+        <translation>文件：文件夹不存在</translation>
+    </message>
+    <message>
+        <source>Writing the disclosure…</source>
+        <translation>正在生成信息披露表…</translation>
+    </message>
+    <message>
+        <source>CERF quarterly disclosure</source>
+        <translation>碳减排支持工具季度信息披露</translation>
+    </message>
+    <message>
+        <source>Writes the quarter&apos;s list of loans supported by the carbon emission reduction facility, with totals as formulas, for Excel.</source>
+        <translation>生成本季度获碳减排支持工具支持的贷款清单（合计为公式），供 Excel 使用。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationTab</name>
     <message>
         <source>Status</source>
@@ -1042,6 +1093,10 @@ Database: {db}</source>
         <source>KPIs</source>
         <translation>KPI 与利率</translation>
     </message>
+    <message>
+        <source>Programmes</source>
+        <translation>政策工具</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1416,6 +1471,14 @@ Database: {db}</source>
     <message>
         <source>(choose a catalogue item)</source>
         <translation>（请选择目录条目）</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
+        <translation>碳账户定价：借款人无碳效码。</translation>
+    </message>
+    <message>
+        <source>Carbon-account pricing: {}</source>
+        <translation>碳账户定价：{}</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2144,97 @@ Database: {db}</source>
     <message>
         <source>e.g. exchange closing price</source>
         <translation>例如：交易所收盘价</translation>
+    </message>
+</context>
+<context>
+    <name>ProgrammesTab</name>
+    <message>
+        <source>Carbon account</source>
+        <translation>碳账户</translation>
+    </message>
+    <message>
+        <source>CERF disclosure…</source>
+        <translation>碳减排贷款季度披露…</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>政策工具</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Condition or note</source>
+        <translation>条件或说明</translation>
+    </message>
+    <message>
+        <source>Assessed</source>
+        <translation>评定日期</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>碳效码</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Intensity</source>
+        <translation>碳排放强度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reading the programmes…</source>
+        <translation>正在读取政策工具…</translation>
+    </message>
+    <message>
+        <source>eligible</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>not eligible</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>eligible outstanding {amount}</source>
+        <translation>合格余额 {amount}</translation>
+    </message>
+    <message>
+        <source>refinancing {amount} ({share} at {rate})</source>
+        <translation>再贷款支持 {amount}（比例 {share}，利率 {rate}）</translation>
+    </message>
+    <message>
+        <source>funding benefit over the loan&apos;s life {amount}</source>
+        <translation>存续期资金收益 {amount}</translation>
+    </message>
+    <message>
+        <source>{tonnes} tCO2e a year</source>
+        <translation>带动年碳减排 {tonnes} 吨 CO2e</translation>
+    </message>
+    <message>
+        <source>Carbon-account grade: {grade}</source>
+        <translation>碳效码：{grade}</translation>
+    </message>
+    <message>
+        <source>The borrower is not on a carbon-account platform.</source>
+        <translation>借款人未接入碳账户平台。</translation>
     </message>
 </context>
 <context>

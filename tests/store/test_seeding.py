@@ -22,9 +22,9 @@ from greendesk.services.terms import schedule_terms
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import (
     AuditEvent,
-    EmissionInput,
     Base,
     Borrower,
+    EmissionInput,
     Loan,
     Pledge,
     ProceedsAllocation,

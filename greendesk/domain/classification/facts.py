@@ -30,7 +30,10 @@ _PROJECT = (
     "technology",
     "transition_activity",
     "evidence",
+    "library",
 )
+_LIBRARY = ("library", "reference", "recognised_on", "rule", "kind")
+LIBRARY_KINDS = ("transition_project", "transition_enterprise", "climate_project")
 _BORROWER = ("name", "industry", "sector", "carbon_account_grade", "transition_plan")
 _PLAN = (
     "baseline_intensity",
@@ -65,6 +68,17 @@ _KPI = (
 
 
 @dataclass(frozen=True)
+class LibraryEntry:
+    """The project is in a project library (项目库): which, its reference, when, under what rule."""
+
+    library: str
+    reference: str
+    recognised_on: date | None
+    rule: str
+    kind: str  # LIBRARY_KINDS: a recognised transition project satisfies the activity point
+
+
+@dataclass(frozen=True)
 class Project:
     name: str
     description: str
@@ -74,6 +88,7 @@ class Project:
     technology: dict[str, str]
     transition_activity: str | None
     evidence: tuple[str, ...]
+    library: LibraryEntry | None = None
 
 
 @dataclass(frozen=True)
@@ -228,6 +243,25 @@ def _parse_project(
             e, "project.transition_activity", obj.get("transition_activity"), sectors
         ),
         evidence=tuple(evidence),
+        library=_library(e, obj.get("library")),
+    )
+
+
+def _library(e: ErrorCollector, raw: Any) -> LibraryEntry | None:
+    if raw is None:
+        return None
+    obj = _object(e, "project.library", raw, _LIBRARY)
+    kind = obj.get("kind") or "transition_project"
+    if kind not in LIBRARY_KINDS:
+        e.add("project.library.kind", f"must be one of {', '.join(LIBRARY_KINDS)}")
+    return LibraryEntry(
+        library=_text(e, "project.library.library", obj.get("library"), "name"),
+        reference=_text(e, "project.library.reference", obj.get("reference"), "reference"),
+        recognised_on=v.check_date(
+            e, "project.library.recognised_on", obj.get("recognised_on"), required=False
+        ),
+        rule=_text(e, "project.library.rule", obj.get("rule"), "name"),
+        kind=str(kind),
     )
 
 

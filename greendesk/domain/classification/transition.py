@@ -54,7 +54,20 @@ def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> De
         keyed = [
             (facts.project.transition_activity, facts.loan.amount, "project.transition_activity")
         ]
-    if not keyed:
+    entry = facts.project.library if facts.project else None
+    recognised = entry is not None and entry.kind == "transition_project"
+    if entry is not None and recognised:
+        out.met.append(
+            say(
+                "transition.library_recognised",
+                library=entry.library,
+                rule=entry.rule or "—",
+                reference=entry.reference or "—",
+                date=entry.recognised_on.isoformat() if entry.recognised_on else "—",
+                amount=f"{facts.loan.amount:,.2f}",
+            )
+        )
+    if not keyed and not recognised:
         out.missing.append(say("transition.activity_unstated"))
     for key, value, path in keyed:
         assert key is not None
@@ -89,6 +102,8 @@ def _activity_amount(facts: Facts, sector: Sector, out: TransitionOutcome) -> De
                     **_sector_words(sector),
                 )
             )
+    if recognised:  # the library's recognition covers what the loan finances
+        return facts.loan.amount
     return amount
 
 

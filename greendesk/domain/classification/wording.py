@@ -90,6 +90,11 @@ WORDING: dict[str, tuple[str, str]] = {
         "缺少：贷款资金支持的转型活动",
         "project.transition_activity: name the transition activity the loan finances",
     ),
+    "transition.library_recognised": (
+        "项目已列入{library}（{rule}认定，编号 {reference}，{date}）：{amount} 元视为合格转型活动",
+        "the project is recognised in {library} (under {rule}, reference {reference}, {date}): "
+        "{amount} counts as an eligible transition activity",
+    ),
     "transition.eligible_activity": (
         "{amount} 元用于{activity}，属于{sector}行业合格转型活动",
         "{amount} finances {activity_zh} ({activity}), eligible for {sector_zh}",

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from greendesk.reporting.fonts import printable, register_fonts, undrawable
 from greendesk.reporting.memo import kpi, schedule, sections
+from greendesk.reporting.memo import programmes as programmes_section
 from greendesk.reporting.memo.page import Furniture, MemoDocTemplate, make_canvas_class
 from greendesk.reporting.memo.sections import Section
 from greendesk.reporting.memo.styles import para
@@ -34,6 +35,7 @@ BUILDERS: dict[str, Section] = {
     "emissions": kpi.emissions,
     "appendix_schedule": schedule.appendix_schedule,
     "appendix_lenders": schedule.appendix_lenders,
+    "programmes": programmes_section.programmes,
 }
 
 

@@ -16,7 +16,7 @@ import dataclasses
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
 
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import (
@@ -118,9 +118,13 @@ class LoanDialog(EditorDialog):
         self.currency = child(self, QComboBox, "currencyCombo")
         for code in CURRENCIES:
             self.currency.addItem(code, code)
+        self._grades: dict[int, str] = {}
         for b in borrowers.list_borrowers(db):
             self.borrower.addItem(f"{b.name} ({b.credit_code})", b.id)
+            self._grades[b.id] = b.carbon_account_grade or ""
         self.borrower.currentIndexChanged.connect(lambda _i: self._fill_projects(None))
+        self.pricing_note = child(self, QLabel, "carbonPricingNote")
+        self.borrower.currentIndexChanged.connect(lambda _i: self._propose_pricing())
         self.grids = LoanGrids(self)
         self.drawdowns = self.grids.drawdowns
         self.lenders = self.grids.lenders
@@ -128,6 +132,7 @@ class LoanDialog(EditorDialog):
         for key in ("rate_kind", "method", "day_count"):
             self.combos[key].currentIndexChanged.connect(lambda _i: self._follow_terms())
         self._follow_terms()
+        self._propose_pricing()
         reference = terms.reference if terms else ""
         self.edits["reference"].setReadOnly(terms is not None)
         self.setWindowTitle(
@@ -145,6 +150,27 @@ class LoanDialog(EditorDialog):
             )
 
         self.set_saver(save)
+
+    def _propose_pricing(self) -> None:
+        """The carbon-account pricing policy's proposal for the chosen borrower's grade."""
+        from greendesk.domain.programmes.carbon_pricing import load_pricing
+        from greendesk.ui.views.language import content_language
+
+        grade = self._grades.get(self.borrower.currentData(), "")
+        proposal = load_pricing().propose(grade) if grade else None
+        if proposal is None:
+            self.pricing_note.setText(
+                QCoreApplication.translate(
+                    "LoanDialog",
+                    "Carbon-account pricing: the borrower has no carbon-account grade.",
+                )
+            )
+            return
+        self.pricing_note.setText(
+            QCoreApplication.translate("LoanDialog", "Carbon-account pricing: {}").format(
+                proposal.in_lang(content_language())
+            )
+        )
 
     def _choice(self, key: str) -> str:
         return str(self.combos[key].currentData())

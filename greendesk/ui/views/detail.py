@@ -31,6 +31,7 @@ from greendesk.ui.views.detail_data import (
 from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.kpi_tab import KpiTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
+from greendesk.ui.views.programmes_tab import ProgrammesTab
 from greendesk.ui.views.schedule_tab import ScheduleTab
 from greendesk.ui.workers import LatestRequest, Progress, Tasks
 
@@ -74,6 +75,9 @@ class LoanDetailView(QWidget):
             self.kpi_tab, QCoreApplication.translate("LoanDetail", "KPIs")
         )
         self.kpi_tab.changed.connect(self._reload)
+        self.programmes = ProgrammesTab(db, tasks, self)
+        self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
+        self.programmes.report_requested.connect(self._cerf_report)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")
@@ -129,10 +133,17 @@ class LoanDetailView(QWidget):
         ticket = self._latest.next()
         self._start_schedule(loan_id, ticket)
         self._start_classification(loan_id, ticket)
+        self.programmes.show_loan(loan_id)
 
     def _reload(self) -> None:
         if self.detail is not None:
             self.show_loan(self.detail.loan.id)
+
+    def _cerf_report(self) -> None:
+        from greendesk.ui.dialogs.cerf_report import CerfReportDialog
+        from greendesk.ui.views.language import content_language
+
+        CerfReportDialog(self._db, self._tasks, content_language(), self).open()
 
     def _terms_text(self) -> str:
         assert self.detail is not None

@@ -1,0 +1,1 @@
+"""Reports of the policy programmes: the CERF quarterly disclosure workbook."""
