@@ -100,6 +100,8 @@ LOAN_ORDER_KEYS = (
     "project",
     "amount",
     "status",
+    "region",
+    "classification",
     "start_date",
     "maturity_date",
     "updated_at",

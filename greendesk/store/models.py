@@ -16,10 +16,12 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -408,3 +410,66 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text())
     prev_hash: Mapped[str] = mapped_column(_text("hash"))
     hash: Mapped[str] = mapped_column(_text("hash"))
+    # The loan an event belongs to (its own events and its parts'), set on writing; outside the
+    # hashed payload, so the chain does not depend on it. A loan's history is an index look-up.
+    loan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+
+# -- The loan list's read model (migration portfolio2) ------------------------------------------
+
+
+class LoanFacet(Base):
+    """One loan's listed, filtered and searched values in one row, kept by database triggers.
+
+    Written only by the triggers of migration ``portfolio2`` (from the view
+    ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
+    project, officer or use-of-proceeds lines: the services read it and never write it. Each
+    sort key has an index (key, reference); ``search_text`` has a trigram index (FTS5
+    ``loan_search`` on SQLite, ``pg_trgm`` GIN on PostgreSQL).
+    """
+
+    __tablename__ = "loan_facets"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    is_current: Mapped[bool] = mapped_column(Boolean)
+    reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    borrower_name: Mapped[str] = mapped_column(_text("name"))
+    project_name: Mapped[str | None] = mapped_column(_text("name"))
+    region: Mapped[str | None] = mapped_column(_text("region"))
+    province: Mapped[str | None] = mapped_column(_text("region"), index=True)
+    prefecture: Mapped[str | None] = mapped_column(_text("region"), index=True)
+    classification: Mapped[str | None] = mapped_column(_text("code"))
+    status: Mapped[str] = mapped_column(_text("code"))
+    category: Mapped[str | None] = mapped_column(_text("catalogue_code"), index=True)
+    officer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    amount: Mapped[Decimal] = mapped_column(Money())
+    eligible_value: Mapped[Decimal | None] = mapped_column(Money())
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    maturity_date: Mapped[dt.date | None] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    co2e_reduction_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes a year
+    carbon_sink_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes
+    search_text: Mapped[str] = mapped_column(Text())
+
+    __table_args__ = tuple(
+        Index(f"ix_loan_facets_{key}", key, "reference")
+        for key in (
+            "borrower_name",
+            "project_name",
+            "region",
+            "amount",
+            "status",
+            "classification",
+            "start_date",
+            "maturity_date",
+            "updated_at",
+        )
+    )
+
+
+# The collateral-type filter reads pledges by type, then their loans.
+Index("ix_pledges_collateral_type", Pledge.collateral_type, Pledge.loan_id)
+
+LOAN_SEARCH_OBJECTS = ("loan_search", "loan_facets_search_trgm")
+"""Search objects outside the models (FTS5 table and its shadow tables, the GIN index)."""
