@@ -257,13 +257,13 @@ def conditions(wanted: LoanFilter, dialect: str) -> list[ColumnElement[bool]]:
         where.append(or_(*[_band(k) for k in wanted.coverage_bands]))
     if wanted.coverage_below is not None:
         where.append(_coverage_below(wanted.coverage_below))
-    for column, low, high in (
+    for dated, low, high in (
         (LoanFacet.start_date, wanted.start_from, wanted.start_to),
         (LoanFacet.maturity_date, wanted.maturity_from, wanted.maturity_to),
     ):
         if low is not None:
-            where.append(column >= low)
+            where.append(dated >= low)
         if high is not None:
-            where.append(column <= high)
+            where.append(dated <= high)
     where.extend(_search(wanted.words, dialect))
     return where

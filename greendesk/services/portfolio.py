@@ -17,8 +17,8 @@ from sqlalchemy import Select, func, select
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.validation import LOAN_ORDER_KEYS
-from greendesk.store.database import Database
 from greendesk.services.loan_filter import ORDER_COLUMNS, LoanFilter, checked, conditions
+from greendesk.store.database import Database
 from greendesk.store.models import Borrower, Loan, LoanFacet, Project
 from greendesk.store.queries import is_current_version
 
@@ -66,7 +66,8 @@ def list_loan_ids(
     key = order_by.removeprefix("-")
     if key not in ORDER_COLUMNS:
         raise UserError(f"order_by: unknown key {order_by!r} (one of: {', '.join(ORDER_KEYS)})")
-    wanted = checked((filters or LoanFilter()).with_(search=search or (filters or LoanFilter()).search))
+    base = filters or LoanFilter()
+    wanted = checked(base.with_(search=search) if search else base)
     return _ids(db, wanted, order_by)
 
 
