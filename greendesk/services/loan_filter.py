@@ -9,8 +9,8 @@ Search: each word is looked for as a substring of the loan's search text (refere
 name and credit code, project name and region, officer, catalogue codes), case-insensitively
 for Latin letters. A word of three characters or more goes through the trigram index (FTS5 on
 SQLite, ``pg_trgm`` on PostgreSQL); a shorter one (most Chinese words are two characters, which
-trigrams cannot index) is checked on the rows the other conditions leave, or on the compact
-facets table alone when it is the only condition.
+trigrams cannot index directly) is looked up through the trigrams that start with it, read
+from the index's vocabulary; only a word with very many such trigrams is checked by a scan.
 """
 
 from __future__ import annotations
@@ -22,17 +22,18 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
     ColumnElement,
     Integer,
+    String,
     and_,
     column,
+    false,
     func,
     or_,
     select,
     table,
-    type_coerce,
 )
+from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import FieldError, InvalidInput
 from greendesk.domain.validation import CLASSIFICATIONS, LOAN_STATUSES
@@ -47,6 +48,9 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 TRIGRAM = 3
 # The FTS5 trigram table over loan_facets.search_text (SQLite; made by migration portfolio2).
 _FTS = table("loan_search", column("rowid", Integer), column("loan_search"))
+_VOCAB = table("loan_search_vocab", column("term", String))
+_TOP = chr(0x10FFFF)  # after every character: [word, word + _TOP) is "starts with word"
+_OR_LIMIT = 64  # more trigrams than this for a short word: scan the search text instead
 
 # Coverage bands (eligible collateral value ÷ loan amount) used by the filter and the dashboard:
 # key, lower bound (inclusive), upper bound (exclusive). "none": no valued collateral.
@@ -124,11 +128,6 @@ def category_names() -> dict[str, str]:
     return dict(sorted(names.items()))
 
 
-def _ratio(value: Decimal) -> tuple[int, int]:
-    numerator, denominator = value.as_integer_ratio()
-    return numerator, denominator
-
-
 def checked(wanted: LoanFilter) -> LoanFilter:
     """The filter with its values checked and normalised; every broken rule listed at once."""
     errors: list[FieldError] = []
@@ -193,46 +192,80 @@ def parse_ratio(text_: str, name: str = "coverage_below") -> Decimal:
     return value
 
 
+def _units(ratio: Decimal) -> int:
+    return int(ratio * 10_000)  # checked: at most four decimals, so exact
+
+
 def _coverage_below(limit: Decimal) -> ColumnElement[bool]:
-    """eligible / amount < limit, in integer fen: eligible × d < amount × n for limit = n/d."""
-    n, d = _ratio(limit)
-    eligible = type_coerce(LoanFacet.eligible_value, BigInteger)  # fen, not Money: no rescaling
-    amount = type_coerce(LoanFacet.amount, BigInteger)
-    return and_(LoanFacet.eligible_value.is_not(None), eligible * d < amount * n)
+    """Stored coverage (four places, as ten-thousandths) below ``limit``; valued loans only."""
+    return and_(LoanFacet.coverage_bp.is_not(None), LoanFacet.coverage_bp < _units(limit))
 
 
-def _band(key: str) -> ColumnElement[bool]:
+def band_condition(key: str) -> ColumnElement[bool]:
+    """Loans in the coverage band ``key`` (one of BAND_KEYS)."""
     low, high = next((b[1], b[2]) for b in COVERAGE_BANDS if b[0] == key)
     if key == "none":
-        return LoanFacet.eligible_value.is_(None)
-    parts = [LoanFacet.eligible_value.is_not(None)]
+        return LoanFacet.coverage_bp.is_(None)
+    parts = [LoanFacet.coverage_bp.is_not(None)]
     if low is not None and low > 0:
-        parts.append(~_coverage_below(low))
+        parts.append(LoanFacet.coverage_bp >= _units(low))
     if high is not None:
-        parts.append(_coverage_below(high))
+        parts.append(LoanFacet.coverage_bp < _units(high))
     return and_(*parts)
 
 
-def _search(words: tuple[str, ...], dialect: str) -> list[ColumnElement[bool]]:
-    long_words = [w for w in words if len(w) >= TRIGRAM]
-    short_words = [w for w in words if len(w) < TRIGRAM]
-    conditions: list[ColumnElement[bool]] = []
-    if dialect == "sqlite":
-        if long_words:
-            query = " AND ".join('"' + w.replace('"', '""') + '"' for w in long_words)
-            matched = select(_FTS.c.rowid).where(_FTS.c.loan_search.match(query))
-            conditions.append(LoanFacet.loan_id.in_(matched))
-        conditions.extend(func.instr(LoanFacet.search_text, w) > 0 for w in short_words)
-    else:
-        for w in words:
-            escaped = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            conditions.append(LoanFacet.search_text.like(f"%{escaped}%", escape="\\"))
-    return conditions
+def _starting_trigrams(session: Session, word: str) -> list[str] | None:
+    """The indexed trigrams that start with a one- or two-character ``word`` (None: too many).
+
+    Every character of the search text starts a trigram (each field ends with a new line and
+    the text with two), so the loans containing ``word`` are exactly those with one of these.
+    """
+    rows = session.execute(
+        select(_VOCAB.c.term)
+        .where(_VOCAB.c.term >= word, _VOCAB.c.term < word + _TOP)
+        .limit(_OR_LIMIT + 1)
+    ).scalars()
+    terms = list(rows)
+    return None if len(terms) > _OR_LIMIT else terms
 
 
-def conditions(wanted: LoanFilter, dialect: str) -> list[ColumnElement[bool]]:
-    """The WHERE conditions on ``loan_facets`` for a checked filter (current loans only)."""
-    where: list[ColumnElement[bool]] = [LoanFacet.is_current.is_(True)]
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _search(words: tuple[str, ...], session: Session) -> list[ColumnElement[bool]]:
+    if session.get_bind().dialect.name != "sqlite":
+        return [
+            LoanFacet.search_text.like(
+                "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                escape="\\",
+            )
+            for w in words
+        ]
+    groups: list[str] = []  # FTS5 query parts, all of which must match
+    scanned: list[ColumnElement[bool]] = []
+    for word in words:
+        if len(word) >= TRIGRAM:
+            groups.append(_phrase(word))
+            continue
+        terms = _starting_trigrams(session, word)
+        if terms is None:
+            scanned.append(func.instr(LoanFacet.search_text, word) > 0)
+        elif not terms:
+            return [false()]
+        else:
+            groups.append("(" + " OR ".join(_phrase(t) for t in terms) + ")")
+    where: list[ColumnElement[bool]] = []
+    if groups:
+        matched = select(_FTS.c.rowid).where(_FTS.c.loan_search.match(" AND ".join(groups)))
+        where.append(LoanFacet.loan_id.in_(matched))
+    return where + scanned
+
+
+def conditions(wanted: LoanFilter, session: Session) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on ``loan_facets`` for a checked filter (the session reads the
+    search index's vocabulary for short words)."""
+    where: list[ColumnElement[bool]] = []
     if wanted.classes:
         where.append(LoanFacet.classification.in_(wanted.classes))
     if wanted.statuses:
@@ -254,7 +287,7 @@ def conditions(wanted: LoanFilter, dialect: str) -> list[ColumnElement[bool]]:
         pledged = select(Pledge.loan_id).where(Pledge.collateral_type.in_(wanted.collateral))
         where.append(LoanFacet.loan_id.in_(pledged))
     if wanted.coverage_bands:
-        where.append(or_(*[_band(k) for k in wanted.coverage_bands]))
+        where.append(or_(*[band_condition(k) for k in wanted.coverage_bands]))
     if wanted.coverage_below is not None:
         where.append(_coverage_below(wanted.coverage_below))
     for dated, low, high in (
@@ -265,5 +298,5 @@ def conditions(wanted: LoanFilter, dialect: str) -> list[ColumnElement[bool]]:
             where.append(dated >= low)
         if high is not None:
             where.append(dated <= high)
-    where.extend(_search(wanted.words, dialect))
+    where.extend(_search(wanted.words, session))
     return where

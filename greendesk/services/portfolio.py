@@ -78,9 +78,9 @@ def _ids(db: Database, wanted: LoanFilter, order_by: str) -> list[int]:
     if key == "reference":
         columns = columns[1:]
     ordering = [c.desc() if descending else c.asc() for c in columns]
-    query = select(LoanFacet.loan_id).where(*conditions(wanted, db.dialect)).order_by(*ordering)
     with db.session() as session:
-        return list(session.execute(query).scalars())
+        query = select(LoanFacet.loan_id).where(*conditions(wanted, session))
+        return list(session.execute(query.order_by(*ordering)).scalars())
 
 
 def _summary_query() -> Select[Any]:

@@ -419,7 +419,10 @@ class AuditEvent(Base):
 
 
 class LoanFacet(Base):
-    """One loan's listed, filtered and searched values in one row, kept by database triggers.
+    """A current loan's listed, filtered and searched values in one row, kept by triggers.
+
+    Only current versions have a row (a superseded version's row goes when the newer one
+    is inserted), so the list needs no "current" condition and its sort indexes cover it.
 
     Written only by the triggers of migration ``portfolio2`` (from the view
     ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
@@ -432,7 +435,6 @@ class LoanFacet(Base):
     loan_id: Mapped[int] = mapped_column(
         ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
     )
-    is_current: Mapped[bool] = mapped_column(Boolean)
     reference: Mapped[str] = mapped_column(_text("reference"), index=True)
     borrower_name: Mapped[str] = mapped_column(_text("name"))
     project_name: Mapped[str | None] = mapped_column(_text("name"))
@@ -445,6 +447,7 @@ class LoanFacet(Base):
     officer_id: Mapped[int | None] = mapped_column(Integer, index=True)
     amount: Mapped[Decimal] = mapped_column(Money())
     eligible_value: Mapped[Decimal | None] = mapped_column(Money())
+    coverage_bp: Mapped[int | None] = mapped_column(BigInteger)  # coverage × 10,000 (None: none)
     start_date: Mapped[dt.date | None] = mapped_column(Date)
     maturity_date: Mapped[dt.date | None] = mapped_column(Date)
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

@@ -1,10 +1,11 @@
-"""The loan list's read model: ``loan_facets``, one row per loan, kept current by triggers.
+"""The loan list's read model: ``loan_facets``, one row per current loan, kept by triggers.
 
 Head office filters and sorts 100,000 loans by borrower, region, class, catalogue category …
 columns that live in four tables (and the region and class are expressions over two of them).
 ``loan_facets`` holds each loan's listed and filtered values in one row, with an index per sort
 key, and ``search_text``: reference, borrower name and credit code, project name and region,
-officer, catalogue codes, lower-cased, one per line. Searching it uses a trigram index: an FTS5
+officer, catalogue codes, lower-cased, each followed by a new line (and one more at the
+end, so every character starts a trigram). Searching it uses a trigram index: an FTS5
 ``trigram`` table over it on SQLite (``loan_search``, external content), a ``pg_trgm`` GIN index
 on PostgreSQL.
 
@@ -12,7 +13,8 @@ Triggers keep the rows current in the writer's own transaction: a loan's row is 
 view ``loan_facet_source``) whenever the loan, its borrower, its project, its officer or its
 use-of-proceeds lines change, and the previous version's row when a newer version appears or
 goes. Nothing in the services has to remember it. Quantities of CO2e are kept as integer
-milli-tonnes, cut (not rounded) from the exact decimal text, so sums stay exact.
+milli-tonnes and the coverage ratio (stored to four places) as integer ten-thousandths, both
+cut from the exact decimal text, so sums and comparisons in SQL stay exact.
 
 Revision ID: portfolio2
 Revises: portfolio1
@@ -42,15 +44,16 @@ _SORT_KEYS = (
 )
 
 
-def _milli(column: str, dialect: str) -> str:
-    """Exact integer milli-units of canonical decimal text (no exponent), cut toward zero."""
+def _scaled(column: str, places: int, dialect: str) -> str:
+    """Canonical decimal text (no exponent) as an exact integer of 10**-places units, cut
+    toward zero: string arithmetic on SQLite, where a cast to a number would be a float."""
     if dialect == "postgresql":
-        return f"trunc(({column})::numeric * 1000)::bigint"
+        return f"trunc(({column})::numeric * {10**places})::bigint"
     plain = f"ltrim({column}, '-')"
-    whole = f"CAST({plain} AS INTEGER) * 1000"
+    whole = f"CAST({plain} AS INTEGER) * {10**places}"
     part = (
         f"CASE WHEN instr({plain}, '.') > 0 THEN CAST(substr(substr({plain}, "
-        f"instr({plain}, '.') + 1) || '000', 1, 3) AS INTEGER) ELSE 0 END"
+        f"instr({plain}, '.') + 1) || '{'0' * places}', 1, {places}) AS INTEGER) ELSE 0 END"
     )
     return (
         f"CASE WHEN {column} IS NULL THEN NULL WHEN {column} LIKE '-%' "
@@ -111,26 +114,27 @@ def _source_view(dialect: str) -> str:
     )
     return f"""
 CREATE VIEW loan_facet_source AS
-SELECT s.loan_id, s.is_current, s.reference, s.borrower_name, s.project_name, s.region,
+SELECT s.loan_id, s.reference, s.borrower_name, s.project_name, s.region,
        {province} AS province, {prefecture} AS prefecture, s.classification, s.status,
-       {category} AS category, s.officer_id, s.amount, s.eligible_value, s.start_date,
+       {category} AS category, s.officer_id, s.amount, s.eligible_value, s.coverage_bp,
+       s.start_date,
        s.maturity_date, s.updated_at, s.co2e_reduction_mt, s.carbon_sink_mt, s.search_text
 FROM (
-  SELECT l.id AS loan_id,
-         NOT EXISTS (SELECT 1 FROM loans n WHERE n.previous_id = l.id) AS is_current,
-         l.reference, b.name AS borrower_name, p.name AS project_name,
+  SELECT l.id AS loan_id, l.reference, b.name AS borrower_name, p.name AS project_name,
          COALESCE(p.region, b.region) AS region,
          COALESCE(l.override_primary, l.classification_primary) AS classification,
          l.status, COALESCE(p.catalogue_code, {first_code}) AS code,
          l.officer_id, l.amount, l.eligible_collateral_value AS eligible_value,
+         {_scaled("l.coverage_ratio", 4, dialect)} AS coverage_bp,
          l.start_date, l.maturity_date, l.updated_at,
-         {_milli("p.annual_co2e_reduction_t", dialect)} AS co2e_reduction_mt,
-         {_milli("p.carbon_sink_t", dialect)} AS carbon_sink_mt,
-         lower({fields}) AS search_text
+         {_scaled("p.annual_co2e_reduction_t", 3, dialect)} AS co2e_reduction_mt,
+         {_scaled("p.carbon_sink_t", 3, dialect)} AS carbon_sink_mt,
+         lower({fields} || {nl}) AS search_text
   FROM loans l
   JOIN borrowers b ON b.id = l.borrower_id
   LEFT JOIN projects p ON p.id = l.project_id
   LEFT JOIN users o ON o.id = l.officer_id
+  WHERE NOT EXISTS (SELECT 1 FROM loans n WHERE n.previous_id = l.id)
 ) s
 """
 
@@ -161,6 +165,8 @@ def _sqlite_upgrade() -> None:
         "CREATE VIRTUAL TABLE loan_search USING fts5(search_text, content='loan_facets', "
         "content_rowid='loan_id', tokenize='trigram')"
     )
+    # its vocabulary: a one- or two-character word is found through the trigrams it starts
+    op.execute("CREATE VIRTUAL TABLE loan_search_vocab USING fts5vocab(loan_search, 'row')")
     op.execute(
         "CREATE TRIGGER loan_search_insert AFTER INSERT ON loan_facets BEGIN "
         "INSERT INTO loan_search(rowid, search_text) VALUES (NEW.loan_id, NEW.search_text); END"
@@ -228,7 +234,6 @@ def upgrade() -> None:
     op.create_table(
         "loan_facets",
         sa.Column("loan_id", sa.Integer(), nullable=False),
-        sa.Column("is_current", sa.Boolean(), nullable=False),
         sa.Column("reference", sa.String(length=40), nullable=False),
         sa.Column("borrower_name", sa.String(length=200), nullable=False),
         sa.Column("project_name", sa.String(length=200), nullable=True),
@@ -241,6 +246,7 @@ def upgrade() -> None:
         sa.Column("officer_id", sa.Integer(), nullable=True),
         sa.Column("amount", sa.BigInteger(), nullable=False),
         sa.Column("eligible_value", sa.BigInteger(), nullable=True),
+        sa.Column("coverage_bp", sa.BigInteger(), nullable=True),
         sa.Column("start_date", sa.Date(), nullable=True),
         sa.Column("maturity_date", sa.Date(), nullable=True),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
@@ -290,6 +296,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER facets_{table}_{event.lower()}")
         for event in ("insert", "delete", "update"):
             op.execute(f"DROP TRIGGER loan_search_{event}")
+        op.execute("DROP TABLE loan_search_vocab")
         op.execute("DROP TABLE loan_search")
     op.execute("DROP VIEW loan_facet_source")
     op.drop_index(op.f("ix_pledges_collateral_type"), table_name="pledges")
