@@ -47,7 +47,8 @@ _CATEGORY = re.compile(r"^(\d{4}):(\d{1,2})$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 TRIGRAM = 3
 # The FTS5 trigram table over loan_facets.search_text (SQLite; made by migration portfolio2).
-_FTS = table("loan_search", column("rowid", Integer), column("loan_search"))
+_FTS = table("loan_search", column("rowid", Integer), column("loan_search"), column("search_text"))
+_PG_SEARCH = table("loan_search", column("loan_id", Integer), column("search_text", String))
 _VOCAB = table("loan_search_vocab", column("term", String))
 _TOP = chr(0x10FFFF)  # after every character: [word, word + _TOP) is "starts with word"
 _OR_LIMIT = 64  # more trigrams than this for a short word: scan the search text instead
@@ -235,13 +236,16 @@ def _phrase(term: str) -> str:
 
 def _search(words: tuple[str, ...], session: Session) -> list[ColumnElement[bool]]:
     if session.get_bind().dialect.name != "sqlite":
-        return [
-            LoanFacet.search_text.like(
-                "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
-                escape="\\",
-            )
-            for w in words
-        ]
+        found = select(_PG_SEARCH.c.loan_id).where(
+            *[
+                _PG_SEARCH.c.search_text.like(
+                    "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                    escape="\\",
+                )
+                for w in words
+            ]
+        )
+        return [LoanFacet.loan_id.in_(found)] if words else []
     groups: list[str] = []  # FTS5 query parts, all of which must match
     scanned: list[ColumnElement[bool]] = []
     for word in words:
@@ -250,16 +254,16 @@ def _search(words: tuple[str, ...], session: Session) -> list[ColumnElement[bool
             continue
         terms = _starting_trigrams(session, word)
         if terms is None:
-            scanned.append(func.instr(LoanFacet.search_text, word) > 0)
+            scanned.append(func.instr(_FTS.c.search_text, word) > 0)
         elif not terms:
             return [false()]
         else:
             groups.append("(" + " OR ".join(_phrase(t) for t in terms) + ")")
-    where: list[ColumnElement[bool]] = []
-    if groups:
-        matched = select(_FTS.c.rowid).where(_FTS.c.loan_search.match(" AND ".join(groups)))
-        where.append(LoanFacet.loan_id.in_(matched))
-    return where + scanned
+    if not groups and not scanned:
+        return []
+    inside = [_FTS.c.loan_search.match(" AND ".join(groups))] if groups else []
+    matched = select(_FTS.c.rowid).where(*inside, *scanned)
+    return [LoanFacet.loan_id.in_(matched)]
 
 
 def conditions(wanted: LoanFilter, session: Session) -> list[ColumnElement[bool]]:

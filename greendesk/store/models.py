@@ -427,8 +427,8 @@ class LoanFacet(Base):
     Written only by the triggers of migration ``portfolio2`` (from the view
     ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
     project, officer or use-of-proceeds lines: the services read it and never write it. Each
-    sort key has an index (key, reference); ``search_text`` has a trigram index (FTS5
-    ``loan_search`` on SQLite, ``pg_trgm`` GIN on PostgreSQL).
+    sort key has an index (key, reference). The search text is in ``loan_search`` (an FTS5
+    trigram table on SQLite, a table with a ``pg_trgm`` GIN index on PostgreSQL).
     """
 
     __tablename__ = "loan_facets"
@@ -453,7 +453,6 @@ class LoanFacet(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     co2e_reduction_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes a year
     carbon_sink_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes
-    search_text: Mapped[str] = mapped_column(Text())
 
     __table_args__ = tuple(
         Index(f"ix_loan_facets_{key}", key, "reference")
@@ -474,5 +473,6 @@ class LoanFacet(Base):
 # The collateral-type filter reads pledges by type, then their loans.
 Index("ix_pledges_collateral_type", Pledge.collateral_type, Pledge.loan_id)
 
-LOAN_SEARCH_OBJECTS = ("loan_search", "loan_facets_search_trgm")
-"""Search objects outside the models (FTS5 table and its shadow tables, the GIN index)."""
+LOAN_SEARCH_OBJECTS = ("loan_search",)
+"""Search objects outside the models (the FTS5 table, its shadow and vocabulary tables; on
+PostgreSQL the table and its GIN index): names starting so belong to migration portfolio2."""

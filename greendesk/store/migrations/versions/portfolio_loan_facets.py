@@ -2,12 +2,11 @@
 
 Head office filters and sorts 100,000 loans by borrower, region, class, catalogue category …
 columns that live in four tables (and the region and class are expressions over two of them).
-``loan_facets`` holds each loan's listed and filtered values in one row, with an index per sort
-key, and ``search_text``: reference, borrower name and credit code, project name and region,
-officer, catalogue codes, lower-cased, each followed by a new line (and one more at the
-end, so every character starts a trigram). Searching it uses a trigram index: an FTS5
-``trigram`` table over it on SQLite (``loan_search``, external content), a ``pg_trgm`` GIN index
-on PostgreSQL.
+``loan_facets`` holds each loan's listed and filtered values in one narrow row, with an index
+per sort key. ``loan_search`` holds its search text: reference, borrower name and credit code,
+project name and region, officer, catalogue codes, lower-cased, each followed by a new line
+(and one more at the end, so every character starts a trigram), under a trigram index: an FTS5
+table with the ``trigram`` tokenizer on SQLite, a ``pg_trgm`` GIN index on PostgreSQL.
 
 Triggers keep the rows current in the writer's own transaction: a loan's row is rebuilt (from the
 view ``loan_facet_source``) whenever the loan, its borrower, its project, its officer or its
@@ -31,6 +30,11 @@ down_revision: str | Sequence[str] | None = "portfolio1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_FACET_COLUMNS = (
+    "loan_id, reference, borrower_name, project_name, region, province, prefecture, "
+    "classification, status, category, officer_id, amount, eligible_value, coverage_bp, "
+    "start_date, maturity_date, updated_at, co2e_reduction_mt, carbon_sink_mt"
+)
 _SORT_KEYS = (
     "borrower_name",
     "project_name",
@@ -143,7 +147,7 @@ FROM (
 _SQLITE_TRIGGERS = (
     ("loans", "INSERT", "NEW.id, NEW.previous_id"),
     ("loans", "UPDATE", "NEW.id, NEW.previous_id, OLD.previous_id"),
-    ("loans", "DELETE", "OLD.previous_id"),
+    ("loans", "DELETE", "OLD.id, OLD.previous_id"),
     ("borrowers", "UPDATE", "SELECT id FROM loans WHERE borrower_id = NEW.id"),
     ("projects", "UPDATE", "SELECT id FROM loans WHERE project_id = NEW.id"),
     ("users", "UPDATE", "SELECT id FROM loans WHERE officer_id = NEW.id"),
@@ -154,48 +158,37 @@ _SQLITE_TRIGGERS = (
 
 
 def _sqlite_upgrade() -> None:
+    op.execute("CREATE VIRTUAL TABLE loan_search USING fts5(search_text, tokenize='trigram')")
+    # its vocabulary: a one- or two-character word is found through the trigrams it starts
+    op.execute("CREATE VIRTUAL TABLE loan_search_vocab USING fts5vocab(loan_search, 'row')")
     for table, event, ids in _SQLITE_TRIGGERS:
         op.execute(
             f"CREATE TRIGGER facets_{table}_{event.lower()} AFTER {event} ON {table} BEGIN "
             f"DELETE FROM loan_facets WHERE loan_id IN ({ids}); "
-            f"INSERT INTO loan_facets SELECT * FROM loan_facet_source WHERE loan_id IN ({ids}); "
+            f"DELETE FROM loan_search WHERE rowid IN ({ids}); "
+            f"INSERT INTO loan_facets SELECT {_FACET_COLUMNS} FROM loan_facet_source "
+            f"WHERE loan_id IN ({ids}); "
+            "INSERT INTO loan_search(rowid, search_text) SELECT loan_id, search_text "
+            f"FROM loan_facet_source WHERE loan_id IN ({ids}); "
             "END"
         )
-    op.execute(
-        "CREATE VIRTUAL TABLE loan_search USING fts5(search_text, content='loan_facets', "
-        "content_rowid='loan_id', tokenize='trigram')"
-    )
-    # its vocabulary: a one- or two-character word is found through the trigrams it starts
-    op.execute("CREATE VIRTUAL TABLE loan_search_vocab USING fts5vocab(loan_search, 'row')")
-    op.execute(
-        "CREATE TRIGGER loan_search_insert AFTER INSERT ON loan_facets BEGIN "
-        "INSERT INTO loan_search(rowid, search_text) VALUES (NEW.loan_id, NEW.search_text); END"
-    )
-    op.execute(
-        "CREATE TRIGGER loan_search_delete AFTER DELETE ON loan_facets BEGIN "
-        "INSERT INTO loan_search(loan_search, rowid, search_text) "
-        "VALUES ('delete', OLD.loan_id, OLD.search_text); END"
-    )
-    op.execute(
-        "CREATE TRIGGER loan_search_update AFTER UPDATE ON loan_facets BEGIN "
-        "INSERT INTO loan_search(loan_search, rowid, search_text) "
-        "VALUES ('delete', OLD.loan_id, OLD.search_text); "
-        "INSERT INTO loan_search(rowid, search_text) VALUES (NEW.loan_id, NEW.search_text); END"
-    )
 
 
 _PG_FUNCTIONS = """
 CREATE FUNCTION greendesk_refresh_facets(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM loan_facets WHERE loan_id = ANY(ids);
-  INSERT INTO loan_facets SELECT * FROM loan_facet_source WHERE loan_id = ANY(ids);
+  DELETE FROM loan_search WHERE loan_id = ANY(ids);
+  INSERT INTO loan_facets SELECT {columns} FROM loan_facet_source WHERE loan_id = ANY(ids);
+  INSERT INTO loan_search SELECT loan_id, search_text FROM loan_facet_source
+    WHERE loan_id = ANY(ids);
 END $$;
 CREATE FUNCTION greendesk_facets_loans() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN PERFORM greendesk_refresh_facets(ARRAY[NEW.id, NEW.previous_id]);
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM greendesk_refresh_facets(ARRAY[NEW.id, NEW.previous_id, OLD.previous_id]);
-  ELSE PERFORM greendesk_refresh_facets(ARRAY[OLD.previous_id]);
+  ELSE PERFORM greendesk_refresh_facets(ARRAY[OLD.id, OLD.previous_id]);
   END IF;
   RETURN NULL;
 END $$;
@@ -252,7 +245,6 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("co2e_reduction_mt", sa.BigInteger(), nullable=True),
         sa.Column("carbon_sink_mt", sa.BigInteger(), nullable=True),
-        sa.Column("search_text", sa.Text(), nullable=False),
         sa.ForeignKeyConstraint(
             ["loan_id"],
             ["loans.id"],
@@ -271,14 +263,21 @@ def upgrade() -> None:
     if dialect == "postgresql":
         op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
         op.execute(
-            "CREATE INDEX loan_facets_search_trgm ON loan_facets "
-            "USING gin (search_text gin_trgm_ops)"
+            "CREATE TABLE loan_search (loan_id integer PRIMARY KEY "
+            "REFERENCES loans(id) ON DELETE CASCADE, search_text text NOT NULL)"
         )
-        op.execute(_PG_FUNCTIONS)
-        op.execute("INSERT INTO loan_facets SELECT * FROM loan_facet_source")
+        op.execute(
+            "CREATE INDEX loan_search_trgm ON loan_search USING gin (search_text gin_trgm_ops)"
+        )
+        op.execute(_PG_FUNCTIONS.replace("{columns}", _FACET_COLUMNS))
+        op.execute("INSERT INTO loan_search SELECT loan_id, search_text FROM loan_facet_source")
     else:
         _sqlite_upgrade()
-        op.execute("INSERT INTO loan_facets SELECT * FROM loan_facet_source")
+        op.execute(
+            "INSERT INTO loan_search(rowid, search_text) "
+            "SELECT loan_id, search_text FROM loan_facet_source"
+        )
+    op.execute(f"INSERT INTO loan_facets SELECT {_FACET_COLUMNS} FROM loan_facet_source")
 
 
 def downgrade() -> None:
@@ -294,10 +293,8 @@ def downgrade() -> None:
     else:
         for table, event, _ids in _SQLITE_TRIGGERS:
             op.execute(f"DROP TRIGGER facets_{table}_{event.lower()}")
-        for event in ("insert", "delete", "update"):
-            op.execute(f"DROP TRIGGER loan_search_{event}")
         op.execute("DROP TABLE loan_search_vocab")
-        op.execute("DROP TABLE loan_search")
+    op.execute("DROP TABLE loan_search")
     op.execute("DROP VIEW loan_facet_source")
     op.drop_index(op.f("ix_pledges_collateral_type"), table_name="pledges")
     op.drop_table("loan_facets")
