@@ -79,6 +79,10 @@ def _source_view(dialect: str) -> str:
         else "(SELECT group_concat(catalogue_code, ' ') FROM (SELECT u.catalogue_code FROM "
         "loan_use_of_proceeds u WHERE u.loan_id = l.id ORDER BY u.seq))"
     )
+    # A-Z only (SQLite's lower() never touches other letters; PostgreSQL's would, by locale)
+    lower, upper = ("translate", ", 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'")
+    if not pg:
+        lower, upper = "lower", ""
     if pg:
         province = "NULLIF(split_part(s.region, ' ', 1), '')"
         prefecture = (
@@ -133,7 +137,7 @@ FROM (
          l.start_date, l.maturity_date, l.updated_at,
          {_scaled("p.annual_co2e_reduction_t", 3, dialect)} AS co2e_reduction_mt,
          {_scaled("p.carbon_sink_t", 3, dialect)} AS carbon_sink_mt,
-         lower({fields} || {nl}) AS search_text
+         {lower}({fields} || {nl}{upper}) AS search_text
   FROM loans l
   JOIN borrowers b ON b.id = l.borrower_id
   LEFT JOIN projects p ON p.id = l.project_id
@@ -158,7 +162,12 @@ _SQLITE_TRIGGERS = (
 
 
 def _sqlite_upgrade() -> None:
-    op.execute("CREATE VIRTUAL TABLE loan_search USING fts5(search_text, tokenize='trigram')")
+    # case-sensitive: the text and the words are both lower-cased for A-Z alone (SQLite's and
+    # PostgreSQL's lower() in the C locale), so every path matches the very same substrings
+    op.execute(
+        "CREATE VIRTUAL TABLE loan_search USING fts5(search_text, "
+        "tokenize='trigram case_sensitive 1')"
+    )
     # its vocabulary: a one- or two-character word is found through the trigrams it starts
     op.execute("CREATE VIRTUAL TABLE loan_search_vocab USING fts5vocab(loan_search, 'row')")
     for table, event, ids in _SQLITE_TRIGGERS:
