@@ -207,7 +207,7 @@ def band_condition(key: str) -> ColumnElement[bool]:
     low, high = next((b[1], b[2]) for b in COVERAGE_BANDS if b[0] == key)
     if key == "none":
         return LoanFacet.coverage_bp.is_(None)
-    parts = [LoanFacet.coverage_bp.is_not(None)]
+    parts: list[ColumnElement[bool]] = [LoanFacet.coverage_bp.is_not(None)]
     if low is not None and low > 0:
         parts.append(LoanFacet.coverage_bp >= _units(low))
     if high is not None:

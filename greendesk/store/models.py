@@ -412,7 +412,7 @@ class AuditEvent(Base):
     hash: Mapped[str] = mapped_column(_text("hash"))
     # The loan an event belongs to (its own events and its parts'), set on writing; outside the
     # hashed payload, so the chain does not depend on it. A loan's history is an index look-up.
-    loan_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    loan_id: Mapped[int | None] = mapped_column(Integer)
 
 
 # -- The loan list's read model (migration portfolio2) ------------------------------------------
@@ -427,15 +427,16 @@ class LoanFacet(Base):
     Written only by the triggers of migration ``portfolio2`` (from the view
     ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
     project, officer or use-of-proceeds lines: the services read it and never write it. Each
-    sort key has an index (key, reference). The search text is in ``loan_search`` (an FTS5
-    trigram table on SQLite, a table with a ``pg_trgm`` GIN index on PostgreSQL).
+    sort key has an index (key, reference, loan_id): the list's order, ties included. The
+    search text is in ``loan_search`` (an FTS5 trigram table on SQLite, a table with a
+    ``pg_trgm`` GIN index on PostgreSQL).
     """
 
     __tablename__ = "loan_facets"
     loan_id: Mapped[int] = mapped_column(
         ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
     )
-    reference: Mapped[str] = mapped_column(_text("reference"), index=True)
+    reference: Mapped[str] = mapped_column(_text("reference"))
     borrower_name: Mapped[str] = mapped_column(_text("name"))
     project_name: Mapped[str | None] = mapped_column(_text("name"))
     region: Mapped[str | None] = mapped_column(_text("region"))
@@ -454,22 +455,27 @@ class LoanFacet(Base):
     co2e_reduction_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes a year
     carbon_sink_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes
 
-    __table_args__ = tuple(
-        Index(f"ix_loan_facets_{key}", key, "reference")
-        for key in (
-            "borrower_name",
-            "project_name",
-            "region",
-            "amount",
-            "status",
-            "classification",
-            "start_date",
-            "maturity_date",
-            "updated_at",
-        )
+    __table_args__ = (
+        Index("ix_loan_facets_reference", "reference", "loan_id"),
+        *(
+            Index(f"ix_loan_facets_{key}", key, "reference", "loan_id")
+            for key in (
+                "borrower_name",
+                "project_name",
+                "region",
+                "amount",
+                "status",
+                "classification",
+                "start_date",
+                "maturity_date",
+                "updated_at",
+            )
+        ),
     )
 
 
+# A loan's trail in order: one walk of (loan_id, seq).
+Index("ix_audit_events_loan_id", AuditEvent.loan_id, AuditEvent.seq)
 # The collateral-type filter reads pledges by type, then their loans.
 Index("ix_pledges_collateral_type", Pledge.collateral_type, Pledge.loan_id)
 

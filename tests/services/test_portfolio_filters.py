@@ -95,7 +95,7 @@ def _rows(db: Database) -> list[Row]:
                      project.name if project else "", project.region if project else "",
                      borrower.region or "", officer.display_name if officer else "",
                      officer.username if officer else "",
-                     (project.catalogue_code or "") if project else "", " ".join(codes)]  # fmt: skip
+                     project.catalogue_code or "" if project else "", " ".join(codes)]  # fmt: skip
             rows.append(
                 Row(
                     id=loan.id,

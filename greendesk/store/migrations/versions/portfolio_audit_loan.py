@@ -42,7 +42,9 @@ def upgrade() -> None:
     """Upgrade schema."""
     with op.batch_alter_table("audit_events") as batch_op:
         batch_op.add_column(sa.Column("loan_id", sa.Integer(), nullable=True))
-        batch_op.create_index(batch_op.f("ix_audit_events_loan_id"), ["loan_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_audit_events_loan_id"), ["loan_id", "seq"], unique=False
+        )
     conn = op.get_bind()
     events = sa.table(
         "audit_events",
