@@ -72,7 +72,7 @@ SECTORS = (
     "thermal_power",
     "other",
 )
-USER_ROLES = ("officer", "reviewer", "admin")
+USER_ROLES = ("officer", "reviewer", "admin", "analyst")
 LOAN_STATUSES = (
     "draft",
     "submitted",

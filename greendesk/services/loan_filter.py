@@ -46,7 +46,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _CATEGORY = re.compile(r"^(\d{4}):(\d{1,2})$")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 TRIGRAM = 3
-# The FTS5 trigram table over loan_facets.search_text (SQLite; made by migration portfolio2).
+# The FTS5 trigram table of the search text (SQLite; made by migration portfolio3).
 _FTS = table("loan_search", column("rowid", Integer), column("loan_search"), column("search_text"))
 _PG_SEARCH = table("loan_search", column("loan_id", Integer), column("search_text", String))
 _VOCAB = table("loan_search_vocab", column("term", String))
@@ -138,11 +138,11 @@ def checked(wanted: LoanFilter) -> LoanFilter:
         for v in out:
             if v not in choices:
                 listed = ", ".join(sorted(choices))
-                errors.append(FieldError(name, f"unknown value {v!r} (known: {listed})"))
+                errors.append(FieldError(name, f"unknown value {v!r} (one of: {listed})"))
         return out
 
     if len(wanted.search) > SEARCH_LIMIT:
-        errors.append(FieldError("search", f"at most {SEARCH_LIMIT} characters"))
+        errors.append(FieldError("search", f"longer than {SEARCH_LIMIT} characters"))
     words = search_words(wanted.search[:SEARCH_LIMIT])
     if len(words) > _WORDS_LIMIT:
         errors.append(FieldError("search", f"at most {_WORDS_LIMIT} words"))
@@ -166,7 +166,7 @@ def checked(wanted: LoanFilter) -> LoanFilter:
         ("maturity", wanted.maturity_from, wanted.maturity_to),
     ):
         if low is not None and high is not None and low > high:
-            errors.append(FieldError(f"{name}_from", f"after {name}_to ({low} > {high})"))
+            errors.append(FieldError(f"{name}_from", f"later than the end date {high}"))
     if errors:
         raise InvalidInput(errors)
     return replace(
@@ -189,7 +189,7 @@ def parse_ratio(text_: str, name: str = "coverage_below") -> Decimal:
     try:
         value = Decimal(raw[:-1]) / 100 if raw.endswith("%") else Decimal(raw)
     except InvalidOperation:
-        raise InvalidInput([FieldError(name, f"{text_!r} is not a number such as 1.3")]) from None
+        raise InvalidInput([FieldError(name, f"{raw!r} is not a number")]) from None
     return value
 
 

@@ -415,7 +415,7 @@ class AuditEvent(Base):
     loan_id: Mapped[int | None] = mapped_column(Integer)
 
 
-# -- The loan list's read model (migration portfolio2) ------------------------------------------
+# -- The loan list's read model (migration portfolio3) ------------------------------------------
 
 
 class LoanFacet(Base):
@@ -424,7 +424,7 @@ class LoanFacet(Base):
     Only current versions have a row (a superseded version's row goes when the newer one
     is inserted), so the list needs no "current" condition and its sort indexes cover it.
 
-    Written only by the triggers of migration ``portfolio2`` (from the view
+    Written only by the triggers of migration ``portfolio3`` (from the view
     ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
     project, officer or use-of-proceeds lines: the services read it and never write it. Each
     sort key has an index (key, reference, loan_id): the list's order, ties included. The
@@ -481,4 +481,4 @@ Index("ix_pledges_collateral_type", Pledge.collateral_type, Pledge.loan_id)
 
 LOAN_SEARCH_OBJECTS = ("loan_search",)
 """Search objects outside the models (the FTS5 table, its shadow and vocabulary tables; on
-PostgreSQL the table and its GIN index): names starting so belong to migration portfolio2."""
+PostgreSQL the table and its GIN index): names starting so belong to migration portfolio3."""

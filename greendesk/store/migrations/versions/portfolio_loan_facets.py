@@ -15,8 +15,8 @@ goes. Nothing in the services has to remember it. Quantities of CO2e are kept as
 milli-tonnes and the coverage ratio (stored to four places) as integer ten-thousandths, both
 cut from the exact decimal text, so sums and comparisons in SQL stay exact.
 
-Revision ID: portfolio2
-Revises: portfolio1
+Revision ID: portfolio3
+Revises: portfolio2
 Create Date: 2026-12-01
 """
 
@@ -25,8 +25,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "portfolio2"
-down_revision: str | Sequence[str] | None = "portfolio1"
+revision: str = "portfolio3"
+down_revision: str | Sequence[str] | None = "portfolio2"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -310,3 +310,9 @@ def downgrade() -> None:
     op.execute("DROP VIEW loan_facet_source")
     op.drop_index(op.f("ix_pledges_collateral_type"), table_name="pledges")
     op.drop_table("loan_facets")
+
+
+# Later migrations: a batch-mode *rebuild* of loans, borrowers, projects, users or
+# loan_use_of_proceeds on SQLite (dropping a column, changing a constraint) must drop the view
+# and these triggers first and create them again afterwards — SQLite refuses to rename a table
+# a view names, and dropping the old table drops its triggers. ADD COLUMN needs nothing.
