@@ -117,7 +117,7 @@ def test_search_uses_the_trigram_index(book: Database) -> None:
         (LoanFilter(regions=("新疆",)), "ix_loan_facets_province"),
         (LoanFilter(officers=("wang",)), "ix_loan_facets_officer_id"),
         (LoanFilter(collateral=("cea",)), "ix_pledges_collateral_type"),
-        (LoanFilter(classes=("transition",)), "ix_loan_facets_classification"),
+        (LoanFilter(classes=("transition",)), "ix_loan_facets_class"),
         (LoanFilter(start_from=date(2025, 1, 1)), "ix_loan_facets_"),
     ],
 )
