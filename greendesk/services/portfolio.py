@@ -19,7 +19,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.validation import LOAN_ORDER_KEYS
 from greendesk.services.loan_filter import ORDER_COLUMNS, LoanFilter, checked, conditions
 from greendesk.store.database import Database
-from greendesk.store.models import Borrower, Loan, LoanFacet, Project
+from greendesk.store.models import Borrower, Loan, LoanFacet, Project, User
 from greendesk.store.queries import is_current_version
 
 
@@ -157,3 +157,33 @@ def count_loans(db: Database) -> int:
     """How many current loans there are."""
     with db.session() as session:
         return int(session.scalar(select(func.count(Loan.id)).where(is_current_version())) or 0)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter bar offers: the provinces, prefectures and officers the book has."""
+
+    provinces: tuple[str, ...]
+    prefectures: tuple[str, ...]
+    officers: tuple[tuple[str, str], ...]  # (username, display name)
+
+
+def filter_choices(db: Database) -> FilterChoices:
+    """The values present in the current loans (each a walk of a small index)."""
+    with db.session() as session:
+        provinces = session.scalars(
+            select(LoanFacet.province).where(LoanFacet.province.is_not(None)).distinct()
+        )
+        prefectures = session.scalars(
+            select(LoanFacet.prefecture).where(LoanFacet.prefecture.is_not(None)).distinct()
+        )
+        officers = session.execute(
+            select(User.username, User.display_name)
+            .where(User.id.in_(select(LoanFacet.officer_id).distinct()))
+            .order_by(User.username)
+        )
+        return FilterChoices(
+            provinces=tuple(sorted(p for p in provinces if p)),
+            prefectures=tuple(sorted(p for p in prefectures if p)),
+            officers=tuple((u, d) for u, d in officers),
+        )

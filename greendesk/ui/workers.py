@@ -109,7 +109,7 @@ class Task(QObject, Generic[T]):
         return self._dialog
 
     def _show_dialog(self) -> None:
-        if self.done:
+        if self.done or not self._label:  # no label: quiet work (the list's queries)
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._widget)
         dialog.setObjectName("taskProgress")

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>BackupDialog</name>
@@ -185,8 +186,8 @@
         <translation>Not classified yet: the engine has not assessed this loan.</translation>
     </message>
     <message>
-        <source>Engine's class: {}</source>
-        <translation>Engine's class: {}</translation>
+        <source>Engine&apos;s class: {}</source>
+        <translation>Engine&apos;s class: {}</translation>
     </message>
     <message>
         <source>Labels: {}</source>
@@ -201,8 +202,8 @@
         <translation>Catalogue item: {}</translation>
     </message>
     <message>
-        <source>No override: the engine's class applies.</source>
-        <translation>No override: the engine's class applies.</translation>
+        <source>No override: the engine&apos;s class applies.</source>
+        <translation>No override: the engine&apos;s class applies.</translation>
     </message>
 </context>
 <context>
@@ -352,6 +353,132 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <source>{n} loans, {amount} CNY</source>
+        <translation>{n} loans, {amount} CNY</translation>
+    </message>
+    <message>
+        <source>Figures of the loans the list&apos;s filters select.</source>
+        <translation>Figures of the loans the list's filters select.</translation>
+    </message>
+    <message>
+        <source>Figures of every current loan.</source>
+        <translation>Figures of every current loan.</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <source>Amount (100 million CNY)</source>
+        <translation>Amount (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>Green (CNY)</source>
+        <translation>Green (CNY)</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>Green share</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pledges</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>Value (CNY)</translation>
+    </message>
+    <message>
+        <source>Eligible value (CNY)</source>
+        <translation>Eligible value (CNY)</translation>
+    </message>
+    <message>
+        <source>Disbursed amount maturing (100 million CNY)</source>
+        <translation>Disbursed amount maturing (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year</source>
+        <translation>CO2e reduction a year</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>Carbon sink</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year (10,000 t)</source>
+        <translation>CO2e reduction a year (10,000 t)</translation>
+    </message>
+    <message>
+        <source>Carbon sink (10,000 t)</source>
+        <translation>Carbon sink (10,000 t)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Eligible collateral value by type</source>
+        <translation>Eligible collateral value by type</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>Portfolio dashboard</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>By class</translation>
+    </message>
+    <message>
+        <source>Green share by category</source>
+        <translation>Green share by category</translation>
+    </message>
+    <message>
+        <source>Collateral mix</source>
+        <translation>Collateral mix</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Maturity ladder</source>
+        <translation>Maturity ladder</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>Environmental benefit</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>
+        <translation>Click a bar or a slice, or double-click a table row, to list the loans behind it.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
@@ -434,6 +561,89 @@ Database: {db}</translation>
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>No collateral</source>
+        <translation>No collateral</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>Start to</source>
+        <translation>Start to</translation>
+    </message>
+    <message>
+        <source>Maturity from</source>
+        <translation>Maturity from</translation>
+    </message>
+    <message>
+        <source>Maturity to</source>
+        <translation>Maturity to</translation>
+    </message>
+    <message>
+        <source>No catalogue item</source>
+        <translation>No catalogue item</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{field}: {text} is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>from YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>to YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
     </message>
 </context>
 <context>
@@ -661,8 +871,8 @@ Database: {db}</translation>
         <translation>Remove pledge</translation>
     </message>
     <message>
-        <source>Officer's override</source>
-        <translation>Officer's override</translation>
+        <source>Officer&apos;s override</source>
+        <translation>Officer&apos;s override</translation>
     </message>
     <message>
         <source>Current</source>
@@ -1008,8 +1218,8 @@ Database: {db}</translation>
         <translation>Syndicate</translation>
     </message>
     <message>
-        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
-        <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
+        <source>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <translation>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
     </message>
     <message>
         <source>Fees</source>
@@ -1145,6 +1355,10 @@ Database: {db}</translation>
         <translation>No loan matches “{text}”.</translation>
     </message>
     <message>
+        <source>No loan matches the filters.</source>
+        <translation>No loan matches the filters.</translation>
+    </message>
+    <message>
         <source>No loans yet. Start one with New loan (Ctrl+N).</source>
         <translation>No loans yet. Start one with New loan (Ctrl+N).</translation>
     </message>
@@ -1197,8 +1411,8 @@ Database: {db}</translation>
         <translation>Edit loan…</translation>
     </message>
     <message>
-        <source>Change the selected application's terms</source>
-        <translation>Change the selected application's terms</translation>
+        <source>Change the selected application&apos;s terms</source>
+        <translation>Change the selected application&apos;s terms</translation>
     </message>
     <message>
         <source>New borrower…</source>
@@ -1303,6 +1517,14 @@ Database: {db}</translation>
     <message>
         <source>Export the portfolio workbook for Excel</source>
         <translation>Export the portfolio workbook for Excel</translation>
+    </message>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>Portfolio dashboard</translation>
+    </message>
+    <message>
+        <source>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</source>
+        <translation>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</translation>
     </message>
     <message>
         <source>Backup and restore…</source>
@@ -1650,8 +1872,8 @@ Database: {db}</translation>
         <translation>Pledge rate</translation>
     </message>
     <message>
-        <source>blank: the type's default</source>
-        <translation>blank: the type's default</translation>
+        <source>blank: the type&apos;s default</source>
+        <translation>blank: the type&apos;s default</translation>
     </message>
     <message>
         <source>Registry</source>
@@ -1959,8 +2181,8 @@ Database: {db}</translation>
         <translation>User name</translation>
     </message>
     <message>
-        <source>lower-case letters, digits, '.', '_' or '-'</source>
-        <translation>lower-case letters, digits, '.', '_' or '-'</translation>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</translation>
     </message>
     <message>
         <source>Display name</source>

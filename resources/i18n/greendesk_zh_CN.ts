@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>BackupDialog</name>
@@ -185,7 +186,7 @@
         <translation>尚未分类：系统尚未评估该笔贷款。</translation>
     </message>
     <message>
-        <source>Engine's class: {}</source>
+        <source>Engine&apos;s class: {}</source>
         <translation>系统分类：{}</translation>
     </message>
     <message>
@@ -201,7 +202,7 @@
         <translation>目录条目：{}</translation>
     </message>
     <message>
-        <source>No override: the engine's class applies.</source>
+        <source>No override: the engine&apos;s class applies.</source>
         <translation>未调整：采用系统分类结果。</translation>
     </message>
 </context>
@@ -352,6 +353,132 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>{n} loans, {amount} CNY</source>
+        <translation>共 {n} 笔贷款，{amount} 元</translation>
+    </message>
+    <message>
+        <source>Figures of the loans the list&apos;s filters select.</source>
+        <translation>以下为列表筛选出的贷款的数据。</translation>
+    </message>
+    <message>
+        <source>Figures of every current loan.</source>
+        <translation>以下为全部现行贷款的数据。</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (100 million CNY)</source>
+        <translation>金额（亿元）</translation>
+    </message>
+    <message>
+        <source>Green (CNY)</source>
+        <translation>绿色（元）</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>绿色占比</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Pledges</source>
+        <translation>押品笔数</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Eligible value (CNY)</source>
+        <translation>可抵押价值（元）</translation>
+    </message>
+    <message>
+        <source>Disbursed amount maturing (100 million CNY)</source>
+        <translation>已放款到期金额（亿元）</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year</source>
+        <translation>年减排二氧化碳当量</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>碳汇量</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year (10,000 t)</source>
+        <translation>年减排二氧化碳当量（万吨）</translation>
+    </message>
+    <message>
+        <source>Carbon sink (10,000 t)</source>
+        <translation>碳汇量（万吨）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Eligible collateral value by type</source>
+        <translation>各类押品可抵押价值</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>组合仪表盘</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>Green share by category</source>
+        <translation>目录大类绿色占比</translation>
+    </message>
+    <message>
+        <source>Collateral mix</source>
+        <translation>押品结构</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Maturity ladder</source>
+        <translation>到期阶梯</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>环境效益</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>
+        <translation>点击柱形或扇区，或双击表格行，即列出其对应的贷款。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
@@ -434,6 +561,89 @@ Database: {db}</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>No collateral</source>
+        <translation>无押品</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始日（起）</translation>
+    </message>
+    <message>
+        <source>Start to</source>
+        <translation>起始日（止）</translation>
+    </message>
+    <message>
+        <source>Maturity from</source>
+        <translation>到期日（起）</translation>
+    </message>
+    <message>
+        <source>Maturity to</source>
+        <translation>到期日（止）</translation>
+    </message>
+    <message>
+        <source>No catalogue item</source>
+        <translation>未对应目录条目</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{field}：{text} 不是日期（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>目录大类</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>押品</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>自 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>至 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -661,7 +871,7 @@ Database: {db}</source>
         <translation>解除押品</translation>
     </message>
     <message>
-        <source>Officer's override</source>
+        <source>Officer&apos;s override</source>
         <translation>客户经理调整分类</translation>
     </message>
     <message>
@@ -1008,7 +1218,7 @@ Database: {db}</source>
         <translation>银团</translation>
     </message>
     <message>
-        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <source>Each lender&apos;s role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
         <translation>各成员行的角色和承贷金额，合计应等于贷款金额；双边贷款留空。</translation>
     </message>
     <message>
@@ -1145,6 +1355,10 @@ Database: {db}</source>
         <translation>没有与“{text}”匹配的贷款。</translation>
     </message>
     <message>
+        <source>No loan matches the filters.</source>
+        <translation>没有符合筛选条件的贷款。</translation>
+    </message>
+    <message>
         <source>No loans yet. Start one with New loan (Ctrl+N).</source>
         <translation>暂无贷款。可通过“新建贷款”（Ctrl+N）开始录入。</translation>
     </message>
@@ -1197,7 +1411,7 @@ Database: {db}</source>
         <translation>修改贷款…</translation>
     </message>
     <message>
-        <source>Change the selected application's terms</source>
+        <source>Change the selected application&apos;s terms</source>
         <translation>修改所选申请的条款</translation>
     </message>
     <message>
@@ -1303,6 +1517,14 @@ Database: {db}</source>
     <message>
         <source>Export the portfolio workbook for Excel</source>
         <translation>导出贷款组合 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>组合仪表盘</translation>
+    </message>
+    <message>
+        <source>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</source>
+        <translation>所列贷款的图表：分类、目录大类、押品、覆盖率、到期、环境效益</translation>
     </message>
     <message>
         <source>Backup and restore…</source>
@@ -1650,7 +1872,7 @@ Database: {db}</source>
         <translation>质押率</translation>
     </message>
     <message>
-        <source>blank: the type's default</source>
+        <source>blank: the type&apos;s default</source>
         <translation>留空则采用该类型的默认质押率</translation>
     </message>
     <message>
@@ -1959,7 +2181,7 @@ Database: {db}</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <source>lower-case letters, digits, '.', '_' or '-'</source>
+        <source>lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
         <translation>小写字母、数字、“.”、“_”或“-”</translation>
     </message>
     <message>
