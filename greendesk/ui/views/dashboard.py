@@ -196,6 +196,7 @@ class DashboardDialog(QDialog):
                 ),
             ],
             stacked=True,
+            unit=QCoreApplication.translate("Dashboard", "Amount (100 million CNY)"),
             short=lambda g: g.key or "—",
         )
         self._pie(
@@ -332,6 +333,7 @@ class DashboardDialog(QDialog):
         bars: list[tuple[str, Callable[[Group], float], QColor]],
         stacked: bool = False,
         short: Callable[[Group], str] | None = None,
+        unit: str = "",
     ) -> None:
         self._table(key, groups, name, columns)
         series = QStackedBarSeries() if stacked else QBarSeries()
@@ -354,8 +356,10 @@ class DashboardDialog(QDialog):
         axis_x = QBarCategoryAxis()
         axis_x.append([(short or name)(g) for g in groups])
         axis_y = QValueAxis()
-        axis_y.setRange(0, top * 1.1 if top > 0 else 1)
+        axis_y.setRange(0, top * 1.05 if top > 0 else 1)
+        axis_y.applyNiceNumbers()
         axis_y.setLabelFormat("%.0f" if top >= 10 else "%.1f")
+        axis_y.setTitleText(unit)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
@@ -373,7 +377,8 @@ class DashboardDialog(QDialog):
             share = labels.percent(group.amount / total if total else Decimal(0), 1)
             piece = series.append(f"{name(group)} {share}", _yi(group.amount))
             piece.setColor(QColor(PALETTE[index % len(PALETTE)]))
-            piece.setLabelVisible(True)
+            # small slices are named in the legend only: their labels would pile up
+            piece.setLabelVisible(bool(total) and group.amount / total >= Decimal("0.05"))
             piece.clicked.connect(lambda _checked=False, i=index, k=key: self._open(k, i))
         chart = QChart()
         chart.addSeries(series)
