@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import command
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 
 from greendesk.services import audit
 from greendesk.services.seeding import seed_demo
@@ -62,8 +62,7 @@ def test_the_migration_fills_old_events_and_leaves_the_chain_whole(db_url: str) 
         with db.engine.begin() as conn:  # back to before the column: its values are gone
             command.downgrade(migrate.alembic_config(conn), "0003")
         with db.engine.begin() as conn:
-            columns = [c["name"] for c in __import__("sqlalchemy").inspect(conn).get_columns(
-                "audit_events")]  # fmt: skip
+            columns = [c["name"] for c in inspect(conn).get_columns("audit_events")]
             assert "loan_id" not in columns
             migrate.upgrade_to_head(conn)
             assert conn.execute(text("SELECT count(*) FROM loan_facets")).scalar_one() == 11
