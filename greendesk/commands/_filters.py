@@ -8,9 +8,13 @@ them matches); different options must all hold.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from greendesk.commands._common import date_argument
-from greendesk.services.loan_filter import BAND_KEYS, LoanFilter, parse_ratio
+from greendesk.domain.validation import COVERAGE_BAND_KEYS
+
+if TYPE_CHECKING:
+    from greendesk.services.loan_filter import LoanFilter
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +29,7 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
         ("--category", "V:N", "catalogue top category, e.g. 2019:3"),
         ("--officer", "USERNAME", "the officer of record"),
         ("--collateral", "TYPE", "loans with a pledge of this collateral type, e.g. cea"),
-        ("--coverage", "BAND", "coverage band: " + ", ".join(BAND_KEYS)),
+        ("--coverage", "BAND", "coverage band: " + ", ".join(COVERAGE_BAND_KEYS)),
     ):
         dest = option.removeprefix("--").replace("class", "classes")
         group.add_argument(option, dest=dest, action="append", default=[], metavar=metavar,
@@ -39,6 +43,8 @@ def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
 
 def filter_from_args(args: argparse.Namespace) -> LoanFilter:
     """The ``LoanFilter`` the options ask for (its values are checked by the service)."""
+    from greendesk.services.loan_filter import LoanFilter, parse_ratio  # not at parse time
+
     below = args.coverage_below
     return LoanFilter(
         search=args.search,

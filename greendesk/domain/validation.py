@@ -106,6 +106,8 @@ LOAN_ORDER_KEYS = (
     "maturity_date",
     "updated_at",
 )  # how the loan list can be sorted (services.portfolio.list_loan_ids)
+COVERAGE_BAND_KEYS = ("none", "lt1.0", "1.0-1.3", "1.3-1.5", "1.5-2.0", "ge2.0")
+# the coverage bands of the loan filter and the dashboard (services.loan_filter.COVERAGE_BANDS)
 
 
 def canonical_decimal(value: Decimal) -> str:

@@ -36,7 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import FieldError, InvalidInput
-from greendesk.domain.validation import CLASSIFICATIONS, LOAN_STATUSES
+from greendesk.domain.validation import CLASSIFICATIONS, COVERAGE_BAND_KEYS, LOAN_STATUSES
 from greendesk.services.records.reference import collateral_types, green_catalogue
 from greendesk.store.models import LoanFacet, Pledge, User
 
@@ -64,6 +64,7 @@ COVERAGE_BANDS: tuple[tuple[str, Decimal | None, Decimal | None], ...] = (
     ("ge2.0", Decimal("2.0"), None),
 )
 BAND_KEYS = tuple(b[0] for b in COVERAGE_BANDS)
+assert BAND_KEYS == COVERAGE_BAND_KEYS, "keep COVERAGE_BAND_KEYS and the bands in step"
 
 # sort keys of the list (LOAN_ORDER_KEYS) → facet columns; ties go by reference then id
 ORDER_COLUMNS: dict[str, Any] = {
