@@ -1,4 +1,8 @@
-"""``greendesk loans``: the current loans as a text table, or ``--json`` for other programs."""
+"""``greendesk loans``: the current loans as a text table, or ``--json`` for other programs.
+
+Takes the window's filters (``--class --status --region --category --officer --collateral
+--coverage --coverage-below --start-from --start-to --maturity-from --maturity-to --search``).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.commands._filters import add_filter_arguments, filter_from_args
 from greendesk.domain.money import format_money
 from greendesk.domain.validation import LOAN_ORDER_KEYS
 
@@ -19,9 +24,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser("loans", help="list the loans (a table, or --json)")
     add_db_argument(parser)
     parser.add_argument("--json", action="store_true", help="a JSON list instead of a table")
-    parser.add_argument(
-        "--search", default="", metavar="TEXT", help="reference, borrower, region …"
-    )
+    add_filter_arguments(parser)
     parser.add_argument(
         "--order-by",
         default="reference",
@@ -72,9 +75,10 @@ def run(args: argparse.Namespace) -> int:
     from greendesk.services.portfolio import fetch_loan_summaries, list_loan_ids
     from greendesk.services.seeding import open_desk
 
+    wanted = filter_from_args(args)
     db = open_desk(resolve_db_url(args.db))
     try:
-        ids = list_loan_ids(db, search=args.search, order_by=args.order_by)
+        ids = list_loan_ids(db, order_by=args.order_by, filters=wanted)
         found = fetch_loan_summaries(db, ids)
     finally:
         db.dispose()

@@ -3,7 +3,8 @@
 The table is data so that the window can hide what a role cannot do, the services can refuse it
 anyway, and the README can print the very same table (``permission_table_markdown``).
 Segregation of duties is deliberate: the administrator keeps users, reference data and backups but
-neither originates loans nor votes, and an officer never sits on the committee.
+neither originates loans nor votes, and an officer never sits on the committee. The head-office
+analyst reads the portfolio, its trail and its reports and exports them, and changes nothing.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ class Role(StrEnum):
     OFFICER = "officer"  # 客户经理
     REVIEWER = "reviewer"  # 贷审会委员
     ADMIN = "admin"  # 系统管理员
+    ANALYST = "analyst"  # 总行组合分析员: reads and exports, never changes or votes
 
 
 ROLE_LABELS: dict[Role, tuple[str, str]] = {
     Role.OFFICER: ("客户经理", "loan officer"),
     Role.REVIEWER: ("贷审会委员", "credit committee member"),
     Role.ADMIN: ("系统管理员", "administrator"),
+    Role.ANALYST: ("总行分析员", "head-office analyst"),
 }
 
 
@@ -51,10 +54,10 @@ class Action(StrEnum):
     RECORD_KPI = "record_kpi"  # KPI observations and their review (maker-checker in services.kpi)
 
 
-_O, _R, _A = Role.OFFICER, Role.REVIEWER, Role.ADMIN
+_O, _R, _A, _N = Role.OFFICER, Role.REVIEWER, Role.ADMIN, Role.ANALYST
 
 PERMISSIONS: dict[Action, frozenset[Role]] = {
-    Action.VIEW: frozenset({_O, _R, _A}),
+    Action.VIEW: frozenset({_O, _R, _A, _N}),
     Action.EDIT_APPLICATION: frozenset({_O}),
     Action.SUBMIT: frozenset({_O}),
     Action.START_REVIEW: frozenset({_R}),
@@ -64,14 +67,14 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.DISBURSE: frozenset({_O}),
     Action.CLOSE: frozenset({_O}),
     Action.REOPEN: frozenset({_O}),
-    Action.EXPORT: frozenset({_O, _R, _A}),
+    Action.EXPORT: frozenset({_O, _R, _A, _N}),
     Action.EDIT_REFERENCE_DATA: frozenset({_A}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.CONFIGURE_WORKFLOW: frozenset({_A}),
     Action.BACKUP: frozenset({_O, _R, _A}),
     Action.RESTORE: frozenset({_A}),
-    Action.VIEW_AUDIT: frozenset({_O, _R, _A}),
-    Action.VERIFY_AUDIT: frozenset({_O, _R, _A}),
+    Action.VIEW_AUDIT: frozenset({_O, _R, _A, _N}),
+    Action.VERIFY_AUDIT: frozenset({_O, _R, _A, _N}),
     Action.RECORD_KPI: frozenset({_O, _R}),
 }
 

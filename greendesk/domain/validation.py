@@ -74,7 +74,7 @@ SECTORS = (
     "thermal_power",
     "other",
 )
-USER_ROLES = ("officer", "reviewer", "admin")
+USER_ROLES = ("officer", "reviewer", "admin", "analyst")
 LOAN_STATUSES = (
     "draft",
     "submitted",
@@ -102,10 +102,14 @@ LOAN_ORDER_KEYS = (
     "project",
     "amount",
     "status",
+    "region",
+    "classification",
     "start_date",
     "maturity_date",
     "updated_at",
 )  # how the loan list can be sorted (services.portfolio.list_loan_ids)
+COVERAGE_BAND_KEYS = ("none", "lt1.0", "1.0-1.3", "1.3-1.5", "1.5-2.0", "ge2.0")
+# the coverage bands of the loan filter and the dashboard (services.loan_filter.COVERAGE_BANDS)
 
 
 # Free text that may run over several lines; every other text field is a name or a code.

@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, select, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -110,6 +110,21 @@ def _dump(data: Snapshot | None) -> str | None:
     return None if data is None else canonical_json(to_jsonable(data))
 
 
+def event_loan_id(
+    entity_type: str, entity_id: object, before: Snapshot | None, after: Snapshot | None
+) -> int | None:
+    """The loan an event belongs to: a loan's own id, or the ``loan_id`` in a part's snapshot."""
+    if entity_type == "loan":
+        text = str(entity_id) if entity_id is not None else ""
+        return int(text) if text.isdigit() else None
+    if entity_type in LOAN_PART_TYPES:
+        for data in (after, before):
+            value = None if data is None else data.get("loan_id")
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+    return None
+
+
 def _lock_head(session: Session) -> Anchor:
     """Lock the chain head row (creating it empty on first use) and return the anchor it holds.
 
@@ -179,6 +194,7 @@ def record(
             after_json=after_text,
             prev_hash=prev,
             hash=digest,
+            loan_id=event_loan_id(entity_type, entity_id, before, after),
         )
     )
     session.flush()
@@ -281,13 +297,11 @@ def _history_row(row: AuditEvent) -> HistoryRow:
     )
 
 
-def mentions_loan(loan_id: int, types: Sequence[str] = LOAN_PART_TYPES) -> Any:
-    """Events of a loan's parts whose snapshot names the loan (canonical JSON makes this exact)."""
-    patterns = [f'%"loan_id":{loan_id},%', f'%"loan_id":{loan_id}}}%']
-    return (AuditEvent.entity_type.in_(types)) & or_(
-        *[AuditEvent.after_json.like(p) for p in patterns],
-        *[AuditEvent.before_json.like(p) for p in patterns],
-    )
+def mentions_loan(loan_id: int, types: Sequence[str] | None = None) -> Any:
+    """Events of a loan and of its parts (the indexed ``loan_id`` set when each was written),
+    only those of the entity ``types`` when given."""
+    condition = AuditEvent.loan_id == loan_id
+    return condition if types is None else condition & AuditEvent.entity_type.in_(types)
 
 
 def history(
@@ -298,7 +312,7 @@ def history(
     with db.session() as session:
         condition = (AuditEvent.entity_type == entity_type) & (AuditEvent.entity_id == ident)
         if entity_type == "loan" and isinstance(entity_id, int):
-            condition = condition | mentions_loan(entity_id)
+            condition = mentions_loan(entity_id)
         query = select(AuditEvent).where(condition).order_by(AuditEvent.seq)
         if limit is not None:
             query = query.limit(limit)

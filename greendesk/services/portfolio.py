@@ -13,12 +13,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import CursorResult, Select, func, select
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.validation import LOAN_ORDER_KEYS
+from greendesk.services.loan_filter import ORDER_COLUMNS, LoanFilter, checked, conditions
 from greendesk.store.database import Database
-from greendesk.store.models import Borrower, Loan, Project
+from greendesk.store.models import Borrower, Loan, LoanFacet, Project, User
 from greendesk.store.queries import is_current_version
 
 
@@ -38,18 +39,8 @@ class LoanSummary:
     updated_at: datetime | None
 
 
-_ORDER_COLUMNS: dict[str, Any] = {
-    "reference": Loan.reference,
-    "borrower": Borrower.name,
-    "project": Project.name,
-    "amount": Loan.amount,
-    "status": Loan.status,
-    "start_date": Loan.start_date,
-    "maturity_date": Loan.maturity_date,
-    "updated_at": Loan.updated_at,
-}
 ORDER_KEYS = LOAN_ORDER_KEYS
-assert set(_ORDER_COLUMNS) == set(ORDER_KEYS), "keep LOAN_ORDER_KEYS and the columns in step"
+assert set(ORDER_COLUMNS) == set(ORDER_KEYS), "keep LOAN_ORDER_KEYS and the columns in step"
 _CHUNK = 500  # ids per look-up query, under SQLite's bound-parameter limit
 _ONE_PASS = 5_000  # above this many ids, one pass over the table beats chunked look-ups
 _SUMMARY_COLUMNS: tuple[Any, ...] = (
@@ -59,44 +50,49 @@ _SUMMARY_COLUMNS: tuple[Any, ...] = (
 )  # fmt: skip
 
 
-def _searched(query: Select[Any], search: str) -> Select[Any]:
-    text = search.strip()
-    if not text:
-        return query
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return query.where(
-        or_(
-            Loan.reference.ilike(pattern, escape="\\"),
-            Borrower.name.ilike(pattern, escape="\\"),
-            Borrower.credit_code.ilike(pattern, escape="\\"),
-            Project.name.ilike(pattern, escape="\\"),
-            Project.region.ilike(pattern, escape="\\"),
-            Borrower.region.ilike(pattern, escape="\\"),
-        )
-    )
+def list_loan_ids(
+    db: Database,
+    *,
+    search: str = "",
+    order_by: str = "reference",
+    filters: LoanFilter | None = None,
+) -> list[int]:
+    """Ids of current loans matching ``filters`` and the ``search`` words, in order.
 
-
-def list_loan_ids(db: Database, *, search: str = "", order_by: str = "reference") -> list[int]:
-    """Ids of current loans matching ``search`` (reference, borrower, code, project, region).
-
-    ``order_by`` is one of ORDER_KEYS, optionally prefixed with ``-`` for descending; ties are
-    broken by reference so the order is stable.
+    ``order_by`` is one of ORDER_KEYS, optionally prefixed with ``-`` for descending; ties go
+    by reference (in the same direction), so every order is one walk of a (key, reference)
+    index of ``loan_facets``. Bad filter values raise ``InvalidInput`` naming each one.
     """
     key = order_by.removeprefix("-")
-    if key not in _ORDER_COLUMNS:
+    if key not in ORDER_COLUMNS:
         raise UserError(f"order_by: unknown key {order_by!r} (one of: {', '.join(ORDER_KEYS)})")
-    column = _ORDER_COLUMNS[key]
-    ordering = column.desc() if order_by.startswith("-") else column.asc()
-    query = select(Loan.id).where(is_current_version()).order_by(ordering, Loan.reference, Loan.id)
-    searching = bool(search.strip())
-    # Join the borrower and project only when the sort or the search looks at them: the plain
-    # list (what the table opens with) then reads the loans table and its indexes alone.
-    if searching or key == "borrower":
-        query = query.join(Borrower, Loan.borrower_id == Borrower.id)
-    if searching or key == "project":
-        query = query.outerjoin(Project, Loan.project_id == Project.id)
+    base = filters or LoanFilter()
+    wanted = checked(base.with_(search=search) if search else base)
+    return _ids(db, wanted, order_by)
+
+
+def _ids(db: Database, wanted: LoanFilter, order_by: str) -> list[int]:
+    key = order_by.removeprefix("-")
+    descending = order_by.startswith("-")
+    columns = [ORDER_COLUMNS[key], LoanFacet.reference, LoanFacet.loan_id]
+    if key == "reference":
+        columns = columns[1:]
+    ordering = [c.desc() if descending else c.asc() for c in columns]
     with db.session() as session:
-        return list(session.scalars(_searched(query, search)))
+        query = select(LoanFacet.loan_id).where(*conditions(wanted, session))
+        return plain_ints(session.connection().execute(query.order_by(*ordering)))
+
+
+def plain_ints(result: CursorResult[Any]) -> list[int]:
+    """The first column of every row, read off the driver's cursor.
+
+    A list of 100,000 ids is the one large result the desk reads; SQLAlchemy's per-row result
+    processing would cost more than the query itself, and a plain integer column needs none.
+    """
+    try:
+        return [value for (value,) in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def _summary_query() -> Select[Any]:
@@ -161,3 +157,33 @@ def count_loans(db: Database) -> int:
     """How many current loans there are."""
     with db.session() as session:
         return int(session.scalar(select(func.count(Loan.id)).where(is_current_version())) or 0)
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the filter bar offers: the provinces, prefectures and officers the book has."""
+
+    provinces: tuple[str, ...]
+    prefectures: tuple[str, ...]
+    officers: tuple[tuple[str, str], ...]  # (username, display name)
+
+
+def filter_choices(db: Database) -> FilterChoices:
+    """The values present in the current loans (each a walk of a small index)."""
+    with db.session() as session:
+        provinces = session.scalars(
+            select(LoanFacet.province).where(LoanFacet.province.is_not(None)).distinct()
+        )
+        prefectures = session.scalars(
+            select(LoanFacet.prefecture).where(LoanFacet.prefecture.is_not(None)).distinct()
+        )
+        officers = session.execute(
+            select(User.username, User.display_name)
+            .where(User.id.in_(select(LoanFacet.officer_id).distinct()))
+            .order_by(User.username)
+        )
+        return FilterChoices(
+            provinces=tuple(sorted(p for p in provinces if p)),
+            prefectures=tuple(sorted(p for p in prefectures if p)),
+            officers=tuple((u, d) for u, d in officers),
+        )

@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy import func, insert, select, text
 
+from greendesk.domain.collateral import load_collateral_types
+from greendesk.domain.collateral.coverage import coverage_ratio
 from greendesk.domain.credit_code import credit_code_check_char
 from greendesk.domain.errors import UserError
 from greendesk.domain.money import allocate, round_fen
@@ -33,6 +35,7 @@ from greendesk.store.models import (
 )
 
 CHUNK = 5000
+GENERATOR_VERSION = 2  # bump when the generated rows change (benchmarks cache databases by it)
 D = Decimal
 
 # (catalogue code, project kind, class, annual tCO2e per 100 million yuan, carbon sink?)
@@ -182,6 +185,10 @@ def _loan_rows(
             "classification_primary": cls,
             "classification_labels": [cls],
             "green_share": D("1") if cls == "green" else None,
+            "collateral_value": None,
+            "eligible_collateral_value": None,
+            "coverage_ratio": None,
+            "valued_on": None,
             "created_by": "synthetic",
             "updated_by": "synthetic",
         },
@@ -257,6 +264,39 @@ def _loan_rows(
 MAX_SYNTHETIC_LOANS = 1_000_000  # ten times the scale target; more is a typing error
 
 
+def _value_pledges(loan: dict[str, Any], pledges: list[dict[str, Any]]) -> None:
+    """Store each pledge's value (quantity × its unit price, or the appraisal) and eligible
+    value (× the type's default pledge rate), and the loan's totals and coverage, as
+    ``services.valuation`` would: the synthetic book then has real coverage figures."""
+    if not pledges:
+        return
+    types = load_collateral_types()
+    total = eligible = D("0.00")
+    for pledge in pledges:
+        ctype = types.types[pledge["collateral_type"]]
+        if pledge["appraised_value"] is not None:
+            value, basis = pledge["appraised_value"], f"appraisal {pledge['valuation_date']}"
+        else:
+            value = round_fen(pledge["quantity"] * pledge["unit_price"])
+            basis = f"unit price {pledge['price_instrument']} {pledge['valuation_date']}"
+        rate = ctype.default_pledge_rate
+        pledge.update(
+            pledge_rate=rate,
+            value=value,
+            eligible_value=round_fen(value * rate),
+            valued_on=pledge["valuation_date"],
+            value_basis=basis,
+        )
+        total += value
+        eligible += pledge["eligible_value"]
+    loan.update(
+        collateral_value=total,
+        eligible_collateral_value=eligible,
+        coverage_ratio=coverage_ratio(eligible, loan["amount"]),
+        valued_on=loan["start_date"],
+    )
+
+
 def generate_portfolio(
     db: Database,
     loans: int,
@@ -298,7 +338,10 @@ def generate_portfolio(
         order = ("borrower", "project", "loan", "drawdown", "share", "pledge")
         buffered: dict[str, list[dict[str, Any]]] = {k: [] for k in order}
         for n in range(loans):
-            for key, row in _loan_rows(rng, n, first, prefix):
+            rows = list(_loan_rows(rng, n, first, prefix))
+            loan_row = next(row for key, row in rows if key == "loan")
+            _value_pledges(loan_row, [row for key, row in rows if key == "pledge"])
+            for key, row in rows:
                 buffered[key].append(row)
                 counts[key] += 1
             if (n + 1) % CHUNK == 0 or n + 1 == loans:

@@ -16,10 +16,12 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -409,6 +411,9 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text())
     prev_hash: Mapped[str] = mapped_column(_text("hash"))
     hash: Mapped[str] = mapped_column(_text("hash"))
+    # The loan an event belongs to (its own events and its parts'), set on writing; outside the
+    # hashed payload, so the chain does not depend on it. A loan's history is an index look-up.
+    loan_id: Mapped[int | None] = mapped_column(Integer)
 
 
 # --- Holiday calendar (issue 14): official years loaded by an administrator, and the calendar
@@ -653,3 +658,90 @@ class LibraryEntry(Base):
     source: Mapped[str] = mapped_column(_text("source"))
     recorded_by: Mapped[str] = mapped_column(_text("actor"))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# -- The loan list's read model (migration portfolio3) ------------------------------------------
+
+
+class LoanFacet(Base):
+    """A current loan's listed, filtered and searched values in one row, kept by triggers.
+
+    Only current versions have a row (a superseded version's row goes when the newer one
+    is inserted), so the list needs no "current" condition and its sort indexes cover it.
+
+    Written only by the triggers of migration ``portfolio3`` (from the view
+    ``loan_facet_source``), in the same transaction as the change to the loan, its borrower,
+    project, officer or use-of-proceeds lines: the services read it and never write it. Each
+    sort key has an index (key, reference, loan_id): the list's order, ties included. The
+    search text is in ``loan_search`` (an FTS5 trigram table on SQLite, a table with a
+    ``pg_trgm`` GIN index on PostgreSQL).
+    """
+
+    __tablename__ = "loan_facets"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    reference: Mapped[str] = mapped_column(_text("reference"))
+    borrower_name: Mapped[str] = mapped_column(_text("name"))
+    project_name: Mapped[str | None] = mapped_column(_text("name"))
+    region: Mapped[str | None] = mapped_column(_text("region"))
+    province: Mapped[str | None] = mapped_column(_text("region"), index=True)
+    prefecture: Mapped[str | None] = mapped_column(_text("region"), index=True)
+    classification: Mapped[str | None] = mapped_column(_text("code"))
+    status: Mapped[str] = mapped_column(_text("code"))
+    category: Mapped[str | None] = mapped_column(_text("catalogue_code"))
+    officer_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    amount: Mapped[Decimal] = mapped_column(Money())
+    eligible_value: Mapped[Decimal | None] = mapped_column(Money())
+    coverage_bp: Mapped[int | None] = mapped_column(BigInteger)  # coverage × 10,000 (None: none)
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    maturity_date: Mapped[dt.date | None] = mapped_column(Date)
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    co2e_reduction_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes a year
+    carbon_sink_mt: Mapped[int | None] = mapped_column(BigInteger)  # milli-tonnes
+
+    __table_args__ = (
+        Index("ix_loan_facets_reference", "reference", "loan_id"),
+        *(
+            Index(f"ix_loan_facets_{key}", key, "reference", "loan_id")
+            for key in (
+                "borrower_name",
+                "project_name",
+                "region",
+                "amount",
+                "status",
+                "classification",
+                "start_date",
+                "maturity_date",
+                "updated_at",
+            )
+        ),
+        # covering indexes of the dashboard's grouped sums (an index-only walk, no sort step)
+        Index(
+            "ix_loan_facets_class_totals",
+            "classification",
+            "amount",
+            "co2e_reduction_mt",
+            "carbon_sink_mt",
+        ),
+        Index("ix_loan_facets_category", "category", "classification", "amount"),
+        Index("ix_loan_facets_coverage", "coverage_bp", "amount"),
+        Index("ix_loan_facets_ladder", "status", "maturity_date", "amount"),
+    )
+
+
+# A loan's trail in order: one walk of (loan_id, seq).
+Index("ix_audit_events_loan_id", AuditEvent.loan_id, AuditEvent.seq)
+# The collateral-type filter reads pledges by type, then their loans; the dashboard's collateral
+# mix sums their values from the same index (covering).
+Index(
+    "ix_pledges_collateral_type",
+    Pledge.collateral_type,
+    Pledge.loan_id,
+    Pledge.value,
+    Pledge.eligible_value,
+)
+
+LOAN_SEARCH_OBJECTS = ("loan_search",)
+"""Search objects outside the models (the FTS5 table, its shadow and vocabulary tables; on
+PostgreSQL the table and its GIN index): names starting so belong to migration portfolio3."""

@@ -24,17 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from greendesk.domain.errors import UserError
 from greendesk.domain.roles import PERMISSIONS, Action, Principal
 from greendesk.domain.validation import CLASSIFICATIONS, LOAN_STATUSES
+from greendesk.services import portfolio
+from greendesk.services.loan_filter import LoanFilter
 from greendesk.store.database import Database
-from greendesk.ui import labels
+from greendesk.ui import error_text, labels, messages
 from greendesk.ui.commands import Commands
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
 from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
+from greendesk.ui.views.dashboard import DashboardDialog
 from greendesk.ui.views.detail import LoanDetailView
+from greendesk.ui.views.filter_bar import FilterBar
 from greendesk.ui.workers import Tasks
 
 SEARCH_DELAY_MS = 250
@@ -59,6 +64,7 @@ ICONS = {
     "actionExport": "export",
     "actionBackup": "backup",
     "actionRefresh": "refresh",
+    "actionDashboard": "dashboard",
     "actionFocusSearch": "search",
     "actionLogout": "logout",
     "actionChangePassword": "pledge",
@@ -127,7 +133,15 @@ class MainWindow(QMainWindow):
         self.list_stack = child(self, QStackedWidget, "listStack")
         self.empty_label = child(self, QLabel, "emptyState")
         self.splitter = child(self, QSplitter, "splitter")
-        self.model = LoanTableModel(db, self)
+        self.model = LoanTableModel(db, self, tasks=self.tasks)
+        self._keep: int | None = None  # the loan to keep selected when the new ids arrive
+        self.model.reloaded.connect(lambda: self._after_reload(self._keep))
+        self.filter_bar = FilterBar(self)
+        list_layout = child(self, QWidget, "listPane").layout()
+        assert isinstance(list_layout, QVBoxLayout)
+        list_layout.insertWidget(1, self.filter_bar)
+        self.filter_bar.changed.connect(self._apply_filters)
+        self.dashboard: DashboardDialog | None = None
         self.detail = LoanDetailView(db, actor, self.tasks, self)
         host = child(self, QWidget, "detailHost")
         layout = host.layout()
@@ -143,6 +157,7 @@ class MainWindow(QMainWindow):
         self.commands = Commands(self)
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.reload()
+        self._load_choices()
         self._restore_layout()
 
     # -- set-up
@@ -183,6 +198,7 @@ class MainWindow(QMainWindow):
                 found.setIcon(icon(icon_name))
         self.action("actionFocusSearch").triggered.connect(self._focus_search)
         self.action("actionRefresh").triggered.connect(self.refresh)
+        self.action("actionDashboard").triggered.connect(self.show_dashboard)
         self.action("actionQuit").triggered.connect(self.close)
         self.action("actionQuit").setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.action("actionLogout").triggered.connect(self.logout_requested.emit)
@@ -244,15 +260,48 @@ class MainWindow(QMainWindow):
 
     def _apply_search(self) -> None:
         self._search_timer.stop()
-        selected = self.current_loan_id()
+        self._keep = self.current_loan_id()
         self.model.set_search(self.search.text())
-        self._after_reload(selected)
+
+    def _apply_filters(self, wanted: LoanFilter) -> None:
+        self._keep = self.current_loan_id()
+        self.model.ask(filters=wanted, on_error=self._filter_refused)
+
+    def _filter_refused(self, exc: BaseException, details: str) -> None:
+        if isinstance(exc, UserError):
+            self.filter_bar.message.setText(error_text.window_text(exc))
+            self.filter_bar.message.show()
+        else:
+            messages.show_exception(self, exc, details)
+
+    def show_dashboard(self) -> None:
+        """The dashboard of the loans the list shows (its filters and search words)."""
+        if self.dashboard is None:
+            self.dashboard = DashboardDialog(self.db, self.tasks, self)
+            self.dashboard.open_filter.connect(self.open_filtered)
+        self.dashboard.load(self.model.filters.with_(search=self.model.search))
+        self.dashboard.show()
+        self.dashboard.raise_()
+
+    def open_filtered(self, wanted: LoanFilter) -> None:
+        """List the loans behind a dashboard figure."""
+        if wanted.search != self.search.text().strip():
+            self.search.setText(wanted.search)  # the timer then asks with the bar's filter
+        self.filter_bar.set_filter(wanted)
+        self.raise_()
+        self.activateWindow()
+
+    def _load_choices(self) -> None:
+        self.tasks.run(
+            lambda _progress: portfolio.filter_choices(self.db),
+            self.filter_bar.set_choices,
+            label="",
+        )
 
     def reload(self, keep: int | None = None) -> None:
-        """Re-read the loan list (keeping the selection on ``keep`` or the current loan)."""
-        selected = keep if keep is not None else self.current_loan_id()
+        """Re-read the loan list now (keeping the selection on ``keep`` or the current loan)."""
+        self._keep = keep if keep is not None else self.current_loan_id()
         self.model.reload()
-        self._after_reload(selected)
 
     def _after_reload(self, selected: int | None) -> None:
         total = self.model.rowCount()
@@ -266,6 +315,8 @@ class MainWindow(QMainWindow):
                     text=self.model.search
                 )
                 if self.model.search
+                else QCoreApplication.translate("MainWindow", "No loan matches the filters.")
+                if self.model.filters.active
                 else QCoreApplication.translate(
                     "MainWindow", "No loans yet. Start one with New loan (Ctrl+N)."
                 )

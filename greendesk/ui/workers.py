@@ -153,7 +153,7 @@ class Task(QObject, Generic[T]):
         return shiboken6.isValid(self._widget)
 
     def _show_dialog(self) -> None:
-        if self.done or not self._widget_alive():
+        if self.done or not self._label or not self._widget_alive():  # no label: quiet work
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._widget)
         dialog.setObjectName("taskProgress")

@@ -567,6 +567,132 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Not classified</source>
+        <translation>Not classified</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>Reading the figures…</translation>
+    </message>
+    <message>
+        <source>{n} loans, {amount} CNY</source>
+        <translation>{n} loans, {amount} CNY</translation>
+    </message>
+    <message>
+        <source>Figures of the loans the list&apos;s filters select.</source>
+        <translation>Figures of the loans the list&apos;s filters select.</translation>
+    </message>
+    <message>
+        <source>Figures of every current loan.</source>
+        <translation>Figures of every current loan.</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>Loans</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <source>Amount (100 million CNY)</source>
+        <translation>Amount (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>Green (CNY)</source>
+        <translation>Green (CNY)</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>Green share</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>Green</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Pledges</source>
+        <translation>Pledges</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>Value (CNY)</translation>
+    </message>
+    <message>
+        <source>Eligible value (CNY)</source>
+        <translation>Eligible value (CNY)</translation>
+    </message>
+    <message>
+        <source>Disbursed amount maturing (100 million CNY)</source>
+        <translation>Disbursed amount maturing (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year</source>
+        <translation>CO2e reduction a year</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>Carbon sink</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year (10,000 t)</source>
+        <translation>CO2e reduction a year (10,000 t)</translation>
+    </message>
+    <message>
+        <source>Carbon sink (10,000 t)</source>
+        <translation>Carbon sink (10,000 t)</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Eligible collateral value by type</source>
+        <translation>Eligible collateral value by type</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>Portfolio dashboard</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>By class</translation>
+    </message>
+    <message>
+        <source>Green share by category</source>
+        <translation>Green share by category</translation>
+    </message>
+    <message>
+        <source>Collateral mix</source>
+        <translation>Collateral mix</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Maturity ladder</source>
+        <translation>Maturity ladder</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>Environmental benefit</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>
+        <translation>Click a bar or a slice, or double-click a table row, to list the loans behind it.</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
@@ -649,6 +775,89 @@ Database: {db}</translation>
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>No collateral</source>
+        <translation>No collateral</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>Start from</translation>
+    </message>
+    <message>
+        <source>Start to</source>
+        <translation>Start to</translation>
+    </message>
+    <message>
+        <source>Maturity from</source>
+        <translation>Maturity from</translation>
+    </message>
+    <message>
+        <source>Maturity to</source>
+        <translation>Maturity to</translation>
+    </message>
+    <message>
+        <source>No catalogue item</source>
+        <translation>No catalogue item</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{field}: {text} is not a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>from YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>to YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Maturity</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1771,10 @@ Database: {db}</translation>
         <translation>No loan matches “{text}”.</translation>
     </message>
     <message>
+        <source>No loan matches the filters.</source>
+        <translation>No loan matches the filters.</translation>
+    </message>
+    <message>
         <source>No loans yet. Start one with New loan (Ctrl+N).</source>
         <translation>No loans yet. Start one with New loan (Ctrl+N).</translation>
     </message>
@@ -1720,6 +1933,14 @@ Database: {db}</translation>
     <message>
         <source>Export the portfolio workbook for Excel</source>
         <translation>Export the portfolio workbook for Excel</translation>
+    </message>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>Portfolio dashboard</translation>
+    </message>
+    <message>
+        <source>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</source>
+        <translation>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</translation>
     </message>
     <message>
         <source>Backup and restore…</source>

@@ -567,6 +567,132 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <source>Not classified</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <source>{n} loans, {amount} CNY</source>
+        <translation>共 {n} 笔贷款，{amount} 元</translation>
+    </message>
+    <message>
+        <source>Figures of the loans the list&apos;s filters select.</source>
+        <translation>以下为列表筛选出的贷款的数据。</translation>
+    </message>
+    <message>
+        <source>Figures of every current loan.</source>
+        <translation>以下为全部现行贷款的数据。</translation>
+    </message>
+    <message>
+        <source>Loans</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Amount (CNY)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount (100 million CNY)</source>
+        <translation>金额（亿元）</translation>
+    </message>
+    <message>
+        <source>Green (CNY)</source>
+        <translation>绿色（元）</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>绿色占比</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>绿色</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Pledges</source>
+        <translation>押品笔数</translation>
+    </message>
+    <message>
+        <source>Value (CNY)</source>
+        <translation>价值（元）</translation>
+    </message>
+    <message>
+        <source>Eligible value (CNY)</source>
+        <translation>可抵押价值（元）</translation>
+    </message>
+    <message>
+        <source>Disbursed amount maturing (100 million CNY)</source>
+        <translation>已放款到期金额（亿元）</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year</source>
+        <translation>年减排二氧化碳当量</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>碳汇量</translation>
+    </message>
+    <message>
+        <source>CO2e reduction a year (10,000 t)</source>
+        <translation>年减排二氧化碳当量（万吨）</translation>
+    </message>
+    <message>
+        <source>Carbon sink (10,000 t)</source>
+        <translation>碳汇量（万吨）</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Eligible collateral value by type</source>
+        <translation>各类押品可抵押价值</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardDialog</name>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>组合仪表盘</translation>
+    </message>
+    <message>
+        <source>By class</source>
+        <translation>按分类</translation>
+    </message>
+    <message>
+        <source>Green share by category</source>
+        <translation>目录大类绿色占比</translation>
+    </message>
+    <message>
+        <source>Collateral mix</source>
+        <translation>押品结构</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Maturity ladder</source>
+        <translation>到期阶梯</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>环境效益</translation>
+    </message>
+    <message>
+        <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>
+        <translation>点击柱形或扇区，或双击表格行，即列出其对应的贷款。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
@@ -649,6 +775,89 @@ Database: {db}</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>No collateral</source>
+        <translation>无押品</translation>
+    </message>
+    <message>
+        <source>Start from</source>
+        <translation>起始日（起）</translation>
+    </message>
+    <message>
+        <source>Start to</source>
+        <translation>起始日（止）</translation>
+    </message>
+    <message>
+        <source>Maturity from</source>
+        <translation>到期日（起）</translation>
+    </message>
+    <message>
+        <source>Maturity to</source>
+        <translation>到期日（止）</translation>
+    </message>
+    <message>
+        <source>No catalogue item</source>
+        <translation>未对应目录条目</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>{field}: {text} is not a date (YYYY-MM-DD)</source>
+        <translation>{field}：{text} 不是日期（格式 YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>目录大类</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>押品</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始日</translation>
+    </message>
+    <message>
+        <source>from YYYY-MM-DD</source>
+        <translation>自 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>to YYYY-MM-DD</source>
+        <translation>至 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +1771,10 @@ Database: {db}</source>
         <translation>没有与“{text}”匹配的贷款。</translation>
     </message>
     <message>
+        <source>No loan matches the filters.</source>
+        <translation>没有符合筛选条件的贷款。</translation>
+    </message>
+    <message>
         <source>No loans yet. Start one with New loan (Ctrl+N).</source>
         <translation>暂无贷款。可通过“新建贷款”（Ctrl+N）开始录入。</translation>
     </message>
@@ -1720,6 +1933,14 @@ Database: {db}</source>
     <message>
         <source>Export the portfolio workbook for Excel</source>
         <translation>导出贷款组合 Excel 工作簿</translation>
+    </message>
+    <message>
+        <source>Portfolio dashboard</source>
+        <translation>组合仪表盘</translation>
+    </message>
+    <message>
+        <source>Charts of the listed loans: classes, categories, collateral, coverage, maturities, benefit</source>
+        <translation>所列贷款的图表：分类、目录大类、押品、覆盖率、到期、环境效益</translation>
     </message>
     <message>
         <source>Backup and restore…</source>

@@ -56,7 +56,7 @@ def test_markdown_table_matches_the_permissions() -> None:
     header = [c.strip() for c in lines[0].strip("|").split("|")]
     assert header[1:] == [
         f"{zh} {r.value}"
-        for r, zh in zip(Role, ["客户经理", "贷审会委员", "系统管理员"], strict=True)
+        for r, zh in zip(Role, ["客户经理", "贷审会委员", "系统管理员", "总行分析员"], strict=True)
     ]
     body = lines[2:]
     assert len(body) == len(Action)

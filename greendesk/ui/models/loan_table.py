@@ -3,12 +3,15 @@
 After Anki's browser table: opening the table costs one query of ids; a row's summary is read the
 first time the view paints it, together with its neighbours (``BLOCK`` rows), and the cache keeps
 at most ``CACHE_ROWS`` summaries, so a 100,000-loan portfolio opens at once and memory stays flat.
-Sorting and searching re-query the ids through the portfolio service.
+Sorting, searching and filtering re-query the ids through the portfolio service — on a worker
+thread when the model is given the window's ``Tasks`` (the newest request wins; an older answer
+arriving late is dropped), so typing never waits for the database.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,12 +20,15 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont
 
+from greendesk.services.loan_filter import LoanFilter
 from greendesk.services.portfolio import LoanSummary, fetch_loan_summaries, list_loan_ids
 from greendesk.store.database import Database
 from greendesk.ui import labels
+from greendesk.ui.workers import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,10 +40,10 @@ COLUMNS: tuple[tuple[str, str, str | None], ...] = (
     ("reference", "Reference", "reference"),
     ("borrower", "Borrower", "borrower"),
     ("project", "Project", "project"),
-    ("region", "Region", None),
+    ("region", "Region", "region"),
     ("amount", "Amount", "amount"),
     ("status", "Status", "status"),
-    ("classification", "Class", None),
+    ("classification", "Class", "classification"),
     ("start_date", "Start", "start_date"),
     ("maturity_date", "Maturity", "maturity_date"),
 )
@@ -48,33 +54,86 @@ STATUS_COLUMN = 5
 class LoanTableModel(QAbstractTableModel):
     """Loans as rows of ``LoanSummary`` (plain dataclasses) fetched by id when shown."""
 
-    def __init__(self, db: Database, parent: Any = None) -> None:
+    reloaded = Signal()  # the ids were replaced (a search, filter or sort took effect)
+
+    def __init__(self, db: Database, parent: Any = None, tasks: Tasks | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._tasks = tasks
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cache: OrderedDict[int, LoanSummary] = OrderedDict()
         self._search = ""
+        self._filters = LoanFilter()
         self._order = "reference"
+        self._asked = 0  # the newest query's number: an older answer arriving late is dropped
         self.fetches = 0  # how many block reads were made (tests and the status bar)
 
     # -- loading
     def reload(self) -> None:
-        """Re-read the ids (after a search, a sort or a change) and drop cached rows."""
+        """Re-read the ids now (after a change) and drop cached rows."""
+        self._asked += 1
+        self._apply(self._asked, self._search, self._filters, self._order, self._query(
+            self._search, self._filters, self._order))  # fmt: skip
+
+    def _query(self, search: str, filters: LoanFilter, order: str) -> list[int]:
+        return list_loan_ids(self._db, search=search, order_by=order, filters=filters)
+
+    def _apply(
+        self, asked: int, search: str, filters: LoanFilter, order: str, ids: list[int]
+    ) -> None:
+        if asked != self._asked:
+            return  # a newer search, filter or sort has been asked for meanwhile
         self.beginResetModel()
-        self._ids = list_loan_ids(self._db, search=self._search, order_by=self._order)
+        self._search, self._filters, self._order = search, filters, order
+        self._ids = ids
         self._row_of = {loan_id: row for row, loan_id in enumerate(self._ids)}
         self._cache.clear()
         self.endResetModel()
+        self.reloaded.emit()
+
+    def ask(
+        self,
+        *,
+        search: str | None = None,
+        filters: LoanFilter | None = None,
+        order: str | None = None,
+        on_error: Callable[[BaseException, str], None] | None = None,
+    ) -> None:
+        """Query the ids for a new search, filter or order: on a worker when the model has
+        one (the latest request wins), else at once."""
+        wanted = (
+            self._search if search is None else search.strip(),
+            self._filters if filters is None else filters,
+            self._order if order is None else order,
+        )
+        self._asked += 1
+        asked = self._asked
+        if self._tasks is None:
+            self._apply(asked, *wanted, self._query(*wanted))
+            return
+        self._tasks.run(
+            lambda _progress: self._query(*wanted),
+            lambda ids: self._apply(asked, *wanted, ids),
+            label="",
+            on_error=on_error,
+        )
 
     def set_search(self, text: str) -> None:
         if text.strip() != self._search:
-            self._search = text.strip()
-            self.reload()
+            self.ask(search=text)
+
+    def set_filters(self, filters: LoanFilter) -> None:
+        if filters != self._filters:
+            self.ask(filters=filters)
 
     @property
     def search(self) -> str:
         return self._search
+
+    @property
+    def filters(self) -> LoanFilter:
+        return self._filters
 
     def refresh_rows(self, loan_ids: list[int]) -> None:
         """Forget cached rows that changed, so the view reads them again."""
@@ -168,8 +227,7 @@ class LoanTableModel(QAbstractTableModel):
         key = COLUMNS[column][2] or "reference"
         wanted = f"-{key}" if order == Qt.SortOrder.DescendingOrder else key
         if wanted != self._order:
-            self._order = wanted
-            self.reload()
+            self.ask(order=wanted)
 
 
 def _header(section: int) -> str:
