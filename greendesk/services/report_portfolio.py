@@ -40,7 +40,7 @@ from greendesk.services.report_support import (
     loan_schedule,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import Loan
+from greendesk.store.models import Loan, LoanCondition
 
 ZERO = Decimal("0.00")
 BATCH = 500
@@ -70,7 +70,13 @@ class _Ladder:
 
 
 def _bundle(
-    loan: Loan, prices: PriceTable, values: Values, as_of: date, lang: str, ladder: _Ladder
+    loan: Loan,
+    prices: PriceTable,
+    values: Values,
+    as_of: date,
+    lang: str,
+    ladder: _Ladder,
+    open_conditions: str = "",
 ) -> LoanBundle:
     cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
@@ -174,8 +180,21 @@ def _bundle(
         coverage_ratio=view.result.coverage if pledges else None,  # blank = no collateral
         annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
         carbon_sink_t=project.carbon_sink_t if project else None,
+        open_conditions=open_conditions,
     )
     return LoanBundle(row, pledges, syndicate)
+
+
+def _open_conditions(session: Session, ids: list[int]) -> dict[int, str]:
+    """Each loan's conditions precedent not yet satisfied, as one cell: ``1. …; 2. …``."""
+    found: dict[int, list[str]] = {}
+    for loan_id, position, text in session.execute(
+        select(LoanCondition.loan_id, LoanCondition.position, LoanCondition.text)
+        .where(LoanCondition.loan_id.in_(ids), LoanCondition.satisfied_at.is_(None))
+        .order_by(LoanCondition.loan_id, LoanCondition.position)
+    ):
+        found.setdefault(loan_id, []).append(f"{position}. {text}")
+    return {k: "; ".join(v) for k, v in found.items()}
 
 
 def iter_bundles(
@@ -192,8 +211,11 @@ def iter_bundles(
             .all()
         )
         by_id = {loan.id: loan for loan in loans}
+        still_open = _open_conditions(session, chunk)
         for loan_id in chunk:
-            yield _bundle(by_id[loan_id], prices, values, as_of, lang, ladder)
+            yield _bundle(
+                by_id[loan_id], prices, values, as_of, lang, ladder, still_open.get(loan_id, "")
+            )
         session.expunge_all()  # keep memory flat
 
 

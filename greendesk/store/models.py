@@ -408,3 +408,27 @@ class AuditEvent(Base):
     after_json: Mapped[str | None] = mapped_column(Text())
     prev_hash: Mapped[str] = mapped_column(_text("hash"))
     hash: Mapped[str] = mapped_column(_text("hash"))
+
+
+# -- desk: conditions precedent (放款前提条件) of an approval with conditions -------------------
+
+
+class LoanCondition(Base):
+    """One condition precedent set by the committee; disbursement waits until all are met.
+
+    Rows are written when the decision is approved with conditions, one per line of each
+    approving reviewer's conditions; ``satisfied_*`` record who marked it met, when, and on what
+    evidence. A reopened loan is a new application and gets its own conditions at its decision.
+    """
+
+    __tablename__ = "loan_conditions"
+    __table_args__ = (UniqueConstraint("loan_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(_text("note"))
+    reviewer: Mapped[str | None] = mapped_column(_text("actor"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    satisfied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    satisfied_by: Mapped[str | None] = mapped_column(_text("actor"))
+    evidence: Mapped[str | None] = mapped_column(_text("note"))
