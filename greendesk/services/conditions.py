@@ -121,7 +121,7 @@ def satisfy(
     actor.require(Action.DISBURSE)
     cleaned = evidence.strip()
     if not cleaned:
-        raise UserError("condition.evidence: required — name the document or fact that meets it")
+        raise UserError("condition.evidence: required: name the document or fact that meets it")
     if len(cleaned) > LIMITS["note"]:
         raise UserError(f"condition.evidence: too long (at most {LIMITS['note']} characters)")
     if any(ord(c) < 32 and c not in "\n\t" for c in cleaned):
@@ -145,10 +145,10 @@ def satisfy(
             else None
         )
         if row is None:
-            raise UserError(f"condition: loan {loan.reference} has no condition {position}")
+            raise UserError(f"condition: loan {loan.reference} has no condition number {position}")
         if row.satisfied_at is not None:
             raise WorkflowError(
-                f"condition {position}: already satisfied by {row.satisfied_by} "
+                f"condition: number {position} already satisfied by {row.satisfied_by} "
                 f"on {row.satisfied_at:%Y-%m-%d}"
             )
         row.satisfied_at = utcnow()

@@ -273,7 +273,7 @@ def _move(
         if action is Action.DISBURSE and (pending := conditions.open_texts(session, loan.id)):
             raise WorkflowError(
                 f"disburse: loan {loan.reference} has {len(pending)} condition(s) precedent not "
-                "yet satisfied — " + "; ".join(pending)
+                f"yet satisfied: {'; '.join(pending)}"
             )
         loan.status = target.value
         session.flush()

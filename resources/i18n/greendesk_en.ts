@@ -352,6 +352,121 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>CommitteePanel</name>
+    <message>
+        <source>Credit committee</source>
+        <translation>Credit committee</translation>
+    </message>
+    <message>
+        <source>Conditions precedent to disbursement (放款前提条件)</source>
+        <translation>Conditions precedent to disbursement (放款前提条件)</translation>
+    </message>
+    <message>
+        <source>Mark satisfied…</source>
+        <translation>Mark satisfied…</translation>
+    </message>
+    <message>
+        <source>Record that the selected condition is met, with the evidence on file</source>
+        <translation>Record that the selected condition is met, with the evidence on file</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>met — {who}, {when}</source>
+        <translation>met — {who}, {when}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Not yet before the committee.</source>
+        <translation>Not yet before the committee.</translation>
+    </message>
+    <message>
+        <source>Under review: no votes yet.</source>
+        <translation>Under review: no votes yet.</translation>
+    </message>
+    <message>
+        <source>No votes recorded for this application version.</source>
+        <translation>No votes recorded for this application version.</translation>
+    </message>
+    <message>
+        <source>{n} votes: {a} approve, {c} with conditions, {d} decline</source>
+        <translation>{n} votes: {a} approve, {c} with conditions, {d} decline</translation>
+    </message>
+    <message>
+        <source>Quorum met; awaiting the decision</source>
+        <translation>Quorum met; awaiting the decision</translation>
+    </message>
+    <message>
+        <source>Voting: quorum not met yet</source>
+        <translation>Voting: quorum not met yet</translation>
+    </message>
+    <message>
+        <source>Decision: {status}</source>
+        <translation>Decision: {status}</translation>
+    </message>
+    <message>
+        <source>All {n} conditions are satisfied: the loan may be disbursed.</source>
+        <translation>All {n} conditions are satisfied: the loan may be disbursed.</translation>
+    </message>
+    <message>
+        <source>{open} of {n} conditions open: disbursement waits until all are met.</source>
+        <translation>{open} of {n} conditions open: disbursement waits until all are met.</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied</source>
+        <translation>Condition {n} satisfied</translation>
+    </message>
+    <message>
+        <source>{text}
+
+What meets it? Name the document or fact on file (number, date, issuer).</source>
+        <translation>{text}
+
+What meets it? Name the document or fact on file (number, date, issuer).</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>

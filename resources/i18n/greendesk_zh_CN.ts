@@ -352,6 +352,121 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>CommitteePanel</name>
+    <message>
+        <source>Credit committee</source>
+        <translation>贷审会</translation>
+    </message>
+    <message>
+        <source>Conditions precedent to disbursement (放款前提条件)</source>
+        <translation>放款前提条件</translation>
+    </message>
+    <message>
+        <source>Mark satisfied…</source>
+        <translation>确认已满足…</translation>
+    </message>
+    <message>
+        <source>Record that the selected condition is met, with the evidence on file</source>
+        <translation>记录所选条件已满足及其证明材料</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审批委员</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>附加条件</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>met — {who}, {when}</source>
+        <translation>已满足 — {who}，{when}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Not yet before the committee.</source>
+        <translation>尚未提交贷审会。</translation>
+    </message>
+    <message>
+        <source>Under review: no votes yet.</source>
+        <translation>审查中：尚无投票。</translation>
+    </message>
+    <message>
+        <source>No votes recorded for this application version.</source>
+        <translation>本版本申请尚无表决记录。</translation>
+    </message>
+    <message>
+        <source>{n} votes: {a} approve, {c} with conditions, {d} decline</source>
+        <translation>{n} 票：同意 {a}，附条件同意 {c}，否决 {d}</translation>
+    </message>
+    <message>
+        <source>Quorum met; awaiting the decision</source>
+        <translation>已达法定票数，待形成决议</translation>
+    </message>
+    <message>
+        <source>Voting: quorum not met yet</source>
+        <translation>表决中：尚未达到法定票数</translation>
+    </message>
+    <message>
+        <source>Decision: {status}</source>
+        <translation>决议：{status}</translation>
+    </message>
+    <message>
+        <source>All {n} conditions are satisfied: the loan may be disbursed.</source>
+        <translation>全部 {n} 项条件均已满足，可以放款。</translation>
+    </message>
+    <message>
+        <source>{open} of {n} conditions open: disbursement waits until all are met.</source>
+        <translation>{n} 项条件中尚有 {open} 项未满足：全部满足后方可放款。</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied</source>
+        <translation>第 {n} 项条件已满足</translation>
+    </message>
+    <message>
+        <source>{text}
+
+What meets it? Name the document or fact on file (number, date, issuer).</source>
+        <translation>{text}
+
+以何证明？请写明已存档的文件或事实（编号、日期、出具单位）。</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>

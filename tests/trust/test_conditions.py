@@ -63,7 +63,7 @@ def test_decision_makes_the_checklist_and_disbursement_waits(
         and done.evidence == ("并网验收报告 2026-03-01")
     )
     assert done.satisfied_at is not None
-    with pytest.raises(WorkflowError, match="condition 2: already satisfied by wang"):
+    with pytest.raises(WorkflowError, match="condition: number 2 already satisfied by wang"):
         conditions.satisfy(database, team.officer, loan_id, 2, "again")
     with pytest.raises(WorkflowError, match="2 condition\\(s\\)"):
         workflow.disburse(database, team.officer, loan_id)
@@ -109,7 +109,7 @@ def test_satisfying_is_refused_for_bad_input_and_the_wrong_people(
     with pytest.raises(UserError, match="too long"):
         conditions.satisfy(database, team.officer, loan_id, 1, "证" * 2001)
     for position in (0, 2, -1, 10**12):
-        with pytest.raises(UserError, match=f"has no condition {position}"):
+        with pytest.raises(UserError, match=f"has no condition number {position}"):
             conditions.satisfy(database, team.officer, loan_id, position, "x")
     with pytest.raises(UserError, match="no loan with id 999999"):
         conditions.satisfy(database, team.officer, 999999, 1, "x")
@@ -153,7 +153,7 @@ def test_conditions_from_the_command_line(
     code, _, err = run("conditions", "satisfy", "GD-CP-1", "1", "--evidence", "证", "--as", "li")
     assert code == 2 and "may not" in err
     code, _, err = run("conditions", "satisfy", "GD-CP-1", "9", "--evidence", "证", "--as", "wang")
-    assert code == 2 and "has no condition 9" in err and "Traceback" not in err
+    assert code == 2 and "has no condition number 9" in err and "Traceback" not in err
     with pytest.raises(SystemExit) as usage:  # argparse: a usage error, exit status 2
         run("conditions", "satisfy", "GD-CP-1", "x", "--evidence", "证", "--as", "wang")
     assert usage.value.code == 2

@@ -57,7 +57,7 @@ def test_workflow_from_the_command_line(
     assert status["you_may"] == ["reopen"]
     assert [v["voter"] for v in status["votes"]] == ["li", "zhao", "sun"]
     code, _, err = run("disburse", "GD-CLI-1", "--as", "wang")
-    assert code == 2 and "1 condition(s) precedent not yet satisfied — 1. CEA 质押登记" in err
+    assert code == 2 and "1 condition(s) precedent not yet satisfied: 1. CEA 质押登记" in err
     code, out, err = cond(
         "satisfy", "GD-CLI-1", "1", "--evidence", "中登网登记 2026-01-05", "--as", "wang"
     )

@@ -21,6 +21,7 @@ from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
+from greendesk.ui.views.committee_panel import CommitteePanel
 from greendesk.ui.views.detail_data import (
     LoanDetail,
     load_classification,
@@ -40,6 +41,7 @@ class LoanDetailView(QWidget):
     remove_pledge_requested = Signal(int)
     override_requested = Signal(str, str)
     clear_override_requested = Signal()
+    conditions_changed = Signal(int)  # a condition precedent was marked satisfied
     schedule_ready = Signal()
     classification_ready = Signal()
 
@@ -64,6 +66,8 @@ class LoanDetailView(QWidget):
             self, self.override_requested.emit, self.clear_override_requested.emit
         )
         self.history = HistoryTab(self)
+        self.committee = CommitteePanel(db, actor, self.conditions_changed.emit, self)
+        CommitteePanel.place(self.committee, self)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")
@@ -104,6 +108,7 @@ class LoanDetailView(QWidget):
             )
         )
         self.overview.show(detail)
+        self.committee.show_detail(detail)
         self.collateral.show(detail)
         self.classification.show(detail)
         self.history.show(detail.history)

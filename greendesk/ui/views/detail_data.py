@@ -12,7 +12,7 @@ from datetime import date
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
-from greendesk.services import audit, workflow
+from greendesk.services import audit, conditions, workflow
 from greendesk.services.assessment import (
     LoanCollateralReport,
     StoredClassification,
@@ -20,6 +20,7 @@ from greendesk.services.assessment import (
     stored_classification,
 )
 from greendesk.services.audit import HistoryRow
+from greendesk.services.conditions import ConditionInfo
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
 from greendesk.services.records.pledges import list_pledges
@@ -44,6 +45,7 @@ class LoanDetail:
     state: WorkflowState | None
     collateral: LoanCollateralReport | None  # values, coverage and alerts as of today
     collateral_error: str | None  # why the pledges could not be valued, if they could not
+    conditions: tuple[ConditionInfo, ...] = ()  # conditions precedent of the approval
 
     def may(self, action: Action) -> bool:
         """Whether the signed-in user may take ``action`` on this loan now."""
@@ -76,6 +78,7 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
         state=state,
         collateral=collateral,
         collateral_error=collateral_error,
+        conditions=tuple(conditions.list_conditions(db, loan_id)),
     )
 
 
