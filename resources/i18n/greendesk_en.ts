@@ -460,10 +460,10 @@ Database: {db}</translation>
     <message>
         <source>{text}
 
-What meets it? Name the document or fact on file (number, date, issuer).</source>
+What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>{text}
 
-What meets it? Name the document or fact on file (number, date, issuer).</translation>
+What meets it? The document or fact on file (number, date, issuer).</translation>
     </message>
 </context>
 <context>

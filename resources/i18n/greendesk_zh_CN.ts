@@ -460,7 +460,7 @@ Database: {db}</source>
     <message>
         <source>{text}
 
-What meets it? Name the document or fact on file (number, date, issuer).</source>
+What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>{text}
 
 以何证明？请写明已存档的文件或事实（编号、日期、出具单位）。</translation>

@@ -254,7 +254,7 @@ class CommitteePanel(QGroupBox):
             ),
             QCoreApplication.translate(
                 "CommitteePanel",
-                "{text}\n\nWhat meets it? Name the document or fact on file (number, date, issuer)."  # noqa: E501
+                "{text}\n\nWhat meets it? The document or fact on file (number, date, issuer).",
             ).format(text=chosen.text),
             submit,
         )
