@@ -11,6 +11,7 @@ from typing import Any
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
@@ -45,3 +46,14 @@ def schedule_terms(db: Database, loan_id: int) -> dict[str, Any]:
 def loan_schedule(db: Database, loan_id: int) -> Schedule:
     """Loan ``loan_id``'s repayment schedule from its stored terms, by the schedule engine."""
     return build_schedule(parse_terms(schedule_terms(db, loan_id)))
+
+
+def preview_schedule(data: LoanInput) -> Schedule:
+    """The schedule of terms being edited, before they are saved (the loan editor's preview).
+
+    The same TERMS document the save validates, through the same engine; a term the engine
+    refuses raises ``InvalidInput`` naming it, and nothing is written anywhere.
+    """
+    terms = terms_json(data)
+    terms["calendar_beyond_coverage"] = BEYOND_COVERAGE
+    return build_schedule(parse_terms(terms))

@@ -81,8 +81,10 @@ class Task(QObject, Generic[T]):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException, str], None] | None,
         cancellable: bool,
+        quiet: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._quiet = quiet
         self._widget = parent
         self._label = label
         self._on_done = on_done
@@ -101,7 +103,8 @@ class Task(QObject, Generic[T]):
         self._timer.timeout.connect(self._show_dialog)
 
     def start(self, pool: QThreadPool, fn: Callable[[Progress], T]) -> None:
-        self._timer.start(PROGRESS_DELAY_MS)
+        if not self._quiet:
+            self._timer.start(PROGRESS_DELAY_MS)
         pool.start(_Runnable(fn, self.signals, self.progress))
 
     @property
@@ -183,8 +186,10 @@ class Tasks(QObject):
         on_error: Callable[[BaseException, str], None] | None = None,
         parent: QWidget | None = None,
         cancellable: bool = False,
+        quiet: bool = False,
     ) -> Task[T]:
-        task: Task[T] = Task(parent or self._widget, label, on_done, on_error, cancellable)
+        """Run ``fn`` on the pool; ``quiet`` work (a live preview) never shows a progress dialog."""
+        task: Task[T] = Task(parent or self._widget, label, on_done, on_error, cancellable, quiet)
         self.running.add(task)
         task.finished.connect(lambda: self._forget(task))
         task.start(self.pool, fn)

@@ -971,6 +971,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Loan {}</translation>
     </message>
     <message>
+        <source>Schedule preview</source>
+        <translation>Schedule preview</translation>
+    </message>
+    <message>
         <source>(no project)</source>
         <translation>(no project)</translation>
     </message>
@@ -1177,6 +1181,14 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>(choose a catalogue item)</source>
         <translation>(choose a catalogue item)</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>(+{n} more)</source>
+        <translation>(+{n} more)</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1995,48 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>e.g. PBoC announcement</source>
         <translation>e.g. PBoC announcement</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleChart</name>
+    <message>
+        <source>100 million CNY</source>
+        <translation>100 million CNY</translation>
+    </message>
+    <message>
+        <source>10 thousand CNY</source>
+        <translation>10 thousand CNY</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Balance ({unit})</source>
+        <translation>Balance ({unit})</translation>
+    </message>
+    <message>
+        <source>Per payment ({unit})</source>
+        <translation>Per payment ({unit})</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
     </message>
 </context>
 <context>

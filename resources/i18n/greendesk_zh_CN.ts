@@ -971,6 +971,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>贷款 {}</translation>
     </message>
     <message>
+        <source>Schedule preview</source>
+        <translation>还款计划预览</translation>
+    </message>
+    <message>
         <source>(no project)</source>
         <translation>（无项目）</translation>
     </message>
@@ -1177,6 +1181,14 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>(choose a catalogue item)</source>
         <translation>（请选择目录条目）</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>正在计算还款计划…</translation>
+    </message>
+    <message>
+        <source>(+{n} more)</source>
+        <translation>（另有 {n} 项）</translation>
     </message>
 </context>
 <context>
@@ -1983,6 +1995,48 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>e.g. PBoC announcement</source>
         <translation>例如：人民银行公告</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleChart</name>
+    <message>
+        <source>100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>10 thousand CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Balance ({unit})</source>
+        <translation>余额（{unit}）</translation>
+    </message>
+    <message>
+        <source>Per payment ({unit})</source>
+        <translation>每期还款（{unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
     </message>
 </context>
 <context>
