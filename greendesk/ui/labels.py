@@ -74,6 +74,8 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "loan.create": ("新建贷款申请", "loan application created"),
     "loan.update_terms": ("修改贷款条款", "loan terms changed"),
     "loan.classify": ("系统分类", "classified by the engine"),
+    "loan.revalue": ("押品重估", "collateral revalued"),
+    "condition.satisfy": ("放款前提条件已满足", "condition precedent satisfied"),
     "loan.override_classification": ("调整分类", "classification overridden"),
     "loan.clear_override": ("撤销分类调整", "classification override removed"),
     "pledge.create": ("新增押品", "pledge added"),

@@ -601,24 +601,16 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Who</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Action</translation>
+        <source>What happened</source>
+        <translation>What happened</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Changes</translation>
+        <source>Select an event to see the audit record behind it.</source>
+        <translation>Select an event to see the audit record behind it.</translation>
     </message>
     <message>
         <source>No events recorded for this loan.</source>
         <translation>No events recorded for this loan.</translation>
-    </message>
-    <message>
-        <source>Select an event.</source>
-        <translation>Select an event.</translation>
     </message>
 </context>
 <context>
@@ -802,6 +794,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>History</source>
         <translation>History</translation>
+    </message>
+    <message>
+        <source>GreenDesk (automatic)</source>
+        <translation>GreenDesk (automatic)</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2103,81 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>no visible change</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>{n} more</translation>
+    </message>
+    <message>
+        <source>{what} {reference}: {amount}, {months} months</source>
+        <translation>{what} {reference}: {amount}, {months} months</translation>
+    </message>
+    <message>
+        <source>{what}: {cls}</source>
+        <translation>{what}: {cls}</translation>
+    </message>
+    <message>
+        <source>(green share {share})</source>
+        <translation>(green share {share})</translation>
+    </message>
+    <message>
+        <source>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</source>
+        <translation>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</translation>
+    </message>
+    <message>
+        <source>{what}: {cls} — {reason}</source>
+        <translation>{what}: {cls} — {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {type} — {description}</source>
+        <translation>{what}: {type} — {description}</translation>
+    </message>
+    <message>
+        <source>{what}: {decision}</source>
+        <translation>{what}: {decision}</translation>
+    </message>
+    <message>
+        <source>conditions: {text}</source>
+        <translation>conditions: {text}</translation>
+    </message>
+    <message>
+        <source>comment: {text}</source>
+        <translation>comment: {text}</translation>
+    </message>
+    <message>
+        <source>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</source>
+        <translation>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: version {version} as a draft</source>
+        <translation>{what}: version {version} as a draft</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied: {text} — evidence: {evidence}</source>
+        <translation>Condition {n} satisfied: {text} — evidence: {evidence}</translation>
     </message>
 </context>
 <context>

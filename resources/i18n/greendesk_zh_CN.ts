@@ -601,24 +601,16 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
+        <source>What happened</source>
+        <translation>经过</translation>
     </message>
     <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>变更内容</translation>
+        <source>Select an event to see the audit record behind it.</source>
+        <translation>选择一条记录，可查看其背后的审计事件原文。</translation>
     </message>
     <message>
         <source>No events recorded for this loan.</source>
         <translation>该笔贷款暂无审计记录。</translation>
-    </message>
-    <message>
-        <source>Select an event.</source>
-        <translation>请选择一条记录。</translation>
     </message>
 </context>
 <context>
@@ -802,6 +794,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>GreenDesk (automatic)</source>
+        <translation>GreenDesk（自动）</translation>
     </message>
 </context>
 <context>
@@ -2107,6 +2103,81 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} 项</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>无可见变更</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>{what} {reference}: {amount}, {months} months</source>
+        <translation>{what} {reference}：金额 {amount}，期限 {months} 个月</translation>
+    </message>
+    <message>
+        <source>{what}: {cls}</source>
+        <translation>{what}：{cls}</translation>
+    </message>
+    <message>
+        <source>(green share {share})</source>
+        <translation>（绿色占比 {share}）</translation>
+    </message>
+    <message>
+        <source>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</source>
+        <translation>{what}：押品价值 {value}，可担保价值 {eligible}，覆盖率 {coverage}</translation>
+    </message>
+    <message>
+        <source>{what}: {cls} — {reason}</source>
+        <translation>{what}：{cls} — {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {type} — {description}</source>
+        <translation>{what}：{type} — {description}</translation>
+    </message>
+    <message>
+        <source>{what}: {decision}</source>
+        <translation>{what}：{decision}</translation>
+    </message>
+    <message>
+        <source>conditions: {text}</source>
+        <translation>条件：{text}</translation>
+    </message>
+    <message>
+        <source>comment: {text}</source>
+        <translation>意见：{text}</translation>
+    </message>
+    <message>
+        <source>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</source>
+        <translation>{what}：{status}（共 {cast} 票：同意 {approving}，否决 {declining}）</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}：{reason}</translation>
+    </message>
+    <message>
+        <source>{what}: version {version} as a draft</source>
+        <translation>{what}：第 {version} 版（草稿）</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied: {text} — evidence: {evidence}</source>
+        <translation>第 {n} 项放款前提条件已满足：{text} — 证明材料：{evidence}</translation>
     </message>
 </context>
 <context>

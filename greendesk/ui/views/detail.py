@@ -111,7 +111,7 @@ class LoanDetailView(QWidget):
         self.committee.show_detail(detail)
         self.collateral.show(detail)
         self.classification.show(detail)
-        self.history.show(detail.history)
+        self.history.show(detail.history, detail.people)
         editable = detail.may(Action.EDIT_APPLICATION)
         self._add_pledge.setVisible(editable)
         self._edit_pledge.setVisible(editable)
