@@ -159,6 +159,17 @@
     </message>
 </context>
 <context>
+    <name>CataloguePicker</name>
+    <message>
+        <source>Choose a catalogue item</source>
+        <translation>Choose a catalogue item</translation>
+    </message>
+    <message>
+        <source>Search by code or words, e.g. 3.2.2 or 光伏 or storage</source>
+        <translation>Search by code or words, e.g. 3.2.2 or 光伏 or storage</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationTab</name>
     <message>
         <source>Status</source>
@@ -203,6 +214,13 @@
     <message>
         <source>No override: the engine's class applies.</source>
         <translation>No override: the engine's class applies.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeChoices</name>
+    <message>
+        <source>Choose from the catalogue…</source>
+        <translation>Choose from the catalogue…</translation>
     </message>
 </context>
 <context>
@@ -1175,10 +1193,6 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Ratchet cap (bp)</translation>
     </message>
     <message>
-        <source>(choose a catalogue item)</source>
-        <translation>(choose a catalogue item)</translation>
-    </message>
-    <message>
         <source>Computing the schedule…</source>
         <translation>Computing the schedule…</translation>
     </message>
@@ -1731,6 +1745,22 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Pledge {}</source>
         <translation>Pledge {}</translation>
+    </message>
+    <message>
+        <source>Own unit price (CNY, fallback)</source>
+        <translation>Own unit price (CNY, fallback)</translation>
+    </message>
+    <message>
+        <source>Date of own price</source>
+        <translation>Date of own price</translation>
+    </message>
+    <message>
+        <source>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</source>
+        <translation>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</translation>
+    </message>
+    <message>
+        <source>The date of the appraisal or price the value rests on.</source>
+        <translation>The date of the appraisal or price the value rests on.</translation>
     </message>
     <message>
         <source>Pledge</source>

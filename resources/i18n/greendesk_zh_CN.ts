@@ -159,6 +159,17 @@
     </message>
 </context>
 <context>
+    <name>CataloguePicker</name>
+    <message>
+        <source>Choose a catalogue item</source>
+        <translation>选择目录条目</translation>
+    </message>
+    <message>
+        <source>Search by code or words, e.g. 3.2.2 or 光伏 or storage</source>
+        <translation>按代码或文字搜索，例如 3.2.2、光伏、储能</translation>
+    </message>
+</context>
+<context>
     <name>ClassificationTab</name>
     <message>
         <source>Status</source>
@@ -203,6 +214,13 @@
     <message>
         <source>No override: the engine's class applies.</source>
         <translation>未调整：采用系统分类结果。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeChoices</name>
+    <message>
+        <source>Choose from the catalogue…</source>
+        <translation>从目录中选择…</translation>
     </message>
 </context>
 <context>
@@ -1175,10 +1193,6 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>利率调整上限（基点）</translation>
     </message>
     <message>
-        <source>(choose a catalogue item)</source>
-        <translation>（请选择目录条目）</translation>
-    </message>
-    <message>
         <source>Computing the schedule…</source>
         <translation>正在计算还款计划…</translation>
     </message>
@@ -1731,6 +1745,22 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Pledge {}</source>
         <translation>押品 {}</translation>
+    </message>
+    <message>
+        <source>Own unit price (CNY, fallback)</source>
+        <translation>约定单价（元，无参考价时使用）</translation>
+    </message>
+    <message>
+        <source>Date of own price</source>
+        <translation>约定单价日期</translation>
+    </message>
+    <message>
+        <source>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</source>
+        <translation>按已录入的最新参考价格估值，估值日为该价格的日期；仅在没有参考价格时才使用此处的单价和日期。</translation>
+    </message>
+    <message>
+        <source>The date of the appraisal or price the value rests on.</source>
+        <translation>估值所依据的评估或价格的日期。</translation>
     </message>
     <message>
         <source>Pledge</source>
