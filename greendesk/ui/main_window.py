@@ -31,6 +31,7 @@ from greendesk.ui import labels
 from greendesk.ui.commands import Commands
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
+from greendesk.ui.list_columns import ListColumns
 from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
@@ -165,9 +166,11 @@ class MainWindow(QMainWindow):
         # coded columns: as wide as their longest word in the interface language (bold status)
         widest_status = max(metrics.horizontalAdvance(labels.status_text(s)) for s in LOAN_STATUSES)
         widest_class = max(metrics.horizontalAdvance(labels.word(c)) for c in CLASSIFICATIONS)
-        table.setColumnWidth(STATUS_COLUMN, min(widest_status * 11 // 10, 14 * width) + 18)
+        table.setColumnWidth(STATUS_COLUMN, widest_status * 11 // 10 + 18)  # never cut a status
         table.setColumnWidth(STATUS_COLUMN + 1, min(widest_class, 14 * width) + 18)
         header.setStretchLastSection(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list_columns = ListColumns(table)  # borrower and project share what is left
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._apply_search)
@@ -232,8 +235,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            # the detail's two-column cards need about half the width; the list scrolls sideways
-            list_width = self.width() * 52 // 100
+            # every list column on screen at 1440 px; the detail's cards wrap in the rest
+            list_width = self.width() * 63 // 100
             self.splitter.setSizes([list_width, self.width() - list_width])
 
     # -- list

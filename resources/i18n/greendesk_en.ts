@@ -1678,12 +1678,71 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <source>GreenDesk</source>
         <translation>GreenDesk</translation>
     </message>
+    <message>
+        <source>Cannot use {path}: {why}</source>
+        <translation>Cannot use {path}: {why}</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <source>the folder or file does not exist</source>
+        <translation>the folder or file does not exist</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file</source>
+        <translation>that is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>no permission to write there</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>the operating system does not allow it</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>the disk quota is used up</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>a file of that name already exists</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>the file name is not allowed here</source>
+        <translation>the file name is not allowed here</translation>
+    </message>
+    <message>
+        <source>system error: {detail}</source>
+        <translation>system error: {detail}</translation>
     </message>
 </context>
 <context>

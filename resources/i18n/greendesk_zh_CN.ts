@@ -1678,12 +1678,71 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <source>GreenDesk</source>
         <translation>GreenDesk</translation>
     </message>
+    <message>
+        <source>Cannot use {path}: {why}</source>
+        <translation>无法使用 {path}：{why}</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <source>the folder or file does not exist</source>
+        <translation>文件夹或文件不存在</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>操作系统不允许此操作</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>同名文件已存在</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>文件正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>the file name is not allowed here</source>
+        <translation>此处不允许使用该文件名</translation>
+    </message>
+    <message>
+        <source>system error: {detail}</source>
+        <translation>系统错误：{detail}</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -80,6 +80,9 @@ class ClassificationTab:
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # rows measured while the tab was hidden come out very tall (the columns had no width
+        # yet): measure them again whenever the table gets its real width
+        self._refit = RefitRows(self.table)
         self.save_button.clicked.connect(
             lambda: on_save(str(self.combo.currentData()), self.reason.toPlainText())
         )
@@ -161,3 +164,17 @@ class ClassificationTab:
         rows += [CriterionRow(False, c.in_lang(lang)) for c in info.missing_evidence]
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
+
+
+class RefitRows(QObject):
+    """Re-measures a word-wrapped table's rows whenever its viewport changes size."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self._table.resizeRowsToContents()
+        return False
