@@ -33,6 +33,7 @@ from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
 from greendesk.ui.list_columns import ListColumns
 from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
+from greendesk.ui.money_units import unit_actions
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
 from greendesk.ui.views.detail import LoanDetailView
@@ -183,6 +184,7 @@ class MainWindow(QMainWindow):
             found = self.findChild(QAction, name)
             if found is not None:
                 found.setIcon(icon(icon_name))
+        self.money_units = unit_actions(child(self, QMenu, "menuView"), self.settings, self.refresh)
         self.action("actionFocusSearch").triggered.connect(self._focus_search)
         self.action("actionRefresh").triggered.connect(self.refresh)
         self.action("actionQuit").triggered.connect(self.close)

@@ -1200,6 +1200,18 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <source>(+{n} more)</source>
         <translation>(+{n} more)</translation>
     </message>
+    <message>
+        <source>from the rate table on the start date</source>
+        <translation>from the rate table on the start date</translation>
+    </message>
+    <message>
+        <source>No {name} in the rate table on or before {day}: type it.</source>
+        <translation>No {name} in the rate table on or before {day}: type it.</translation>
+    </message>
+    <message>
+        <source>{name} {rate}, in force since {day} (rate table{source})</source>
+        <translation>{name} {rate}, in force since {day} (rate table{source})</translation>
+    </message>
 </context>
 <context>
     <name>LoanTable</name>
@@ -1681,6 +1693,25 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Cannot use {path}: {why}</source>
         <translation>Cannot use {path}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyUnits</name>
+    <message>
+        <source>Amounts in</source>
+        <translation>Amounts in</translation>
+    </message>
+    <message>
+        <source>Yuan (元)</source>
+        <translation>Yuan (元)</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>Ten thousand yuan (万元)</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>Hundred million yuan (亿元)</translation>
     </message>
 </context>
 <context>

@@ -1200,6 +1200,18 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <source>(+{n} more)</source>
         <translation>（另有 {n} 项）</translation>
     </message>
+    <message>
+        <source>from the rate table on the start date</source>
+        <translation>按起始日从利率表自动带出</translation>
+    </message>
+    <message>
+        <source>No {name} in the rate table on or before {day}: type it.</source>
+        <translation>利率表中没有 {day} 或之前的 {name}：请手工录入。</translation>
+    </message>
+    <message>
+        <source>{name} {rate}, in force since {day} (rate table{source})</source>
+        <translation>{name} {rate}，自 {day} 起执行（利率表{source}）</translation>
+    </message>
 </context>
 <context>
     <name>LoanTable</name>
@@ -1681,6 +1693,25 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Cannot use {path}: {why}</source>
         <translation>无法使用 {path}：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyUnits</name>
+    <message>
+        <source>Amounts in</source>
+        <translation>金额单位</translation>
+    </message>
+    <message>
+        <source>Yuan (元)</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>亿元</translation>
     </message>
 </context>
 <context>

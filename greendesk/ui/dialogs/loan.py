@@ -35,6 +35,7 @@ from greendesk.services.records.results import LoanRecord, LoanTerms
 from greendesk.store.database import Database
 from greendesk.ui import labels
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
+from greendesk.ui.dialogs.loan_base_rate import BaseRateFill
 from greendesk.ui.dialogs.loan_pages import GRID_TABLES, LoanGrids
 from greendesk.ui.dialogs.loan_preview import LivePreview, SchedulePage
 from greendesk.ui.error_text import ErrorWording
@@ -131,6 +132,13 @@ class LoanDialog(EditorDialog):
         for key in ("rate_kind", "method", "day_count"):
             self.combos[key].currentIndexChanged.connect(lambda _i: self._follow_terms())
         self._follow_terms()
+        self.base_rate_fill = BaseRateFill(
+            db,
+            self.edits["base_rate"],
+            self.combos["base_rate_name"],
+            self.combos["rate_kind"],
+            self.edits["start_date"],
+        )
         self._start_preview()
         reference = terms.reference if terms else ""
         self.edits["reference"].setReadOnly(terms is not None)

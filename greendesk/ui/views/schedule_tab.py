@@ -21,7 +21,7 @@ from greendesk.ui.views.schedule_chart import ScheduleChart, borrower_points, le
 def _money(title: str, field: str) -> Column[Any]:
     """A right-aligned money column showing attribute ``field`` of a period row."""
     read = attrgetter(field)
-    return Column(title, lambda p: labels.money(read(p)), right=True)
+    return Column(title, lambda p: labels.money_exact(read(p)), right=True)
 
 
 def _flow_columns() -> list[Column[Any]]:
@@ -168,8 +168,8 @@ def summary_text(count: int, totals: Totals) -> str:
         "ScheduleTab", "{n} periods · principal {p} · interest {i} · fees {f} · total {t}"
     ).format(
         n=count,
-        p=labels.money(totals.principal),
-        i=labels.money(totals.interest),
-        f=labels.money(totals.fees),
-        t=labels.money(totals.payment),
+        p=labels.money_exact(totals.principal),
+        i=labels.money_exact(totals.interest),
+        f=labels.money_exact(totals.fees),
+        t=labels.money_exact(totals.payment),
     )
