@@ -74,7 +74,8 @@ def condition_state(c: ConditionInfo) -> str:
     )
 
 
-def condition_columns() -> list[Column[ConditionInfo]]:
+def condition_columns(names: dict[str, str] | None = None) -> list[Column[ConditionInfo]]:
+    known = names or {}
     return [
         Column(
             QCoreApplication.translate("CommitteePanel", "No."),
@@ -84,7 +85,7 @@ def condition_columns() -> list[Column[ConditionInfo]]:
         Column(QCoreApplication.translate("CommitteePanel", "Condition"), lambda c: c.text),
         Column(
             QCoreApplication.translate("CommitteePanel", "Set by"),
-            lambda c: labels.text(c.reviewer),
+            lambda c: labels.text(known.get(c.reviewer or "", c.reviewer)),
         ),
         Column(
             QCoreApplication.translate("CommitteePanel", "Status"),
@@ -164,7 +165,14 @@ class CommitteePanel(QGroupBox):
         self.conditions_table.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.Stretch
         )
-        self.votes_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        head = self.votes_table.horizontalHeader()
+        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long name elides
+        self.votes_table.setColumnWidth(0, 9 * self.fontMetrics().horizontalAdvance("中"))
+        for column in (2, 3):  # conditions and comment share the width; they wrap
+            self.votes_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.Stretch
+            )
+        self.votes_table.horizontalHeader().setStretchLastSection(False)
         self.conditions_table.selectionModel().selectionChanged.connect(
             lambda *_a: self._follow_selection()
         )
@@ -188,7 +196,8 @@ class CommitteePanel(QGroupBox):
         votes = detail.state.votes if detail.state is not None else ()
         self.votes.set_rows(votes)
         self.votes_table.setVisible(bool(votes))
-        self.conditions.set_rows(detail.conditions)
+        names = {v.voter: v.display_name for v in votes}
+        self.conditions.set_columns(condition_columns(names), detail.conditions)
         has = bool(detail.conditions)
         for widget in (self.caption, self.conditions_table):
             widget.setVisible(has)

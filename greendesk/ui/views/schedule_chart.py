@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
@@ -72,19 +72,24 @@ class ScheduleChart(QChartView):
         self.setObjectName("scheduleChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(220)
+        self.points: list[Point] = []
+        self.series: dict[str, QLineSeries] = {}
+        self._fresh_chart()
+
+    def _fresh_chart(self) -> QChart:
+        """A new chart for each schedule: axes removed from a shown chart stay painted."""
         chart = QChart()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setBackgroundRoundness(0)
-        self.setChart(chart)
-        self.points: list[Point] = []
-        self.series: dict[str, QLineSeries] = {}
+        old = self.chart()
+        self.setChart(chart)  # the view owns the new chart and lets go of the old one
+        if old is not None and old is not chart:
+            old.deleteLater()
+        return chart
 
     def show_points(self, points: Sequence[Point], title: str = "") -> None:
-        chart = self.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = self._fresh_chart()
         self.points = list(points)
         chart.setTitle(title)
         if not points:
@@ -110,14 +115,14 @@ class ScheduleChart(QChartView):
             self.series["principal"].append(x, float(p.principal / right_scale))
             self.series["interest"].append(x, float(p.interest / right_scale))
         when = QDateTimeAxis()
-        when.setFormat("yyyy-MM")
-        when.setTickCount(min(max(len(points), 2), 7))
+        long_loan = (points[-1].when - points[0].when).days > 6 * 366
+        when.setFormat("yyyy" if long_loan else "yyyy-MM")  # labels that fit a narrow pane
+        when.setTickCount(min(max(len(points), 2), 6))
         left = QValueAxis()
         left.setTitleText(
             QCoreApplication.translate("ScheduleChart", "Balance ({unit})").format(unit=left_unit)
         )
         left.setLabelFormat("%.2f" if left_scale > 1 else "%.0f")
-        left.setMin(0)
         right = QValueAxis()
         right.setTitleText(
             QCoreApplication.translate("ScheduleChart", "Per payment ({unit})").format(
@@ -125,7 +130,6 @@ class ScheduleChart(QChartView):
             )
         )
         right.setLabelFormat("%.2f" if right_scale > 1 else "%.0f")
-        right.setMin(0)
         chart.addAxis(when, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
@@ -133,6 +137,12 @@ class ScheduleChart(QChartView):
             chart.addSeries(line)
             line.attachAxis(when)
             line.attachAxis(left if key == "balance" else right)
+        when.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(_msecs(points[0].when))),
+            QDateTime.fromMSecsSinceEpoch(int(_msecs(points[-1].when))),
+        )
+        left.setRange(0, max(float(max(p.balance for p in points) / left_scale), 1.0))
+        right.setRange(0, max(float(flows / right_scale), 1.0))
         left.applyNiceNumbers()
         right.applyNiceNumbers()
 
