@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
@@ -36,10 +37,13 @@ def _items(picker: CataloguePicker, parent: QModelIndex | None = None) -> list[s
     return found
 
 
-def test_catalogue_tree_searches_by_code_and_words(qtbot: QtBot, desk_app: object) -> None:
+def test_catalogue_tree_searches_by_code_and_words(
+    qtbot: QtBot, qtmodeltester: ModelTester, desk_app: object
+) -> None:
     picker = CataloguePicker(None)
     qtbot.addWidget(picker)
     picker.show()
+    qtmodeltester.check(picker.filter, force_py=True)
     everything = _items(picker)
     assert len(everything) == len(picker.catalogue.items) and "2019:3.2.2" in everything
     assert not picker.ok.isEnabled()  # nothing chosen yet; editions and categories are headings
@@ -56,6 +60,8 @@ def test_catalogue_tree_searches_by_code_and_words(qtbot: QtBot, desk_app: objec
     assert _items(picker) == []
     picker.search.setText("")
     assert len(_items(picker)) == len(everything)
+    picker.search.setText("3.2")
+    qtmodeltester.check(picker.filter, force_py=True)  # a filtered tree is still a sound model
     opened = CataloguePicker(None, "2019:3.4.2")  # opens on the item the field holds
     qtbot.addWidget(opened)
     assert opened.key == "2019:3.4.2"
