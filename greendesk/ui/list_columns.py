@@ -11,6 +11,7 @@ until the list itself changes size.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 NAME_COLUMNS = (1, 2)  # borrower, project
@@ -68,3 +69,17 @@ class ListColumns(QObject):
         total = sum(_WEIGHTS)
         for column, weight in zip(NAME_COLUMNS, _WEIGHTS, strict=True):
             table.setColumnWidth(column, max(least, room * weight // total))
+
+
+def two_lines(metrics: QFontMetrics, text: str) -> int:
+    """The narrowest width that shows ``text`` whole on at most two lines (split at a space)."""
+    words = text.split()
+    if len(words) < 2:
+        return metrics.horizontalAdvance(text)
+    return min(
+        max(
+            metrics.horizontalAdvance(" ".join(words[:cut])),
+            metrics.horizontalAdvance(" ".join(words[cut:])),
+        )
+        for cut in range(1, len(words))
+    )

@@ -31,7 +31,7 @@ from greendesk.ui import labels
 from greendesk.ui.commands import Commands
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
-from greendesk.ui.list_columns import ListColumns
+from greendesk.ui.list_columns import ListColumns, two_lines
 from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
 from greendesk.ui.money_units import unit_actions
 from greendesk.ui.resources import icon
@@ -165,9 +165,10 @@ class MainWindow(QMainWindow):
         for column, chars in enumerate(COLUMN_CHARS):
             table.setColumnWidth(column, chars * width + 16)
         # coded columns: as wide as their longest word in the interface language (bold status)
-        widest_status = max(metrics.horizontalAdvance(labels.status_text(s)) for s in LOAN_STATUSES)
+        widest_status = max(two_lines(metrics, labels.status_text(s)) for s in LOAN_STATUSES)
         widest_class = max(metrics.horizontalAdvance(labels.word(c)) for c in CLASSIFICATIONS)
-        table.setColumnWidth(STATUS_COLUMN, widest_status * 11 // 10 + 18)  # never cut a status
+        # never cut a status: a long one ("approved with conditions") takes the row's two lines
+        table.setColumnWidth(STATUS_COLUMN, widest_status * 11 // 10 + 18)
         table.setColumnWidth(STATUS_COLUMN + 1, min(widest_class, 14 * width) + 18)
         header.setStretchLastSection(False)
         table.setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -69,14 +69,15 @@ def main(out: Path) -> None:
     suffix = "@2x" if scale == "2" else ""
     app = QApplication(sys.argv[:1])
     apply_look(app)
-    Translations(app).use("zh_CN")
+    Translations(app).use(os.environ.get("GD_LANG", "zh_CN"))
     folder = Path(tempfile.mkdtemp(prefix="gd-shots-"))
     db = open_database(f"sqlite:///{folder / 'demo.db'}")
     seed_demo(db)
     auth.ensure_demo_users(db)
     yumen = through_committee(db)
     officer = auth.authenticate(db, "officer", auth.DEMO_PASSWORD)
-    win = MainWindow(db, officer, Settings(folder / "greendesk.ini"), "zh_CN")
+    language = os.environ.get("GD_LANG", "zh_CN")  # GD_LANG=en for the English window
+    win = MainWindow(db, officer, Settings(folder / "greendesk.ini"), language)
     win.resize(*SIZE)
     win.splitter.setSizes([SIZE[0] * 63 // 100, SIZE[0] * 37 // 100])
     win.show()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from greendesk.services.assessment import StoredClassification
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import RefitRows
 from greendesk.ui.views.detail_data import LoanDetail
 from greendesk.ui.views.language import content_language
 
@@ -164,17 +165,3 @@ class ClassificationTab:
         rows += [CriterionRow(False, c.in_lang(lang)) for c in info.missing_evidence]
         self.model.set_rows(rows)
         self.table.resizeRowsToContents()
-
-
-class RefitRows(QObject):
-    """Re-measures a word-wrapped table's rows whenever its viewport changes size."""
-
-    def __init__(self, table: QTableView) -> None:
-        super().__init__(table)
-        self._table = table
-        table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize:
-            self._table.resizeRowsToContents()
-        return False

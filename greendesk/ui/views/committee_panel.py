@@ -61,7 +61,8 @@ def vote_columns() -> list[Column[VoteInfo]]:
         ),
         Column(
             QCoreApplication.translate("CommitteePanel", "When"),
-            lambda v: labels.instant(v.cast_at),
+            lambda v: labels.instant(v.cast_at)[:10],  # the day; the minute in the tooltip
+            tooltip=lambda v: labels.instant(v.cast_at),
         ),
     ]
 
@@ -166,8 +167,10 @@ class CommitteePanel(QGroupBox):
             1, QHeaderView.ResizeMode.Stretch
         )
         head = self.votes_table.horizontalHeader()
-        head.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # a long name elides
-        self.votes_table.setColumnWidth(0, 9 * self.fontMetrics().horizontalAdvance("中"))
+        glyph = self.fontMetrics().horizontalAdvance("中")
+        for column, glyphs in ((0, 7), (1, 6)):  # a long name or vote wraps rather than widens
+            head.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.votes_table.setColumnWidth(column, glyphs * glyph)
         for column in (2, 3):  # conditions and comment share the width; they wrap
             self.votes_table.horizontalHeader().setSectionResizeMode(
                 column, QHeaderView.ResizeMode.Stretch

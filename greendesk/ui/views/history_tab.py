@@ -16,7 +16,7 @@ from greendesk.services.audit import HistoryRow
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
-from greendesk.ui.tables import fit_columns
+from greendesk.ui.tables import RefitRows, fit_columns
 from greendesk.ui.views.timeline import describe, raw_text
 
 
@@ -50,8 +50,10 @@ class HistoryTab:
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.setWordWrap(True)  # a long event reads on two lines, not cut off
+        self._refit = RefitRows(self.table, fill=3)  # the event in words takes the rest
         splitter = child(root, QSplitter, "historySplitter")
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
@@ -66,6 +68,7 @@ class HistoryTab:
             )
         )
         fit_columns(self.table)
+        self._refit.refit()
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
