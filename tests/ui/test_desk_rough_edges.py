@@ -5,10 +5,12 @@ totals in messages are grouped, classification rows are not tall."""
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QDialog, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
@@ -152,3 +154,18 @@ def test_classification_rows_are_not_tall(
     assert rows > 0
     assert max(table.rowHeight(r) for r in range(rows)) <= 5 * line + 12
     win.close()
+
+
+def test_qt_catalogue_is_found_in_pyside6_when_qt_points_elsewhere(
+    desk_app: QApplication,
+    desk_translations: Translations,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from greendesk.ui import i18n
+
+    monkeypatch.setattr(i18n.QLibraryInfo, "path", lambda _which: str(tmp_path))  # empty folder
+    desk_translations.use("en")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
+    desk_translations.use("zh_CN")
+    assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
