@@ -188,6 +188,17 @@ class Vote:
 
 
 @dataclass(frozen=True)
+class ConditionPrecedent:
+    """One condition precedent of the approval: open, or met by whom, when, on what evidence."""
+
+    position: int
+    text: str
+    satisfied_by: str = ""
+    satisfied_on: date | None = None
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
 class MemoData:
     """Everything a credit memo shows, in one language-neutral bundle."""
 
@@ -215,6 +226,8 @@ class MemoData:
     risks: Sequence[str] = ()
     conditions: Sequence[str] = ()
     votes: Sequence[Vote] = ()
+    # conditions precedent (放款前提条件) from the decision, each with where it stands
+    conditions_precedent: Sequence[ConditionPrecedent] = ()
     extra: dict[str, str] = field(default_factory=dict)
     kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
     emissions: EmissionRow | None = None  # PCAF financed and avoided emissions on the memo date
@@ -259,6 +272,7 @@ class PortfolioRow:
     coverage_ratio: Decimal | None
     annual_co2e_reduction_t: Decimal | None
     carbon_sink_t: Decimal | None
+    open_conditions: str = ""  # conditions precedent not yet satisfied, "1. …; 2. …"
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ from greendesk.services.report_support import (
     outstanding_principal,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import EmissionInput, Loan
+from greendesk.store.models import EmissionInput, Loan, LoanCondition
 
 ZERO = Decimal("0.00")
 BATCH = 500
@@ -84,6 +84,7 @@ def _bundle(
     lang: str,
     ladder: _Ladder,
     inputs: Inputs = ({}, {}),
+    open_conditions: str = "",
 ) -> LoanBundle:
     cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
@@ -183,9 +184,22 @@ def _bundle(
         coverage_ratio=view.result.coverage if pledges else None,  # blank = no collateral
         annual_co2e_reduction_t=project.annual_co2e_reduction_t if project else None,
         carbon_sink_t=project.carbon_sink_t if project else None,
+        open_conditions=open_conditions,
     )
     pcaf = loan_emissions(loan, as_of, *inputs, lang, outstanding=outstanding)
     return LoanBundle(row, pledges, syndicate, emission_row(pcaf))
+
+
+def _open_conditions(session: Session, ids: list[int]) -> dict[int, str]:
+    """Each loan's conditions precedent not yet satisfied, as one cell: ``1. …; 2. …``."""
+    found: dict[int, list[str]] = {}
+    for loan_id, position, text in session.execute(
+        select(LoanCondition.loan_id, LoanCondition.position, LoanCondition.text)
+        .where(LoanCondition.loan_id.in_(ids), LoanCondition.satisfied_at.is_(None))
+        .order_by(LoanCondition.loan_id, LoanCondition.position)
+    ):
+        found.setdefault(loan_id, []).append(f"{position}. {text}")
+    return {k: "; ".join(v) for k, v in found.items()}
 
 
 def iter_bundles(
@@ -203,8 +217,18 @@ def iter_bundles(
             .all()
         )
         by_id = {loan.id: loan for loan in loans}
+        still_open = _open_conditions(session, chunk)
         for loan_id in chunk:
-            yield _bundle(by_id[loan_id], prices, values, as_of, lang, ladder, inputs)
+            yield _bundle(
+                by_id[loan_id],
+                prices,
+                values,
+                as_of,
+                lang,
+                ladder,
+                inputs,
+                still_open.get(loan_id, ""),
+            )
         session.expunge_all()  # keep memory flat
 
 

@@ -23,6 +23,7 @@ from greendesk.reporting.model import (
     BorrowerInfo,
     CalendarInfo,
     ClassificationInfo,
+    ConditionPrecedent,
     Drawdown,
     Kpi,
     LenderInfo,
@@ -47,7 +48,7 @@ from greendesk.services.report_support import (
     loan_schedule,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import DecisionVote, Loan, User
+from greendesk.store.models import DecisionVote, Loan, LoanCondition, User
 
 
 def _find_loan(session: Session, reference: str) -> Loan:
@@ -321,6 +322,20 @@ def memo_data(
                     v.cast_at,
                 )
                 for v in votes
+            ],
+            conditions_precedent=[
+                ConditionPrecedent(
+                    c.position,
+                    c.text,
+                    c.satisfied_by or "",
+                    c.satisfied_at.date() if c.satisfied_at else None,
+                    c.evidence or "",
+                )
+                for c in session.scalars(
+                    select(LoanCondition)
+                    .where(LoanCondition.loan_id == loan.id)
+                    .order_by(LoanCondition.position)
+                )
             ],
         )
     return replace(memo, programmes=programmes_memo(db, reference, on))

@@ -13,7 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from greendesk.domain.errors import UserError
-from greendesk.domain.schedule import Schedule
+from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
@@ -71,3 +72,13 @@ def loan_schedule(db: Database, loan_id: int) -> Schedule:
         if loan is None:
             raise UserError(f"loan {loan_id} does not exist")
         return stored_schedule(session, loan)
+
+
+def preview_schedule(data: LoanInput) -> Schedule:
+    """The schedule of terms being edited, before they are saved (the loan editor's preview).
+
+    The same TERMS document the save validates, through the same engine and the shipped
+    calendar (projected holidays after the official years); a term the engine refuses raises
+    ``InvalidInput`` naming it, and nothing is written anywhere.
+    """
+    return build_schedule(parse_terms(terms_json(data)))

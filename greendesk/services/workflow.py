@@ -39,7 +39,7 @@ from greendesk.domain.workflow import (
     parse_vote,
     tally,
 )
-from greendesk.services import audit
+from greendesk.services import audit, conditions
 from greendesk.store.database import Database
 from greendesk.store.models import AppMeta, AuditEvent, DecisionVote, Loan, User
 
@@ -47,7 +47,15 @@ QUORUM_KEY = "workflow_quorum"
 # Audit actions on a loan that a checker performs; every other action on a loan makes its actor
 # one of the loan's makers.
 CHECKER_ACTIONS = frozenset(
-    {"start_review", "return", "vote", "decide", "vote.void", "disburse", "close"}
+    {
+        "start_review",
+        "return",
+        "vote",
+        "decide",
+        "vote.void",
+        "disburse",
+        "close",
+    }
 )
 # Children copied into a new version when approved terms are reopened.
 _LOAN_PARTS = (
@@ -92,6 +100,7 @@ class WorkflowState:
     tally: Tally
     quorum: QuorumRule
     allowed: tuple[Action, ...]
+    open_conditions: tuple[str, ...] = ()  # conditions precedent not yet met ("N. text")
 
 
 def _conflict(reference: str, seen: int, now: int) -> ConflictError:
@@ -175,6 +184,7 @@ def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
     makers = _makers(session, loan)
     votes, counted = _tally(session, loan.id)
     newer = _newer_id(session, loan)
+    still_open = tuple(conditions.open_texts(session, loan.id))
     voters = {u.username for _, u in votes}
     allowed: list[Action] = []
     for action in allowed_actions(status, actor.role):
@@ -185,6 +195,8 @@ def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
         if action is Action.DECIDE and not counted.quorum_met:
             continue
         if action in (Action.DISBURSE, Action.REOPEN) and newer is not None:
+            continue
+        if action is Action.DISBURSE and still_open:
             continue
         allowed.append(action)
     return WorkflowState(
@@ -203,6 +215,7 @@ def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
         tally=counted,
         quorum=_quorum(session),
         allowed=tuple(allowed),
+        open_conditions=still_open,
     )
 
 
@@ -256,6 +269,11 @@ def _move(
             raise WorkflowError(
                 f"loan {loan.reference}: superseded by a newer version (loan id {newer}); "
                 "disburse that one once approved"
+            )
+        if action is Action.DISBURSE and (pending := conditions.open_texts(session, loan.id)):
+            raise WorkflowError(
+                f"disburse: loan {loan.reference} has {len(pending)} condition(s) precedent not "
+                f"yet satisfied: {'; '.join(pending)}"
             )
         loan.status = target.value
         session.flush()
@@ -363,6 +381,16 @@ def decide(
             )
         loan.status = counted.outcome.value
         session.flush()
+        if counted.outcome is Status.APPROVED_WITH_CONDITIONS:
+            conditions.create_for_decision(
+                session,
+                loan,
+                [
+                    (u.username, v.conditions or "")
+                    for v, u in _votes_rows
+                    if v.decision == "approve_with_conditions"
+                ],
+            )
         _status_event(
             session,
             actor,

@@ -745,3 +745,27 @@ Index(
 LOAN_SEARCH_OBJECTS = ("loan_search",)
 """Search objects outside the models (the FTS5 table, its shadow and vocabulary tables; on
 PostgreSQL the table and its GIN index): names starting so belong to migration portfolio3."""
+
+
+# -- desk: conditions precedent (放款前提条件) of an approval with conditions -------------------
+
+
+class LoanCondition(Base):
+    """One condition precedent set by the committee; disbursement waits until all are met.
+
+    Rows are written when the decision is approved with conditions, one per line of each
+    approving reviewer's conditions; ``satisfied_*`` record who marked it met, when, and on what
+    evidence. A reopened loan is a new application and gets its own conditions at its decision.
+    """
+
+    __tablename__ = "loan_conditions"
+    __table_args__ = (UniqueConstraint("loan_id", "position"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    loan_id: Mapped[int] = mapped_column(ForeignKey("loans.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(_text("note"))
+    reviewer: Mapped[str | None] = mapped_column(_text("actor"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    satisfied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    satisfied_by: Mapped[str | None] = mapped_column(_text("actor"))
+    evidence: Mapped[str | None] = mapped_column(_text("note"))

@@ -88,6 +88,7 @@ class Commands:
         detail.remove_pledge_requested.connect(self.remove_pledge)
         detail.override_requested.connect(self.save_override)
         detail.clear_override_requested.connect(self.clear_override)
+        detail.conditions_changed.connect(self._refresh_loan)
 
     # -- helpers
     @property

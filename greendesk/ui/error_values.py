@@ -7,8 +7,10 @@ become 1-based rows. A value that is not a known code is shown exactly as the se
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
+from greendesk.domain.money import format_money
 from greendesk.domain.roles import ACTION_LABELS, ROLE_LABELS, Action, Role
 from greendesk.domain.workflow import STATUS_LABELS, Status
 from greendesk.services.records.reference import collateral_types
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
 KINDS = frozenset(
     {
         "",
+        "money",
         "quoted",
         "code",
         "codes",
@@ -121,4 +124,14 @@ def convert(kind: str, value: str, chinese: bool, catalogue: Catalogue) -> str:
         return _record(value, chinese, catalogue)
     if kind == "collateral":
         return _collateral(value, chinese)
+    if kind == "money":
+        return _money(value)
     return value
+
+
+def _money(value: str) -> str:
+    """An exact amount as the window shows money: ``810000000.00`` -> ``810,000,000.00``."""
+    try:
+        return format_money(Decimal(value), grouped=True)
+    except (InvalidOperation, ValueError):
+        return value

@@ -8,7 +8,9 @@ form (``pyside6-lrelease``). Qt's own dialogs (standard buttons, file dialogs) u
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from greendesk.paths import resources_dir
@@ -45,12 +47,20 @@ class Translations:
         else:
             log.warning("translation %s could not be loaded", path)
         if language != "en":
-            qt_own = QTranslator(self._app)
-            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-            if qt_own.load(locale, "qtbase", "_", qt_dir):
-                self._install(qt_own)
+            self._install_qt(locale)
         self.language = language
         return language
+
+    def _install_qt(self, locale: QLocale) -> None:
+        """Qt's own catalogue (file dialogs, standard buttons): Qt's folder, else PySide6's."""
+        folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+        folders.append(str(Path(PySide6.__file__).parent / "Qt" / "translations"))
+        for folder in folders:
+            qt_own = QTranslator(self._app)
+            if qt_own.load(locale, "qtbase", "_", folder):
+                self._install(qt_own)
+                return
+        log.warning("Qt's own %s translation (qtbase) not found in %s", locale.name(), folders)
 
     def _install(self, translator: QTranslator) -> None:
         self._app.installTranslator(translator)

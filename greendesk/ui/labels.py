@@ -8,7 +8,7 @@ reports); the rest are the interface's own. The language is Qt's default locale,
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
@@ -77,6 +77,8 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "loan.schedule_version": ("还款计划新版本（利率调整）", "new schedule version (margin change)"),
     "loan.update_terms": ("修改贷款条款", "loan terms changed"),
     "loan.classify": ("系统分类", "classified by the engine"),
+    "loan.revalue": ("押品重估", "collateral revalued"),
+    "condition.satisfy": ("放款前提条件已满足", "condition precedent satisfied"),
     "loan.override_classification": ("调整分类", "classification overridden"),
     "loan.clear_override": ("撤销分类调整", "classification override removed"),
     "pledge.create": ("新增押品", "pledge added"),
@@ -156,8 +158,42 @@ def role_text(role: Role) -> str:
     return _pick(ROLE_LABELS[role])
 
 
+# display units for CNY amounts: (divisor, Chinese unit, English unit)
+MONEY_UNITS: dict[str, tuple[Decimal, str, str]] = {
+    "yuan": (Decimal(1), "元", "CNY"),
+    "wan": (Decimal(10_000), "万元", "10k CNY"),
+    "yi": (Decimal(100_000_000), "亿元", "100m CNY"),
+}
+_money_unit = "yuan"
+
+
+def set_money_unit(unit: str) -> None:
+    """Show CNY amounts in 元, 万元 or 亿元 (the window's setting; the data stay in fen)."""
+    global _money_unit
+    _money_unit = unit if unit in MONEY_UNITS else "yuan"
+
+
+def money_unit() -> str:
+    return _money_unit
+
+
 def money(amount: Decimal | None, currency: str = "") -> str:
-    """Money with thousands separators and two decimals (never through float)."""
+    """Money as the desk shows it: grouped, two decimals, in the chosen unit (never via float).
+
+    In 万元 or 亿元 the figure is the exact amount divided and rounded half-up to two decimals,
+    with the unit named; other currencies, and :func:`money_exact`, stay in whole units.
+    """
+    if amount is None:
+        return DASH
+    if _money_unit == "yuan" or currency not in ("", "CNY"):
+        return money_exact(amount, currency)
+    divisor, zh, en = MONEY_UNITS[_money_unit]
+    scaled = (amount / divisor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{format_money(scaled, grouped=True)} {zh if chinese() else en}"
+
+
+def money_exact(amount: Decimal | None, currency: str = "") -> str:
+    """Money to the fen, grouped, whatever the display unit (schedules, totals, tooltips)."""
     if amount is None:
         return DASH
     text = format_money(amount, grouped=True)

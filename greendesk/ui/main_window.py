@@ -34,7 +34,9 @@ from greendesk.ui import error_text, labels, messages
 from greendesk.ui.commands import Commands
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.i18n import LANGUAGES
+from greendesk.ui.list_columns import ListColumns, two_lines
 from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
+from greendesk.ui.money_units import unit_actions
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
 from greendesk.ui.views.dashboard import DashboardDialog
@@ -179,11 +181,14 @@ class MainWindow(QMainWindow):
         for column, chars in enumerate(COLUMN_CHARS):
             table.setColumnWidth(column, chars * width + 16)
         # coded columns: as wide as their longest word in the interface language (bold status)
-        widest_status = max(metrics.horizontalAdvance(labels.status_text(s)) for s in LOAN_STATUSES)
+        widest_status = max(two_lines(metrics, labels.status_text(s)) for s in LOAN_STATUSES)
         widest_class = max(metrics.horizontalAdvance(labels.word(c)) for c in CLASSIFICATIONS)
-        table.setColumnWidth(STATUS_COLUMN, min(widest_status * 11 // 10, 14 * width) + 18)
+        # never cut a status: a long one ("approved with conditions") takes the row's two lines
+        table.setColumnWidth(STATUS_COLUMN, widest_status * 11 // 10 + 18)
         table.setColumnWidth(STATUS_COLUMN + 1, min(widest_class, 14 * width) + 18)
         header.setStretchLastSection(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list_columns = ListColumns(table)  # borrower and project share what is left
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._apply_search)
@@ -196,6 +201,7 @@ class MainWindow(QMainWindow):
             found = self.findChild(QAction, name)
             if found is not None:
                 found.setIcon(icon(icon_name))
+        self.money_units = unit_actions(child(self, QMenu, "menuView"), self.settings, self.refresh)
         self.action("actionFocusSearch").triggered.connect(self._focus_search)
         self.action("actionRefresh").triggered.connect(self.refresh)
         self.action("actionDashboard").triggered.connect(self.show_dashboard)
@@ -249,8 +255,8 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            # the detail's two-column cards need about half the width; the list scrolls sideways
-            list_width = self.width() * 52 // 100
+            # every list column on screen at 1440 px; the detail's cards wrap in the rest
+            list_width = self.width() * 63 // 100
             self.splitter.setSizes([list_width, self.width() - list_width])
 
     # -- list

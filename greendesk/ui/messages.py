@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from greendesk.domain.errors import UserError
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.error_text import window_text
+from greendesk.ui.os_errors import os_error_text
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,14 @@ def show_exception(
     if isinstance(exc, UserError):
         log.info("refused: %s", exc)
         return user_error(parent, window_text(exc))
+    if isinstance(exc, OSError) and exc.filename:  # the environment, not a bug: say why
+        log.warning("file problem: %s", exc)
+        return user_error(
+            parent,
+            QCoreApplication.translate("Messages", "Cannot use {path}: {why}").format(
+                path=exc.filename, why=os_error_text(exc)
+            ),
+        )
     text = details or "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     return bug(parent, exc, text)
 

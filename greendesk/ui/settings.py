@@ -39,6 +39,16 @@ class Settings:
     def last_username(self, value: str) -> None:
         self._qs.setValue("ui/last_username", value)
 
+    @property
+    def money_unit(self) -> str:
+        """How amounts read in the list and detail: ``yuan`` 元, ``wan`` 万元, ``yi`` 亿元."""
+        value = self._text("ui/money_unit", "yuan")
+        return value if value in ("yuan", "wan", "yi") else "yuan"
+
+    @money_unit.setter
+    def money_unit(self, value: str) -> None:
+        self._qs.setValue("ui/money_unit", value)
+
     def geometry(self, key: str) -> QByteArray | None:
         value = self._qs.value(f"layout/{key}")
         return value if isinstance(value, QByteArray) else None

@@ -121,8 +121,10 @@ class Task(QObject, Generic[T]):
         on_done: Callable[[T], None],
         on_error: Callable[[BaseException, str], None] | None,
         cancellable: bool,
+        quiet: bool = False,
     ) -> None:
         super().__init__()  # no Qt parent: _IN_FLIGHT keeps it until it reports
+        self._quiet = quiet or not label  # no progress dialog (the list's queries, previews)
         self._widget = parent
         self._label = label
         self._on_done = on_done
@@ -142,7 +144,8 @@ class Task(QObject, Generic[T]):
 
     def start(self, pool: QThreadPool, fn: Callable[[Progress], T]) -> None:
         _IN_FLIGHT.add(self)
-        self._timer.start(PROGRESS_DELAY_MS)
+        if not self._quiet:
+            self._timer.start(PROGRESS_DELAY_MS)
         pool.start(_Runnable(fn, self.signals, self.progress))
 
     @property
@@ -153,7 +156,7 @@ class Task(QObject, Generic[T]):
         return shiboken6.isValid(self._widget)
 
     def _show_dialog(self) -> None:
-        if self.done or not self._label or not self._widget_alive():  # no label: quiet work
+        if self.done or self._quiet or not self._widget_alive():
             return
         dialog = QProgressDialog(self._label, "", 0, 0, self._widget)
         dialog.setObjectName("taskProgress")
@@ -238,8 +241,10 @@ class Tasks(QObject):
         on_error: Callable[[BaseException, str], None] | None = None,
         parent: QWidget | None = None,
         cancellable: bool = False,
+        quiet: bool = False,
     ) -> Task[T]:
-        task: Task[T] = Task(parent or self._widget, label, on_done, on_error, cancellable)
+        """Run ``fn`` on the pool; ``quiet`` work (a live preview) never shows a progress dialog."""
+        task: Task[T] = Task(parent or self._widget, label, on_done, on_error, cancellable, quiet)
         self.running.add(task)
         task.finished.connect(lambda: self._forget(task))
         task.start(self.pool, fn)

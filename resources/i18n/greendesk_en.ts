@@ -323,6 +323,17 @@
     </message>
 </context>
 <context>
+    <name>CataloguePicker</name>
+    <message>
+        <source>Choose a catalogue item</source>
+        <translation>Choose a catalogue item</translation>
+    </message>
+    <message>
+        <source>Search by code or words, e.g. 3.2.2 or 光伏 or storage</source>
+        <translation>Search by code or words, e.g. 3.2.2 or 光伏 or storage</translation>
+    </message>
+</context>
+<context>
     <name>CerfReportDialog</name>
     <message>
         <source>Export</source>
@@ -418,6 +429,13 @@
     <message>
         <source>No override: the engine&apos;s class applies.</source>
         <translation>No override: the engine&apos;s class applies.</translation>
+    </message>
+</context>
+<context>
+    <name>CodeChoices</name>
+    <message>
+        <source>Choose from the catalogue…</source>
+        <translation>Choose from the catalogue…</translation>
     </message>
 </context>
 <context>
@@ -564,6 +582,121 @@ Database: {db}</translation>
     <message>
         <source>About GreenDesk</source>
         <translation>About GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePanel</name>
+    <message>
+        <source>Credit committee</source>
+        <translation>Credit committee</translation>
+    </message>
+    <message>
+        <source>Conditions precedent to disbursement (放款前提条件)</source>
+        <translation>Conditions precedent to disbursement (放款前提条件)</translation>
+    </message>
+    <message>
+        <source>Mark satisfied…</source>
+        <translation>Mark satisfied…</translation>
+    </message>
+    <message>
+        <source>Record that the selected condition is met, with the evidence on file</source>
+        <translation>Record that the selected condition is met, with the evidence on file</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Reviewer</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>met — {who}, {when}</source>
+        <translation>met — {who}, {when}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Set by</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Not yet before the committee.</source>
+        <translation>Not yet before the committee.</translation>
+    </message>
+    <message>
+        <source>Under review: no votes yet.</source>
+        <translation>Under review: no votes yet.</translation>
+    </message>
+    <message>
+        <source>No votes recorded for this application version.</source>
+        <translation>No votes recorded for this application version.</translation>
+    </message>
+    <message>
+        <source>{n} votes: {a} approve, {c} with conditions, {d} decline</source>
+        <translation>{n} votes: {a} approve, {c} with conditions, {d} decline</translation>
+    </message>
+    <message>
+        <source>Quorum met; awaiting the decision</source>
+        <translation>Quorum met; awaiting the decision</translation>
+    </message>
+    <message>
+        <source>Voting: quorum not met yet</source>
+        <translation>Voting: quorum not met yet</translation>
+    </message>
+    <message>
+        <source>Decision: {status}</source>
+        <translation>Decision: {status}</translation>
+    </message>
+    <message>
+        <source>All {n} conditions are satisfied: the loan may be disbursed.</source>
+        <translation>All {n} conditions are satisfied: the loan may be disbursed.</translation>
+    </message>
+    <message>
+        <source>{open} of {n} conditions open: disbursement waits until all are met.</source>
+        <translation>{open} of {n} conditions open: disbursement waits until all are met.</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied</source>
+        <translation>Condition {n} satisfied</translation>
+    </message>
+    <message>
+        <source>{text}
+
+What meets it? The document or fact on file (number, date, issuer).</source>
+        <translation>{text}
+
+What meets it? The document or fact on file (number, date, issuer).</translation>
     </message>
 </context>
 <context>
@@ -910,24 +1043,16 @@ Database: {db}</translation>
         <translation>Who</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>Changes</translation>
-    </message>
-    <message>
         <source>No events recorded for this loan.</source>
         <translation>No events recorded for this loan.</translation>
     </message>
     <message>
-        <source>Select an event.</source>
-        <translation>Select an event.</translation>
+        <source>What happened</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>Select an event to see the audit record behind it.</source>
+        <translation>Select an event to see the audit record behind it.</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1431,10 @@ Database: {db}</translation>
         <source>Programmes</source>
         <translation>Programmes</translation>
     </message>
+    <message>
+        <source>GreenDesk (automatic)</source>
+        <translation>GreenDesk (automatic)</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1678,16 +1807,36 @@ Database: {db}</translation>
         <translation>Ratchet cap (bp)</translation>
     </message>
     <message>
-        <source>(choose a catalogue item)</source>
-        <translation>(choose a catalogue item)</translation>
-    </message>
-    <message>
         <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
         <translation>Carbon-account pricing: the borrower has no carbon-account grade.</translation>
     </message>
     <message>
         <source>Carbon-account pricing: {}</source>
         <translation>Carbon-account pricing: {}</translation>
+    </message>
+    <message>
+        <source>Schedule preview</source>
+        <translation>Schedule preview</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>(+{n} more)</source>
+        <translation>(+{n} more)</translation>
+    </message>
+    <message>
+        <source>from the rate table on the start date</source>
+        <translation>from the rate table on the start date</translation>
+    </message>
+    <message>
+        <source>No {name} in the rate table on or before {day}: type it.</source>
+        <translation>No {name} in the rate table on or before {day}: type it.</translation>
+    </message>
+    <message>
+        <source>{name} {rate}, in force since {day} (rate table{source})</source>
+        <translation>{name} {rate}, in force since {day} (rate table{source})</translation>
     </message>
 </context>
 <context>
@@ -2187,12 +2336,90 @@ Database: {db}</translation>
         <source>GreenDesk</source>
         <translation>GreenDesk</translation>
     </message>
+    <message>
+        <source>Cannot use {path}: {why}</source>
+        <translation>Cannot use {path}: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyUnits</name>
+    <message>
+        <source>Amounts in</source>
+        <translation>Amounts in</translation>
+    </message>
+    <message>
+        <source>Yuan (元)</source>
+        <translation>Yuan (元)</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>Ten thousand yuan (万元)</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>Hundred million yuan (亿元)</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <source>the folder or file does not exist</source>
+        <translation>the folder or file does not exist</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>part of the path is not a folder</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file</source>
+        <translation>that is a folder, not a file</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>no permission to write there</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>the operating system does not allow it</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>the disk is read-only</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>the disk quota is used up</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>the file name is too long</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>a file of that name already exists</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>the file is in use by another program</translation>
+    </message>
+    <message>
+        <source>the file name is not allowed here</source>
+        <translation>the file name is not allowed here</translation>
+    </message>
+    <message>
+        <source>system error: {detail}</source>
+        <translation>system error: {detail}</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2545,22 @@ Database: {db}</translation>
     <message>
         <source>Owner</source>
         <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Own unit price (CNY, fallback)</source>
+        <translation>Own unit price (CNY, fallback)</translation>
+    </message>
+    <message>
+        <source>Date of own price</source>
+        <translation>Date of own price</translation>
+    </message>
+    <message>
+        <source>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</source>
+        <translation>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</translation>
+    </message>
+    <message>
+        <source>The date of the appraisal or price the value rests on.</source>
+        <translation>The date of the appraisal or price the value rests on.</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2851,48 @@ Database: {db}</translation>
     </message>
 </context>
 <context>
+    <name>ScheduleChart</name>
+    <message>
+        <source>100 million CNY</source>
+        <translation>100 million CNY</translation>
+    </message>
+    <message>
+        <source>10 thousand CNY</source>
+        <translation>10 thousand CNY</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>CNY</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Balance ({unit})</source>
+        <translation>Balance ({unit})</translation>
+    </message>
+    <message>
+        <source>Per payment ({unit})</source>
+        <translation>Per payment ({unit})</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
         <source>No.</source>
@@ -2707,6 +2992,81 @@ Database: {db}</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} items</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>no visible change</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>{n} more</translation>
+    </message>
+    <message>
+        <source>{what} {reference}: {amount}, {months} months</source>
+        <translation>{what} {reference}: {amount}, {months} months</translation>
+    </message>
+    <message>
+        <source>{what}: {cls}</source>
+        <translation>{what}: {cls}</translation>
+    </message>
+    <message>
+        <source>(green share {share})</source>
+        <translation>(green share {share})</translation>
+    </message>
+    <message>
+        <source>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</source>
+        <translation>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</translation>
+    </message>
+    <message>
+        <source>{what}: {cls} — {reason}</source>
+        <translation>{what}: {cls} — {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {type} — {description}</source>
+        <translation>{what}: {type} — {description}</translation>
+    </message>
+    <message>
+        <source>{what}: {decision}</source>
+        <translation>{what}: {decision}</translation>
+    </message>
+    <message>
+        <source>conditions: {text}</source>
+        <translation>conditions: {text}</translation>
+    </message>
+    <message>
+        <source>comment: {text}</source>
+        <translation>comment: {text}</translation>
+    </message>
+    <message>
+        <source>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</source>
+        <translation>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}: {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: version {version} as a draft</source>
+        <translation>{what}: version {version} as a draft</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied: {text} — evidence: {evidence}</source>
+        <translation>Condition {n} satisfied: {text} — evidence: {evidence}</translation>
     </message>
 </context>
 <context>

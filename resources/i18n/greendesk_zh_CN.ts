@@ -323,6 +323,17 @@
     </message>
 </context>
 <context>
+    <name>CataloguePicker</name>
+    <message>
+        <source>Choose a catalogue item</source>
+        <translation>选择目录条目</translation>
+    </message>
+    <message>
+        <source>Search by code or words, e.g. 3.2.2 or 光伏 or storage</source>
+        <translation>按代码或文字搜索，例如 3.2.2、光伏、储能</translation>
+    </message>
+</context>
+<context>
     <name>CerfReportDialog</name>
     <message>
         <source>Export</source>
@@ -418,6 +429,13 @@
     <message>
         <source>No override: the engine&apos;s class applies.</source>
         <translation>未调整：采用系统分类结果。</translation>
+    </message>
+</context>
+<context>
+    <name>CodeChoices</name>
+    <message>
+        <source>Choose from the catalogue…</source>
+        <translation>从目录中选择…</translation>
     </message>
 </context>
 <context>
@@ -564,6 +582,121 @@ Database: {db}</source>
     <message>
         <source>About GreenDesk</source>
         <translation>关于 GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>CommitteePanel</name>
+    <message>
+        <source>Credit committee</source>
+        <translation>贷审会</translation>
+    </message>
+    <message>
+        <source>Conditions precedent to disbursement (放款前提条件)</source>
+        <translation>放款前提条件</translation>
+    </message>
+    <message>
+        <source>Mark satisfied…</source>
+        <translation>确认已满足…</translation>
+    </message>
+    <message>
+        <source>Record that the selected condition is met, with the evidence on file</source>
+        <translation>记录所选条件已满足及其证明材料</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审批委员</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>表决</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>附加条件</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <source>met — {who}, {when}</source>
+        <translation>已满足 — {who}，{when}</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Not yet before the committee.</source>
+        <translation>尚未提交贷审会。</translation>
+    </message>
+    <message>
+        <source>Under review: no votes yet.</source>
+        <translation>审查中：尚无投票。</translation>
+    </message>
+    <message>
+        <source>No votes recorded for this application version.</source>
+        <translation>本版本申请尚无表决记录。</translation>
+    </message>
+    <message>
+        <source>{n} votes: {a} approve, {c} with conditions, {d} decline</source>
+        <translation>{n} 票：同意 {a}，附条件同意 {c}，否决 {d}</translation>
+    </message>
+    <message>
+        <source>Quorum met; awaiting the decision</source>
+        <translation>已达法定票数，待形成决议</translation>
+    </message>
+    <message>
+        <source>Voting: quorum not met yet</source>
+        <translation>表决中：尚未达到法定票数</translation>
+    </message>
+    <message>
+        <source>Decision: {status}</source>
+        <translation>决议：{status}</translation>
+    </message>
+    <message>
+        <source>All {n} conditions are satisfied: the loan may be disbursed.</source>
+        <translation>全部 {n} 项条件均已满足，可以放款。</translation>
+    </message>
+    <message>
+        <source>{open} of {n} conditions open: disbursement waits until all are met.</source>
+        <translation>{n} 项条件中尚有 {open} 项未满足：全部满足后方可放款。</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied</source>
+        <translation>第 {n} 项条件已满足</translation>
+    </message>
+    <message>
+        <source>{text}
+
+What meets it? The document or fact on file (number, date, issuer).</source>
+        <translation>{text}
+
+以何证明？请写明已存档的文件或事实（编号、日期、出具单位）。</translation>
     </message>
 </context>
 <context>
@@ -910,24 +1043,16 @@ Database: {db}</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>变更内容</translation>
-    </message>
-    <message>
         <source>No events recorded for this loan.</source>
         <translation>该笔贷款暂无审计记录。</translation>
     </message>
     <message>
-        <source>Select an event.</source>
-        <translation>请选择一条记录。</translation>
+        <source>What happened</source>
+        <translation>经过</translation>
+    </message>
+    <message>
+        <source>Select an event to see the audit record behind it.</source>
+        <translation>选择一条记录，可查看其背后的审计事件原文。</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1431,10 @@ Database: {db}</source>
         <source>Programmes</source>
         <translation>政策工具</translation>
     </message>
+    <message>
+        <source>GreenDesk (automatic)</source>
+        <translation>GreenDesk（自动）</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1678,16 +1807,36 @@ Database: {db}</source>
         <translation>利率调整上限（基点）</translation>
     </message>
     <message>
-        <source>(choose a catalogue item)</source>
-        <translation>（请选择目录条目）</translation>
-    </message>
-    <message>
         <source>Carbon-account pricing: the borrower has no carbon-account grade.</source>
         <translation>碳账户定价：借款人无碳效码。</translation>
     </message>
     <message>
         <source>Carbon-account pricing: {}</source>
         <translation>碳账户定价：{}</translation>
+    </message>
+    <message>
+        <source>Schedule preview</source>
+        <translation>还款计划预览</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>正在计算还款计划…</translation>
+    </message>
+    <message>
+        <source>(+{n} more)</source>
+        <translation>（另有 {n} 项）</translation>
+    </message>
+    <message>
+        <source>from the rate table on the start date</source>
+        <translation>按起始日从利率表自动带出</translation>
+    </message>
+    <message>
+        <source>No {name} in the rate table on or before {day}: type it.</source>
+        <translation>利率表中没有 {day} 或之前的 {name}：请手工录入。</translation>
+    </message>
+    <message>
+        <source>{name} {rate}, in force since {day} (rate table{source})</source>
+        <translation>{name} {rate}，自 {day} 起执行（利率表{source}）</translation>
     </message>
 </context>
 <context>
@@ -2187,12 +2336,90 @@ Database: {db}</source>
         <source>GreenDesk</source>
         <translation>GreenDesk</translation>
     </message>
+    <message>
+        <source>Cannot use {path}: {why}</source>
+        <translation>无法使用 {path}：{why}</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyUnits</name>
+    <message>
+        <source>Amounts in</source>
+        <translation>金额单位</translation>
+    </message>
+    <message>
+        <source>Yuan (元)</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>亿元</translation>
+    </message>
 </context>
 <context>
     <name>NoteDialog</name>
     <message>
         <source>Note</source>
         <translation>说明</translation>
+    </message>
+</context>
+<context>
+    <name>OsErrors</name>
+    <message>
+        <source>the folder or file does not exist</source>
+        <translation>文件夹或文件不存在</translation>
+    </message>
+    <message>
+        <source>part of the path is not a folder</source>
+        <translation>路径中有一部分不是文件夹</translation>
+    </message>
+    <message>
+        <source>that is a folder, not a file</source>
+        <translation>这是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no permission to write there</source>
+        <translation>没有写入权限</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>操作系统不允许此操作</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>磁盘为只读</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
+    </message>
+    <message>
+        <source>a file of that name already exists</source>
+        <translation>同名文件已存在</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>文件正被其他程序使用</translation>
+    </message>
+    <message>
+        <source>the file name is not allowed here</source>
+        <translation>此处不允许使用该文件名</translation>
+    </message>
+    <message>
+        <source>system error: {detail}</source>
+        <translation>系统错误：{detail}</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2545,22 @@ Database: {db}</source>
     <message>
         <source>Owner</source>
         <translation>出质人</translation>
+    </message>
+    <message>
+        <source>Own unit price (CNY, fallback)</source>
+        <translation>约定单价（元，无参考价时使用）</translation>
+    </message>
+    <message>
+        <source>Date of own price</source>
+        <translation>约定单价日期</translation>
+    </message>
+    <message>
+        <source>Valued at the latest reference price on file, dated by that price; this price and date are used only when no reference price exists.</source>
+        <translation>按已录入的最新参考价格估值，估值日为该价格的日期；仅在没有参考价格时才使用此处的单价和日期。</translation>
+    </message>
+    <message>
+        <source>The date of the appraisal or price the value rests on.</source>
+        <translation>估值所依据的评估或价格的日期。</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +2851,48 @@ Database: {db}</source>
     </message>
 </context>
 <context>
+    <name>ScheduleChart</name>
+    <message>
+        <source>100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>10 thousand CNY</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>CNY</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <source>Balance ({unit})</source>
+        <translation>余额（{unit}）</translation>
+    </message>
+    <message>
+        <source>Per payment ({unit})</source>
+        <translation>每期还款（{unit}）</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePreview</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
         <source>No.</source>
@@ -2707,6 +2992,81 @@ Database: {db}</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{n} items</source>
+        <translation>{n} 项</translation>
+    </message>
+    <message>
+        <source>no visible change</source>
+        <translation>无可见变更</translation>
+    </message>
+    <message>
+        <source>{n} more</source>
+        <translation>另有 {n} 项</translation>
+    </message>
+    <message>
+        <source>{what} {reference}: {amount}, {months} months</source>
+        <translation>{what} {reference}：金额 {amount}，期限 {months} 个月</translation>
+    </message>
+    <message>
+        <source>{what}: {cls}</source>
+        <translation>{what}：{cls}</translation>
+    </message>
+    <message>
+        <source>(green share {share})</source>
+        <translation>（绿色占比 {share}）</translation>
+    </message>
+    <message>
+        <source>{what}: collateral {value}, eligible {eligible}, coverage {coverage}</source>
+        <translation>{what}：押品价值 {value}，可担保价值 {eligible}，覆盖率 {coverage}</translation>
+    </message>
+    <message>
+        <source>{what}: {cls} — {reason}</source>
+        <translation>{what}：{cls} — {reason}</translation>
+    </message>
+    <message>
+        <source>{what}: {type} — {description}</source>
+        <translation>{what}：{type} — {description}</translation>
+    </message>
+    <message>
+        <source>{what}: {decision}</source>
+        <translation>{what}：{decision}</translation>
+    </message>
+    <message>
+        <source>conditions: {text}</source>
+        <translation>条件：{text}</translation>
+    </message>
+    <message>
+        <source>comment: {text}</source>
+        <translation>意见：{text}</translation>
+    </message>
+    <message>
+        <source>{what}: {status} ({cast} votes: {approving} approving, {declining} declining)</source>
+        <translation>{what}：{status}（共 {cast} 票：同意 {approving}，否决 {declining}）</translation>
+    </message>
+    <message>
+        <source>{what}: {reason}</source>
+        <translation>{what}：{reason}</translation>
+    </message>
+    <message>
+        <source>{what}: version {version} as a draft</source>
+        <translation>{what}：第 {version} 版（草稿）</translation>
+    </message>
+    <message>
+        <source>Condition {n} satisfied: {text} — evidence: {evidence}</source>
+        <translation>第 {n} 项放款前提条件已满足：{text} — 证明材料：{evidence}</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,11 @@ def test_workflow_from_the_command_line(
         out, err = capsys.readouterr()
         return code, out, err
 
+    def cond(*args: str) -> tuple[int, str, str]:
+        code = greendesk_main(["conditions", *args, "--db", sqlite_url])
+        out, err = capsys.readouterr()
+        return code, out, err
+
     assert run("submit", "GD-CLI-1", "--as", "li")[0] == 2  # a reviewer may not submit
     assert run("submit", "GD-CLI-1", "--as", "wang")[0] == 0
     assert run("review", "GD-CLI-1", "--as", "li")[0] == 0
@@ -48,8 +53,18 @@ def test_workflow_from_the_command_line(
     code, out, _ = run("status", "GD-CLI-1", "--as", "wang", "--json")
     status = json.loads(out)
     assert status["status"] == "approved_with_conditions"
-    assert status["you_may"] == ["disburse", "reopen"]
+    # the condition precedent is open: disbursement waits for it, here as in the window
+    assert status["you_may"] == ["reopen"]
     assert [v["voter"] for v in status["votes"]] == ["li", "zhao", "sun"]
+    code, _, err = run("disburse", "GD-CLI-1", "--as", "wang")
+    assert code == 2 and "1 condition(s) precedent not yet satisfied: 1. CEA 质押登记" in err
+    code, out, err = cond(
+        "satisfy", "GD-CLI-1", "1", "--evidence", "中登网登记 2026-01-05", "--as", "wang"
+    )
+    assert code == 0, err
+    assert "satisfied by wang" in out and "all conditions satisfied" in out
+    code, out, _ = run("status", "GD-CLI-1", "--as", "wang", "--json")
+    assert json.loads(out)["you_may"] == ["disburse", "reopen"]
     monkeypatch.setenv("GREENDESK_PASSWORD", "not-the-password")
     code, _, err = run("status", "GD-CLI-1", "--as", "wang")
     assert code == 2 and "wrong user name or password" in err

@@ -243,14 +243,19 @@ def test_use_of_proceeds_is_picked_from_the_catalogue_and_stored(
     ):
         type_row(qtbot, dialog, "use_of_proceeds", "addProceedsButton", ["", text, amount])
         row = view.model().rowCount() - 1
-        combo = cell_editor(view, row, 0, QComboBox)
-        choose(combo, key)
-        qtbot.keyClick(combo, Qt.Key.Key_Return)
         cell = view.model().index(row, 0)
+        view.setCurrentIndex(cell)
+        view.edit(cell)  # as a double-click does: the catalogue tree opens as the editor
+        delegate = view.itemDelegateForColumn(0)
+        assert isinstance(delegate, CatalogueDelegate) and delegate.picker is not None
+        picker = delegate.picker
+        assert picker.isVisible()
+        qtbot.keyClicks(picker.search, key.split(":")[1])  # search by the code
+        assert picker.key == key
+        qtbot.mouseClick(picker.ok, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda cell=cell, key=key: cell.data() == key)  # type: ignore[misc]
         item = load_catalogue().get(key)
-        delegate = view.itemDelegateForColumn(0)
-        assert item is not None and isinstance(delegate, CatalogueDelegate)
+        assert item is not None
         shown = delegate.displayText(key, view.locale())
         assert key in shown and item.name_zh in shown  # the officer sees the item's name
     ok(dialog)
@@ -323,9 +328,14 @@ def test_a_catalogue_key_the_catalogues_do_not_know_is_kept_as_it_is(
     dialog.grids.proceeds.add_row(["2015:9.9.9", "旧目录项目", "1000000.00"])
     view = dialog.grids.view("use_of_proceeds")
     dialog.tabs.setCurrentWidget(_page_of(dialog, view))
-    combo = cell_editor(view, 0, 0, QComboBox)
-    assert combo.currentData() == "2015:9.9.9"
-    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    cell = view.model().index(0, 0)
+    view.setCurrentIndex(cell)
+    view.edit(cell)
+    delegate = view.itemDelegateForColumn(0)
+    assert isinstance(delegate, CatalogueDelegate) and delegate.picker is not None
+    picker = delegate.picker
+    assert picker.key is None and not picker.ok.isEnabled()  # unknown: nothing to pick it from
+    picker.reject()
     qtbot.waitUntil(lambda: view.state() != QTableView.State.EditingState)
     assert view.model().index(0, 0).data() == "2015:9.9.9"
     ok(dialog)

@@ -22,7 +22,7 @@ from greendesk.reporting.memo.styles import (
     pct,
     styles,
 )
-from greendesk.reporting.model import MemoData
+from greendesk.reporting.model import ConditionPrecedent, MemoData
 from greendesk.reporting.templates import MemoTemplate
 
 Section = Callable[[MemoData, MemoTemplate, float], list[Flowable]]
@@ -401,10 +401,23 @@ def risks(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
         subheading(tpl.t("fields.conditions")),
         *(bullets(data.conditions) or [para(tpl.t("none"))]),
     ]
+    if data.conditions_precedent:
+        out.append(subheading(tpl.t("fields.conditions_precedent")))
+        out += bullets([_condition_line(c, tpl) for c in data.conditions_precedent])
     return out
 
 
 LONG_CELL = 240  # characters: a longer vote text is printed below the table, in full
+
+
+def _condition_line(c: ConditionPrecedent, tpl: MemoTemplate) -> str:
+    if c.satisfied_on is None:
+        where = tpl.t("fields.condition_open")
+    else:
+        where = tpl.t("fields.condition_met").format(
+            who=c.satisfied_by, date=c.satisfied_on.isoformat(), evidence=c.evidence
+        )
+    return f"{c.position}. {c.text} — {where}"
 
 
 def decision(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from greendesk.domain.errors import InvalidInput, UserError
@@ -47,6 +48,16 @@ class EditorDialog(QDialog):
         buttons = child(self, QDialogButtonBox, "buttonBox")
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
+        # Ctrl+S (Cmd+S) saves as OK does; a cell being edited commits first (focus moves)
+        self.save_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
+        self.save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_shortcut.activated.connect(self._save_key)
+
+    def _save_key(self) -> None:
+        focused = self.focusWidget()
+        if focused is not None:  # an open grid editor hands its text to the model on focus-out
+            focused.clearFocus()
+        self.try_save()
 
     def set_saver(self, save: Callable[[], Any]) -> None:
         self._save = save

@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
 
 from greendesk.domain.roles import Principal
@@ -35,8 +35,12 @@ from greendesk.services.records.results import LoanRecord, LoanTerms
 from greendesk.store.database import Database
 from greendesk.ui import labels
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
+from greendesk.ui.dialogs.loan_base_rate import BaseRateFill
 from greendesk.ui.dialogs.loan_pages import GRID_TABLES, LoanGrids
+from greendesk.ui.dialogs.loan_preview import LivePreview, SchedulePage
+from greendesk.ui.error_text import ErrorWording
 from greendesk.ui.forms import child
+from greendesk.ui.workers import Tasks
 
 TEXT_FIELDS = {
     "reference": "referenceEdit",
@@ -133,6 +137,14 @@ class LoanDialog(EditorDialog):
             self.combos[key].currentIndexChanged.connect(lambda _i: self._follow_terms())
         self._follow_terms()
         self._propose_pricing()
+        self.base_rate_fill = BaseRateFill(
+            db,
+            self.edits["base_rate"],
+            self.combos["base_rate_name"],
+            self.combos["rate_kind"],
+            self.edits["start_date"],
+        )
+        self._start_preview()
         reference = terms.reference if terms else ""
         self.edits["reference"].setReadOnly(terms is not None)
         self.setWindowTitle(
@@ -171,6 +183,43 @@ class LoanDialog(EditorDialog):
                 proposal.in_lang(content_language())
             )
         )
+
+    def _start_preview(self) -> None:
+        """The schedule page, recomputed off the GUI thread whenever a term changes."""
+        self.schedule_page = SchedulePage(self.tabs)
+        self.tabs.addTab(
+            self.schedule_page, QCoreApplication.translate("LoanDialog", "Schedule preview")
+        )
+        pool = QThreadPool(self)  # the editor's own: closing waits for its work, no one else's
+        pool.setMaxThreadCount(1)
+        self.tasks = Tasks(self, pool)
+        self.preview = LivePreview(
+            self.schedule_page,
+            self.collect,
+            self._terms_line,
+            lambda exc: ErrorWording(labels.chinese(), self.form_labels()).exception(exc).text,
+            self.tasks,
+        )
+        g = self.grids
+        self.preview.watch(
+            [*self.edits.values()],
+            [*self.combos.values(), self.currency],
+            [g.drawdowns, g.lenders, g.base_rate_path, g.custom_plan, g.ratchet],
+        )
+        self.preview.compute()
+
+    def _terms_line(self) -> str:
+        """The terms in words above the preview: method, frequency, day count, calendar."""
+        return " · ".join(
+            labels.word(self._choice(key)) if key != "day_count" else self._choice(key)
+            for key in ("rate_kind", "method", "frequency", "day_count", "calendar", "business_day")
+        )
+
+    def done(self, result: int) -> None:
+        """Closing waits for a schedule still being computed (it touches no widget after)."""
+        self.preview.requested += 1  # any answer still on its way is now stale
+        self.tasks.wait(10_000)
+        super().done(result)
 
     def _choice(self, key: str) -> str:
         return str(self.combos[key].currentData())

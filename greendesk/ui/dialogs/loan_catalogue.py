@@ -1,81 +1,62 @@
 """Picking a use-of-proceeds catalogue item in the loan editor's grid.
 
-A loan officer chooses the item by its number and name (``2019:3.2.2 太阳能利用设施建设和运营``)
-rather than recalling codes; the cell still holds only the ``VERSION:CODE`` key, which the
-records service checks against the same catalogues. A key the shipped catalogues do not know
-(typed elsewhere, or from an older edition) is kept and offered as it is, never silently dropped.
+Editing the catalogue cell opens the searchable catalogue tree (:class:`CataloguePicker`) as
+the cell's editor; the cell shows ``2019:3.2.2 太阳能利用设施建设和运营`` but holds only the
+``VERSION:CODE`` key, which the records service checks against the same catalogues. A key the
+shipped catalogues do not know (typed elsewhere, or from an older edition) is kept as it is.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex
-from PySide6.QtGui import QFont, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
-
-from greendesk.services.records.reference import green_catalogue
-from greendesk.ui import labels
-
-if TYPE_CHECKING:
-    from greendesk.domain.classification.catalogue import CatalogueItem
+from greendesk.ui.dialogs.catalogue_picker import CataloguePicker, item_label
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def _code_order(item: CatalogueItem) -> tuple[int, ...]:
-    """``3.2.10`` after ``3.2.9``: codes sort by their numbers, not as text."""
-    return tuple(int(part) if part.isdigit() else 0 for part in item.code.split("."))
-
-
-def item_label(key: str) -> str:
-    """``VERSION:CODE name`` in the interface language; the key alone when it is unknown."""
-    item = green_catalogue().get(key) if key.strip() else None
-    if item is None:
-        return key
-    return f"{item.key} {item.name_zh if labels.chinese() else item.name_en}"
+__all__ = ["CatalogueDelegate", "item_label"]
 
 
 class CatalogueDelegate(QStyledItemDelegate):
-    """A combo of the shipped catalogue items: newest edition first, each under its title."""
+    """The catalogue tree as a cell editor: OK writes the chosen key, Cancel leaves the cell."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.picker: CataloguePicker | None = None  # the one open now, for tests and focus
 
     def displayText(self, value: object, locale: object) -> str:
         return item_label(str(value or ""))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("catalogueCombo")
-        combo.addItem(QCoreApplication.translate("LoanDialog", "(choose a catalogue item)"), "")
-        catalogue = green_catalogue()
-        chinese = labels.chinese()
-        model = combo.model()
-        for version in sorted(catalogue.versions(), reverse=True):
-            combo.insertSeparator(combo.count())
-            title = catalogue.titles[version] if chinese else catalogue.titles_en[version]
-            combo.addItem(title, None)
-            if isinstance(model, QStandardItemModel):
-                header = model.item(combo.count() - 1)
-                if header is not None:  # a heading, not a choice
-                    header.setEnabled(False)
-                    font = QFont(combo.font())
-                    font.setBold(True)
-                    header.setFont(font)
-            items = [i for i in catalogue.items.values() if i.version == version]
-            for item in sorted(items, key=_code_order):
-                combo.addItem(item_label(item.key), item.key)
-        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
-        return combo
+        picker = CataloguePicker(parent.window(), str(index.data() or ""))
+        picker.setObjectName("cataloguePicker")
+        picker.accepted.connect(lambda: self._finish(picker, commit=True))
+        picker.rejected.connect(lambda: self._finish(picker, commit=False))
+        self.picker = picker
+        return picker
+
+    def _finish(self, picker: CataloguePicker, *, commit: bool) -> None:
+        if commit:
+            self.commitData.emit(picker)
+        self.closeEditor.emit(picker, QStyledItemDelegate.EndEditHint.NoHint)
+        self.picker = None
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        """A dialog of its own size, not squeezed into the cell."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # the picker is a window: its own buttons end the edit, not a focus change or a key
+        if isinstance(editor, CataloguePicker):
+            return False
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        key = str(index.data() or "").strip()
-        found = editor.findData(key)
-        if found < 0:  # unknown to the shipped catalogues: keep it selectable as it is
-            editor.addItem(key, key)
-            found = editor.count() - 1
-        editor.setCurrentIndex(found)
+        """The picker selected the cell's item when it was made."""
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        key = editor.currentData()
-        model.setData(index, key if isinstance(key, str) else "")
+        assert isinstance(editor, CataloguePicker)
+        if editor.key is not None:
+            model.setData(index, editor.key)

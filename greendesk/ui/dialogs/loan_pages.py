@@ -37,6 +37,7 @@ from greendesk.services.records.inputs import (
     UseOfProceedsInput,
 )
 from greendesk.ui import labels
+from greendesk.ui.dialogs.code_choices import WordsDelegate
 from greendesk.ui.dialogs.editor import blank_none
 from greendesk.ui.dialogs.loan_catalogue import CatalogueDelegate
 from greendesk.ui.forms import child
@@ -166,6 +167,8 @@ class LoanGrids:
         )
         catalogue = self.view("use_of_proceeds")
         catalogue.setItemDelegateForColumn(0, CatalogueDelegate(catalogue))
+        lenders = self.view("lenders")
+        lenders.setItemDelegateForColumn(1, WordsDelegate(LENDER_ROLES, lenders))
         self.path_box = child(form, QWidget, "baseRatePathBox")
         self.annuity_hint = child(form, QLabel, "annuityHint")
         self.totals = LoanTotals(form, self)

@@ -25,6 +25,7 @@ from greendesk.services.reports import write_memo
 from greendesk.store.database import Database
 from greendesk.ui import messages
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.os_errors import os_error_text
 from greendesk.ui.workers import Progress, Tasks
 
 MEMO_LANGUAGES = (("zh", "中文"), ("en", "English"))
@@ -146,7 +147,7 @@ class MemoDialog(QDialog):
             messages.user_error(
                 self,
                 QCoreApplication.translate("MemoDialog", "Cannot save {path}: {err}").format(
-                    path=path, err=exc.strerror
+                    path=path, err=os_error_text(exc)
                 ),
             )
             return

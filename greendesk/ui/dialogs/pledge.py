@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from greendesk.domain.roles import Principal
 from greendesk.services.records import pledges, reference
@@ -60,9 +60,8 @@ class PledgeDialog(EditorDialog):
     ) -> None:
         super().__init__(parent, "pledge_dialog")
         self.type_combo = child(self, QComboBox, "typeCombo")
-        self.type_combo.setEditable(True)
-        for key, label in collateral_types():
-            self.type_combo.addItem(f"{label} ({key})" if label else key, key)
+        for key, label in collateral_types():  # words only; the service gets the key
+            self.type_combo.addItem(label or key, key)
         self.instrument = child(self, QComboBox, "instrumentCombo")
         for code in INSTRUMENTS:
             self.instrument.addItem(code, code)
@@ -72,10 +71,10 @@ class PledgeDialog(EditorDialog):
             value = getattr(start, key)
             edit.setText("" if value is None else str(value))
         index = self.type_combo.findData(start.collateral_type)
-        if index >= 0:
-            self.type_combo.setCurrentIndex(index)
-        else:
-            self.type_combo.setEditText(start.collateral_type)
+        if index < 0 and start.collateral_type:  # a type no longer shipped stays as it was
+            self.type_combo.addItem(start.collateral_type, start.collateral_type)
+            index = self.type_combo.count() - 1
+        self.type_combo.setCurrentIndex(max(index, 0))
         self.instrument.setEditText(start.price_instrument)
         self.setWindowTitle(
             QCoreApplication.translate("PledgeDialog", "Add pledge")
@@ -92,12 +91,41 @@ class PledgeDialog(EditorDialog):
             )
 
         self.set_saver(save)
+        self.type_combo.currentIndexChanged.connect(lambda _i: self._follow_type())
+        self._follow_type()
+
+    def _follow_type(self) -> None:
+        """Say which date a value rests on: a priced type's own price date is only a fallback.
+
+        Allowances and CCERs are valued at the reference price table's latest price, dated by
+        that price; the pledge's own unit price and its date count only when the table has none.
+        """
+        priced = reference.collateral_priced(self._type_key())
+        price_label = child(self, QLabel, "unitPriceEditLabel")
+        date_label = child(self, QLabel, "valuationDateEditLabel")
+        if priced:
+            price_label.setText(
+                QCoreApplication.translate("PledgeDialog", "Own unit price (CNY, fallback)")
+            )
+            date_label.setText(QCoreApplication.translate("PledgeDialog", "Date of own price"))
+            hint = QCoreApplication.translate(
+                "PledgeDialog",
+                "Valued at the latest reference price on file, dated by that price; this price "
+                "and date are used only when no reference price exists.",
+            )
+        else:
+            price_label.setText(QCoreApplication.translate("PledgeDialog", "Unit price (CNY)"))
+            date_label.setText(QCoreApplication.translate("PledgeDialog", "Valuation date"))
+            hint = QCoreApplication.translate(
+                "PledgeDialog", "The date of the appraisal or price the value rests on."
+            )
+        for key in ("unit_price", "valuation_date"):
+            self.edits[key].setToolTip(hint)
+        self.edits["appraised_value"].setEnabled(not priced)
 
     def _type_key(self) -> str:
-        text = self.type_combo.currentText().strip()
-        index = self.type_combo.findText(text)
-        data = self.type_combo.itemData(index) if index >= 0 else None
-        return str(data) if data else text
+        data = self.type_combo.currentData()
+        return str(data) if data else ""
 
     def collect(self, loan_id: int) -> PledgeInput:
         values: dict[str, Any] = {}

@@ -12,6 +12,7 @@ from greendesk.services.records import borrowers, projects
 from greendesk.services.records.inputs import ProjectInput
 from greendesk.services.records.results import ProjectRecord
 from greendesk.store.database import Database
+from greendesk.ui.dialogs.code_choices import attach_catalogue_button
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
 from greendesk.ui.forms import child
 
@@ -51,6 +52,7 @@ class ProjectDialog(EditorDialog):
             self.borrower.addItem(f"{b.name} ({b.credit_code})", b.id)
         self.edits = {k: child(self, QLineEdit, v) for k, v in EDITS.items()}
         self.description = child(self, QPlainTextEdit, "descriptionEdit")
+        self.choose_catalogue = attach_catalogue_button(self.edits["catalogue_code"])
         start = projects.project_input(record) if record else ProjectInput(borrower_id=borrower_id)
         self._technology = dict(start.technology)
         for key, edit in self.edits.items():

@@ -28,6 +28,7 @@ from greendesk.services.assessment import StoredClassification
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import RefitRows
 from greendesk.ui.views.detail_data import LoanDetail
 from greendesk.ui.views.language import content_language
 
@@ -80,6 +81,9 @@ class ClassificationTab:
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # rows measured while the tab was hidden come out very tall (the columns had no width
+        # yet): measure them again whenever the table gets its real width
+        self._refit = RefitRows(self.table)
         self.save_button.clicked.connect(
             lambda: on_save(str(self.combo.currentData()), self.reason.toPlainText())
         )

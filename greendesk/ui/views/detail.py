@@ -23,6 +23,7 @@ from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
+from greendesk.ui.views.committee_panel import CommitteePanel
 from greendesk.ui.views.detail_data import (
     LoanDetail,
     load_classification,
@@ -44,6 +45,7 @@ class LoanDetailView(QWidget):
     remove_pledge_requested = Signal(int)
     override_requested = Signal(str, str)
     clear_override_requested = Signal()
+    conditions_changed = Signal(int)  # a condition precedent was marked satisfied
     schedule_ready = Signal()
     classification_ready = Signal()
 
@@ -78,6 +80,8 @@ class LoanDetailView(QWidget):
         self.programmes = ProgrammesTab(db, tasks, self)
         self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
         self.programmes.report_requested.connect(self._cerf_report)
+        self.committee = CommitteePanel(db, actor, self.conditions_changed.emit, self)
+        CommitteePanel.place(self.committee, self)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")
@@ -118,9 +122,10 @@ class LoanDetailView(QWidget):
             )
         )
         self.overview.show(detail)
+        self.committee.show_detail(detail)
         self.collateral.show(detail)
         self.classification.show(detail)
-        self.history.show(detail.history)
+        self.history.show(detail.history, detail.people)
         has_kpis = bool(loan.kpis)
         self.tabs.setTabVisible(self._kpi_index, has_kpis)
         if has_kpis:

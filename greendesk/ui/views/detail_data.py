@@ -7,12 +7,15 @@ thread, because a long syndicated loan's schedule is the one slow part.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
+
+from PySide6.QtCore import QCoreApplication
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
-from greendesk.services import audit, workflow
+from greendesk.services import audit, auth, conditions, workflow
 from greendesk.services.assessment import (
     LoanCollateralReport,
     StoredClassification,
@@ -20,6 +23,7 @@ from greendesk.services.assessment import (
     stored_classification,
 )
 from greendesk.services.audit import HistoryRow
+from greendesk.services.conditions import ConditionInfo
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
 from greendesk.services.records.pledges import list_pledges
@@ -44,6 +48,8 @@ class LoanDetail:
     state: WorkflowState | None
     collateral: LoanCollateralReport | None  # values, coverage and alerts as of today
     collateral_error: str | None  # why the pledges could not be valued, if they could not
+    conditions: tuple[ConditionInfo, ...] = ()  # conditions precedent of the approval
+    people: Mapping[str, str] = field(default_factory=dict)  # user name -> display name
 
     def may(self, action: Action) -> bool:
         """Whether the signed-in user may take ``action`` on this loan now."""
@@ -76,7 +82,16 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
         state=state,
         collateral=collateral,
         collateral_error=collateral_error,
+        conditions=tuple(conditions.list_conditions(db, loan_id)),
+        people=_people(db) if history else {},
     )
+
+
+def _people(db: Database) -> dict[str, str]:
+    """Display names of the desk's users, and GreenDesk's own work named as such."""
+    names = {u.username: u.display_name for u in auth.list_users(db)}
+    own = QCoreApplication.translate("LoanDetail", "GreenDesk (automatic)")
+    return {"system": own, "seed": own, **names}
 
 
 def load_classification(db: Database, loan_id: int) -> StoredClassification | None:

@@ -1,50 +1,44 @@
-"""The history tab: the loan's audit events (with its pledges and votes), oldest first."""
+"""The history tab: the loan's timeline (with its pledges, votes and conditions), oldest first.
+
+Each event reads as a sentence (:mod:`.timeline`): who did it, by name, and what, in words. The
+raw audit event — every stored field before and after, and its place in the hash chain — shows
+below the timeline when an event is selected.
+"""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QItemSelection
-from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QSplitter, QTableView, QWidget
 
 from greendesk.services.audit import HistoryRow
 from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
-from greendesk.ui.tables import fit_columns
+from greendesk.ui.tables import RefitRows, fit_columns
+from greendesk.ui.views.timeline import describe, raw_text
 
 
-def _short(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def change_summary(row: HistoryRow) -> str:
-    if not row.changes:
-        return ""
-    parts = [f"{c.field}: {_short(c.before)} → {_short(c.after)}" for c in row.changes[:3]]
-    more = len(row.changes) - 3
-    return "; ".join(parts) + (f"; +{more}" if more > 0 else "")
-
-
-def history_columns() -> list[Column[HistoryRow]]:
+def history_columns(people: Mapping[str, str] | None = None) -> list[Column[HistoryRow]]:
+    """No., when, who (display name; user name in the tooltip) and the event in words."""
+    names = dict(people or {})
     return [
         Column(QCoreApplication.translate("HistoryTab", "No."), lambda r: str(r.seq), right=True),
         Column(
             QCoreApplication.translate("HistoryTab", "When"),
             lambda r: labels.instant(r.occurred_at),
         ),
-        Column(QCoreApplication.translate("HistoryTab", "Who"), lambda r: r.actor),
         Column(
-            QCoreApplication.translate("HistoryTab", "Action"),
-            lambda r: labels.audit_action(r.action),
-            tooltip=lambda r: r.action,
+            QCoreApplication.translate("HistoryTab", "Who"),
+            lambda r: names.get(r.actor, r.actor),
+            tooltip=lambda r: r.actor,
         ),
         Column(
-            QCoreApplication.translate("HistoryTab", "Record"),
-            lambda r: f"{r.entity_type} {r.entity_id or ''}".strip(),
+            QCoreApplication.translate("HistoryTab", "What happened"),
+            describe,
+            tooltip=describe,  # the whole sentence when the column cuts it
         ),
-        Column(QCoreApplication.translate("HistoryTab", "Changes"), change_summary),
     ]
 
 
@@ -56,27 +50,29 @@ class HistoryTab:
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.table.setWordWrap(True)  # a long event reads on two lines, not cut off
+        self._refit = RefitRows(self.table, fill=3)  # the event in words takes the rest
+        splitter = child(root, QSplitter, "historySplitter")
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
 
-    def show(self, rows: tuple[HistoryRow, ...]) -> None:
-        self.model.set_rows(rows)
+    def show(self, rows: tuple[HistoryRow, ...], people: Mapping[str, str] | None = None) -> None:
+        self.model.set_columns(history_columns(people), rows)
         self.detail.setPlainText(
             QCoreApplication.translate("HistoryTab", "No events recorded for this loan.")
             if not rows
-            else QCoreApplication.translate("HistoryTab", "Select an event.")
+            else QCoreApplication.translate(
+                "HistoryTab", "Select an event to see the audit record behind it."
+            )
         )
         fit_columns(self.table)
+        self._refit.refit()
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         row = self.model.row(indexes[0].row()) if indexes else None
         if row is None:
             return
-        lines = [f"#{row.seq} {labels.instant(row.occurred_at)} {row.actor} {row.action}"]
-        for change in row.changes:
-            before = json.dumps(change.before, ensure_ascii=False)
-            after = json.dumps(change.after, ensure_ascii=False)
-            lines.append(f"  {change.field}: {before} → {after}")
-        lines.append(f"hash {row.hash}")
-        self.detail.setPlainText("\n".join(lines))
+        self.detail.setPlainText(raw_text(row))

@@ -27,6 +27,9 @@ class OverviewTab:
         self._set("borrowerRegion", labels.text(b.region))
         self._set("borrowerGrade", labels.text(b.carbon_account_grade))
         self._set("loanAmount", labels.money(loan.amount, loan.currency))
+        child(self._root, QLabel, "loanAmount").setToolTip(
+            labels.money_exact(loan.amount, loan.currency)
+        )
         self._set("loanPurpose", labels.text(loan.purpose))
         term = QCoreApplication.translate("OverviewTab", "{months} months, {start} to {end}")
         self._set(

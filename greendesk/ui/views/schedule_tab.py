@@ -1,13 +1,14 @@
-"""The terms & schedule tab: the engine's schedule for the borrower, or one lender's share."""
+"""The terms & schedule tab: the engine's schedule for the borrower, or one lender's share, as a
+chart over time above the table (the loan editor's live preview reuses this tab's widgets)."""
 
 from __future__ import annotations
 
 from operator import attrgetter
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QWidget
 
 from greendesk.domain.calendar import Basis
 from greendesk.domain.schedule import LenderPeriod, Period, Schedule
@@ -16,12 +17,13 @@ from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import fit_columns
+from greendesk.ui.views.schedule_chart import ScheduleChart, borrower_points, lender_points
 
 
 def _money(title: str, field: str) -> Column[Any]:
     """A right-aligned money column showing attribute ``field`` of a period row."""
     read = attrgetter(field)
-    return Column(title, lambda p: labels.money(read(p)), right=True)
+    return Column(title, lambda p: labels.money_exact(read(p)), right=True)
 
 
 def _flow_columns() -> list[Column[Any]]:
@@ -110,6 +112,23 @@ class ScheduleTab:
         self.table.horizontalHeader().setStretchLastSection(True)
         self.schedule: Schedule | None = None
         self.party.currentIndexChanged.connect(self._show_party)
+        self.chart = ScheduleChart()
+        self._split(root)
+
+    def _split(self, root: QWidget) -> None:
+        """Chart above table, in a splitter where the table stood in the form's layout."""
+        holder = self.table.parentWidget()
+        layout = holder.layout() if holder is not None else None
+        splitter = QSplitter(Qt.Orientation.Vertical, holder)
+        splitter.setObjectName("scheduleSplitter")
+        splitter.setChildrenCollapsible(False)
+        if layout is not None:
+            layout.replaceWidget(self.table, splitter)
+        splitter.addWidget(self.chart)
+        splitter.addWidget(self.table)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
 
     def waiting(self, terms_text: str) -> None:
         self.schedule = None
@@ -122,6 +141,13 @@ class ScheduleTab:
         self.party.blockSignals(False)
         self.borrower_model.set_rows([])
         self.table.setModel(self.borrower_model)
+        self.chart.show_points([])
+
+    def set_terms(self, terms_text: str) -> None:
+        """The terms line in its plain tone (after a failure showed it as an alert)."""
+        self.terms.setProperty("tone", "")
+        self.terms.style().polish(self.terms)
+        self.terms.setText(terms_text)
 
     def failed(self, message: str) -> None:
         self.summary.setText("")
@@ -153,12 +179,17 @@ class ScheduleTab:
             self.table.setModel(self.borrower_model)
             totals = self.schedule.totals
             count = len(self.schedule.periods)
+            self.chart.show_points(
+                borrower_points(self.schedule.periods),
+                QCoreApplication.translate("ScheduleTab", "Borrower (whole facility)"),
+            )
         else:
             lender = self.schedule.lenders[index - 1]
             self.lender_model.set_rows(lender.periods)
             self.table.setModel(self.lender_model)
             totals = lender.totals
             count = len(lender.periods)
+            self.chart.show_points(lender_points(lender.periods), lender.name)
         self.summary.setText(summary_text(count, totals) + "\n" + calendar_text(self.schedule))
         fit_columns(self.table)
 
@@ -191,8 +222,8 @@ def summary_text(count: int, totals: Totals) -> str:
         "ScheduleTab", "{n} periods · principal {p} · interest {i} · fees {f} · total {t}"
     ).format(
         n=count,
-        p=labels.money(totals.principal),
-        i=labels.money(totals.interest),
-        f=labels.money(totals.fees),
-        t=labels.money(totals.payment),
+        p=labels.money_exact(totals.principal),
+        i=labels.money_exact(totals.interest),
+        f=labels.money_exact(totals.fees),
+        t=labels.money_exact(totals.payment),
     )
