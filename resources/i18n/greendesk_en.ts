@@ -1826,6 +1826,10 @@ Database: {db}</translation>
         <source>a fraction such as 1/2 or 2/3</source>
         <translation>a fraction such as 1/2 or 2/3</translation>
     </message>
+    <message>
+        <source>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</source>
+        <translation>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</translation>
+    </message>
 </context>
 <context>
     <name>RateDialog</name>

@@ -1826,6 +1826,10 @@ Database: {db}</source>
         <source>a fraction such as 1/2 or 2/3</source>
         <translation>分数，例如 1/2 或 2/3</translation>
     </message>
+    <message>
+        <source>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</source>
+        <translation>只有 {count} 名在职贷审会委员可以投票：增加委员之前，任何申请都无法形成审批决议。</translation>
+    </message>
 </context>
 <context>
     <name>RateDialog</name>
