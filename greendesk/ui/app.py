@@ -18,6 +18,7 @@ from greendesk import __version__
 from greendesk.commands._common import resolve_db_url
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
+from greendesk.domain.secrets import mask_secrets
 from greendesk.services import auth
 from greendesk.services import backup as backup_service
 from greendesk.services.seeding import open_desk
@@ -176,7 +177,8 @@ def run_app(db_url: str | None) -> int:
     messages.install_excepthook()
     settings = Settings()
     url = resolve_db_url(db_url)
-    log.info("GreenDesk %s starting on %s (log %s)", __version__, url or "default store", log_path)
+    shown = mask_secrets(url) if url else "default store"
+    log.info("GreenDesk %s starting on %s (log %s)", __version__, shown, log_path)
     translations = Translations(app)
     translations.use(settings.language)  # messages before the desk exists are translated
     try:

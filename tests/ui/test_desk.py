@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,13 +14,14 @@ from greendesk.domain.roles import Principal
 from greendesk.services import backup as backup_service
 from greendesk.services import portfolio
 from greendesk.services.synthetic import generate_portfolio
-from greendesk.store.database import Database
+from greendesk.store.database import Database, open_database
 from greendesk.ui import messages
 from greendesk.ui.app import Desk
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.logs import setup_logging
+from greendesk.ui.main_window import MainWindow
 from greendesk.ui.settings import Settings
 from tests.ui.helpers import top_level
 
@@ -159,3 +161,34 @@ def test_bugs_are_logged_to_the_log_file(
         for handler in list(logging.getLogger("greendesk").handlers):
             logging.getLogger("greendesk").removeHandler(handler)
             handler.close()
+
+
+@pytest.mark.postgres
+def test_no_password_in_the_status_bar_messages_or_error_dialog(
+    qtbot: QtBot, desk_app: QApplication, pg_url: str, settings: Settings
+) -> None:
+    """Issue 11 point 11: a PostgreSQL URL with a password never shows it in the window."""
+    from greendesk.services import auth
+
+    secret = "SuperSecret123"
+    url = pg_url.replace("postgres@", f"postgres:{secret}@")  # the test server trusts, ignores it
+    db = open_database(url)
+    try:
+        admin = auth.create_first_admin(db, "chen", "admin-pw-12")
+        win = MainWindow(db, admin, settings, "en")
+        qtbot.addWidget(win)
+        win.show()
+        assert secret not in win.db_label.text() and "PostgreSQL" in win.db_label.text()
+        win.commands._status(f"connected to {url}")
+        assert secret not in win.statusBar().currentMessage()
+        box = messages.user_error(win, f"cannot reach {url}")
+        qtbot.addWidget(box)
+        assert secret not in box.text() and "***" in box.text()
+        dialog = messages.bug(win, RuntimeError(f"lost {url}"), f"Traceback ... {url}")
+        qtbot.addWidget(dialog)
+        assert secret not in dialog.details
+        shown = [w.text() for w in dialog.findChildren(QLabel)]
+        assert all(secret not in t for t in shown) and any("***" in t for t in shown)
+        win.close()
+    finally:
+        db.dispose()
