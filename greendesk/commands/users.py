@@ -1,4 +1,4 @@
-"""``greendesk users add | list | set-password``: accounts and roles from the command line.
+"""``greendesk users add | list | set-password | unlock``: accounts and roles from the command line.
 
 On a database with no users, ``users add NAME --role admin`` creates the first administrator.
 Otherwise an administrator acts: ``--as NAME`` with the password from $GREENDESK_PASSWORD or a
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import (
@@ -24,6 +25,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
 
 if TYPE_CHECKING:
+    from greendesk.services.auth import UserInfo
     from greendesk.store.database import Database
 
 
@@ -47,6 +49,19 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     setpw.add_argument("username")
     _acting(setpw)
     setpw.set_defaults(handler=run_set_password)
+
+    unlock = inner.add_parser(
+        "unlock", help="lift the lock that failed log-ins put on an account (administrator)"
+    )
+    unlock.add_argument("username")
+    add_db_argument(unlock)
+    unlock.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help=f"administrator who unlocks (password: ${PASSWORD_ENV} or a prompt)",
+    )
+    unlock.set_defaults(handler=run_unlock)
 
 
 def _acting(parser: argparse.ArgumentParser) -> None:
@@ -121,15 +136,40 @@ def run_list(args: argparse.Namespace) -> int:
                     "display_name": u.display_name,
                     "role": u.role.value,
                     "active": u.active,
+                    "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                    "demo_password": u.demo_password,
                 }
                 for u in users
             ]
         )
         return 0
     for u in users:
-        flag = "" if u.active else "  (deactivated)"
-        print(f"{u.username:<16} {u.role.value:<9} {u.display_name}{flag}")
+        print(f"{u.username:<16} {u.role.value:<9} {u.display_name}{_flags(u)}")
     return 0
+
+
+def _flags(user: UserInfo) -> str:
+    """What an administrator must see at a glance: deactivated, locked, demo password."""
+    flags = [] if user.active else ["deactivated"]
+    if user.locked_until is not None:
+        flags.append(f"locked until {user.locked_until.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+    if user.demo_password:
+        flags.append("DEMO PASSWORD: must be changed")
+    return "".join(f"  ({f})" for f in flags)
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        acting = _login(db, args.acting)
+        auth.unlock_user(db, acting, args.username)
+        print(f"{args.username} unlocked")
+        return 0
+    finally:
+        db.dispose()
 
 
 def run_set_password(args: argparse.Namespace) -> int:
@@ -138,7 +178,9 @@ def run_set_password(args: argparse.Namespace) -> int:
 
     db = open_database(resolve_db_url(args.db))
     try:
-        acting = _login(db, args.acting or args.username)
+        name = args.acting or args.username
+        own = name.strip() == args.username.strip()
+        acting = login(db, name, changing_own_password=own) if own else _login(db, name)
         auth.set_password(db, acting, args.username, _new_password(args))
         print(f"password of {args.username} changed")
         return 0

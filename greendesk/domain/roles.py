@@ -98,7 +98,17 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
 }
 
 
-class PermissionDenied(UserError):
+class Refused(UserError):
+    """An action refused to this user for who they are (role, involvement): the services audit
+    each one with ``who`` asked for ``what`` and the message saying why."""
+
+    def __init__(self, message: str, *, who: str = "", what: str = "") -> None:
+        super().__init__(message)
+        self.who = who
+        self.what = what
+
+
+class PermissionDenied(Refused):
     """The user's role does not allow the action (the window should have hidden it)."""
 
 
@@ -121,7 +131,9 @@ def require(role: Role, action: Action, who: str = "") -> None:
         subject = f"{who} ({role.value})" if who else f"role {role.value}"
         may = ", ".join(sorted(r.value for r in PERMISSIONS[action])) or "nobody"
         raise PermissionDenied(
-            f"permission denied: {subject} may not {ACTION_LABELS[action][1]} (allowed: {may})"
+            f"permission denied: {subject} may not {ACTION_LABELS[action][1]} (allowed: {may})",
+            who=who,
+            what=action.value,
         )
 
 

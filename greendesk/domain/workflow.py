@@ -13,7 +13,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from greendesk.domain.errors import UserError
-from greendesk.domain.roles import Action, Role, allowed, require
+from greendesk.domain.roles import Action, Refused, Role, allowed, require
 
 
 class Status(StrEnum):
@@ -135,12 +135,18 @@ class Makers:
         return cls(frozenset(n for n in names if n))
 
 
-def check_not_maker(username: str, makers: Makers) -> None:
+class MakerCheckerError(WorkflowError, Refused):
+    """A maker tried to check their own application (refused, and audited as a refusal)."""
+
+
+def check_not_maker(username: str, makers: Makers, action: Action = Action.VOTE) -> None:
     """The maker-checker rule: a maker may neither vote on nor decide their own application."""
     if username in makers.usernames:
-        raise WorkflowError(
+        raise MakerCheckerError(
             f"maker-checker: {username} prepared or changed this application and may "
-            "not vote on or decide it"
+            "not vote on or decide it",
+            who=username,
+            what=action.value,
         )
 
 

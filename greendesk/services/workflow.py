@@ -294,6 +294,7 @@ def _move(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def submit(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -301,24 +302,28 @@ def submit(
     return _move(db, actor, loan_id, Action.SUBMIT, expected_version)
 
 
+@audit.refusals_audited
 def start_review(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.START_REVIEW, expected_version)
 
 
+@audit.refusals_audited
 def disburse(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.DISBURSE, expected_version)
 
 
+@audit.refusals_audited
 def close(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.CLOSE, expected_version)
 
 
+@audit.refusals_audited
 def return_for_changes(
     db: Database,
     actor: Principal,
@@ -343,6 +348,7 @@ def return_for_changes(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def vote(
     db: Database,
     actor: Principal,
@@ -376,6 +382,7 @@ def vote(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def decide(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -384,7 +391,7 @@ def decide(
         loan = _lock_loan(session, loan_id, expected_version)
         status = parse_status(loan.status)
         check_transition(Action.DECIDE, status, actor.role, actor.username)
-        check_not_maker(actor.username, _makers(session, loan))
+        check_not_maker(actor.username, _makers(session, loan), Action.DECIDE)
         rule = _quorum(session)  # a stored rule that breaks the rules is refused here
         _votes_rows, counted = _tally(session, loan.id)
         if counted.outcome is None:
@@ -418,6 +425,7 @@ def _copy_row(row: object, skip: set[str]) -> object:
     return type(row)(**values)
 
 
+@audit.refusals_audited
 def reopen(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -517,6 +525,7 @@ def quorum_warning(db: Database, rule: QuorumRule) -> str | None:
     )
 
 
+@audit.refusals_audited
 def set_quorum(db: Database, actor: Principal, rule: QuorumRule) -> QuorumRule:
     """The administrator sets the committee's quorum (kept in app_meta, audited)."""
     actor.require(Action.CONFIGURE_WORKFLOW)

@@ -391,12 +391,12 @@ class Commands:
 
     def change_password(self) -> None:
         dialog = PasswordDialog(self.w.db, self.w.actor, None, "", self.w)
-        self._open(
-            dialog,
-            lambda: self._status(
-                QCoreApplication.translate("Commands", "Your password was changed")
-            ),
-        )
+
+        def changed() -> None:
+            self._status(QCoreApplication.translate("Commands", "Your password was changed"))
+            self.w.show_demo_flag()
+
+        self._open(dialog, changed)
 
     def about(self) -> None:
         messages.information(

@@ -1356,6 +1356,10 @@ Database: {db}</translation>
         <source>About GreenDesk</source>
         <translation>About GreenDesk</translation>
     </message>
+    <message>
+        <source>Demo password — change it (File → Change my password…)</source>
+        <translation>Demo password — change it (File → Change my password…)</translation>
+    </message>
 </context>
 <context>
     <name>MarketDataDialog</name>
@@ -1597,6 +1601,10 @@ Database: {db}</translation>
     <message>
         <source>Repeat new password</source>
         <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</source>
+        <translation>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2064,26 @@ Database: {db}</translation>
     <message>
         <source>Reset password…</source>
         <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>locked until {}</source>
+        <translation>locked until {}</translation>
+    </message>
+    <message>
+        <source>demo password: must be changed</source>
+        <translation>demo password: must be changed</translation>
+    </message>
+    <message>
+        <source>The account {user} is unlocked.</source>
+        <translation>The account {user} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Lift the lock that failed log-ins put on this account</source>
+        <translation>Lift the lock that failed log-ins put on this account</translation>
     </message>
 </context>
 <context>

@@ -1356,6 +1356,10 @@ Database: {db}</source>
         <source>About GreenDesk</source>
         <translation>关于 GreenDesk</translation>
     </message>
+    <message>
+        <source>Demo password — change it (File → Change my password…)</source>
+        <translation>演示密码——请修改（文件 → 修改我的密码…）</translation>
+    </message>
 </context>
 <context>
     <name>MarketDataDialog</name>
@@ -1597,6 +1601,10 @@ Database: {db}</source>
     <message>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</source>
+        <translation>账户 {user} 仍在使用公开的演示密码（任何人都能在使用手册中看到）。请先设置您自己的密码再继续。</translation>
     </message>
 </context>
 <context>
@@ -2056,6 +2064,26 @@ Database: {db}</source>
     <message>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>locked until {}</source>
+        <translation>锁定至 {}</translation>
+    </message>
+    <message>
+        <source>demo password: must be changed</source>
+        <translation>演示密码：必须修改</translation>
+    </message>
+    <message>
+        <source>The account {user} is unlocked.</source>
+        <translation>账户 {user} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Lift the lock that failed log-ins put on this account</source>
+        <translation>解除因登录失败而对该账户施加的锁定</translation>
     </message>
 </context>
 <context>
