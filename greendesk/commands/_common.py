@@ -104,3 +104,21 @@ def login(db: Database, name: str, *, changing_own_password: bool = False) -> Pr
         refusal = auth.demo_password_refusal(who.username)
         raise UserError(f"{refusal} (greendesk users set-password {who.username})")
     return who
+
+
+def add_admin_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--as ADMIN`` for the commands only an administrator may run (``what`` they do)."""
+    parser.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        default=None,
+        help=f"the administrator who {what} (password: ${PASSWORD_ENV} or a prompt)",
+    )
+
+
+def login_admin(db: Database, name: str | None, what: str) -> Principal:
+    """Log in the ``--as`` user; a missing ``--as`` is a user error naming the option."""
+    if not name:
+        raise UserError(f"--as: name the administrator who {what}")
+    return login(db, name)

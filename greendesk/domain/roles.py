@@ -46,6 +46,7 @@ class Action(StrEnum):
     CONFIGURE_WORKFLOW = "configure_workflow"  # committee quorum
     BACKUP = "backup"
     RESTORE = "restore"
+    GENERATE_PORTFOLIO = "generate_portfolio"  # synthetic loans for benchmarks and tests
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
 
@@ -67,8 +68,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EDIT_REFERENCE_DATA: frozenset({_A}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.CONFIGURE_WORKFLOW: frozenset({_A}),
-    Action.BACKUP: frozenset({_O, _R, _A}),
+    Action.BACKUP: frozenset({_A}),  # a backup is a copy of every record
     Action.RESTORE: frozenset({_A}),
+    Action.GENERATE_PORTFOLIO: frozenset({_A}),
     Action.VIEW_AUDIT: frozenset({_O, _R, _A}),
     Action.VERIFY_AUDIT: frozenset({_O, _R, _A}),
 }
@@ -93,6 +95,10 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.CONFIGURE_WORKFLOW: ("设置贷审会法定票数", "set the committee quorum"),
     Action.BACKUP: ("备份数据库", "back up the database"),
     Action.RESTORE: ("恢复备份", "restore a backup"),
+    Action.GENERATE_PORTFOLIO: (
+        "生成模拟贷款组合（基准与测试）",
+        "insert a synthetic portfolio (benchmarks, tests)",
+    ),
     Action.VIEW_AUDIT: ("查看审计记录", "read the audit trail"),
     Action.VERIFY_AUDIT: ("校验审计链", "verify the audit chain"),
 }

@@ -36,7 +36,7 @@ from greendesk.domain.audit_chain import (
     utc_text,
     verify_chain,
 )
-from greendesk.domain.roles import Principal, Refused
+from greendesk.domain.roles import Action, Principal, Refused
 from greendesk.domain.validation import LIMITS
 from greendesk.store.database import Database
 from greendesk.store.models import AppMeta, AuditEvent, Loan
@@ -359,6 +359,16 @@ def record_refusal(
             record(session, who, action, entity, None, after)
     except Exception:  # the refusal stands; only its record failed
         _log.warning("could not audit the refusal %s of %s", action, after["who"], exc_info=True)
+
+
+def require(db: Database, actor: Principal, action: Action) -> None:
+    """``actor.require(action)``, with a refusal audited (for services that take no actor
+    first, such as the restore of a file)."""
+    try:
+        actor.require(action)
+    except Refused as exc:
+        record_refusal(db, actor, "refused", exc.what, str(exc), ("user", actor.user_id))
+        raise
 
 
 def refusals_audited(

@@ -87,7 +87,7 @@ def test_backup_and_restore_from_the_window(
     count = portfolio.count_loans(db)
     assert info.loans == count
     # change the live database, then restore the backup through the desk
-    generate_portfolio(db, 5, seed=3)
+    generate_portfolio(db, 5, seed=3, into_existing=True)
     assert portfolio.count_loans(db) == count + 5
     dialog.confirm_restore(target)
     box = dialog.confirm_box
@@ -127,6 +127,7 @@ def test_automatic_daily_backup_runs_when_enabled(
     desk_translations: Translations,
     db: Database,
     officer: Principal,
+    admin: Principal,
     settings: Settings,
     tmp_path: Path,
 ) -> None:
@@ -134,7 +135,14 @@ def test_automatic_daily_backup_runs_when_enabled(
     settings.auto_backup = True
     settings.backup_folder = str(folder)
     settings.backup_keep = 3
+    # a backup is a copy of every record: an administrator's (issue 11 point 4)
     desk = _desk(desk_app, db, officer, settings, desk_translations)
+    assert desk.window is not None
+    qtbot.addWidget(desk.window)
+    desk.auto_backup()
+    assert not desk.window.tasks.running and not folder.exists()
+    desk.window.close()
+    desk = _desk(desk_app, db, admin, settings, desk_translations)
     assert desk.window is not None
     qtbot.addWidget(desk.window)
     desk.auto_backup()
