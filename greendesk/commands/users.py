@@ -1,4 +1,5 @@
-"""``greendesk users add | list | set-password | unlock``: accounts and roles from the command line.
+"""``greendesk users add | list | set-password | unlock | lockout``: accounts and roles from the
+command line.
 
 On a database with no users, ``users add NAME --role admin`` creates the first administrator.
 Otherwise an administrator acts: ``--as NAME`` with the password from $GREENDESK_PASSWORD or a
@@ -62,6 +63,21 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help=f"administrator who unlocks (password: ${PASSWORD_ENV} or a prompt)",
     )
     unlock.set_defaults(handler=run_unlock)
+
+    lockout = inner.add_parser(
+        "lockout",
+        help="show, or set (administrator), how many failed log-ins lock an account, how long",
+    )
+    lockout.add_argument("--max-failures", type=int, metavar="N", help="failures in a row")
+    lockout.add_argument("--minutes", type=int, metavar="M", help="how long the lock lasts")
+    add_db_argument(lockout)
+    lockout.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help=f"administrator who changes it (password: ${PASSWORD_ENV} or a prompt)",
+    )
+    lockout.set_defaults(handler=run_lockout)
 
 
 def _acting(parser: argparse.ArgumentParser) -> None:
@@ -186,3 +202,31 @@ def run_set_password(args: argparse.Namespace) -> int:
         return 0
     finally:
         db.dispose()
+
+
+def run_lockout(args: argparse.Namespace) -> int:
+    from greendesk.domain.lockout import LockoutPolicy
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        policy = auth.lockout_policy(db)
+        if args.max_failures is not None or args.minutes is not None:
+            acting = _login(db, args.acting)
+            wanted = LockoutPolicy.from_json(
+                {
+                    "max_failures": policy.max_failures
+                    if args.max_failures is None
+                    else args.max_failures,
+                    "lock_minutes": policy.lock_minutes if args.minutes is None else args.minutes,
+                }
+            )
+            policy = auth.set_lockout_policy(db, acting, wanted)
+    finally:
+        db.dispose()
+    print(
+        f"lockout: {policy.max_failures} failed log-ins in a row lock an account for "
+        f"{policy.lock_minutes} minutes"
+    )
+    return 0

@@ -188,3 +188,36 @@ def test_cli_lock_and_unlock(
     assert "unlocked" in out
     code, _, err = run(PASSWORD, "quorum", "set", "--min-votes", "3", "--as", "wang")
     assert code == 2 and "may not set the committee quorum" in err
+
+
+def test_cli_shows_and_sets_the_lockout(
+    sqlite_url: str,
+    password_hash: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = open_database(sqlite_url)
+    try:
+        build_team(db, password_hash)
+    finally:
+        db.dispose()
+    monkeypatch.setenv("GREENDESK_PASSWORD", PASSWORD)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = greendesk_main(["users", "lockout", *args, "--db", sqlite_url])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    assert run()[1].strip().endswith("5 failed log-ins in a row lock an account for 15 minutes")
+    code, _, err = run("--minutes", "30", "--as", "wang")
+    assert code == 2 and "may not" in err
+    code, _, err = run("--minutes", "0", "--as", "admin")
+    assert code == 2 and "lockout.lock_minutes: from 1 to 1440" in err
+    code, out, err = run("--minutes", "30", "--as", "admin")
+    assert code == 0, err
+    assert "5 failed log-ins in a row lock an account for 30 minutes" in out
+    db = open_database(sqlite_url)
+    try:
+        assert auth.lockout_policy(db) == LockoutPolicy(5, 30)
+    finally:
+        db.dispose()
