@@ -51,6 +51,7 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     url = resolve_db_url(args.db) or default_database_url()
+    backup.check_backup(args.file)  # a file that is no backup is refused before any log-in
     actor = _administrator(url, args.acting)
     result = backup.restore(url, args.file, actor)
     print(f"restored {result.database} from {result.restored_from} ({result.info.loans} loans)")

@@ -82,6 +82,7 @@ def user_columns() -> list[Column[UserInfo]]:
             QCoreApplication.translate("UsersDialog", "Status"),
             status_text,
             colour=lambda u: WARNING if u.locked_until or u.demo_password else grey(u),
+            tooltip=status_text,  # the whole text when the column is narrow
         ),
         Column(
             QCoreApplication.translate("UsersDialog", "Created"),
