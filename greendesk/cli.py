@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from greendesk import __version__
 from greendesk.commands import register_all
 from greendesk.domain.errors import UserError
+from greendesk.domain.secrets import mask_secrets
 
 log = logging.getLogger("greendesk")
 
@@ -67,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = args.handler
         return int(handler(args) or 0)
     except UserError as exc:
-        print(f"greendesk: {exc}", file=sys.stderr)
+        print(f"greendesk: {mask_secrets(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -107,14 +107,37 @@ def ask_password(prompt: str, field: str = "password") -> str:
 PASSWORD_ENV = "GREENDESK_PASSWORD"
 
 
-def login(db: Database, name: str) -> Principal:
+def login(db: Database, name: str, *, changing_own_password: bool = False) -> Principal:
     """Authenticate the acting user (``--as NAME``): password from $GREENDESK_PASSWORD or a prompt.
 
-    Same rules and messages as the window's log-in.
+    Same rules and messages as the window's log-in: an account still holding the public demo
+    password may, outside the demo database, do nothing but change it.
     """
     from greendesk.services import auth
 
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
         password = ask_password(f"Password for {name}: ")
-    return auth.authenticate(db, name, password)
+    who = auth.authenticate(db, name, password)
+    if not changing_own_password and auth.must_change_password(db, who.username):
+        refusal = auth.demo_password_refusal(who.username)
+        raise UserError(f"{refusal} (greendesk users set-password {who.username})")
+    return who
+
+
+def add_admin_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    """``--as ADMIN`` for the commands only an administrator may run (``what`` they do)."""
+    parser.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        default=None,
+        help=f"the administrator who {what} (password: ${PASSWORD_ENV} or a prompt)",
+    )
+
+
+def login_admin(db: Database, name: str | None, what: str) -> Principal:
+    """Log in the ``--as`` user; a missing ``--as`` is a user error naming the option."""
+    if not name:
+        raise UserError(f"--as: name the administrator who {what}")
+    return login(db, name)

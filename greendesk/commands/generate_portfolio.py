@@ -1,4 +1,6 @@
-"""``greendesk generate-portfolio --loans N``: a synthetic portfolio for benchmarks and tests."""
+"""``greendesk generate-portfolio --loans N --as ADMIN``: a synthetic portfolio for benchmarks and
+tests; an administrator's job, audited, and refused on a database holding real loans unless
+``--into-existing``."""
 
 from __future__ import annotations
 
@@ -7,7 +9,14 @@ import sys
 import time
 from typing import Any
 
-from greendesk.commands._common import add_db_argument, resolve_db_url
+from greendesk.commands._common import (
+    add_admin_argument,
+    add_db_argument,
+    login_admin,
+    resolve_db_url,
+)
+
+WHAT = "generates the portfolio"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -22,7 +31,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         metavar="S",
         help="random seed; references are SYN<S>-000001 ... (default 1)",
     )
+    parser.add_argument(
+        "--into-existing",
+        action="store_true",
+        help="add them even though the database holds real loans (refused otherwise)",
+    )
     add_db_argument(parser)
+    add_admin_argument(parser, WHAT)
     parser.set_defaults(handler=run)
 
 
@@ -33,10 +48,13 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(resolve_db_url(args.db))
     started = time.perf_counter()
     try:
+        actor = login_admin(db, args.acting, WHAT)
         report = generate_portfolio(
             db,
             args.loans,
             seed=args.seed,
+            actor=actor,
+            into_existing=args.into_existing,
             progress=lambda done, total: print(
                 f"\rgenerate-portfolio: {done:,}/{total:,}", end="", file=sys.stderr, flush=True
             ),

@@ -9,6 +9,7 @@ is not given, and the change is audited by the service.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
@@ -77,7 +78,10 @@ def run_set(args: argparse.Namespace) -> int:
     db = open_database(resolve_db_url(args.db))
     try:
         actor = login(db, args.acting)
-        current = workflow.get_quorum(db)
+        try:
+            current = workflow.get_quorum(db)
+        except UserError:  # a stored rule that breaks the rules: what is not given is default
+            current = QuorumRule()
         wanted = QuorumRule.from_json(
             {
                 "min_votes": current.min_votes if args.min_votes is None else args.min_votes,
@@ -86,7 +90,10 @@ def run_set(args: argparse.Namespace) -> int:
             }
         )
         rule = workflow.set_quorum(db, actor, wanted)
+        warning = workflow.quorum_warning(db, rule)
     finally:
         db.dispose()
+    if warning:
+        print(f"greendesk: warning: {warning}", file=sys.stderr)
     _show(rule, args.json, "quorum set")
     return 0

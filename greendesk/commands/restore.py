@@ -1,4 +1,7 @@
-"""``greendesk restore FILE``: check a backup, then replace the SQLite store with it.
+"""``greendesk restore FILE --as ADMIN``: check a backup, then replace the SQLite store with it.
+
+Only an administrator of the database being replaced may (``--check-only`` needs no log-in);
+the restore is audited in the restored database, a refusal in the one that stays.
 
 Nothing is replaced unless the file is a sound GreenDesk database this version can open; the
 replaced database is kept beside it as ``<name>.before-restore-<UTC time>``. Close GreenDesk on
@@ -8,10 +11,19 @@ every desk that uses the database first.
 from __future__ import annotations
 
 import argparse
-import getpass
+from pathlib import Path
 from typing import Any
 
-from greendesk.commands._common import add_db_argument, resolve_db_url
+from greendesk.commands._common import (
+    add_admin_argument,
+    add_db_argument,
+    login_admin,
+    resolve_db_url,
+)
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Action, Principal
+
+WHAT = "restores the backup"
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -23,6 +35,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--check-only", action="store_true", help="only check FILE; replace nothing"
     )
+    add_admin_argument(parser, WHAT)
     parser.set_defaults(handler=run)
 
 
@@ -38,8 +51,36 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     url = resolve_db_url(args.db) or default_database_url()
-    result = backup.restore(url, args.file, f"os:{getpass.getuser()}"[:64])
+    backup.check_backup(args.file)  # a file that is no backup is refused before any log-in
+    actor = _administrator(url, args.acting)
+    result = backup.restore(url, args.file, actor)
     print(f"restored {result.database} from {result.restored_from} ({result.info.loans} loans)")
     if result.kept_aside:
         print(f"the replaced database is kept as {result.kept_aside}")
     return 0
+
+
+def _administrator(url: str, name: str | None) -> Principal:
+    """Log in an administrator of the database about to be replaced (refusals audited there)."""
+    from sqlalchemy import make_url
+
+    from greendesk.services import audit
+    from greendesk.store.database import open_database
+
+    if not name:
+        raise UserError(f"--as: name the administrator who {WHAT}")
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        path = Path(parsed.database or "").expanduser()
+        if not path.exists():
+            raise UserError(
+                f"restore: {path} does not exist, so there is no administrator to check --as "
+                "against and nothing to replace; copy the backup file to that place instead"
+            )
+    db = open_database(url)
+    try:
+        actor = login_admin(db, name, WHAT)
+        audit.require(db, actor, Action.RESTORE)
+    finally:
+        db.dispose()
+    return actor

@@ -43,4 +43,9 @@ def run(args: argparse.Namespace) -> int:
         f"{report.rates} rates, {report.users} demo accounts from {report.files} files "
         f"({report.already_present} records already present)"
     )
+    if not report.demo_database:
+        print(
+            "no demo accounts: this database was not empty when first seeded, and accounts "
+            "with the public demo password are made only in a new demo database"
+        )
     return 0

@@ -1,4 +1,5 @@
-"""``greendesk users add | list | set-password``: accounts and roles from the command line.
+"""``greendesk users add | list | set-password | unlock | lockout``: accounts and roles from the
+command line.
 
 On a database with no users, ``users add NAME --role admin`` creates the first administrator.
 Otherwise an administrator acts: ``--as NAME`` with the password from $GREENDESK_PASSWORD or a
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import (
@@ -24,6 +26,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
 
 if TYPE_CHECKING:
+    from greendesk.services.auth import UserInfo
     from greendesk.store.database import Database
 
 
@@ -47,6 +50,34 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     setpw.add_argument("username")
     _acting(setpw)
     setpw.set_defaults(handler=run_set_password)
+
+    unlock = inner.add_parser(
+        "unlock", help="lift the lock that failed log-ins put on an account (administrator)"
+    )
+    unlock.add_argument("username")
+    add_db_argument(unlock)
+    unlock.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help=f"administrator who unlocks (password: ${PASSWORD_ENV} or a prompt)",
+    )
+    unlock.set_defaults(handler=run_unlock)
+
+    lockout = inner.add_parser(
+        "lockout",
+        help="show, or set (administrator), how many failed log-ins lock an account, how long",
+    )
+    lockout.add_argument("--max-failures", type=int, metavar="N", help="failures in a row")
+    lockout.add_argument("--minutes", type=int, metavar="M", help="how long the lock lasts")
+    add_db_argument(lockout)
+    lockout.add_argument(
+        "--as",
+        dest="acting",
+        metavar="ADMIN",
+        help=f"administrator who changes it (password: ${PASSWORD_ENV} or a prompt)",
+    )
+    lockout.set_defaults(handler=run_lockout)
 
 
 def _acting(parser: argparse.ArgumentParser) -> None:
@@ -121,15 +152,40 @@ def run_list(args: argparse.Namespace) -> int:
                     "display_name": u.display_name,
                     "role": u.role.value,
                     "active": u.active,
+                    "locked_until": u.locked_until.isoformat() if u.locked_until else None,
+                    "demo_password": u.demo_password,
                 }
                 for u in users
             ]
         )
         return 0
     for u in users:
-        flag = "" if u.active else "  (deactivated)"
-        print(f"{u.username:<16} {u.role.value:<9} {u.display_name}{flag}")
+        print(f"{u.username:<16} {u.role.value:<9} {u.display_name}{_flags(u)}")
     return 0
+
+
+def _flags(user: UserInfo) -> str:
+    """What an administrator must see at a glance: deactivated, locked, demo password."""
+    flags = [] if user.active else ["deactivated"]
+    if user.locked_until is not None:
+        flags.append(f"locked until {user.locked_until.astimezone(UTC):%Y-%m-%d %H:%M} UTC")
+    if user.demo_password:
+        flags.append("DEMO PASSWORD: must be changed")
+    return "".join(f"  ({f})" for f in flags)
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        acting = _login(db, args.acting)
+        auth.unlock_user(db, acting, args.username)
+        print(f"{args.username} unlocked")
+        return 0
+    finally:
+        db.dispose()
 
 
 def run_set_password(args: argparse.Namespace) -> int:
@@ -138,9 +194,39 @@ def run_set_password(args: argparse.Namespace) -> int:
 
     db = open_database(resolve_db_url(args.db))
     try:
-        acting = _login(db, args.acting or args.username)
+        name = args.acting or args.username
+        own = name.strip() == args.username.strip()
+        acting = login(db, name, changing_own_password=own) if own else _login(db, name)
         auth.set_password(db, acting, args.username, _new_password(args))
         print(f"password of {args.username} changed")
         return 0
     finally:
         db.dispose()
+
+
+def run_lockout(args: argparse.Namespace) -> int:
+    from greendesk.domain.lockout import LockoutPolicy
+    from greendesk.services import auth
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        policy = auth.lockout_policy(db)
+        if args.max_failures is not None or args.minutes is not None:
+            acting = _login(db, args.acting)
+            wanted = LockoutPolicy.from_json(
+                {
+                    "max_failures": policy.max_failures
+                    if args.max_failures is None
+                    else args.max_failures,
+                    "lock_minutes": policy.lock_minutes if args.minutes is None else args.minutes,
+                }
+            )
+            policy = auth.set_lockout_policy(db, acting, wanted)
+    finally:
+        db.dispose()
+    print(
+        f"lockout: {policy.max_failures} failed log-ins in a row lock an account for "
+        f"{policy.lock_minutes} minutes"
+    )
+    return 0

@@ -58,6 +58,11 @@ def _simple_service(command: str) -> Callable[[Database, Principal, int], Workfl
 
 
 def _show(state: WorkflowState, as_json: bool) -> None:
+    quorum = (
+        state.quorum.describe()
+        if state.quorum is not None
+        else "not valid (an administrator must set it again)"
+    )
     data = {
         "reference": state.reference,
         "application_version": state.application_version,
@@ -67,7 +72,7 @@ def _show(state: WorkflowState, as_json: bool) -> None:
             {"voter": v.voter, "decision": v.decision, "conditions": v.conditions}
             for v in state.votes
         ],
-        "quorum": state.quorum.describe(),
+        "quorum": quorum,
         "quorum_met": state.tally.quorum_met,
         "you_may": [a.value for a in state.allowed],
     }
@@ -76,7 +81,7 @@ def _show(state: WorkflowState, as_json: bool) -> None:
         return
     print(
         f"{state.reference} v{state.application_version}: {state.status.value} "
-        f"({len(state.votes)} votes; quorum {state.quorum.describe()})"
+        f"({len(state.votes)} votes; quorum {quorum})"
     )
     for v in state.votes:
         extra = f" — {v.conditions}" if v.conditions else ""

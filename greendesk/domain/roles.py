@@ -49,6 +49,7 @@ class Action(StrEnum):
     CONFIGURE_WORKFLOW = "configure_workflow"  # committee quorum
     BACKUP = "backup"
     RESTORE = "restore"
+    GENERATE_PORTFOLIO = "generate_portfolio"  # synthetic loans for benchmarks and tests
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
     RECORD_KPI = "record_kpi"  # KPI observations and their review (maker-checker in services.kpi)
@@ -71,8 +72,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.EDIT_REFERENCE_DATA: frozenset({_A}),
     Action.MANAGE_USERS: frozenset({_A}),
     Action.CONFIGURE_WORKFLOW: frozenset({_A}),
-    Action.BACKUP: frozenset({_O, _R, _A}),
+    Action.BACKUP: frozenset({_A}),  # a backup is a copy of every record
     Action.RESTORE: frozenset({_A}),
+    Action.GENERATE_PORTFOLIO: frozenset({_A}),
     Action.VIEW_AUDIT: frozenset({_O, _R, _A, _N}),
     Action.VERIFY_AUDIT: frozenset({_O, _R, _A, _N}),
     Action.RECORD_KPI: frozenset({_O, _R}),
@@ -98,6 +100,10 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.CONFIGURE_WORKFLOW: ("设置贷审会法定票数", "set the committee quorum"),
     Action.BACKUP: ("备份数据库", "back up the database"),
     Action.RESTORE: ("恢复备份", "restore a backup"),
+    Action.GENERATE_PORTFOLIO: (
+        "生成模拟贷款组合（基准与测试）",
+        "insert a synthetic portfolio (benchmarks, tests)",
+    ),
     Action.VIEW_AUDIT: ("查看审计记录", "read the audit trail"),
     Action.VERIFY_AUDIT: ("校验审计链", "verify the audit chain"),
     Action.RECORD_KPI: (
@@ -107,7 +113,17 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
 }
 
 
-class PermissionDenied(UserError):
+class Refused(UserError):
+    """An action refused to this user for who they are (role, involvement): the services audit
+    each one with ``who`` asked for ``what`` and the message saying why."""
+
+    def __init__(self, message: str, *, who: str = "", what: str = "") -> None:
+        super().__init__(message)
+        self.who = who
+        self.what = what
+
+
+class PermissionDenied(Refused):
     """The user's role does not allow the action (the window should have hidden it)."""
 
 
@@ -130,7 +146,9 @@ def require(role: Role, action: Action, who: str = "") -> None:
         subject = f"{who} ({role.value})" if who else f"role {role.value}"
         may = ", ".join(sorted(r.value for r in PERMISSIONS[action])) or "nobody"
         raise PermissionDenied(
-            f"permission denied: {subject} may not {ACTION_LABELS[action][1]} (allowed: {may})"
+            f"permission denied: {subject} may not {ACTION_LABELS[action][1]} (allowed: {may})",
+            who=who,
+            what=action.value,
         )
 
 

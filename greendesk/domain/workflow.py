@@ -14,7 +14,7 @@ from fractions import Fraction
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.numbers import parse_share
-from greendesk.domain.roles import Action, Role, allowed, require
+from greendesk.domain.roles import Action, Refused, Role, allowed, require
 
 
 class Status(StrEnum):
@@ -136,13 +136,22 @@ class Makers:
         return cls(frozenset(n for n in names if n))
 
 
-def check_not_maker(username: str, makers: Makers) -> None:
+class MakerCheckerError(WorkflowError, Refused):
+    """A maker tried to check their own application (refused, and audited as a refusal)."""
+
+
+def check_not_maker(username: str, makers: Makers, action: Action = Action.VOTE) -> None:
     """The maker-checker rule: a maker may neither vote on nor decide their own application."""
     if username in makers.usernames:
-        raise WorkflowError(
+        raise MakerCheckerError(
             f"maker-checker: {username} prepared or changed this application and may "
-            "not vote on or decide it"
+            "not vote on or decide it",
+            who=username,
+            what=action.value,
         )
+
+
+MAX_MIN_VOTES = 99  # no credit committee is larger (the dialog's spin box stops there too)
 
 
 @dataclass(frozen=True)
@@ -160,8 +169,13 @@ class QuorumRule:
     def __post_init__(self) -> None:
         if self.min_votes < 1:
             raise UserError("quorum.min_votes: must be at least 1")
-        if not (0 <= self.share < 1) and not (self.share == 1 and self.inclusive):
-            raise UserError("quorum.share: must be between 0 and 1")
+        if self.min_votes > MAX_MIN_VOTES:
+            raise UserError(f"quorum.min_votes: at most {MAX_MIN_VOTES}")
+        # A share of 0 would let declines approve; "more than 1" can never be met.
+        if not (0 < self.share < 1) and not (self.share == 1 and self.inclusive):
+            raise UserError(
+                "quorum.share: must be more than 0 and at most 1 (1 only with 'at least')"
+            )
 
     def describe(self) -> str:
         op = "at least" if self.inclusive else "more than"
@@ -209,23 +223,26 @@ class Tally:
     conditions: tuple[str, ...] = field(default=())
 
 
-def tally(votes: Sequence[CastVote], rule: QuorumRule) -> Tally:
+def tally(votes: Sequence[CastVote], rule: QuorumRule | None) -> Tally:
     """Count the committee's votes.
 
-    Approved when the approving votes (with or without conditions) reach the rule's share;
-    approved *with conditions* when any approving vote carries conditions (all are kept, in
-    voting order); declined otherwise. No outcome until ``rule.min_votes`` votes are cast.
+    Approved when the approving votes (with or without conditions) reach the rule's share and
+    outnumber the declining votes (so at least one approves, whatever the rule says); approved
+    *with conditions* when any approving vote carries conditions (all are kept, in voting
+    order); declined otherwise. No outcome until ``rule.min_votes`` votes are cast, nor ever
+    without a rule (``None``: the stored quorum is not valid).
     """
     n = len(votes)
     approving = sum(1 for v in votes if v.vote is not Vote.DECLINE)
     conditioned = [v for v in votes if v.vote is Vote.APPROVE_WITH_CONDITIONS]
     declining = n - approving
-    quorum_met = n >= rule.min_votes
+    quorum_met = rule is not None and n >= rule.min_votes
     outcome: Status | None = None
     conditions: tuple[str, ...] = ()
-    if quorum_met:
+    if quorum_met and rule is not None:
         ratio = Fraction(approving, n)
         passes = ratio >= rule.share if rule.inclusive else ratio > rule.share
+        passes = passes and approving > declining
         if passes and conditioned:
             outcome = Status.APPROVED_WITH_CONDITIONS
             conditions = tuple(v.conditions.strip() for v in conditioned if v.conditions.strip())

@@ -9,13 +9,15 @@ and taking that row's lock first serialises appends across processes and desks.
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Table, select, update
 from sqlalchemy import inspect as sa_inspect
@@ -34,7 +36,7 @@ from greendesk.domain.audit_chain import (
     utc_text,
     verify_chain,
 )
-from greendesk.domain.roles import Principal
+from greendesk.domain.roles import Action, Principal, Refused
 from greendesk.domain.validation import LIMITS
 from greendesk.store.database import Database
 from greendesk.store.models import AppMeta, AuditEvent, Loan
@@ -336,3 +338,66 @@ def recent(db: Database, limit: int = 100) -> list[HistoryRow]:
         query = select(AuditEvent).order_by(AuditEvent.seq.desc()).limit(limit)
         rows = [_history_row(r) for r in session.execute(query).scalars()]
     return rows[::-1]
+
+
+# -- refusals: every failed log-in and every refused action leaves an event (issue 11)
+
+_log = logging.getLogger(__name__)
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def record_refusal(
+    db: Database,
+    who: Principal | str,
+    action: str,
+    what: str,
+    why: str,
+    entity: Entity = ("user", None),
+    **extra: object,
+) -> None:
+    """One event for a refusal — who asked, what, why — in its own transaction.
+
+    The refused work itself rolled back; this must not fail the caller, so a database that
+    cannot take the event (locked, read-only) is logged instead.
+    """
+    role = who.role.value if isinstance(who, Principal) else None
+    after: dict[str, object] = {
+        "who": who.username if isinstance(who, Principal) else who,
+        "what": what,
+        "why": why[: LIMITS["note"]],
+        **({"role": role} if role else {}),
+        **extra,
+    }
+    try:
+        with db.session(write=True) as session:
+            record(session, who, action, entity, None, after)
+    except Exception:  # the refusal stands; only its record failed
+        _log.warning("could not audit the refusal %s of %s", action, after["who"], exc_info=True)
+
+
+def require(db: Database, actor: Principal, action: Action) -> None:
+    """``actor.require(action)``, with a refusal audited (for services that take no actor
+    first, such as the restore of a file)."""
+    try:
+        actor.require(action)
+    except Refused as exc:
+        record_refusal(db, actor, "refused", exc.what, str(exc), ("user", actor.user_id))
+        raise
+
+
+def refusals_audited(
+    fn: Callable[Concatenate[Database, Principal, P], R],
+) -> Callable[Concatenate[Database, Principal, P], R]:
+    """Wrap a service ``fn(db, actor, ...)``: a ``Refused`` it raises is audited, then re-raised."""
+
+    @functools.wraps(fn)
+    def wrapper(db: Database, actor: Principal, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(db, actor, *args, **kwargs)
+        except Refused as exc:
+            who = ("user", actor.user_id)
+            record_refusal(db, actor, "refused", exc.what or fn.__name__, str(exc), who)
+            raise
+
+    return wrapper

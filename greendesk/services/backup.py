@@ -12,15 +12,17 @@ PostgreSQL servers are backed up with the server's own tools (``pg_dump``); see 
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy import make_url
+from sqlalchemy.exc import OperationalError
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import SYSTEM, Action, Principal
@@ -28,6 +30,7 @@ from greendesk.services import audit
 from greendesk.store import migrate
 from greendesk.store.database import APPLICATION, SQLITE_HEADER, Database, open_database
 
+_log = logging.getLogger(__name__)
 AUTO_PATTERN = re.compile(r"greendesk-(\d{4}-\d{2}-\d{2})\.db")
 
 
@@ -38,6 +41,7 @@ class BackupInfo:
     revision: str
     loans: int
     audit_events: int
+    audited: bool = True  # False: the database was too busy to record the backup
 
 
 @dataclass(frozen=True)
@@ -98,9 +102,12 @@ def _check_target(path: Path) -> Path:
 
 
 def backup(db: Database, path: Path | str, actor: Principal | None = None) -> BackupInfo:
-    """A consistent copy of the open SQLite database at ``path`` (replaced if it exists)."""
-    if actor is not None:
-        actor.require(Action.BACKUP)
+    """A consistent copy of the open SQLite database at ``path`` (replaced if it exists).
+
+    ``actor`` must be an administrator (None: GreenDesk's own daily backup); each backup is
+    audited in the database it copies.
+    """
+    audit.require(db, actor or SYSTEM, Action.BACKUP)
     source = _sqlite_path(db.url)
     target = _check_target(Path(path))
     if target == source:
@@ -112,7 +119,23 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
         _copy_online(conn, target)
     finally:
         raw.close()
-    return check_backup(target)
+    info = check_backup(target)
+    try:
+        with db.session(write=True) as session:
+            audit.record(
+                session,
+                actor or SYSTEM,
+                "backup",
+                ("database", source.name),
+                None,
+                {"to": str(target), "loans": info.loans, "audit_events": info.audit_events},
+            )
+    except OperationalError:
+        # Another desk held the write lock past the busy timeout: the copy is sound and kept;
+        # only its record is missing, and the caller says so.
+        _log.warning("backup to %s made, but not recorded in the busy audit trail", target)
+        return replace(info, audited=False)
+    return info
 
 
 def check_backup(path: Path | str) -> BackupInfo:

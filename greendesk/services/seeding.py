@@ -6,8 +6,10 @@ loading twice adds nothing, and a record that is already there (perhaps edited s
 alone. Everything is validated before the one write transaction starts; each record added
 appends its creation to the audit trail in that same transaction, by the actor ``seed``, and
 each new loan is classified by the classification engine (``services.assessment``) before the
-transaction commits. Then the demo accounts (``services.auth.ensure_demo_users``, password
-``greendesk-demo``) are created when missing.
+transaction commits. An empty database becomes the demo: the demo accounts
+(``services.auth.ensure_demo_users``, password ``greendesk-demo``) are created first. A database
+that has users or records of its own gets the portfolio but never an account with a known
+password.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class SeedReport:
     rates: int = 0
     users: int = 0  # demo accounts created (services.auth.DEMO_USERS)
     already_present: int = 0
+    demo_database: bool = False  # the database is the demo (seeded while empty)
 
     @property
     def added(self) -> int:
@@ -199,13 +202,19 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
     source = folder if folder is not None else seeds_dir()
     plan = read_seed_folder(source)
     count = _Counter()
-    # The demo desk's documented accounts (officer, reviewer1-3, admin): without them nobody
-    # could log in to act on the demo portfolio. Their own transaction and audit events, first,
-    # so that the demo officer is the officer of record of the seeded loans.
+    # The demo desk's documented accounts (officer, reviewer1-3, admin), only when the database
+    # is empty (it becomes the demo): without them nobody could log in to act on the demo
+    # portfolio. Their own transaction and audit events, first, so that the demo officer is the
+    # officer of record of the seeded loans.
     created = auth.ensure_demo_users(db)
+    demo = auth.is_demo_database(db)
     try:
         with db.session(write=True) as session:
-            officer_id = session.scalar(select(User.id).where(User.username == DEMO_OFFICER))
+            officer_id = (
+                session.scalar(select(User.id).where(User.username == DEMO_OFFICER))
+                if demo
+                else None  # a bank's own "officer" is not made officer of record of demo cases
+            )
             _seed_rates(session, plan, count)
             _seed_prices(session, plan, count)
             added = [_seed_loan(session, loan_plan, count, officer_id) for loan_plan in plan.loans]
@@ -225,8 +234,9 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             f"seed files in {source} clash with records in the database ({detail}); "
             "nothing was loaded"
         ) from None
-    count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
-    return SeedReport(files=plan.files, users=len(created), **count.counts)
+    if demo:  # the demo accounts of an earlier run count as present
+        count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
+    return SeedReport(files=plan.files, users=len(created), demo_database=demo, **count.counts)
 
 
 def open_desk(url: str | None) -> Database:

@@ -11,6 +11,7 @@ for a given seed.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -18,12 +19,16 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
+from sqlalchemy.orm import Session
 
 from greendesk.domain.collateral import load_collateral_types
 from greendesk.domain.collateral.coverage import coverage_ratio
 from greendesk.domain.credit_code import credit_code_check_char
 from greendesk.domain.errors import UserError
 from greendesk.domain.money import allocate, round_fen
+from greendesk.domain.roles import SYSTEM, Action, Principal
+from greendesk.domain.validation import LIMITS
+from greendesk.services import audit
 from greendesk.store.database import Database
 from greendesk.store.models import (
     Borrower,
@@ -297,13 +302,30 @@ def _value_pledges(loan: dict[str, Any], pledges: list[dict[str, Any]]) -> None:
     )
 
 
+SYNTHETIC_REFERENCE = re.compile(r"SYN\d+-\d{6}")
+
+
+def _real_loans(conn: Any) -> int:
+    """Loans that are not synthetic (a bank's own or the demo's): never mixed in unasked."""
+    references = conn.execute(select(Loan.reference)).scalars()
+    return sum(1 for ref in references if not SYNTHETIC_REFERENCE.fullmatch(ref))
+
+
 def generate_portfolio(
     db: Database,
     loans: int,
     seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
+    *,
+    actor: Principal = SYSTEM,
+    into_existing: bool = False,
 ) -> SyntheticReport:
-    """Insert ``loans`` synthetic loans (references SYN<seed>-NNNNNN) in one transaction."""
+    """Insert ``loans`` synthetic loans (references SYN<seed>-NNNNNN) in one transaction.
+
+    An administrator's job, audited in the same transaction; a database that holds real loans
+    is refused unless ``into_existing`` (synthetic loans would mix with the bank's own figures).
+    """
+    audit.require(db, actor, Action.GENERATE_PORTFOLIO)
     if loans < 1:
         raise UserError("--loans: must be at least 1")
     if loans > MAX_SYNTHETIC_LOANS:
@@ -327,6 +349,12 @@ def generate_portfolio(
             raise UserError(
                 f"--seed: this database already holds synthetic loans {prefix}-*; "
                 "use another seed or a new database"
+            )
+        real = 0 if into_existing else _real_loans(conn)
+        if real:
+            raise UserError(
+                f"--into-existing: this database holds {real} real loans; synthetic ones would "
+                "mix with them — use a new database, or give --into-existing to add them anyway"
             )
         first = {
             "borrower": _next_id(conn, Borrower.id),
@@ -359,4 +387,14 @@ def generate_portfolio(
                         f"(SELECT MAX(id) FROM {name}))"
                     )
                 )
+        with Session(bind=conn) as session:  # joins this transaction: all or nothing
+            audit.record(
+                session,
+                actor,
+                "generate_portfolio",
+                ("database", db.describe()[: LIMITS["entity_id"]]),
+                None,
+                {"loans": loans, "seed": seed, "prefix": prefix, "into_existing": into_existing},
+            )
+            session.flush()
     return SyntheticReport(counts["loan"], counts["borrower"], counts["pledge"], counts["share"])

@@ -21,7 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from greendesk.domain.audit_chain import canonical_json
 from greendesk.domain.errors import UserError
-from greendesk.domain.roles import Action, Principal
+from greendesk.domain.roles import Action, Principal, Role
 from greendesk.domain.validation import LIMITS
 from greendesk.domain.workflow import (
     APPROVED_STATES,
@@ -98,7 +98,7 @@ class WorkflowState:
     makers: frozenset[str]
     votes: tuple[VoteInfo, ...]
     tally: Tally
-    quorum: QuorumRule
+    quorum: QuorumRule | None  # None: the stored quorum breaks the rules; nothing is decided
     allowed: tuple[Action, ...]
     open_conditions: tuple[str, ...] = ()  # conditions precedent not yet met ("N. text")
 
@@ -139,16 +139,26 @@ def _newer_id(session: Session, loan: Loan) -> int | None:
 
 
 def _makers(session: Session, loan: Loan) -> Makers:
-    """Who prepared or changed this application or its pledges (the row and its audit trail)."""
+    """Who prepared or changed this application, its pledges, borrower or project (the row and
+    the audit trail)."""
     officer = (
         session.execute(select(User.username).where(User.id == loan.officer_id)).scalar()
         if loan.officer_id is not None
         else None
     )
     own = (AuditEvent.entity_type == "loan") & (AuditEvent.entity_id == str(loan.id))
+    # Involvement covers the loan, its pledges, its borrower and its project.
+    involved = own | audit.mentions_loan(loan.id, ("pledge",))
+    involved |= (AuditEvent.entity_type == "borrower") & (
+        AuditEvent.entity_id == str(loan.borrower_id)
+    )
+    if loan.project_id is not None:
+        involved |= (AuditEvent.entity_type == "project") & (
+            AuditEvent.entity_id == str(loan.project_id)
+        )
     actors = session.execute(
         select(AuditEvent.actor)
-        .where(own | audit.mentions_loan(loan.id, ("pledge",)))
+        .where(involved)
         .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
         .distinct()
     ).scalars()
@@ -167,16 +177,37 @@ def _votes(session: Session, loan_id: int) -> list[tuple[DecisionVote, User]]:
 
 
 def _quorum(session: Session) -> QuorumRule:
+    """The quorum in force; a stored rule that breaks the rules is refused, never applied."""
     text = session.execute(
         select(AppMeta.value).where(AppMeta.key == QUORUM_KEY)
     ).scalar_one_or_none()
-    return QuorumRule() if text is None else QuorumRule.from_json(json.loads(text))
+    if text is None:
+        return QuorumRule()
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None
+    try:
+        return QuorumRule.from_json(data)
+    except UserError:
+        raise UserError(
+            "quorum: the stored quorum breaks the rules (at least 1 vote, a share above 0 and "
+            "at most 1); an administrator must set it again"
+        ) from None
+
+
+def _usable_quorum(session: Session) -> QuorumRule | None:
+    """The quorum in force, or None when the stored one breaks the rules (nothing is decided)."""
+    try:
+        return _quorum(session)
+    except UserError:
+        return None
 
 
 def _tally(session: Session, loan_id: int) -> tuple[list[tuple[DecisionVote, User]], Tally]:
     votes = _votes(session, loan_id)
     cast = [CastVote(u.username, parse_vote(v.decision), v.conditions or "") for v, u in votes]
-    return votes, tally(cast, _quorum(session))
+    return votes, tally(cast, _usable_quorum(session))
 
 
 def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
@@ -213,7 +244,7 @@ def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
             for v, u in votes
         ),
         tally=counted,
-        quorum=_quorum(session),
+        quorum=_usable_quorum(session),
         allowed=tuple(allowed),
         open_conditions=still_open,
     )
@@ -281,6 +312,7 @@ def _move(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def submit(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -288,24 +320,28 @@ def submit(
     return _move(db, actor, loan_id, Action.SUBMIT, expected_version)
 
 
+@audit.refusals_audited
 def start_review(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.START_REVIEW, expected_version)
 
 
+@audit.refusals_audited
 def disburse(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.DISBURSE, expected_version)
 
 
+@audit.refusals_audited
 def close(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
     return _move(db, actor, loan_id, Action.CLOSE, expected_version)
 
 
+@audit.refusals_audited
 def return_for_changes(
     db: Database,
     actor: Principal,
@@ -330,6 +366,7 @@ def return_for_changes(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def vote(
     db: Database,
     actor: Principal,
@@ -363,6 +400,7 @@ def vote(
         return _state(session, actor, loan)
 
 
+@audit.refusals_audited
 def decide(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -371,9 +409,9 @@ def decide(
         loan = _lock_loan(session, loan_id, expected_version)
         status = parse_status(loan.status)
         check_transition(Action.DECIDE, status, actor.role, actor.username)
-        check_not_maker(actor.username, _makers(session, loan))
+        check_not_maker(actor.username, _makers(session, loan), Action.DECIDE)
+        rule = _quorum(session)  # a stored rule that breaks the rules is refused here
         _votes_rows, counted = _tally(session, loan.id)
-        rule = _quorum(session)
         if counted.outcome is None:
             raise WorkflowError(
                 f"decision: quorum not met — {counted.votes} of {rule.min_votes} votes cast "
@@ -415,6 +453,7 @@ def _copy_row(row: object, skip: set[str]) -> object:
     return type(row)(**values)
 
 
+@audit.refusals_audited
 def reopen(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
@@ -491,11 +530,38 @@ def get_quorum(db: Database) -> QuorumRule:
         return _quorum(session)
 
 
+def active_reviewers(db: Database) -> int:
+    """How many active committee members could vote."""
+    with db.session() as session:
+        return int(
+            session.execute(
+                select(func.count(User.id)).where(
+                    User.role == Role.REVIEWER.value, User.active.is_(True)
+                )
+            ).scalar_one()
+        )
+
+
+def quorum_warning(db: Database, rule: QuorumRule) -> str | None:
+    """A warning when the rule needs more votes than there are active reviewers to cast them."""
+    members = active_reviewers(db)
+    if rule.min_votes <= members:
+        return None
+    return (
+        f"quorum.min_votes: {rule.min_votes} votes needed but only {members} active reviewers "
+        "can vote; no application can be decided until more reviewers are added"
+    )
+
+
+@audit.refusals_audited
 def set_quorum(db: Database, actor: Principal, rule: QuorumRule) -> QuorumRule:
     """The administrator sets the committee's quorum (kept in app_meta, audited)."""
     actor.require(Action.CONFIGURE_WORKFLOW)
     with _unit(db) as session:
-        before = _quorum(session)
+        try:
+            before: dict[str, object] | None = _quorum(session).to_json()
+        except UserError:  # replacing a stored rule that breaks the rules
+            before = None
         row = session.get(AppMeta, QUORUM_KEY)
         text = canonical_json(rule.to_json())
         if row is None:
@@ -508,7 +574,7 @@ def set_quorum(db: Database, actor: Principal, rule: QuorumRule) -> QuorumRule:
             actor,
             "settings.update",
             ("settings", QUORUM_KEY),
-            before.to_json(),
+            before,
             rule.to_json(),
         )
     return rule

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool, StaticPool
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.secrets import mask_secrets
 from greendesk.store import migrate
 
 APPLICATION = "greendesk"
@@ -127,12 +128,13 @@ def _check_state(state: _State, where: str) -> None:
 
 
 def _parse_url(url: str) -> URL:
+    shown = mask_secrets(repr(url))  # a refusal never echoes the password
     try:
         parsed = make_url(url)
-    except ArgumentError:
-        raise UserError(f"{url!r} is not a database URL (e.g. sqlite:////path/file.db)") from None
+    except (ArgumentError, ValueError):
+        raise UserError(f"{shown} is not a database URL (e.g. sqlite:////path/file.db)") from None
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-        raise UserError(f"{url!r}: GreenDesk runs on SQLite or PostgreSQL only")
+        raise UserError(f"{shown}: GreenDesk runs on SQLite or PostgreSQL only")
     return parsed
 
 

@@ -769,3 +769,23 @@ class LoanCondition(Base):
     satisfied_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     satisfied_by: Mapped[str | None] = mapped_column(_text("actor"))
     evidence: Mapped[str | None] = mapped_column(_text("note"))
+
+
+# -- log-in state of each user (issue 11): kept beside ``users`` so that failed log-ins and the
+# demo-password flag never touch the user row itself.
+
+
+class UserLoginState(Base):
+    """Consecutive failed log-ins, the lock they caused, and whether the password is the demo's.
+
+    One row per user, created on the first event; no row means no failures and no demo password.
+    """
+
+    __tablename__ = "user_login_state"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    demo_password: Mapped[bool] = mapped_column(Boolean, default=False)

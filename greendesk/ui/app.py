@@ -18,6 +18,7 @@ from greendesk import __version__
 from greendesk.commands._common import resolve_db_url
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
+from greendesk.domain.secrets import mask_secrets
 from greendesk.services import auth
 from greendesk.services import backup as backup_service
 from greendesk.services.seeding import open_desk
@@ -25,6 +26,7 @@ from greendesk.store.database import Database
 from greendesk.ui import messages
 from greendesk.ui.dialogs.backup import default_backup_folder
 from greendesk.ui.dialogs.login import FirstAdminDialog, LoginDialog
+from greendesk.ui.dialogs.users import PasswordDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.logs import setup_logging
 from greendesk.ui.main_window import MainWindow
@@ -79,9 +81,20 @@ class Desk(QObject):
             if login.exec() != QDialog.DialogCode.Accepted or login.principal is None:
                 return False
             self.actor = login.principal
+            change = self.password_change_dialog()
+            if change is not None and change.exec() != QDialog.DialogCode.Accepted:
+                self.actor = None
+                return False
         self.settings.last_username = self.actor.username
         log.info("signed in: %s (%s)", self.actor.username, self.actor.role.value)
         return True
+
+    def password_change_dialog(self) -> PasswordDialog | None:
+        """The forced change of the public demo password, outside the demo database (else None)."""
+        assert self.actor is not None
+        if not auth.must_change_password(self.db, self.actor.username):
+            return None
+        return PasswordDialog(self.db, self.actor, forced=True)
 
     # -- the window
     def open_window(self, keep_loan: int | None = None) -> MainWindow:
@@ -176,7 +189,8 @@ def run_app(db_url: str | None) -> int:
     messages.install_excepthook()
     settings = Settings()
     url = resolve_db_url(db_url)
-    log.info("GreenDesk %s starting on %s (log %s)", __version__, url or "default store", log_path)
+    shown = mask_secrets(url) if url else "default store"
+    log.info("GreenDesk %s starting on %s (log %s)", __version__, shown, log_path)
     translations = Translations(app)
     translations.use(settings.language)  # messages before the desk exists are translated
     try:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from greendesk import __version__
 from greendesk.domain.roles import Action
+from greendesk.domain.secrets import mask_secrets
 from greendesk.services import workflow
 from greendesk.services.records import borrowers, loans, pledges, projects
 from greendesk.services.records.inputs import ClassificationOverrideInput
@@ -109,7 +110,7 @@ class Commands:
         return dialog
 
     def _status(self, text: str) -> None:
-        self.w.statusBar().showMessage(text, 6000)
+        self.w.statusBar().showMessage(mask_secrets(text), 6000)
 
     # -- records
     def new_loan(self) -> None:
@@ -399,12 +400,12 @@ class Commands:
 
     def change_password(self) -> None:
         dialog = PasswordDialog(self.w.db, self.w.actor, None, "", self.w)
-        self._open(
-            dialog,
-            lambda: self._status(
-                QCoreApplication.translate("Commands", "Your password was changed")
-            ),
-        )
+
+        def changed() -> None:
+            self._status(QCoreApplication.translate("Commands", "Your password was changed"))
+            self.w.show_demo_flag()
+
+        self._open(dialog, changed)
 
     def about(self) -> None:
         messages.information(

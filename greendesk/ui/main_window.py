@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import PERMISSIONS, Action, Principal
 from greendesk.domain.validation import CLASSIFICATIONS, LOAN_STATUSES
-from greendesk.services import portfolio
+from greendesk.services import auth, portfolio
 from greendesk.services.loan_filter import LoanFilter
 from greendesk.store.database import Database
 from greendesk.ui import error_text, labels, messages
@@ -242,8 +242,23 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel(self.db.describe(), self)
         self.db_label.setObjectName("databaseLabel")
         bar.addPermanentWidget(self.user_label)
+        # the public demo password: fine in the demo database, never unnoticed
+        self.demo_label = QLabel(
+            QCoreApplication.translate(
+                "MainWindow", "Demo password — change it (File → Change my password…)"
+            ),
+            self,
+        )
+        self.demo_label.setObjectName("demoPasswordLabel")
+        self.demo_label.setStyleSheet("color: #B3261E; font-weight: 600;")
+        bar.addPermanentWidget(self.demo_label)
+        self.show_demo_flag()
         bar.addPermanentWidget(self.db_label)
         self.setWindowTitle(QCoreApplication.translate("MainWindow", "GreenDesk — green loan desk"))
+
+    def show_demo_flag(self) -> None:
+        """Flag the account while it still holds the public demo password."""
+        self.demo_label.setVisible(auth.user_info(self.db, self.actor.username).demo_password)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry("main_window")

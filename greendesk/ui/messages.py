@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.secrets import mask_secrets
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.error_text import window_text
 from greendesk.ui.os_errors import os_error_text
@@ -33,7 +34,7 @@ def user_error(parent: QWidget | None, message: str, title: str = "") -> QMessag
     box.setIcon(QMessageBox.Icon.Warning)
     box.setObjectName("userErrorBox")
     box.setWindowTitle(title or QCoreApplication.translate("Messages", "GreenDesk"))
-    box.setText(message)
+    box.setText(mask_secrets(message))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box
@@ -44,7 +45,7 @@ def information(parent: QWidget | None, message: str, title: str = "") -> QMessa
     box.setIcon(QMessageBox.Icon.Information)
     box.setObjectName("infoBox")
     box.setWindowTitle(title or QCoreApplication.translate("Messages", "GreenDesk"))
-    box.setText(message)
+    box.setText(mask_secrets(message))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.open()
     return box
@@ -53,7 +54,8 @@ def information(parent: QWidget | None, message: str, title: str = "") -> QMessa
 def bug(parent: QWidget | None, exc: BaseException, details: str) -> ErrorDialog:
     """Log a bug with its traceback and show it in the error dialog."""
     log.error("unexpected error: %s\n%s", exc, details)
-    dialog = ErrorDialog(_parent(parent), f"{type(exc).__name__}: {exc}", details)
+    summary = mask_secrets(f"{type(exc).__name__}: {exc}")
+    dialog = ErrorDialog(_parent(parent), summary, mask_secrets(details))
     dialog.open()
     return dialog
 

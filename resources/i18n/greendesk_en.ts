@@ -2151,6 +2151,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <source>Official and projected public holidays by year; load a State Council notice and re-derive loans&apos; payment dates</source>
         <translation>Official and projected public holidays by year; load a State Council notice and re-derive loans&apos; payment dates</translation>
     </message>
+    <message>
+        <source>Demo password — change it (File → Change my password…)</source>
+        <translation>Demo password — change it (File → Change my password…)</translation>
+    </message>
 </context>
 <context>
     <name>MarketDataDialog</name>
@@ -2470,6 +2474,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Repeat new password</source>
         <translation>Repeat new password</translation>
+    </message>
+    <message>
+        <source>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</source>
+        <translation>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2813,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>a fraction such as 1/2 or 2/3</source>
         <translation>a fraction such as 1/2 or 2/3</translation>
+    </message>
+    <message>
+        <source>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</source>
+        <translation>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3193,26 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Reset password…</source>
         <translation>Reset password…</translation>
+    </message>
+    <message>
+        <source>locked until {}</source>
+        <translation>locked until {}</translation>
+    </message>
+    <message>
+        <source>demo password: must be changed</source>
+        <translation>demo password: must be changed</translation>
+    </message>
+    <message>
+        <source>The account {user} is unlocked.</source>
+        <translation>The account {user} is unlocked.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Lift the lock that failed log-ins put on this account</source>
+        <translation>Lift the lock that failed log-ins put on this account</translation>
     </message>
 </context>
 <context>

@@ -2151,6 +2151,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <source>Official and projected public holidays by year; load a State Council notice and re-derive loans&apos; payment dates</source>
         <translation>按年度查看官方及推算的节假日；导入国务院通知并重新推算贷款还款日</translation>
     </message>
+    <message>
+        <source>Demo password — change it (File → Change my password…)</source>
+        <translation>演示密码——请修改（文件 → 修改我的密码…）</translation>
+    </message>
 </context>
 <context>
     <name>MarketDataDialog</name>
@@ -2470,6 +2474,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <source>The account {user} still has the public demo password, which anyone can read in the manual. Choose your own password before you go on.</source>
+        <translation>账户 {user} 仍在使用公开的演示密码（任何人都能在使用手册中看到）。请先设置您自己的密码再继续。</translation>
     </message>
 </context>
 <context>
@@ -2805,6 +2813,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>a fraction such as 1/2 or 2/3</source>
         <translation>分数，例如 1/2 或 2/3</translation>
+    </message>
+    <message>
+        <source>Only {count} active reviewers can vote: no application can be decided until more reviewers are added.</source>
+        <translation>只有 {count} 名在职贷审会委员可以投票：增加委员之前，任何申请都无法形成审批决议。</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +3193,26 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>locked until {}</source>
+        <translation>锁定至 {}</translation>
+    </message>
+    <message>
+        <source>demo password: must be changed</source>
+        <translation>演示密码：必须修改</translation>
+    </message>
+    <message>
+        <source>The account {user} is unlocked.</source>
+        <translation>账户 {user} 已解锁。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Lift the lock that failed log-ins put on this account</source>
+        <translation>解除因登录失败而对该账户施加的锁定</translation>
     </message>
 </context>
 <context>

@@ -359,7 +359,7 @@ def test_quorum_show_and_set(cli: Any, url: str) -> None:
     ("args", "message"),
     [
         (["--min-votes", "0"], "quorum.min_votes: must be at least 1"),
-        (["--share", "3/2"], "quorum.share: must be between 0 and 1"),
+        (["--share", "3/2"], "quorum.share: must be more than 0 and at most 1"),
         (["--share", "half"], "quorum.share: must be a fraction"),
         ([], "nothing to change"),
     ],

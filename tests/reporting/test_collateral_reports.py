@@ -40,7 +40,7 @@ WORKBOOK = tomllib.loads((reports_dir() / "workbook.toml").read_text(encoding="u
 def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     database = open_database(f"sqlite:///{tmp_path_factory.mktemp('db') / 'c.db'}")
     seed_demo(database)
-    generate_portfolio(database, 60, seed=5)
+    generate_portfolio(database, 60, seed=5, into_existing=True)  # beside the demo cases
     try:
         yield database
     finally:

@@ -20,6 +20,7 @@ from greendesk.cli import main
 from greendesk.domain.money import format_money
 from greendesk.domain.schedule import build_schedule, parse_terms, schedule_to_json
 from greendesk.paths import reports_dir
+from greendesk.services import auth
 from greendesk.services.portfolio import list_loans
 from greendesk.services.report_portfolio import export_portfolio
 from greendesk.services.reports import memo_data, write_memo
@@ -40,7 +41,7 @@ def book_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Dat
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'book.db'}"
     db = open_database(url)
     seed_demo(db)
-    generate_portfolio(db, 400, seed=7)
+    generate_portfolio(db, 400, seed=7, into_existing=True)  # beside the demo cases
     try:
         yield url, db
     finally:
@@ -139,10 +140,19 @@ def test_memo_from_the_database(book_db: tuple[str, Database], tmp_path: Path) -
     assert f"第 {pages} 页 共 {pages} 页" in pdftools.text(pdf, pages)
 
 
-def test_cli_memo_export_and_generate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_memo_export_and_generate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
-    assert main(["generate-portfolio", "--loans", "120", "--seed", "3", "--db", url]) == 0
-    assert main(["generate-portfolio", "--loans", "5", "--seed", "3", "--db", url]) == 2
+    db = open_database(url)
+    try:
+        auth.create_first_admin(db, "chen", "admin-pw-12")
+    finally:
+        db.dispose()
+    monkeypatch.setenv("GREENDESK_PASSWORD", "admin-pw-12")
+    generate = ["generate-portfolio", "--as", "chen", "--db", url, "--seed", "3", "--loans"]
+    assert main([*generate, "120"]) == 0
+    assert main([*generate, "5"]) == 2
     assert "--seed" in capsys.readouterr().err
     pdf, xlsx = tmp_path / "m.pdf", tmp_path / "p.xlsx"
     assert main(["memo", "SYN3-000001", "-o", str(pdf), "--lang", "en", "--db", url]) == 0

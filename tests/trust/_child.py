@@ -56,7 +56,8 @@ def generate(url: str, marker: Path, loans: int) -> None:
     def progress(done: int, total: int) -> None:
         marker.write_text(f"{done} of {total}")
 
-    generate_portfolio(db, loans, seed=7, progress=progress)
+    # beside the loan the parent checks afterwards
+    generate_portfolio(db, loans, seed=7, progress=progress, into_existing=True)
     marker.write_text("finished")  # never reached: the parent kills us first
 
 

@@ -17,7 +17,7 @@ from greendesk.domain.errors import UserError
 from greendesk.services import audit, backup
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import Borrower, Loan
-from tests.trust.conftest import build_team, make_loan
+from tests.trust.conftest import PASSWORD, build_team, make_loan
 
 
 @pytest.fixture
@@ -193,8 +193,12 @@ def test_backup_refuses_postgresql_and_bad_targets(
 
 
 def test_cli_backup_and_restore(
-    db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("GREENDESK_PASSWORD", PASSWORD)
     url = str(db.engine.url)
     copy = tmp_path / "cli-copy.db"
 
@@ -205,7 +209,8 @@ def test_cli_backup_and_restore(
         stderr: str
 
     def run(*args: str) -> Ran:
-        code = greendesk_main([*args, "--db", url])
+        admin = [] if "--check-only" in args else ["--as", "admin"]
+        code = greendesk_main([*args, *admin, "--db", url])
         out, err = capsys.readouterr()
         return Ran(code, out, err)
 

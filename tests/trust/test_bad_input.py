@@ -200,7 +200,7 @@ DB_ROWS: list[tuple[str, Callable[[Ctx], object], str]] = [
         lambda ctx: workflow.set_quorum(
             ctx.db, ctx.team.admin, QuorumRule.from_json({"min_votes": 3, "share": "3/2"})
         ),
-        r"quorum\.share: must be between 0 and 1",
+        r"quorum\.share: must be more than 0 and at most 1",
     ),
     (
         "quorum-zero-votes",

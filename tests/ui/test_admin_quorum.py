@@ -12,6 +12,7 @@ from greendesk.domain.roles import Principal
 from greendesk.domain.workflow import QuorumRule
 from greendesk.services import audit, workflow
 from greendesk.store.database import Database
+from greendesk.store.models import AppMeta
 from greendesk.ui.dialogs.quorum import QuorumDialog
 from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
@@ -55,7 +56,7 @@ def test_a_quorum_change_persists(
 @pytest.mark.parametrize(
     ("share", "said"),
     [
-        ("3/2", "quorum.share: must be between 0 and 1"),
+        ("3/2", "quorum.share: must be more than 0 and at most 1"),
         ("half", "quorum.share: must be a fraction"),
     ],
 )
@@ -74,3 +75,33 @@ def test_a_bad_share_is_refused_and_nothing_changes(
     assert child(dialog, QLabel, "shareEditLabel").text() in dialog.error.text()
     assert workflow.get_quorum(db) == QuorumRule()
     assert audit.recent(db, 1)[-1].seq == head
+
+
+def test_more_votes_than_reviewers_is_a_warning_naming_the_count(
+    qtbot: QtBot, desk_app: object, db: Database, admin: Principal
+) -> None:
+    members = workflow.active_reviewers(db)
+    dialog = QuorumDialog(db, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.votes.setValue(members)
+    assert str(members) not in dialog.warning.text()
+    assert dialog.warning.isHidden()
+    dialog.votes.setValue(members + 2)
+    assert not dialog.warning.isHidden()
+    assert f"{members}" in dialog.warning.text() and "审批" in dialog.warning.text()
+    _ok(dialog)
+    assert workflow.get_quorum(db).min_votes == members + 2  # a warning, not a refusal
+
+
+def test_a_stored_quorum_that_breaks_the_rules_can_be_set_again(
+    qtbot: QtBot, desk_app: object, db: Database, admin: Principal
+) -> None:
+    with db.session(write=True) as session:
+        session.merge(AppMeta(key=workflow.QUORUM_KEY, value='{"min_votes":3,"share":"0"}'))
+    dialog = QuorumDialog(db, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert (dialog.votes.value(), dialog.share.text()) == (3, "1/2")
+    _ok(dialog)
+    assert workflow.get_quorum(db) == QuorumRule()

@@ -218,3 +218,77 @@ def test_the_administrator_sees_the_administration_menu(
     assert child(win, QMenu, "menuAdmin").menuAction().isVisible()
     for name in (*ADMIN_ENTRIES, "actionChangePassword"):
         assert win.action(name).isVisible(), name
+
+
+def test_a_locked_account_is_shown_and_the_administrator_unlocks_it(
+    qtbot: QtBot, desk_app: object, db: Database, admin: Principal, settings: Settings
+) -> None:
+    """Issue 11 point 12: the users dialog shows the lock and its Unlock button lifts it."""
+    for _ in range(auth.lockout_policy(db).max_failures):
+        with pytest.raises(UserError):
+            auth.authenticate(db, "reviewer1", "not-the-password")
+    with pytest.raises(UserError, match="locked"):
+        auth.authenticate(db, "reviewer1", auth.DEMO_PASSWORD)
+    dialog = _users_dialog(qtbot, _window(qtbot, db, admin, settings))
+    _select(dialog, "officer")
+    assert not dialog.unlock_button.isEnabled()
+    _select(dialog, "reviewer1")
+    row = [u.username for u in dialog.model.rows].index("reviewer1")
+    status = dialog.model.index(row, 3).data()
+    assert "锁定" in status
+    assert dialog.unlock_button.isEnabled()
+    dialog.unlock_button.click()
+    assert "锁定" not in dialog.model.index(row, 3).data()
+    assert not dialog.unlock_button.isEnabled()
+    assert "reviewer1" in dialog.status.text()
+    assert auth.authenticate(db, "reviewer1", auth.DEMO_PASSWORD).username == "reviewer1"
+
+
+def test_demo_passwords_are_flagged_in_the_users_dialog_and_the_status_bar(
+    qtbot: QtBot, desk_app: object, db: Database, admin: Principal, settings: Settings
+) -> None:
+    """Issue 11 point 2: every account still holding the demo password is marked."""
+    win = _window(qtbot, db, admin, settings)
+    assert win.demo_label.isVisible() and "演示密码" in win.demo_label.text()
+    dialog = _users_dialog(qtbot, win)
+    for row, user in enumerate(dialog.model.rows):
+        assert "演示密码" in dialog.model.index(row, 3).data(), user.username
+    auth.change_own_password(db, admin, auth.DEMO_PASSWORD, "bank-own-secret-9")
+    dialog.reload()
+    mine = [u.username for u in dialog.model.rows].index(admin.username)
+    assert "演示密码" not in dialog.model.index(mine, 3).data()
+    win.show_demo_flag()
+    assert not win.demo_label.isVisible()
+
+
+def test_outside_the_demo_a_demo_password_must_be_changed_at_log_in(
+    qtbot: QtBot,
+    desk_app: object,
+    desk_translations: object,
+    db: Database,
+    officer: Principal,
+    settings: Settings,
+) -> None:
+    from greendesk.store.models import AppMeta
+    from greendesk.ui.app import Desk
+
+    desk = Desk(desk_app, db, db.url, settings, desk_translations)  # type: ignore[arg-type]
+    desk.actor = officer
+    assert desk.password_change_dialog() is None  # the demo database: a flag, no demand
+    with db.session(write=True) as session:
+        session.delete(session.get(AppMeta, auth.DEMO_DATABASE_KEY))
+    dialog = desk.password_change_dialog()
+    assert isinstance(dialog, PasswordDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "演示密码" in child(dialog, QLabel, "introLabel").text()
+    dialog.old.setText(auth.DEMO_PASSWORD)
+    dialog.new.setText(auth.DEMO_PASSWORD)
+    dialog.confirm.setText(auth.DEMO_PASSWORD)
+    _ok(dialog)
+    assert dialog.isVisible() and dialog.saved is None  # the demo password again is refused
+    dialog.new.setText("officer-own-pw-1")
+    dialog.confirm.setText("officer-own-pw-1")
+    _ok(dialog)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert desk.password_change_dialog() is None

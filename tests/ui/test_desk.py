@@ -6,6 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,13 +14,14 @@ from greendesk.domain.roles import Principal
 from greendesk.services import backup as backup_service
 from greendesk.services import portfolio
 from greendesk.services.synthetic import generate_portfolio
-from greendesk.store.database import Database
+from greendesk.store.database import Database, open_database
 from greendesk.ui import messages
 from greendesk.ui.app import Desk
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.logs import setup_logging
+from greendesk.ui.main_window import MainWindow
 from greendesk.ui.settings import Settings
 from tests.ui.helpers import top_level
 
@@ -85,7 +87,7 @@ def test_backup_and_restore_from_the_window(
     count = portfolio.count_loans(db)
     assert info.loans == count
     # change the live database, then restore the backup through the desk
-    generate_portfolio(db, 5, seed=3)
+    generate_portfolio(db, 5, seed=3, into_existing=True)
     assert portfolio.count_loans(db) == count + 5
     dialog.confirm_restore(target)
     box = dialog.confirm_box
@@ -125,6 +127,7 @@ def test_automatic_daily_backup_runs_when_enabled(
     desk_translations: Translations,
     db: Database,
     officer: Principal,
+    admin: Principal,
     settings: Settings,
     tmp_path: Path,
 ) -> None:
@@ -132,7 +135,14 @@ def test_automatic_daily_backup_runs_when_enabled(
     settings.auto_backup = True
     settings.backup_folder = str(folder)
     settings.backup_keep = 3
+    # a backup is a copy of every record: an administrator's (issue 11 point 4)
     desk = _desk(desk_app, db, officer, settings, desk_translations)
+    assert desk.window is not None
+    qtbot.addWidget(desk.window)
+    desk.auto_backup()
+    assert not desk.window.tasks.running and not folder.exists()
+    desk.window.close()
+    desk = _desk(desk_app, db, admin, settings, desk_translations)
     assert desk.window is not None
     qtbot.addWidget(desk.window)
     desk.auto_backup()
@@ -159,3 +169,34 @@ def test_bugs_are_logged_to_the_log_file(
         for handler in list(logging.getLogger("greendesk").handlers):
             logging.getLogger("greendesk").removeHandler(handler)
             handler.close()
+
+
+@pytest.mark.postgres
+def test_no_password_in_the_status_bar_messages_or_error_dialog(
+    qtbot: QtBot, desk_app: QApplication, pg_url: str, settings: Settings
+) -> None:
+    """Issue 11 point 11: a PostgreSQL URL with a password never shows it in the window."""
+    from greendesk.services import auth
+
+    secret = "SuperSecret123"
+    url = pg_url.replace("postgres@", f"postgres:{secret}@")  # the test server trusts, ignores it
+    db = open_database(url)
+    try:
+        admin = auth.create_first_admin(db, "chen", "admin-pw-12")
+        win = MainWindow(db, admin, settings, "en")
+        qtbot.addWidget(win)
+        win.show()
+        assert secret not in win.db_label.text() and "PostgreSQL" in win.db_label.text()
+        win.commands._status(f"connected to {url}")
+        assert secret not in win.statusBar().currentMessage()
+        box = messages.user_error(win, f"cannot reach {url}")
+        qtbot.addWidget(box)
+        assert secret not in box.text() and "***" in box.text()
+        dialog = messages.bug(win, RuntimeError(f"lost {url}"), f"Traceback ... {url}")
+        qtbot.addWidget(dialog)
+        assert secret not in dialog.details
+        shown = [w.text() for w in dialog.findChildren(QLabel)]
+        assert all(secret not in t for t in shown) and any("***" in t for t in shown)
+        win.close()
+    finally:
+        db.dispose()

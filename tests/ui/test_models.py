@@ -37,7 +37,7 @@ def test_loan_table_model(qtmodeltester: ModelTester, desk_app: object, db: Data
 
 
 def test_loan_table_reads_rows_lazily(desk_app: object, db: Database) -> None:
-    generate_portfolio(db, 3000, seed=7)
+    generate_portfolio(db, 3000, seed=7, into_existing=True)
     model = LoanTableModel(db)
     model.reload()
     total = portfolio.count_loans(db)

@@ -32,6 +32,10 @@ class NotFound(UserError):
     """The record asked for does not exist (deleted meanwhile, or a wrong id)."""
 
 
+audited_refusals = audit.refusals_audited
+"""Every write service wears it: a refused actor leaves an audit event (who, what, why)."""
+
+
 def permit(actor: Actor, action: Action) -> None:
     """Refuse unless the actor's role allows ``action`` (the window hides it; we refuse anyway)."""
     actor.require(action)

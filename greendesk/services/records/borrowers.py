@@ -10,6 +10,7 @@ from greendesk.domain.roles import Action
 from greendesk.services.records._unit import (
     Actor,
     assign,
+    audited_refusals,
     check_version,
     get_or_fail,
     permit,
@@ -54,6 +55,7 @@ def _validate(session: Session, inp: BorrowerInput, own_id: int | None) -> dict[
     return values
 
 
+@audited_refusals
 def create_borrower(db: Database, actor: Actor, data: BorrowerInput) -> BorrowerRecord:
     """Register a borrower; the credit code must be valid and not registered yet."""
     permit(actor, Action.EDIT_APPLICATION)
@@ -67,6 +69,7 @@ def create_borrower(db: Database, actor: Actor, data: BorrowerInput) -> Borrower
         return _record(row)
 
 
+@audited_refusals
 def update_borrower(
     db: Database,
     actor: Actor,

@@ -24,6 +24,7 @@ from greendesk.services.calendar import record_loan_calendar
 from greendesk.services.records._unit import (
     Actor,
     assign,
+    audited_refusals,
     check_version,
     get_or_fail,
     permit,
@@ -84,6 +85,7 @@ def _next_reference(session: Session) -> str:
     return f"{prefix}{max(numbers, default=0) + 1:05d}"
 
 
+@audited_refusals
 def create_loan(db: Database, actor: Actor, data: LoanInput) -> LoanRecord:
     """A new draft application (version 1) with its terms, syndicate, KPIs and use of proceeds."""
     permit(actor, Action.EDIT_APPLICATION)
@@ -136,6 +138,7 @@ def _editable_loan(session: Session, loan_id: int, expected_version: int) -> Loa
     return loan
 
 
+@audited_refusals
 def update_loan_terms(
     db: Database, actor: Actor, loan_id: int, data: LoanInput, *, expected_version: int
 ) -> LoanRecord:
@@ -158,6 +161,7 @@ def update_loan_terms(
         return loan_record(loan)
 
 
+@audited_refusals
 def set_classification_override(
     db: Database,
     actor: Actor,
@@ -183,6 +187,7 @@ def set_classification_override(
         return loan_record(loan)
 
 
+@audited_refusals
 def clear_classification_override(
     db: Database, actor: Actor, loan_id: int, *, expected_version: int
 ) -> LoanRecord:

@@ -23,6 +23,7 @@ from greendesk.services.records._unit import (
     Actor,
     RecordChanged,
     assign,
+    audited_refusals,
     changed_message,
     get_or_fail,
     permit,
@@ -126,6 +127,7 @@ def _insert_price(session: Session, actor: Actor, values: dict[str, Any]) -> Ref
     return row
 
 
+@audited_refusals
 def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
     """Record a reference price; one per instrument and date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
@@ -135,6 +137,7 @@ def add_price(db: Database, actor: Actor, data: PriceInput) -> PriceRecord:
         return dataclasses.replace(_price(row), revalued_loans=revalued)
 
 
+@audited_refusals
 def add_prices(db: Database, actor: Actor, rows: Sequence[PriceInput]) -> PricesAdded:
     """Record a batch of prices (a day's closing prices, a file): all of them or none.
 
@@ -166,6 +169,7 @@ def add_prices(db: Database, actor: Actor, rows: Sequence[PriceInput]) -> Prices
         return PricesAdded(prices=tuple(_price(row) for row in created), revalued_loans=revalued)
 
 
+@audited_refusals
 def update_price(
     db: Database, actor: Actor, price_id: int, data: PriceInput, *, expected: PriceRecord
 ) -> PriceRecord:
@@ -185,6 +189,7 @@ def update_price(
         return dataclasses.replace(_price(row), revalued_loans=revalued)
 
 
+@audited_refusals
 def delete_price(db: Database, actor: Actor, price_id: int, *, expected: PriceRecord) -> int:
     """Delete a reference price that still equals ``expected``; the number of loans revalued."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
@@ -210,6 +215,7 @@ def list_prices(db: Database, instrument: str | None = None) -> list[PriceRecord
         return [_price(row) for row in session.scalars(query)]
 
 
+@audited_refusals
 def add_rate(db: Database, actor: Actor, data: RateInput) -> RateRecord:
     """Record a published base rate in force from its effective date."""
     permit(actor, Action.EDIT_REFERENCE_DATA)
@@ -223,6 +229,7 @@ def add_rate(db: Database, actor: Actor, data: RateInput) -> RateRecord:
         return _rate(row)
 
 
+@audited_refusals
 def update_rate(
     db: Database, actor: Actor, rate_id: int, data: RateInput, *, expected: RateRecord
 ) -> RateRecord:
@@ -241,6 +248,7 @@ def update_rate(
         return _rate(row)
 
 
+@audited_refusals
 def delete_rate(db: Database, actor: Actor, rate_id: int, *, expected: RateRecord) -> None:
     permit(actor, Action.EDIT_REFERENCE_DATA)
     what = f"rate {rate_id}"

@@ -20,6 +20,7 @@ from greendesk.domain.workflow import Status, check_editable
 from greendesk.services.records._unit import (
     Actor,
     assign,
+    audited_refusals,
     check_version,
     get_or_fail,
     permit,
@@ -68,6 +69,7 @@ def _validate(session: Session, data: PledgeInput, row: Pledge | None) -> dict[s
     return values
 
 
+@audited_refusals
 def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
     """Attach a pledge to a draft or returned application; it gets the next number on the loan."""
     permit(actor, Action.EDIT_APPLICATION)
@@ -84,6 +86,7 @@ def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
         return _record(row)
 
 
+@audited_refusals
 def update_pledge(
     db: Database, actor: Actor, pledge_id: int, data: PledgeInput, *, expected_version: int
 ) -> PledgeRecord:
@@ -105,6 +108,7 @@ def update_pledge(
         return _record(row)
 
 
+@audited_refusals
 def remove_pledge(db: Database, actor: Actor, pledge_id: int, *, expected_version: int) -> None:
     """Release a pledge from a draft or returned application."""
     permit(actor, Action.EDIT_APPLICATION)

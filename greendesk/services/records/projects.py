@@ -12,6 +12,7 @@ from greendesk.domain.roles import Action
 from greendesk.services.records._unit import (
     Actor,
     assign,
+    audited_refusals,
     check_version,
     get_or_fail,
     permit,
@@ -53,6 +54,7 @@ def _validate(session: Session, inp: ProjectInput, row: Project | None) -> dict[
     return values
 
 
+@audited_refusals
 def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectRecord:
     """Register a project of an existing borrower."""
     permit(actor, Action.EDIT_APPLICATION)
@@ -66,6 +68,7 @@ def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectRec
         return _record(row)
 
 
+@audited_refusals
 def update_project(
     db: Database, actor: Actor, project_id: int, data: ProjectInput, *, expected_version: int
 ) -> ProjectRecord:

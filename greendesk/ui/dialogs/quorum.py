@@ -14,6 +14,7 @@ from typing import ClassVar
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
+from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal
 from greendesk.domain.workflow import QuorumRule
 from greendesk.services import workflow
@@ -53,7 +54,12 @@ class QuorumDialog(EditorDialog):
         self.comparison.addItem(QCoreApplication.translate("QuorumDialog", "at least"), True)
         self.share = child(self, QLineEdit, "shareEdit")
         self.preview = child(self, QLabel, "previewLabel")
-        self.current = workflow.get_quorum(db)
+        self.warning = child(self, QLabel, "warningLabel")
+        self.members = workflow.active_reviewers(db)
+        try:
+            self.current = workflow.get_quorum(db)
+        except UserError:  # the stored rule breaks the rules: offer the default to save over it
+            self.current = QuorumRule()
         self.votes.setValue(self.current.min_votes)
         self.comparison.setCurrentIndex(1 if self.current.inclusive else 0)
         self.share.setText(str(self.current.share))
@@ -76,6 +82,17 @@ class QuorumDialog(EditorDialog):
 
     def _show(self) -> None:
         """Say the rule back as typed (display only: the rule object checks it on save)."""
+        short = self.votes.value() > self.members
+        self.warning.setVisible(short)
+        self.warning.setText(
+            QCoreApplication.translate(
+                "QuorumDialog",
+                "Only {count} active reviewers can vote: no application can be decided until "
+                "more reviewers are added.",
+            ).format(count=self.members)
+            if short
+            else ""
+        )
         try:
             share = Fraction(self.share.text().strip())
         except (ValueError, ZeroDivisionError):

@@ -37,6 +37,25 @@ from greendesk.ui.forms import child, setup_form
 from greendesk.ui.models.rows import Column, RowsModel
 
 INACTIVE = QColor("#8A9690")
+WARNING = QColor("#B3261E")
+
+
+def status_text(user: UserInfo) -> str:
+    """Active or deactivated, then what needs the administrator: a lock, the demo password."""
+    parts = [
+        QCoreApplication.translate("UsersDialog", "Active")
+        if user.active
+        else QCoreApplication.translate("UsersDialog", "Deactivated")
+    ]
+    if user.locked_until is not None:
+        parts.append(
+            QCoreApplication.translate("UsersDialog", "locked until {}").format(
+                labels.instant(user.locked_until)
+            )
+        )
+    if user.demo_password:
+        parts.append(QCoreApplication.translate("UsersDialog", "demo password: must be changed"))
+    return " · ".join(parts)
 
 
 def user_columns() -> list[Column[UserInfo]]:
@@ -61,12 +80,9 @@ def user_columns() -> list[Column[UserInfo]]:
         ),
         Column(
             QCoreApplication.translate("UsersDialog", "Status"),
-            lambda u: (
-                QCoreApplication.translate("UsersDialog", "Active")
-                if u.active
-                else QCoreApplication.translate("UsersDialog", "Deactivated")
-            ),
-            colour=grey,
+            status_text,
+            colour=lambda u: WARNING if u.locked_until or u.demo_password else grey(u),
+            tooltip=status_text,  # the whole text when the column is narrow
         ),
         Column(
             QCoreApplication.translate("UsersDialog", "Created"),
@@ -166,8 +182,11 @@ class PasswordDialog(EditorDialog):
         username: str | None = None,
         display_name: str = "",
         parent: QWidget | None = None,
+        *,
+        forced: bool = False,
     ) -> None:
-        """``username`` None: the actor changes their own password (the old one is asked)."""
+        """``username`` None: the actor changes their own password (the old one is asked);
+        ``forced``: at log-in, because the account still holds the public demo password."""
         super().__init__(parent, "password_dialog")
         self.old = child(self, QLineEdit, "oldEdit")
         self.new = child(self, QLineEdit, "newEdit")
@@ -179,6 +198,12 @@ class PasswordDialog(EditorDialog):
             self.setWindowTitle(QCoreApplication.translate("PasswordDialog", "Change my password"))
             intro.setText(
                 QCoreApplication.translate(
+                    "PasswordDialog",
+                    "The account {user} still has the public demo password, which anyone can "
+                    "read in the manual. Choose your own password before you go on.",
+                ).format(user=actor.username)
+                if forced
+                else QCoreApplication.translate(
                     "PasswordDialog",
                     "Change the password you log in with as {user}. Enter your current password "
                     "first.",
@@ -215,7 +240,7 @@ class PasswordDialog(EditorDialog):
 
 
 class UsersDialog(QDialog):
-    """Every account, with Add…, Edit… and Reset password… (administrator only)."""
+    """Every account, with Add…, Edit…, Reset password… and Unlock (administrator only)."""
 
     def __init__(self, db: Database, actor: Principal, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -234,6 +259,8 @@ class UsersDialog(QDialog):
         self.add_button.clicked.connect(self.add_user)
         self.edit_button.clicked.connect(self.edit_user)
         self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button = child(self, QPushButton, "unlockButton")
+        self.unlock_button.clicked.connect(self.unlock_user)
         self.table.doubleClicked.connect(lambda _index: self.edit_user())
         child(self, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
         self.reload()
@@ -261,9 +288,11 @@ class UsersDialog(QDialog):
         return self.model.row(row) if row is not None else None
 
     def _update_buttons(self) -> None:
-        chosen = self.current() is not None
+        current = self.current()
+        chosen = current is not None
         self.edit_button.setEnabled(chosen)
         self.reset_button.setEnabled(chosen)
+        self.unlock_button.setEnabled(current is not None and current.locked_until is not None)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -313,4 +342,20 @@ class UsersDialog(QDialog):
                     "UsersDialog", "The password of {user} was reset."
                 ).format(user=record.username)
             ),
+        )
+
+    def unlock_user(self) -> None:
+        record = self.current()
+        if record is None:
+            return
+        try:
+            auth.unlock_user(self._db, self._actor, record.username)
+        except Exception as exc:  # user errors plainly, bugs to the error dialog
+            messages.show_exception(self, exc)
+            return
+        self.reload(select=record.username)
+        self._say(
+            QCoreApplication.translate("UsersDialog", "The account {user} is unlocked.").format(
+                user=record.username
+            )
         )

@@ -83,3 +83,9 @@ def row_counts(db: Database) -> dict[str, int]:
             model.__tablename__: int(session.scalar(select(func.count()).select_from(model)) or 0)
             for model in COUNTED
         }
+
+
+def after_refusals(before: dict[str, int], refusals: int) -> dict[str, int]:
+    """``before`` plus the audit events of ``refusals`` refused actions (issue 11: each refusal
+    is audited in its own transaction; the refused work itself writes nothing)."""
+    return {**before, "audit_events": before["audit_events"] + refusals}

@@ -14,7 +14,7 @@ from greendesk.services.records import borrowers, projects
 from greendesk.services.records._unit import RecordChanged
 from greendesk.store.database import Database
 from tests.services.records import builders
-from tests.services.records.conftest import People, row_counts
+from tests.services.records.conftest import People, after_refusals, row_counts
 
 
 def test_borrower_round_trip_and_audit(db: Database, people: People) -> None:
@@ -77,7 +77,7 @@ def test_roles_that_may_not_edit_are_refused(db: Database, people: People) -> No
     for actor in (people.reviewer, people.admin):
         with pytest.raises(PermissionDenied, match="permission denied"):
             borrowers.create_borrower(db, actor, builders.borrower(4))
-    assert row_counts(db) == before
+    assert row_counts(db) == after_refusals(before, 2)
 
 
 def test_missing_records_are_user_errors(db: Database, people: People) -> None:
