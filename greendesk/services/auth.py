@@ -503,6 +503,29 @@ def is_demo_database(db: Database) -> bool:
         return session.get(AppMeta, DEMO_DATABASE_KEY) is not None
 
 
+@dataclass(frozen=True)
+class DemoAccounts:
+    """What the log-in of the demo database tells a new user: the accounts still open with the
+    public demo password (README), and that password."""
+
+    accounts: tuple[UserInfo, ...]
+    password: str = DEMO_PASSWORD
+
+
+def demo_accounts(db: Database) -> DemoAccounts | None:
+    """The demo accounts to name at log-in; ``None`` on any database that is not the demo.
+
+    Only active accounts that still hold the demo password are named: an account whose password
+    was changed is nobody's to guess. A database with real users says nothing of the kind.
+    """
+    if not is_demo_database(db):
+        return None
+    demo_names = [name for name, _display, _role in DEMO_USERS]
+    users = {u.username: u for u in list_users(db) if u.active and u.demo_password}
+    named = tuple(users[name] for name in demo_names if name in users)
+    return DemoAccounts(named) if named else None
+
+
 def must_change_password(db: Database, username: str) -> bool:
     """True when the account still holds the public demo password outside the demo database."""
     with db.session() as session:

@@ -1889,6 +1889,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Log in</translation>
     </message>
     <message>
+        <source>This is the demo database: the article&apos;s portfolio, for trying GreenDesk out. Its accounts:&lt;br&gt;{accounts}&lt;br&gt;Password for each: &lt;b&gt;{password}&lt;/b&gt;</source>
+        <translation>This is the demo database: the article&apos;s portfolio, for trying GreenDesk out. Its accounts:&lt;br&gt;{accounts}&lt;br&gt;Password for each: &lt;b&gt;{password}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Log in to GreenDesk</source>
         <translation>Log in to GreenDesk</translation>
     </message>

@@ -1889,6 +1889,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>登录</translation>
     </message>
     <message>
+        <source>This is the demo database: the article&apos;s portfolio, for trying GreenDesk out. Its accounts:&lt;br&gt;{accounts}&lt;br&gt;Password for each: &lt;b&gt;{password}&lt;/b&gt;</source>
+        <translation>这是演示数据库：收录报道中的案例，供试用 GreenDesk。可用账户：&lt;br&gt;{accounts}&lt;br&gt;各账户密码均为：&lt;b&gt;{password}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Log in to GreenDesk</source>
         <translation>登录 GreenDesk</translation>
     </message>

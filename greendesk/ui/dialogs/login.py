@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
@@ -9,6 +11,7 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal
 from greendesk.services import auth
 from greendesk.store.database import Database
+from greendesk.ui import labels
 from greendesk.ui.error_text import window_text
 from greendesk.ui.forms import child, setup_form
 
@@ -28,6 +31,8 @@ class LoginDialog(QDialog):
         child(self, QLabel, "databaseLabel").setText(
             QCoreApplication.translate("LoginDialog", "Database: {}").format(db.describe())
         )
+        self.demo = child(self, QLabel, "demoLabel")
+        self._show_demo_accounts(auth.demo_accounts(db))
         buttons = child(self, QDialogButtonBox, "buttonBox")
         ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(QCoreApplication.translate("LoginDialog", "Log in"))
@@ -35,6 +40,24 @@ class LoginDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.username.setText(username)
         (self.password if username else self.username).setFocus()
+
+    def _show_demo_accounts(self, demo: auth.DemoAccounts | None) -> None:
+        """On the demo database only: say so, and name its accounts and their public password."""
+        if demo is None:
+            self.demo.hide()
+            return
+        names = "<br>".join(
+            f"<b>{html.escape(u.username)}</b> — {html.escape(labels.role_text(u.role))}"
+            for u in demo.accounts
+        )
+        self.demo.setText(
+            QCoreApplication.translate(
+                "LoginDialog",
+                "This is the demo database: the article's portfolio, for trying GreenDesk out. "
+                "Its accounts:<br>{accounts}<br>Password for each: <b>{password}</b>",
+            ).format(accounts=names, password=html.escape(demo.password))
+        )
+        self.demo.show()
 
     def try_login(self) -> None:
         try:
