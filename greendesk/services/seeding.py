@@ -25,6 +25,7 @@ from greendesk.domain.errors import UserError
 from greendesk.paths import seeds_dir
 from greendesk.services import audit, auth
 from greendesk.services.assessment import assess_loan, price_table
+from greendesk.services.calendar import record_loan_calendar
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
 from greendesk.store.database import Database, open_database
@@ -212,6 +213,9 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:
                     assess_loan(session, loan_id, date.today(), prices=prices, actor=SEED_ACTOR)
+                    loan = session.get(Loan, loan_id)
+                    if loan is not None:  # which calendar its payment dates use
+                        record_loan_calendar(session, loan, SEED_ACTOR)
             if session.get(AppMeta, SEEDED_KEY) is None:
                 session.add(AppMeta(key=SEEDED_KEY, value=utcnow().isoformat()))
     except IntegrityError as exc:
