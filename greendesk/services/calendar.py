@@ -133,7 +133,8 @@ def desk_holidays(session: Session) -> HolidayData:
     cached = session.info.get(_CACHE_KEY)
     if isinstance(cached, HolidayData):
         return cached
-    data = merge_official(cn_holiday_data(), _imported(session))
+    imported = _imported(session)
+    data = merge_official(cn_holiday_data(), imported) if imported else cn_holiday_data()
     session.info[_CACHE_KEY] = data
     return data
 
