@@ -1,2287 +1,2287 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
-    <context>
-        <name>BackupDialog</name>
-        <message>
-            <source>Backup folder</source>
-            <translation>Backup folder</translation>
-        </message>
-        <message>
-            <source>Back up to</source>
-            <translation>Back up to</translation>
-        </message>
-        <message>
-            <source>GreenDesk backups (*.db)</source>
-            <translation>GreenDesk backups (*.db)</translation>
-        </message>
-        <message>
-            <source>Backing up…</source>
-            <translation>Backing up…</translation>
-        </message>
-        <message>
-            <source>Backing up the database…</source>
-            <translation>Backing up the database…</translation>
-        </message>
-        <message>
-            <source>Backed up {loans} loans and {events} audit events to {path}</source>
-            <translation>Backed up {loans} loans and {events} audit events to {path}</translation>
-        </message>
-        <message>
-            <source>Restore from</source>
-            <translation>Restore from</translation>
-        </message>
-        <message>
-            <source>Restore backup</source>
-            <translation>Restore backup</translation>
-        </message>
-        <message>
-            <source>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</source>
-            <translation>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</translation>
-        </message>
-        <message>
-            <source>Backup and restore</source>
-            <translation>Backup and restore</translation>
-        </message>
-        <message>
-            <source>Back up now</source>
-            <translation>Back up now</translation>
-        </message>
-        <message>
-            <source>Makes a consistent copy of the database while GreenDesk stays open.</source>
-            <translation>Makes a consistent copy of the database while GreenDesk stays open.</translation>
-        </message>
-        <message>
-            <source>Back up to a file…</source>
-            <translation>Back up to a file…</translation>
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation>Restore</translation>
-        </message>
-        <message>
-            <source>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</source>
-            <translation>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</translation>
-        </message>
-        <message>
-            <source>Restore from a file…</source>
-            <translation>Restore from a file…</translation>
-        </message>
-        <message>
-            <source>Automatic daily backup</source>
-            <translation>Automatic daily backup</translation>
-        </message>
-        <message>
-            <source>Back up once a day when GreenDesk starts</source>
-            <translation>Back up once a day when GreenDesk starts</translation>
-        </message>
-        <message>
-            <source>Folder</source>
-            <translation>Folder</translation>
-        </message>
-        <message>
-            <source>Choose…</source>
-            <translation>Choose…</translation>
-        </message>
-        <message>
-            <source>Keep</source>
-            <translation>Keep</translation>
-        </message>
-        <message>
-            <source> backups</source>
-            <translation> backups</translation>
-        </message>
-        <message>
-            <source>Last backup</source>
-            <translation>Last backup</translation>
-        </message>
-    </context>
-    <context>
-        <name>BorrowerDialog</name>
-        <message>
-            <source>New borrower</source>
-            <translation>New borrower</translation>
-        </message>
-        <message>
-            <source>Borrower {}</source>
-            <translation>Borrower {}</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Borrower</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Unified social credit code</source>
-            <translation>Unified social credit code</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>Industry</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Sector</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Carbon account grade</source>
-            <translation>Carbon account grade</translation>
-        </message>
-        <message>
-            <source>Transition plan (high-carbon sectors)</source>
-            <translation>Transition plan (high-carbon sectors)</translation>
-        </message>
-        <message>
-            <source>Baseline carbon intensity</source>
-            <translation>Baseline carbon intensity</translation>
-        </message>
-        <message>
-            <source>Target carbon intensity</source>
-            <translation>Target carbon intensity</translation>
-        </message>
-        <message>
-            <source>Base year</source>
-            <translation>Base year</translation>
-        </message>
-        <message>
-            <source>Target year</source>
-            <translation>Target year</translation>
-        </message>
-        <message>
-            <source>Discloses progress every year</source>
-            <translation>Discloses progress every year</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClassificationTab</name>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>met</source>
-            <translation>met</translation>
-        </message>
-        <message>
-            <source>missing</source>
-            <translation>missing</translation>
-        </message>
-        <message>
-            <source>Criterion or evidence</source>
-            <translation>Criterion or evidence</translation>
-        </message>
-        <message>
-            <source>Reading the classification…</source>
-            <translation>Reading the classification…</translation>
-        </message>
-        <message>
-            <source>Not classified yet: the engine has not assessed this loan.</source>
-            <translation>Not classified yet: the engine has not assessed this loan.</translation>
-        </message>
-        <message>
-            <source>Engine's class: {}</source>
-            <translation>Engine's class: {}</translation>
-        </message>
-        <message>
-            <source>Labels: {}</source>
-            <translation>Labels: {}</translation>
-        </message>
-        <message>
-            <source>Green share: {}</source>
-            <translation>Green share: {}</translation>
-        </message>
-        <message>
-            <source>Catalogue item: {}</source>
-            <translation>Catalogue item: {}</translation>
-        </message>
-        <message>
-            <source>No override: the engine's class applies.</source>
-            <translation>No override: the engine's class applies.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CollateralTab</name>
-        <message>
-            <source>No.</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation>Unit price</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Value</translation>
-        </message>
-        <message>
-            <source>Pledge rate</source>
-            <translation>Pledge rate</translation>
-        </message>
-        <message>
-            <source>Eligible value</source>
-            <translation>Eligible value</translation>
-        </message>
-        <message>
-            <source>Valuation date</source>
-            <translation>Valuation date</translation>
-        </message>
-        <message>
-            <source>Registry</source>
-            <translation>Registry</translation>
-        </message>
-        <message>
-            <source>Registration no.</source>
-            <translation>Registration no.</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Expiry</translation>
-        </message>
-        <message>
-            <source>No collateral is pledged to this loan.</source>
-            <translation>No collateral is pledged to this loan.</translation>
-        </message>
-        <message>
-            <source>The pledges could not be valued.</source>
-            <translation>The pledges could not be valued.</translation>
-        </message>
-        <message>
-            <source>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</source>
-            <translation>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Commands</name>
-        <message>
-            <source>Submitted</source>
-            <translation>Submitted</translation>
-        </message>
-        <message>
-            <source>Review started</source>
-            <translation>Review started</translation>
-        </message>
-        <message>
-            <source>Decision recorded</source>
-            <translation>Decision recorded</translation>
-        </message>
-        <message>
-            <source>Disbursed</source>
-            <translation>Disbursed</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Closed</translation>
-        </message>
-        <message>
-            <source>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</source>
-            <translation>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</translation>
-        </message>
-        <message>
-            <source>Saved</source>
-            <translation>Saved</translation>
-        </message>
-        <message>
-            <source>Borrower {} saved</source>
-            <translation>Borrower {} saved</translation>
-        </message>
-        <message>
-            <source>Project {} saved</source>
-            <translation>Project {} saved</translation>
-        </message>
-        <message>
-            <source>Remove pledge</source>
-            <translation>Remove pledge</translation>
-        </message>
-        <message>
-            <source>Release pledge {n} ({type}) from {ref}?</source>
-            <translation>Release pledge {n} ({type}) from {ref}?</translation>
-        </message>
-        <message>
-            <source>{ref} reopened as version {v}</source>
-            <translation>{ref} reopened as version {v}</translation>
-        </message>
-        <message>
-            <source>Return for changes</source>
-            <translation>Return for changes</translation>
-        </message>
-        <message>
-            <source>Why is the application returned? The officer reads this.</source>
-            <translation>Why is the application returned? The officer reads this.</translation>
-        </message>
-        <message>
-            <source>Workbook written: {}</source>
-            <translation>Workbook written: {}</translation>
-        </message>
-        <message>
-            <source>Committee quorum saved</source>
-            <translation>Committee quorum saved</translation>
-        </message>
-        <message>
-            <source>Your password was changed</source>
-            <translation>Your password was changed</translation>
-        </message>
-        <message>
-            <source>GreenDesk {v}
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup folder</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Back up to</source>
+        <translation>Back up to</translation>
+    </message>
+    <message>
+        <source>GreenDesk backups (*.db)</source>
+        <translation>GreenDesk backups (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Backing up the database…</translation>
+    </message>
+    <message>
+        <source>Backed up {loans} loans and {events} audit events to {path}</source>
+        <translation>Backed up {loans} loans and {events} audit events to {path}</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Restore from</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</source>
+        <translation>Replace the current database with {path} ({loans} loans)? The current file is kept aside.</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Makes a consistent copy of the database while GreenDesk stays open.</source>
+        <translation>Makes a consistent copy of the database while GreenDesk stays open.</translation>
+    </message>
+    <message>
+        <source>Back up to a file…</source>
+        <translation>Back up to a file…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</source>
+        <translation>Checks the backup file first, then replaces the current database with it. GreenDesk reopens the restored database.</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Restore from a file…</translation>
+    </message>
+    <message>
+        <source>Automatic daily backup</source>
+        <translation>Automatic daily backup</translation>
+    </message>
+    <message>
+        <source>Back up once a day when GreenDesk starts</source>
+        <translation>Back up once a day when GreenDesk starts</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <source> backups</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>Last backup</source>
+        <translation>Last backup</translation>
+    </message>
+</context>
+<context>
+    <name>BorrowerDialog</name>
+    <message>
+        <source>New borrower</source>
+        <translation>New borrower</translation>
+    </message>
+    <message>
+        <source>Borrower {}</source>
+        <translation>Borrower {}</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Carbon account grade</source>
+        <translation>Carbon account grade</translation>
+    </message>
+    <message>
+        <source>Transition plan (high-carbon sectors)</source>
+        <translation>Transition plan (high-carbon sectors)</translation>
+    </message>
+    <message>
+        <source>Baseline carbon intensity</source>
+        <translation>Baseline carbon intensity</translation>
+    </message>
+    <message>
+        <source>Target carbon intensity</source>
+        <translation>Target carbon intensity</translation>
+    </message>
+    <message>
+        <source>Base year</source>
+        <translation>Base year</translation>
+    </message>
+    <message>
+        <source>Target year</source>
+        <translation>Target year</translation>
+    </message>
+    <message>
+        <source>Discloses progress every year</source>
+        <translation>Discloses progress every year</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationTab</name>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>met</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <source>Criterion or evidence</source>
+        <translation>Criterion or evidence</translation>
+    </message>
+    <message>
+        <source>Reading the classification…</source>
+        <translation>Reading the classification…</translation>
+    </message>
+    <message>
+        <source>Not classified yet: the engine has not assessed this loan.</source>
+        <translation>Not classified yet: the engine has not assessed this loan.</translation>
+    </message>
+    <message>
+        <source>Engine's class: {}</source>
+        <translation>Engine's class: {}</translation>
+    </message>
+    <message>
+        <source>Labels: {}</source>
+        <translation>Labels: {}</translation>
+    </message>
+    <message>
+        <source>Green share: {}</source>
+        <translation>Green share: {}</translation>
+    </message>
+    <message>
+        <source>Catalogue item: {}</source>
+        <translation>Catalogue item: {}</translation>
+    </message>
+    <message>
+        <source>No override: the engine's class applies.</source>
+        <translation>No override: the engine's class applies.</translation>
+    </message>
+</context>
+<context>
+    <name>CollateralTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Pledge rate</source>
+        <translation>Pledge rate</translation>
+    </message>
+    <message>
+        <source>Eligible value</source>
+        <translation>Eligible value</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Registration no.</source>
+        <translation>Registration no.</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>No collateral is pledged to this loan.</source>
+        <translation>No collateral is pledged to this loan.</translation>
+    </message>
+    <message>
+        <source>The pledges could not be valued.</source>
+        <translation>The pledges could not be valued.</translation>
+    </message>
+    <message>
+        <source>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</source>
+        <translation>Coverage {ratio} (threshold {threshold}) · eligible {eligible} of exposure {exposure} · as of {day}</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Review started</source>
+        <translation>Review started</translation>
+    </message>
+    <message>
+        <source>Decision recorded</source>
+        <translation>Decision recorded</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</source>
+        <translation>The terms of {ref} are frozen while it is {status}. Reopen it as a new version to change them.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>Borrower {} saved</source>
+        <translation>Borrower {} saved</translation>
+    </message>
+    <message>
+        <source>Project {} saved</source>
+        <translation>Project {} saved</translation>
+    </message>
+    <message>
+        <source>Remove pledge</source>
+        <translation>Remove pledge</translation>
+    </message>
+    <message>
+        <source>Release pledge {n} ({type}) from {ref}?</source>
+        <translation>Release pledge {n} ({type}) from {ref}?</translation>
+    </message>
+    <message>
+        <source>{ref} reopened as version {v}</source>
+        <translation>{ref} reopened as version {v}</translation>
+    </message>
+    <message>
+        <source>Return for changes</source>
+        <translation>Return for changes</translation>
+    </message>
+    <message>
+        <source>Why is the application returned? The officer reads this.</source>
+        <translation>Why is the application returned? The officer reads this.</translation>
+    </message>
+    <message>
+        <source>Workbook written: {}</source>
+        <translation>Workbook written: {}</translation>
+    </message>
+    <message>
+        <source>Committee quorum saved</source>
+        <translation>Committee quorum saved</translation>
+    </message>
+    <message>
+        <source>Your password was changed</source>
+        <translation>Your password was changed</translation>
+    </message>
+    <message>
+        <source>GreenDesk {v}
 Green-finance loan origination for bank branches.
 Database: {db}</source>
-            <translation>GreenDesk {v}
+        <translation>GreenDesk {v}
 Green-finance loan origination for bank branches.
 Database: {db}</translation>
-        </message>
-        <message>
-            <source>About GreenDesk</source>
-            <translation>About GreenDesk</translation>
-        </message>
-    </context>
-    <context>
-        <name>Desk</name>
-        <message>
-            <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
-            <translation>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</translation>
-        </message>
-        <message>
-            <source>Daily backup written: {}</source>
-            <translation>Daily backup written: {}</translation>
-        </message>
-        <message>
-            <source>Daily backup…</source>
-            <translation>Daily backup…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorDialog</name>
-        <message>
-            <source>Also written to the log file: {}</source>
-            <translation>Also written to the log file: {}</translation>
-        </message>
-        <message>
-            <source>GreenDesk: unexpected error</source>
-            <translation>GreenDesk: unexpected error</translation>
-        </message>
-        <message>
-            <source>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</source>
-            <translation>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</translation>
-        </message>
-        <message>
-            <source>Copy details</source>
-            <translation>Copy details</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <source>Export</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <source>Export workbook</source>
-            <translation>Export workbook</translation>
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation>Excel workbooks (*.xlsx)</translation>
-        </message>
-        <message>
-            <source>file: required</source>
-            <translation>file: required</translation>
-        </message>
-        <message>
-            <source>Writing loan {done} of {total}…</source>
-            <translation>Writing loan {done} of {total}…</translation>
-        </message>
-        <message>
-            <source>Exporting the portfolio workbook…</source>
-            <translation>Exporting the portfolio workbook…</translation>
-        </message>
-        <message>
-            <source>Export portfolio workbook</source>
-            <translation>Export portfolio workbook</translation>
-        </message>
-        <message>
-            <source>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</source>
-            <translation>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</translation>
-        </message>
-        <message>
-            <source>File</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <source>As of</source>
-            <translation>As of</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstAdminDialog</name>
-        <message>
-            <source>password: the two entries differ</source>
-            <translation>password: the two entries differ</translation>
-        </message>
-        <message>
-            <source>Create the administrator</source>
-            <translation>Create the administrator</translation>
-        </message>
-        <message>
-            <source>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</source>
-            <translation>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>e.g. admin</source>
-            <translation>e.g. admin</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Display name</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Repeat password</source>
-            <translation>Repeat password</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryTab</name>
-        <message>
-            <source>No.</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>When</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Who</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Record</source>
-            <translation>Record</translation>
-        </message>
-        <message>
-            <source>Changes</source>
-            <translation>Changes</translation>
-        </message>
-        <message>
-            <source>No events recorded for this loan.</source>
-            <translation>No events recorded for this loan.</translation>
-        </message>
-        <message>
-            <source>Select an event.</source>
-            <translation>Select an event.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoanDetail</name>
-        <message>
-            <source>{n} grace periods</source>
-            <translation>{n} grace periods</translation>
-        </message>
-        <message>
-            <source>{n} lenders</source>
-            <translation>{n} lenders</translation>
-        </message>
-        <message>
-            <source>Computing the schedule…</source>
-            <translation>Computing the schedule…</translation>
-        </message>
-        <message>
-            <source>Reading the classification…</source>
-            <translation>Reading the classification…</translation>
-        </message>
-        <message>
-            <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>
-            <translation>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Borrower</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Credit code</source>
-            <translation>Credit code</translation>
-        </message>
-        <message>
-            <source>Industry</source>
-            <translation>Industry</translation>
-        </message>
-        <message>
-            <source>Sector</source>
-            <translation>Sector</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Carbon grade</source>
-            <translation>Carbon grade</translation>
-        </message>
-        <message>
-            <source>Facility</source>
-            <translation>Facility</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>Term</source>
-            <translation>Term</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <source>Repayment</source>
-            <translation>Repayment</translation>
-        </message>
-        <message>
-            <source>Bank</source>
-            <translation>Bank</translation>
-        </message>
-        <message>
-            <source>Prepared by</source>
-            <translation>Prepared by</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Project</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Catalogue item</source>
-            <translation>Catalogue item</translation>
-        </message>
-        <message>
-            <source>Capacity</source>
-            <translation>Capacity</translation>
-        </message>
-        <message>
-            <source>Total investment</source>
-            <translation>Total investment</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Environmental benefit</source>
-            <translation>Environmental benefit</translation>
-        </message>
-        <message>
-            <source>CO2e reduction</source>
-            <translation>CO2e reduction</translation>
-        </message>
-        <message>
-            <source>Carbon sink</source>
-            <translation>Carbon sink</translation>
-        </message>
-        <message>
-            <source>Classification</source>
-            <translation>Classification</translation>
-        </message>
-        <message>
-            <source>Green share</source>
-            <translation>Green share</translation>
-        </message>
-        <message>
-            <source>Terms and schedule</source>
-            <translation>Terms and schedule</translation>
-        </message>
-        <message>
-            <source>Show</source>
-            <translation>Show</translation>
-        </message>
-        <message>
-            <source>Collateral</source>
-            <translation>Collateral</translation>
-        </message>
-        <message>
-            <source>Add pledge…</source>
-            <translation>Add pledge…</translation>
-        </message>
-        <message>
-            <source>Edit pledge…</source>
-            <translation>Edit pledge…</translation>
-        </message>
-        <message>
-            <source>Remove pledge</source>
-            <translation>Remove pledge</translation>
-        </message>
-        <message>
-            <source>Officer's override</source>
-            <translation>Officer's override</translation>
-        </message>
-        <message>
-            <source>Current</source>
-            <translation>Current</translation>
-        </message>
-        <message>
-            <source>Class</source>
-            <translation>Class</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <source>Save override</source>
-            <translation>Save override</translation>
-        </message>
-        <message>
-            <source>Remove override</source>
-            <translation>Remove override</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>History</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoanDialog</name>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>Lender</source>
-            <translation>Lender</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Commitment</source>
-            <translation>Commitment</translation>
-        </message>
-        <message>
-            <source>From date</source>
-            <translation>From date</translation>
-        </message>
-        <message>
-            <source>Percent (%)</source>
-            <translation>Percent (%)</translation>
-        </message>
-        <message>
-            <source>KPI</source>
-            <translation>KPI</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Baseline</source>
-            <translation>Baseline</translation>
-        </message>
-        <message>
-            <source>Target (SPT)</source>
-            <translation>Target (SPT)</translation>
-        </message>
-        <message>
-            <source>Test dates</source>
-            <translation>Test dates</translation>
-        </message>
-        <message>
-            <source>Verifier</source>
-            <translation>Verifier</translation>
-        </message>
-        <message>
-            <source>Effective date</source>
-            <translation>Effective date</translation>
-        </message>
-        <message>
-            <source>Adjustment (bp)</source>
-            <translation>Adjustment (bp)</translation>
-        </message>
-        <message>
-            <source>Catalogue item</source>
-            <translation>Catalogue item</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>1 cell is not a valid amount and is left out</source>
-            <translation>1 cell is not a valid amount and is left out</translation>
-        </message>
-        <message>
-            <source>{count} cells are not valid amounts and are left out</source>
-            <translation>{count} cells are not valid amounts and are left out</translation>
-        </message>
-        <message>
-            <source>remaining {left}</source>
-            <translation>remaining {left}</translation>
-        </message>
-        <message>
-            <source>Total {total}</source>
-            <translation>Total {total}</translation>
-        </message>
-        <message>
-            <source>Total {total} / loan amount {amount}</source>
-            <translation>Total {total} / loan amount {amount}</translation>
-        </message>
-        <message>
-            <source>{over} above the loan amount</source>
-            <translation>{over} above the loan amount</translation>
-        </message>
-        <message>
-            <source>adds up to the loan amount</source>
-            <translation>adds up to the loan amount</translation>
-        </message>
-        <message>
-            <source>No lenders: a bilateral loan</source>
-            <translation>No lenders: a bilateral loan</translation>
-        </message>
-        <message>
-            <source>Commitments {total}</source>
-            <translation>Commitments {total}</translation>
-        </message>
-        <message>
-            <source>Commitments {total} / loan amount {amount}</source>
-            <translation>Commitments {total} / loan amount {amount}</translation>
-        </message>
-        <message>
-            <source>add up to the loan amount</source>
-            <translation>add up to the loan amount</translation>
-        </message>
-        <message>
-            <source>{gap} over: commitments must add up to the loan amount</source>
-            <translation>{gap} over: commitments must add up to the loan amount</translation>
-        </message>
-        <message>
-            <source>{gap} short: commitments must add up to the loan amount</source>
-            <translation>{gap} short: commitments must add up to the loan amount</translation>
-        </message>
-        <message>
-            <source>Total {total} / drawn total {drawn}</source>
-            <translation>Total {total} / drawn total {drawn}</translation>
-        </message>
-        <message>
-            <source>{over} above the drawn total</source>
-            <translation>{over} above the drawn total</translation>
-        </message>
-        <message>
-            <source>adds up to the drawn total</source>
-            <translation>adds up to the drawn total</translation>
-        </message>
-        <message>
-            <source>Total {percent} % of the drawn total</source>
-            <translation>Total {percent} % of the drawn total</translation>
-        </message>
-        <message>
-            <source>{over} % above 100 %</source>
-            <translation>{over} % above 100 %</translation>
-        </message>
-        <message>
-            <source>adds up to 100 %</source>
-            <translation>adds up to 100 %</translation>
-        </message>
-        <message>
-            <source>remaining {left} %</source>
-            <translation>remaining {left} %</translation>
-        </message>
-        <message>
-            <source>{count} percent cells are not numbers</source>
-            <translation>{count} percent cells are not numbers</translation>
-        </message>
-        <message>
-            <source>enter a valid loan amount to compare</source>
-            <translation>enter a valid loan amount to compare</translation>
-        </message>
-        <message>
-            <source>New loan application</source>
-            <translation>New loan application</translation>
-        </message>
-        <message>
-            <source>Loan {}</source>
-            <translation>Loan {}</translation>
-        </message>
-        <message>
-            <source>(no project)</source>
-            <translation>(no project)</translation>
-        </message>
-        <message>
-            <source>Loan application</source>
-            <translation>Loan application</translation>
-        </message>
-        <message>
-            <source>Parties and amount</source>
-            <translation>Parties and amount</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>blank: generated on saving</source>
-            <translation>blank: generated on saving</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Borrower</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Project</translation>
-        </message>
-        <message>
-            <source>Purpose</source>
-            <translation>Purpose</translation>
-        </message>
-        <message>
-            <source>Bank</source>
-            <translation>Bank</translation>
-        </message>
-        <message>
-            <source>Branch</source>
-            <translation>Branch</translation>
-        </message>
-        <message>
-            <source>Currency</source>
-            <translation>Currency</translation>
-        </message>
-        <message>
-            <source>Start date</source>
-            <translation>Start date</translation>
-        </message>
-        <message>
-            <source>Term (months)</source>
-            <translation>Term (months)</translation>
-        </message>
-        <message>
-            <source>Coverage threshold</source>
-            <translation>Coverage threshold</translation>
-        </message>
-        <message>
-            <source>Rate and repayment</source>
-            <translation>Rate and repayment</translation>
-        </message>
-        <message>
-            <source>Interest rate</source>
-            <translation>Interest rate</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <source>Fixed annual rate</source>
-            <translation>Fixed annual rate</translation>
-        </message>
-        <message>
-            <source>blank: no cap</source>
-            <translation>blank: no cap</translation>
-        </message>
-        <message>
-            <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
-            <translation>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</translation>
-        </message>
-        <message>
-            <source>Base rate</source>
-            <translation>Base rate</translation>
-        </message>
-        <message>
-            <source>Base rate value</source>
-            <translation>Base rate value</translation>
-        </message>
-        <message>
-            <source>Spread (bp)</source>
-            <translation>Spread (bp)</translation>
-        </message>
-        <message>
-            <source>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</source>
-            <translation>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</translation>
-        </message>
-        <message>
-            <source>Repayment</source>
-            <translation>Repayment</translation>
-        </message>
-        <message>
-            <source>Frequency</source>
-            <translation>Frequency</translation>
-        </message>
-        <message>
-            <source>Repayment method</source>
-            <translation>Repayment method</translation>
-        </message>
-        <message>
-            <source>Grace periods</source>
-            <translation>Grace periods</translation>
-        </message>
-        <message>
-            <source>Day count</source>
-            <translation>Day count</translation>
-        </message>
-        <message>
-            <source>Calendar</source>
-            <translation>Calendar</translation>
-        </message>
-        <message>
-            <source>Business day rule</source>
-            <translation>Business day rule</translation>
-        </message>
-        <message>
-            <source>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</source>
-            <translation>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</translation>
-        </message>
-        <message>
-            <source>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</source>
-            <translation>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</translation>
-        </message>
-        <message>
-            <source>Drawdowns</source>
-            <translation>Drawdowns</translation>
-        </message>
-        <message>
-            <source>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</source>
-            <translation>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</translation>
-        </message>
-        <message>
-            <source>Add row</source>
-            <translation>Add row</translation>
-        </message>
-        <message>
-            <source>Remove row</source>
-            <translation>Remove row</translation>
-        </message>
-        <message>
-            <source>Syndicate</source>
-            <translation>Syndicate</translation>
-        </message>
-        <message>
-            <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
-            <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
-        </message>
-        <message>
-            <source>Fees</source>
-            <translation>Fees</translation>
-        </message>
-        <message>
-            <source>Arrangement fee rate</source>
-            <translation>Arrangement fee rate</translation>
-        </message>
-        <message>
-            <source>Commitment fee (bp a year)</source>
-            <translation>Commitment fee (bp a year)</translation>
-        </message>
-        <message>
-            <source>Agency fee a year (CNY)</source>
-            <translation>Agency fee a year (CNY)</translation>
-        </message>
-        <message>
-            <source>Use of proceeds</source>
-            <translation>Use of proceeds</translation>
-        </message>
-        <message>
-            <source>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</source>
-            <translation>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</translation>
-        </message>
-        <message>
-            <source>Carbon-linked</source>
-            <translation>Carbon-linked</translation>
-        </message>
-        <message>
-            <source>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</source>
-            <translation>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</translation>
-        </message>
-        <message>
-            <source>Key performance indicators</source>
-            <translation>Key performance indicators</translation>
-        </message>
-        <message>
-            <source>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</source>
-            <translation>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</translation>
-        </message>
-        <message>
-            <source>Margin ratchet</source>
-            <translation>Margin ratchet</translation>
-        </message>
-        <message>
-            <source>Ratchet cap (bp)</source>
-            <translation>Ratchet cap (bp)</translation>
-        </message>
-        <message>
-            <source>(choose a catalogue item)</source>
-            <translation>(choose a catalogue item)</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoanTable</name>
-        <message>
-            <source>Reference</source>
-            <translation>Reference</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Borrower</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Project</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>Amount</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Class</source>
-            <translation>Class</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Start</translation>
-        </message>
-        <message>
-            <source>Maturity</source>
-            <translation>Maturity</translation>
-        </message>
-    </context>
-    <context>
-        <name>LoginDialog</name>
-        <message>
-            <source>Database: {}</source>
-            <translation>Database: {}</translation>
-        </message>
-        <message>
-            <source>Log in</source>
-            <translation>Log in</translation>
-        </message>
-        <message>
-            <source>Log in to GreenDesk</source>
-            <translation>Log in to GreenDesk</translation>
-        </message>
-        <message>
-            <source>Sign in with your GreenDesk user name and password.</source>
-            <translation>Sign in with your GreenDesk user name and password.</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>GreenDesk — green loan desk</source>
-            <translation>GreenDesk — green loan desk</translation>
-        </message>
-        <message>
-            <source>{n} loans</source>
-            <translation>{n} loans</translation>
-        </message>
-        <message>
-            <source>No loan matches “{text}”.</source>
-            <translation>No loan matches “{text}”.</translation>
-        </message>
-        <message>
-            <source>No loans yet. Start one with New loan (Ctrl+N).</source>
-            <translation>No loans yet. Start one with New loan (Ctrl+N).</translation>
-        </message>
-        <message>
-            <source>Search reference, borrower, project, region…</source>
-            <translation>Search reference, borrower, project, region…</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <source>&amp;Loans</source>
-            <translation>&amp;Loans</translation>
-        </message>
-        <message>
-            <source>&amp;Reports</source>
-            <translation>&amp;Reports</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;View</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>&amp;Administration</source>
-            <translation>&amp;Administration</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>&amp;Help</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Main toolbar</translation>
-        </message>
-        <message>
-            <source>New loan…</source>
-            <translation>New loan…</translation>
-        </message>
-        <message>
-            <source>Start a new loan application</source>
-            <translation>Start a new loan application</translation>
-        </message>
-        <message>
-            <source>Edit loan…</source>
-            <translation>Edit loan…</translation>
-        </message>
-        <message>
-            <source>Change the selected application's terms</source>
-            <translation>Change the selected application's terms</translation>
-        </message>
-        <message>
-            <source>New borrower…</source>
-            <translation>New borrower…</translation>
-        </message>
-        <message>
-            <source>Edit borrower…</source>
-            <translation>Edit borrower…</translation>
-        </message>
-        <message>
-            <source>New project…</source>
-            <translation>New project…</translation>
-        </message>
-        <message>
-            <source>Edit project…</source>
-            <translation>Edit project…</translation>
-        </message>
-        <message>
-            <source>Add pledge…</source>
-            <translation>Add pledge…</translation>
-        </message>
-        <message>
-            <source>Attach collateral to the selected loan</source>
-            <translation>Attach collateral to the selected loan</translation>
-        </message>
-        <message>
-            <source>Submit</source>
-            <translation>Submit</translation>
-        </message>
-        <message>
-            <source>Submit the application to the credit committee</source>
-            <translation>Submit the application to the credit committee</translation>
-        </message>
-        <message>
-            <source>Start review</source>
-            <translation>Start review</translation>
-        </message>
-        <message>
-            <source>Take the submitted application into committee review</source>
-            <translation>Take the submitted application into committee review</translation>
-        </message>
-        <message>
-            <source>Vote…</source>
-            <translation>Vote…</translation>
-        </message>
-        <message>
-            <source>Cast your committee vote</source>
-            <translation>Cast your committee vote</translation>
-        </message>
-        <message>
-            <source>Record decision</source>
-            <translation>Record decision</translation>
-        </message>
-        <message>
-            <source>Record the committee decision once the quorum is met</source>
-            <translation>Record the committee decision once the quorum is met</translation>
-        </message>
-        <message>
-            <source>Return for changes…</source>
-            <translation>Return for changes…</translation>
-        </message>
-        <message>
-            <source>Send the application back to the officer</source>
-            <translation>Send the application back to the officer</translation>
-        </message>
-        <message>
-            <source>Disburse</source>
-            <translation>Disburse</translation>
-        </message>
-        <message>
-            <source>Mark the approved loan as disbursed</source>
-            <translation>Mark the approved loan as disbursed</translation>
-        </message>
-        <message>
-            <source>Close loan</source>
-            <translation>Close loan</translation>
-        </message>
-        <message>
-            <source>Mark the disbursed loan as repaid</source>
-            <translation>Mark the disbursed loan as repaid</translation>
-        </message>
-        <message>
-            <source>Reopen as new version</source>
-            <translation>Reopen as new version</translation>
-        </message>
-        <message>
-            <source>Change approved terms through a new application version</source>
-            <translation>Change approved terms through a new application version</translation>
-        </message>
-        <message>
-            <source>Credit memo…</source>
-            <translation>Credit memo…</translation>
-        </message>
-        <message>
-            <source>Preview and save the credit memo PDF</source>
-            <translation>Preview and save the credit memo PDF</translation>
-        </message>
-        <message>
-            <source>Export workbook…</source>
-            <translation>Export workbook…</translation>
-        </message>
-        <message>
-            <source>Export the portfolio workbook for Excel</source>
-            <translation>Export the portfolio workbook for Excel</translation>
-        </message>
-        <message>
-            <source>Backup and restore…</source>
-            <translation>Backup and restore…</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>Refresh</translation>
-        </message>
-        <message>
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <source>Log out</source>
-            <translation>Log out</translation>
-        </message>
-        <message>
-            <source>Quit</source>
-            <translation>Quit</translation>
-        </message>
-        <message>
-            <source>Users…</source>
-            <translation>Users…</translation>
-        </message>
-        <message>
-            <source>Add users, change roles, reset passwords, deactivate accounts</source>
-            <translation>Add users, change roles, reset passwords, deactivate accounts</translation>
-        </message>
-        <message>
-            <source>Reference prices and rates…</source>
-            <translation>Reference prices and rates…</translation>
-        </message>
-        <message>
-            <source>Maintain carbon reference prices and LPR base rates; loans are revalued at once</source>
-            <translation>Maintain carbon reference prices and LPR base rates; loans are revalued at once</translation>
-        </message>
-        <message>
-            <source>Committee quorum…</source>
-            <translation>Committee quorum…</translation>
-        </message>
-        <message>
-            <source>Set how many votes, and what approving share, a committee decision needs</source>
-            <translation>Set how many votes, and what approving share, a committee decision needs</translation>
-        </message>
-        <message>
-            <source>Change my password…</source>
-            <translation>Change my password…</translation>
-        </message>
-        <message>
-            <source>About GreenDesk</source>
-            <translation>About GreenDesk</translation>
-        </message>
-        <message>
-            <source>Holiday calendar…</source>
-            <translation>Holiday calendar…</translation>
-        </message>
-        <message>
-            <source>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</source>
-            <translation>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</translation>
-        </message>
-    </context>
-    <context>
-        <name>MarketDataDialog</name>
-        <message>
-            <source>Instrument</source>
-            <translation>Instrument</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <source>Effective from</source>
-            <translation>Effective from</translation>
-        </message>
-        <message>
-            <source>Annual rate</source>
-            <translation>Annual rate</translation>
-        </message>
-        <message>
-            <source>{instrument} price of {day}</source>
-            <translation>{instrument} price of {day}</translation>
-        </message>
-        <message>
-            <source>{what} deleted.</source>
-            <translation>{what} deleted.</translation>
-        </message>
-        <message>
-            <source>{what} saved.</source>
-            <translation>{what} saved.</translation>
-        </message>
-        <message>
-            <source>Loans revalued with the new prices: {n}.</source>
-            <translation>Loans revalued with the new prices: {n}.</translation>
-        </message>
-        <message>
-            <source>Deleting the price and revaluing the pledged loans…</source>
-            <translation>Deleting the price and revaluing the pledged loans…</translation>
-        </message>
-        <message>
-            <source>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</source>
-            <translation>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</translation>
-        </message>
-        <message>
-            <source>Delete price</source>
-            <translation>Delete price</translation>
-        </message>
-        <message>
-            <source>{name} effective {day}</source>
-            <translation>{name} effective {day}</translation>
-        </message>
-        <message>
-            <source>Delete {name} effective {day} ({rate})?</source>
-            <translation>Delete {name} effective {day} ({rate})?</translation>
-        </message>
-        <message>
-            <source>Delete rate</source>
-            <translation>Delete rate</translation>
-        </message>
-        <message>
-            <source>1-year LPR</source>
-            <translation>1-year LPR</translation>
-        </message>
-        <message>
-            <source>5-year-and-over LPR</source>
-            <translation>5-year-and-over LPR</translation>
-        </message>
-        <message>
-            <source>Reference prices and rates</source>
-            <translation>Reference prices and rates</translation>
-        </message>
-        <message>
-            <source>Carbon reference prices</source>
-            <translation>Carbon reference prices</translation>
-        </message>
-        <message>
-            <source>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</source>
-            <translation>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>Add…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
-            <source>Delete…</source>
-            <translation>Delete…</translation>
-        </message>
-        <message>
-            <source>Base rates (LPR)</source>
-            <translation>Base rates (LPR)</translation>
-        </message>
-        <message>
-            <source>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</source>
-            <translation>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemoDialog</name>
-        <message>
-            <source>Credit memo {}</source>
-            <translation>Credit memo {}</translation>
-        </message>
-        <message>
-            <source>Rendering…</source>
-            <translation>Rendering…</translation>
-        </message>
-        <message>
-            <source>Rendering the credit memo…</source>
-            <translation>Rendering the credit memo…</translation>
-        </message>
-        <message>
-            <source>{n} pages</source>
-            <translation>{n} pages</translation>
-        </message>
-        <message>
-            <source>{size} KB, ready to save</source>
-            <translation>{size} KB, ready to save</translation>
-        </message>
-        <message>
-            <source>Save credit memo</source>
-            <translation>Save credit memo</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF files (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Cannot save {path}: {err}</source>
-            <translation>Cannot save {path}: {err}</translation>
-        </message>
-        <message>
-            <source>Saved to {}</source>
-            <translation>Saved to {}</translation>
-        </message>
-        <message>
-            <source>Credit memo</source>
-            <translation>Credit memo</translation>
-        </message>
-        <message>
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <source>Render again</source>
-            <translation>Render again</translation>
-        </message>
-        <message>
-            <source>Zoom out</source>
-            <translation>Zoom out</translation>
-        </message>
-        <message>
-            <source>Zoom in</source>
-            <translation>Zoom in</translation>
-        </message>
-        <message>
-            <source>Save PDF…</source>
-            <translation>Save PDF…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Messages</name>
-        <message>
-            <source>GreenDesk</source>
-            <translation>GreenDesk</translation>
-        </message>
-    </context>
-    <context>
-        <name>NoteDialog</name>
-        <message>
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverviewTab</name>
-        <message>
-            <source>{months} months, {start} to {end}</source>
-            <translation>{months} months, {start} to {end}</translation>
-        </message>
-        <message>
-            <source>tCO2e a year</source>
-            <translation>tCO2e a year</translation>
-        </message>
-    </context>
-    <context>
-        <name>PasswordDialog</name>
-        <message>
-            <source>Change my password</source>
-            <translation>Change my password</translation>
-        </message>
-        <message>
-            <source>Change the password you log in with as {user}. Enter your current password first.</source>
-            <translation>Change the password you log in with as {user}. Enter your current password first.</translation>
-        </message>
-        <message>
-            <source>Reset password</source>
-            <translation>Reset password</translation>
-        </message>
-        <message>
-            <source>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</source>
-            <translation>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <source>Current password</source>
-            <translation>Current password</translation>
-        </message>
-        <message>
-            <source>New password</source>
-            <translation>New password</translation>
-        </message>
-        <message>
-            <source>at least 8 characters</source>
-            <translation>at least 8 characters</translation>
-        </message>
-        <message>
-            <source>Repeat new password</source>
-            <translation>Repeat new password</translation>
-        </message>
-    </context>
-    <context>
-        <name>PledgeDialog</name>
-        <message>
-            <source>Add pledge</source>
-            <translation>Add pledge</translation>
-        </message>
-        <message>
-            <source>Pledge {}</source>
-            <translation>Pledge {}</translation>
-        </message>
-        <message>
-            <source>Pledge</source>
-            <translation>Pledge</translation>
-        </message>
-        <message>
-            <source>Collateral type</source>
-            <translation>Collateral type</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantity</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Price instrument</source>
-            <translation>Price instrument</translation>
-        </message>
-        <message>
-            <source>Unit price (CNY)</source>
-            <translation>Unit price (CNY)</translation>
-        </message>
-        <message>
-            <source>Appraised value (CNY)</source>
-            <translation>Appraised value (CNY)</translation>
-        </message>
-        <message>
-            <source>Valuation date</source>
-            <translation>Valuation date</translation>
-        </message>
-        <message>
-            <source>Pledge rate</source>
-            <translation>Pledge rate</translation>
-        </message>
-        <message>
-            <source>blank: the type's default</source>
-            <translation>blank: the type's default</translation>
-        </message>
-        <message>
-            <source>Registry</source>
-            <translation>Registry</translation>
-        </message>
-        <message>
-            <source>Registration number</source>
-            <translation>Registration number</translation>
-        </message>
-        <message>
-            <source>Vintage year</source>
-            <translation>Vintage year</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Expiry</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>Owner</translation>
-        </message>
-    </context>
-    <context>
-        <name>PriceDialog</name>
-        <message>
-            <source>Add reference price</source>
-            <translation>Add reference price</translation>
-        </message>
-        <message>
-            <source>{instrument} price of {day}</source>
-            <translation>{instrument} price of {day}</translation>
-        </message>
-        <message>
-            <source>Saving the price and revaluing the pledged loans…</source>
-            <translation>Saving the price and revaluing the pledged loans…</translation>
-        </message>
-        <message>
-            <source>Reference price</source>
-            <translation>Reference price</translation>
-        </message>
-        <message>
-            <source>Instrument</source>
-            <translation>Instrument</translation>
-        </message>
-        <message>
-            <source>Price date</source>
-            <translation>Price date</translation>
-        </message>
-        <message>
-            <source>Price</source>
-            <translation>Price</translation>
-        </message>
-        <message>
-            <source>yuan per unit, e.g. 72.50</source>
-            <translation>yuan per unit, e.g. 72.50</translation>
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation>Unit</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>e.g. exchange closing price</source>
-            <translation>e.g. exchange closing price</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProjectDialog</name>
-        <message>
-            <source>New project</source>
-            <translation>New project</translation>
-        </message>
-        <message>
-            <source>Project {}</source>
-            <translation>Project {}</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>Project</translation>
-        </message>
-        <message>
-            <source>Borrower</source>
-            <translation>Borrower</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>Description</translation>
-        </message>
-        <message>
-            <source>Catalogue item</source>
-            <translation>Catalogue item</translation>
-        </message>
-        <message>
-            <source>Capacity (MW)</source>
-            <translation>Capacity (MW)</translation>
-        </message>
-        <message>
-            <source>Capacity note</source>
-            <translation>Capacity note</translation>
-        </message>
-        <message>
-            <source>Total investment (CNY)</source>
-            <translation>Total investment (CNY)</translation>
-        </message>
-        <message>
-            <source>CO2e reduction (t a year)</source>
-            <translation>CO2e reduction (t a year)</translation>
-        </message>
-        <message>
-            <source>Carbon sink (t)</source>
-            <translation>Carbon sink (t)</translation>
-        </message>
-    </context>
-    <context>
-        <name>QuorumDialog</name>
-        <message>
-            <source>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</source>
-            <translation>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</translation>
-        </message>
-        <message>
-            <source>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</source>
-            <translation>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</translation>
-        </message>
-        <message>
-            <source>more than</source>
-            <translation>more than</translation>
-        </message>
-        <message>
-            <source>at least</source>
-            <translation>at least</translation>
-        </message>
-        <message>
-            <source>Committee quorum</source>
-            <translation>Committee quorum</translation>
-        </message>
-        <message>
-            <source>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</source>
-            <translation>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</translation>
-        </message>
-        <message>
-            <source>Votes needed</source>
-            <translation>Votes needed</translation>
-        </message>
-        <message>
-            <source> votes</source>
-            <translation> votes</translation>
-        </message>
-        <message>
-            <source>Approving share</source>
-            <translation>Approving share</translation>
-        </message>
-        <message>
-            <source>Share of votes</source>
-            <translation>Share of votes</translation>
-        </message>
-        <message>
-            <source>a fraction such as 1/2 or 2/3</source>
-            <translation>a fraction such as 1/2 or 2/3</translation>
-        </message>
-    </context>
-    <context>
-        <name>RateDialog</name>
-        <message>
-            <source>Add base rate</source>
-            <translation>Add base rate</translation>
-        </message>
-        <message>
-            <source>{name} effective {day}</source>
-            <translation>{name} effective {day}</translation>
-        </message>
-        <message>
-            <source>= {pct} a year</source>
-            <translation>= {pct} a year</translation>
-        </message>
-        <message>
-            <source>Base rate</source>
-            <translation>Base rate</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <source>Effective from</source>
-            <translation>Effective from</translation>
-        </message>
-        <message>
-            <source>Annual rate (decimal)</source>
-            <translation>Annual rate (decimal)</translation>
-        </message>
-        <message>
-            <source>e.g. 0.0300 for 3.00 %</source>
-            <translation>e.g. 0.0300 for 3.00 %</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <source>e.g. PBoC announcement</source>
-            <translation>e.g. PBoC announcement</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScheduleTab</name>
-        <message>
-            <source>No.</source>
-            <translation>No.</translation>
-        </message>
-        <message>
-            <source>Payment date</source>
-            <translation>Payment date</translation>
-        </message>
-        <message>
-            <source>Days</source>
-            <translation>Days</translation>
-        </message>
-        <message>
-            <source>Rate</source>
-            <translation>Rate</translation>
-        </message>
-        <message>
-            <source>Opening balance</source>
-            <translation>Opening balance</translation>
-        </message>
-        <message>
-            <source>Drawdown</source>
-            <translation>Drawdown</translation>
-        </message>
-        <message>
-            <source>Principal</source>
-            <translation>Principal</translation>
-        </message>
-        <message>
-            <source>Interest</source>
-            <translation>Interest</translation>
-        </message>
-        <message>
-            <source>Fees</source>
-            <translation>Fees</translation>
-        </message>
-        <message>
-            <source>Payment</source>
-            <translation>Payment</translation>
-        </message>
-        <message>
-            <source>Closing balance</source>
-            <translation>Closing balance</translation>
-        </message>
-        <message>
-            <source>Computing the schedule…</source>
-            <translation>Computing the schedule…</translation>
-        </message>
-        <message>
-            <source>No schedule: {}</source>
-            <translation>No schedule: {}</translation>
-        </message>
-        <message>
-            <source>Borrower (whole facility)</source>
-            <translation>Borrower (whole facility)</translation>
-        </message>
-        <message>
-            <source>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</source>
-            <translation>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</translation>
-        </message>
-        <message>
-            <source>Official</source>
-            <translation>Official</translation>
-        </message>
-        <message>
-            <source>Projected</source>
-            <translation>Projected</translation>
-        </message>
-        <message>
-            <source>Weekends only</source>
-            <translation>Weekends only</translation>
-        </message>
-        <message>
-            <source>No State Council notice for {year} yet: the date rests on projected holidays and is re-derived when the notice is loaded</source>
-            <translation>No State Council notice for {year} yet: the date rests on projected holidays and is re-derived when the notice is loaded</translation>
-        </message>
-        <message>
-            <source>Calendar</source>
-            <translation>Calendar</translation>
-        </message>
-        <message>
-            <source>Calendar: no business-day calendar</source>
-            <translation>Calendar: no business-day calendar</translation>
-        </message>
-        <message>
-            <source>Calendar: official holidays through {through} · version {version}</source>
-            <translation>Calendar: official holidays through {through} · version {version}</translation>
-        </message>
-        <message>
-            <source>Calendar: official holidays through {through}; {first}–{last} projected (rule {rule}) · version {version}</source>
-            <translation>Calendar: official holidays through {through}; {first}–{last} projected (rule {rule}) · version {version}</translation>
-        </message>
-    </context>
-    <context>
-        <name>Task</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-    </context>
-    <context>
-        <name>UserDialog</name>
-        <message>
-            <source>Add user</source>
-            <translation>Add user</translation>
-        </message>
-        <message>
-            <source>User {}</source>
-            <translation>User {}</translation>
-        </message>
-        <message>
-            <source>User</source>
-            <translation>User</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>lower-case letters, digits, '.', '_' or '-'</source>
-            <translation>lower-case letters, digits, '.', '_' or '-'</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Display name</translation>
-        </message>
-        <message>
-            <source>as shown in the window and the audit trail</source>
-            <translation>as shown in the window and the audit trail</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Initial password</source>
-            <translation>Initial password</translation>
-        </message>
-        <message>
-            <source>at least 8 characters</source>
-            <translation>at least 8 characters</translation>
-        </message>
-        <message>
-            <source>Repeat password</source>
-            <translation>Repeat password</translation>
-        </message>
-        <message>
-            <source>Active (may log in)</source>
-            <translation>Active (may log in)</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsersDialog</name>
-        <message>
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <source>Display name</source>
-            <translation>Display name</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Role</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Active</translation>
-        </message>
-        <message>
-            <source>Deactivated</source>
-            <translation>Deactivated</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Created</translation>
-        </message>
-        <message>
-            <source>User {user} added as {role}.</source>
-            <translation>User {user} added as {role}.</translation>
-        </message>
-        <message>
-            <source>User {user} saved.</source>
-            <translation>User {user} saved.</translation>
-        </message>
-        <message>
-            <source>The password of {user} was reset.</source>
-            <translation>The password of {user} was reset.</translation>
-        </message>
-        <message>
-            <source>Users</source>
-            <translation>Users</translation>
-        </message>
-        <message>
-            <source>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</source>
-            <translation>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</translation>
-        </message>
-        <message>
-            <source>Add…</source>
-            <translation>Add…</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>Edit…</translation>
-        </message>
-        <message>
-            <source>Reset password…</source>
-            <translation>Reset password…</translation>
-        </message>
-    </context>
-    <context>
-        <name>VoteDialog</name>
-        <message>
-            <source>Cast vote</source>
-            <translation>Cast vote</translation>
-        </message>
-        <message>
-            <source>Cast your vote</source>
-            <translation>Cast your vote</translation>
-        </message>
-        <message>
-            <source>Decision</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Conditions</source>
-            <translation>Conditions</translation>
-        </message>
-        <message>
-            <source>Required when approving with conditions</source>
-            <translation>Required when approving with conditions</translation>
-        </message>
-        <message>
-            <source>Comment</source>
-            <translation>Comment</translation>
-        </message>
-    </context>
-    <context>
-        <name>CalendarDialog</name>
-        <message>
-            <source>Monday</source>
-            <translation>Monday</translation>
-        </message>
-        <message>
-            <source>Tuesday</source>
-            <translation>Tuesday</translation>
-        </message>
-        <message>
-            <source>Wednesday</source>
-            <translation>Wednesday</translation>
-        </message>
-        <message>
-            <source>Thursday</source>
-            <translation>Thursday</translation>
-        </message>
-        <message>
-            <source>Friday</source>
-            <translation>Friday</translation>
-        </message>
-        <message>
-            <source>Saturday</source>
-            <translation>Saturday</translation>
-        </message>
-        <message>
-            <source>Sunday</source>
-            <translation>Sunday</translation>
-        </message>
-        <message>
-            <source>Working weekend day</source>
-            <translation>Working weekend day</translation>
-        </message>
-        <message>
-            <source>Day off</source>
-            <translation>Day off</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Weekday</source>
-            <translation>Weekday</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Kind</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>kept: already paid</source>
-            <translation>kept: already paid</translation>
-        </message>
-        <message>
-            <source>Loan</source>
-            <translation>Loan</translation>
-        </message>
-        <message>
-            <source>Period</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>Payment date before</source>
-            <translation>Payment date before</translation>
-        </message>
-        <message>
-            <source>Payment date now</source>
-            <translation>Payment date now</translation>
-        </message>
-        <message>
-            <source>Interest before</source>
-            <translation>Interest before</translation>
-        </message>
-        <message>
-            <source>Interest now</source>
-            <translation>Interest now</translation>
-        </message>
-        <message>
-            <source>Official (State Council notice)</source>
-            <translation>Official (State Council notice)</translation>
-        </message>
-        <message>
-            <source>Projected</source>
-            <translation>Projected</translation>
-        </message>
-        <message>
-            <source>No holiday data</source>
-            <translation>No holiday data</translation>
-        </message>
-        <message>
-            <source>{year} replaced</source>
-            <translation>{year} replaced</translation>
-        </message>
-        <message>
-            <source>{year} loaded</source>
-            <translation>{year} loaded</translation>
-        </message>
-        <message>
-            <source>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</source>
-            <translation>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</translation>
-        </message>
-        <message>
-            <source>State Council holiday notice</source>
-            <translation>State Council holiday notice</translation>
-        </message>
-        <message>
-            <source>Notice files (*.csv *.json)</source>
-            <translation>Notice files (*.csv *.json)</translation>
-        </message>
-        <message>
-            <source>Loading the notice and re-deriving the loans' payment dates…</source>
-            <translation>Loading the notice and re-deriving the loans' payment dates…</translation>
-        </message>
-        <message>
-            <source>Holiday calendar</source>
-            <translation>Holiday calendar</translation>
-        </message>
-        <message>
-            <source>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</source>
-            <translation>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>Year</translation>
-        </message>
-        <message>
-            <source>Load a State Council notice</source>
-            <translation>Load a State Council notice</translation>
-        </message>
-        <message>
-            <source>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</source>
-            <translation>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</translation>
-        </message>
-        <message>
-            <source>Replace a year already official</source>
-            <translation>Replace a year already official</translation>
-        </message>
-        <message>
-            <source>Load notice file…</source>
-            <translation>Load notice file…</translation>
-        </message>
-        <message>
-            <source>Loaded on {day} by {user} from {file}.</source>
-            <translation>Loaded on {day} by {user} from {file}.</translation>
-        </message>
-        <message>
-            <source>Shipped with GreenDesk: {notice}</source>
-            <translation>Shipped with GreenDesk: {notice}</translation>
-        </message>
-        <message>
-            <source>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</source>
-            <translation>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</translation>
-        </message>
-        <message>
-            <source>No holiday data for this year.</source>
-            <translation>No holiday data for this year.</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>About GreenDesk</source>
+        <translation>About GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</source>
+        <translation>Restored {loans} loans from {path}. The replaced database was kept as {aside}.</translation>
+    </message>
+    <message>
+        <source>Daily backup written: {}</source>
+        <translation>Daily backup written: {}</translation>
+    </message>
+    <message>
+        <source>Daily backup…</source>
+        <translation>Daily backup…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Also written to the log file: {}</source>
+        <translation>Also written to the log file: {}</translation>
+    </message>
+    <message>
+        <source>GreenDesk: unexpected error</source>
+        <translation>GreenDesk: unexpected error</translation>
+    </message>
+    <message>
+        <source>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</source>
+        <translation>GreenDesk ran into a problem it did not expect. Your data is safe: the unfinished change was not saved. Please send the details below to your IT support.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copy details</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Export workbook</source>
+        <translation>Export workbook</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel workbooks (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file: required</source>
+        <translation>file: required</translation>
+    </message>
+    <message>
+        <source>Writing loan {done} of {total}…</source>
+        <translation>Writing loan {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Exporting the portfolio workbook…</source>
+        <translation>Exporting the portfolio workbook…</translation>
+    </message>
+    <message>
+        <source>Export portfolio workbook</source>
+        <translation>Export portfolio workbook</translation>
+    </message>
+    <message>
+        <source>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</source>
+        <translation>Writes the portfolio workbook (summary, loans, collateral, syndicate, maturity ladder) for Excel.</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>password: the two entries differ</source>
+        <translation>password: the two entries differ</translation>
+    </message>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Create the administrator</translation>
+    </message>
+    <message>
+        <source>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</source>
+        <translation>This database has no administrator yet. Create one now: the administrator adds officers and committee members, keeps reference prices and rates, and restores backups.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>e.g. admin</source>
+        <translation>e.g. admin</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <source>No events recorded for this loan.</source>
+        <translation>No events recorded for this loan.</translation>
+    </message>
+    <message>
+        <source>Select an event.</source>
+        <translation>Select an event.</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDetail</name>
+    <message>
+        <source>{n} grace periods</source>
+        <translation>{n} grace periods</translation>
+    </message>
+    <message>
+        <source>{n} lenders</source>
+        <translation>{n} lenders</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>Reading the classification…</source>
+        <translation>Reading the classification…</translation>
+    </message>
+    <message>
+        <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>
+        <translation>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Carbon grade</source>
+        <translation>Carbon grade</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Total investment</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Environmental benefit</source>
+        <translation>Environmental benefit</translation>
+    </message>
+    <message>
+        <source>CO2e reduction</source>
+        <translation>CO2e reduction</translation>
+    </message>
+    <message>
+        <source>Carbon sink</source>
+        <translation>Carbon sink</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Green share</source>
+        <translation>Green share</translation>
+    </message>
+    <message>
+        <source>Terms and schedule</source>
+        <translation>Terms and schedule</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Collateral</source>
+        <translation>Collateral</translation>
+    </message>
+    <message>
+        <source>Add pledge…</source>
+        <translation>Add pledge…</translation>
+    </message>
+    <message>
+        <source>Edit pledge…</source>
+        <translation>Edit pledge…</translation>
+    </message>
+    <message>
+        <source>Remove pledge</source>
+        <translation>Remove pledge</translation>
+    </message>
+    <message>
+        <source>Officer's override</source>
+        <translation>Officer's override</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Save override</source>
+        <translation>Save override</translation>
+    </message>
+    <message>
+        <source>Remove override</source>
+        <translation>Remove override</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>LoanDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Lender</source>
+        <translation>Lender</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Commitment</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <source>Percent (%)</source>
+        <translation>Percent (%)</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>Target (SPT)</source>
+        <translation>Target (SPT)</translation>
+    </message>
+    <message>
+        <source>Test dates</source>
+        <translation>Test dates</translation>
+    </message>
+    <message>
+        <source>Verifier</source>
+        <translation>Verifier</translation>
+    </message>
+    <message>
+        <source>Effective date</source>
+        <translation>Effective date</translation>
+    </message>
+    <message>
+        <source>Adjustment (bp)</source>
+        <translation>Adjustment (bp)</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>1 cell is not a valid amount and is left out</source>
+        <translation>1 cell is not a valid amount and is left out</translation>
+    </message>
+    <message>
+        <source>{count} cells are not valid amounts and are left out</source>
+        <translation>{count} cells are not valid amounts and are left out</translation>
+    </message>
+    <message>
+        <source>remaining {left}</source>
+        <translation>remaining {left}</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Total {total}</translation>
+    </message>
+    <message>
+        <source>Total {total} / loan amount {amount}</source>
+        <translation>Total {total} / loan amount {amount}</translation>
+    </message>
+    <message>
+        <source>{over} above the loan amount</source>
+        <translation>{over} above the loan amount</translation>
+    </message>
+    <message>
+        <source>adds up to the loan amount</source>
+        <translation>adds up to the loan amount</translation>
+    </message>
+    <message>
+        <source>No lenders: a bilateral loan</source>
+        <translation>No lenders: a bilateral loan</translation>
+    </message>
+    <message>
+        <source>Commitments {total}</source>
+        <translation>Commitments {total}</translation>
+    </message>
+    <message>
+        <source>Commitments {total} / loan amount {amount}</source>
+        <translation>Commitments {total} / loan amount {amount}</translation>
+    </message>
+    <message>
+        <source>add up to the loan amount</source>
+        <translation>add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>{gap} over: commitments must add up to the loan amount</source>
+        <translation>{gap} over: commitments must add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>{gap} short: commitments must add up to the loan amount</source>
+        <translation>{gap} short: commitments must add up to the loan amount</translation>
+    </message>
+    <message>
+        <source>Total {total} / drawn total {drawn}</source>
+        <translation>Total {total} / drawn total {drawn}</translation>
+    </message>
+    <message>
+        <source>{over} above the drawn total</source>
+        <translation>{over} above the drawn total</translation>
+    </message>
+    <message>
+        <source>adds up to the drawn total</source>
+        <translation>adds up to the drawn total</translation>
+    </message>
+    <message>
+        <source>Total {percent} % of the drawn total</source>
+        <translation>Total {percent} % of the drawn total</translation>
+    </message>
+    <message>
+        <source>{over} % above 100 %</source>
+        <translation>{over} % above 100 %</translation>
+    </message>
+    <message>
+        <source>adds up to 100 %</source>
+        <translation>adds up to 100 %</translation>
+    </message>
+    <message>
+        <source>remaining {left} %</source>
+        <translation>remaining {left} %</translation>
+    </message>
+    <message>
+        <source>{count} percent cells are not numbers</source>
+        <translation>{count} percent cells are not numbers</translation>
+    </message>
+    <message>
+        <source>enter a valid loan amount to compare</source>
+        <translation>enter a valid loan amount to compare</translation>
+    </message>
+    <message>
+        <source>New loan application</source>
+        <translation>New loan application</translation>
+    </message>
+    <message>
+        <source>Loan {}</source>
+        <translation>Loan {}</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>(no project)</translation>
+    </message>
+    <message>
+        <source>Loan application</source>
+        <translation>Loan application</translation>
+    </message>
+    <message>
+        <source>Parties and amount</source>
+        <translation>Parties and amount</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>blank: generated on saving</source>
+        <translation>blank: generated on saving</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Term (months)</source>
+        <translation>Term (months)</translation>
+    </message>
+    <message>
+        <source>Coverage threshold</source>
+        <translation>Coverage threshold</translation>
+    </message>
+    <message>
+        <source>Rate and repayment</source>
+        <translation>Rate and repayment</translation>
+    </message>
+    <message>
+        <source>Interest rate</source>
+        <translation>Interest rate</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Fixed annual rate</source>
+        <translation>Fixed annual rate</translation>
+    </message>
+    <message>
+        <source>blank: no cap</source>
+        <translation>blank: no cap</translation>
+    </message>
+    <message>
+        <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
+        <translation>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</translation>
+    </message>
+    <message>
+        <source>Base rate</source>
+        <translation>Base rate</translation>
+    </message>
+    <message>
+        <source>Base rate value</source>
+        <translation>Base rate value</translation>
+    </message>
+    <message>
+        <source>Spread (bp)</source>
+        <translation>Spread (bp)</translation>
+    </message>
+    <message>
+        <source>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</source>
+        <translation>Base-rate path: the published base rate from each date on. At each anniversary the rate is repriced to the last entry on or before it. Leave empty to keep the base rate above.</translation>
+    </message>
+    <message>
+        <source>Repayment</source>
+        <translation>Repayment</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <source>Repayment method</source>
+        <translation>Repayment method</translation>
+    </message>
+    <message>
+        <source>Grace periods</source>
+        <translation>Grace periods</translation>
+    </message>
+    <message>
+        <source>Day count</source>
+        <translation>Day count</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Business day rule</source>
+        <translation>Business day rule</translation>
+    </message>
+    <message>
+        <source>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</source>
+        <translation>Annuity on an actual-day basis (ACT/360, ACT/365F): interest follows the actual days while the instalment assumes equal periods, so the last payment absorbs the difference and on a 20-year monthly loan can be about twice the instalment. Choose 30/360 for level instalments.</translation>
+    </message>
+    <message>
+        <source>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</source>
+        <translation>Repayment plan (custom method only): principal repaid at chosen period ends, as amounts adding up to the drawn total or as percents adding up to 100, one form throughout.</translation>
+    </message>
+    <message>
+        <source>Drawdowns</source>
+        <translation>Drawdowns</translation>
+    </message>
+    <message>
+        <source>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</source>
+        <translation>Dates and amounts drawn during construction; leave empty to draw the whole amount on the start date.</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Syndicate</source>
+        <translation>Syndicate</translation>
+    </message>
+    <message>
+        <source>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</source>
+        <translation>Each lender's role and commitment; commitments add up to the facility amount. Leave empty for a bilateral loan.</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Arrangement fee rate</source>
+        <translation>Arrangement fee rate</translation>
+    </message>
+    <message>
+        <source>Commitment fee (bp a year)</source>
+        <translation>Commitment fee (bp a year)</translation>
+    </message>
+    <message>
+        <source>Agency fee a year (CNY)</source>
+        <translation>Agency fee a year (CNY)</translation>
+    </message>
+    <message>
+        <source>Use of proceeds</source>
+        <translation>Use of proceeds</translation>
+    </message>
+    <message>
+        <source>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</source>
+        <translation>Green use of proceeds: the catalogue item each part funds (with its catalogue edition), what it is for, and the amount. Together the parts may not exceed the loan amount.</translation>
+    </message>
+    <message>
+        <source>Carbon-linked</source>
+        <translation>Carbon-linked</translation>
+    </message>
+    <message>
+        <source>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</source>
+        <translation>Sustainability-linked terms: each KPI with its baseline, target (SPT), test dates and verifier, and the margin steps that follow the tests. Leave empty for a loan without them.</translation>
+    </message>
+    <message>
+        <source>Key performance indicators</source>
+        <translation>Key performance indicators</translation>
+    </message>
+    <message>
+        <source>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</source>
+        <translation>Test dates: one or more dates (YYYY-MM-DD) separated by commas or semicolons.</translation>
+    </message>
+    <message>
+        <source>Margin ratchet</source>
+        <translation>Margin ratchet</translation>
+    </message>
+    <message>
+        <source>Ratchet cap (bp)</source>
+        <translation>Ratchet cap (bp)</translation>
+    </message>
+    <message>
+        <source>(choose a catalogue item)</source>
+        <translation>(choose a catalogue item)</translation>
+    </message>
+</context>
+<context>
+    <name>LoanTable</name>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Maturity</source>
+        <translation>Maturity</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Database: {}</source>
+        <translation>Database: {}</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Log in to GreenDesk</source>
+        <translation>Log in to GreenDesk</translation>
+    </message>
+    <message>
+        <source>Sign in with your GreenDesk user name and password.</source>
+        <translation>Sign in with your GreenDesk user name and password.</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GreenDesk — green loan desk</source>
+        <translation>GreenDesk — green loan desk</translation>
+    </message>
+    <message>
+        <source>{n} loans</source>
+        <translation>{n} loans</translation>
+    </message>
+    <message>
+        <source>No loan matches “{text}”.</source>
+        <translation>No loan matches “{text}”.</translation>
+    </message>
+    <message>
+        <source>No loans yet. Start one with New loan (Ctrl+N).</source>
+        <translation>No loans yet. Start one with New loan (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Search reference, borrower, project, region…</source>
+        <translation>Search reference, borrower, project, region…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Loans</source>
+        <translation>&amp;Loans</translation>
+    </message>
+    <message>
+        <source>&amp;Reports</source>
+        <translation>&amp;Reports</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Administration</source>
+        <translation>&amp;Administration</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message>
+        <source>New loan…</source>
+        <translation>New loan…</translation>
+    </message>
+    <message>
+        <source>Start a new loan application</source>
+        <translation>Start a new loan application</translation>
+    </message>
+    <message>
+        <source>Edit loan…</source>
+        <translation>Edit loan…</translation>
+    </message>
+    <message>
+        <source>Change the selected application's terms</source>
+        <translation>Change the selected application's terms</translation>
+    </message>
+    <message>
+        <source>New borrower…</source>
+        <translation>New borrower…</translation>
+    </message>
+    <message>
+        <source>Edit borrower…</source>
+        <translation>Edit borrower…</translation>
+    </message>
+    <message>
+        <source>New project…</source>
+        <translation>New project…</translation>
+    </message>
+    <message>
+        <source>Edit project…</source>
+        <translation>Edit project…</translation>
+    </message>
+    <message>
+        <source>Add pledge…</source>
+        <translation>Add pledge…</translation>
+    </message>
+    <message>
+        <source>Attach collateral to the selected loan</source>
+        <translation>Attach collateral to the selected loan</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Submit the application to the credit committee</source>
+        <translation>Submit the application to the credit committee</translation>
+    </message>
+    <message>
+        <source>Start review</source>
+        <translation>Start review</translation>
+    </message>
+    <message>
+        <source>Take the submitted application into committee review</source>
+        <translation>Take the submitted application into committee review</translation>
+    </message>
+    <message>
+        <source>Vote…</source>
+        <translation>Vote…</translation>
+    </message>
+    <message>
+        <source>Cast your committee vote</source>
+        <translation>Cast your committee vote</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>Record decision</translation>
+    </message>
+    <message>
+        <source>Record the committee decision once the quorum is met</source>
+        <translation>Record the committee decision once the quorum is met</translation>
+    </message>
+    <message>
+        <source>Return for changes…</source>
+        <translation>Return for changes…</translation>
+    </message>
+    <message>
+        <source>Send the application back to the officer</source>
+        <translation>Send the application back to the officer</translation>
+    </message>
+    <message>
+        <source>Disburse</source>
+        <translation>Disburse</translation>
+    </message>
+    <message>
+        <source>Mark the approved loan as disbursed</source>
+        <translation>Mark the approved loan as disbursed</translation>
+    </message>
+    <message>
+        <source>Close loan</source>
+        <translation>Close loan</translation>
+    </message>
+    <message>
+        <source>Mark the disbursed loan as repaid</source>
+        <translation>Mark the disbursed loan as repaid</translation>
+    </message>
+    <message>
+        <source>Reopen as new version</source>
+        <translation>Reopen as new version</translation>
+    </message>
+    <message>
+        <source>Change approved terms through a new application version</source>
+        <translation>Change approved terms through a new application version</translation>
+    </message>
+    <message>
+        <source>Credit memo…</source>
+        <translation>Credit memo…</translation>
+    </message>
+    <message>
+        <source>Preview and save the credit memo PDF</source>
+        <translation>Preview and save the credit memo PDF</translation>
+    </message>
+    <message>
+        <source>Export workbook…</source>
+        <translation>Export workbook…</translation>
+    </message>
+    <message>
+        <source>Export the portfolio workbook for Excel</source>
+        <translation>Export the portfolio workbook for Excel</translation>
+    </message>
+    <message>
+        <source>Backup and restore…</source>
+        <translation>Backup and restore…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Users…</source>
+        <translation>Users…</translation>
+    </message>
+    <message>
+        <source>Add users, change roles, reset passwords, deactivate accounts</source>
+        <translation>Add users, change roles, reset passwords, deactivate accounts</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates…</source>
+        <translation>Reference prices and rates…</translation>
+    </message>
+    <message>
+        <source>Maintain carbon reference prices and LPR base rates; loans are revalued at once</source>
+        <translation>Maintain carbon reference prices and LPR base rates; loans are revalued at once</translation>
+    </message>
+    <message>
+        <source>Committee quorum…</source>
+        <translation>Committee quorum…</translation>
+    </message>
+    <message>
+        <source>Set how many votes, and what approving share, a committee decision needs</source>
+        <translation>Set how many votes, and what approving share, a committee decision needs</translation>
+    </message>
+    <message>
+        <source>Change my password…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <source>About GreenDesk</source>
+        <translation>About GreenDesk</translation>
+    </message>
+    <message>
+        <source>Holiday calendar…</source>
+        <translation>Holiday calendar…</translation>
+    </message>
+    <message>
+        <source>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</source>
+        <translation>Official and projected public holidays by year; load a State Council notice and re-derive loans' payment dates</translation>
+    </message>
+</context>
+<context>
+    <name>MarketDataDialog</name>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Annual rate</source>
+        <translation>Annual rate</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} price of {day}</translation>
+    </message>
+    <message>
+        <source>{what} deleted.</source>
+        <translation>{what} deleted.</translation>
+    </message>
+    <message>
+        <source>{what} saved.</source>
+        <translation>{what} saved.</translation>
+    </message>
+    <message>
+        <source>Loans revalued with the new prices: {n}.</source>
+        <translation>Loans revalued with the new prices: {n}.</translation>
+    </message>
+    <message>
+        <source>Deleting the price and revaluing the pledged loans…</source>
+        <translation>Deleting the price and revaluing the pledged loans…</translation>
+    </message>
+    <message>
+        <source>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</source>
+        <translation>Delete the {instrument} price of {day} ({price} {unit})? Loans pledged with {instrument} are revalued at once.</translation>
+    </message>
+    <message>
+        <source>Delete price</source>
+        <translation>Delete price</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name} effective {day}</translation>
+    </message>
+    <message>
+        <source>Delete {name} effective {day} ({rate})?</source>
+        <translation>Delete {name} effective {day} ({rate})?</translation>
+    </message>
+    <message>
+        <source>Delete rate</source>
+        <translation>Delete rate</translation>
+    </message>
+    <message>
+        <source>1-year LPR</source>
+        <translation>1-year LPR</translation>
+    </message>
+    <message>
+        <source>5-year-and-over LPR</source>
+        <translation>5-year-and-over LPR</translation>
+    </message>
+    <message>
+        <source>Reference prices and rates</source>
+        <translation>Reference prices and rates</translation>
+    </message>
+    <message>
+        <source>Carbon reference prices</source>
+        <translation>Carbon reference prices</translation>
+    </message>
+    <message>
+        <source>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</source>
+        <translation>Reference prices value pledged allowances, CCERs and carbon-sink rights (quantity × price). Saving a price revalues, at once, every current loan pledged with that instrument.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Delete…</translation>
+    </message>
+    <message>
+        <source>Base rates (LPR)</source>
+        <translation>Base rates (LPR)</translation>
+    </message>
+    <message>
+        <source>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</source>
+        <translation>Loan Prime Rates as published, each in force from its effective date. Floating-rate loans are repriced from these on their contractual dates.</translation>
+    </message>
+</context>
+<context>
+    <name>MemoDialog</name>
+    <message>
+        <source>Credit memo {}</source>
+        <translation>Credit memo {}</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>Rendering…</translation>
+    </message>
+    <message>
+        <source>Rendering the credit memo…</source>
+        <translation>Rendering the credit memo…</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>{size} KB, ready to save</source>
+        <translation>{size} KB, ready to save</translation>
+    </message>
+    <message>
+        <source>Save credit memo</source>
+        <translation>Save credit memo</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot save {path}: {err}</source>
+        <translation>Cannot save {path}: {err}</translation>
+    </message>
+    <message>
+        <source>Saved to {}</source>
+        <translation>Saved to {}</translation>
+    </message>
+    <message>
+        <source>Credit memo</source>
+        <translation>Credit memo</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Render again</source>
+        <translation>Render again</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>GreenDesk</source>
+        <translation>GreenDesk</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>{months} months, {start} to {end}</source>
+        <translation>{months} months, {start} to {end}</translation>
+    </message>
+    <message>
+        <source>tCO2e a year</source>
+        <translation>tCO2e a year</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>Change the password you log in with as {user}. Enter your current password first.</source>
+        <translation>Change the password you log in with as {user}. Enter your current password first.</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</source>
+        <translation>Set a new password for {name} ({user}). Give it to them in person; they can change it themselves after logging in.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Repeat new password</source>
+        <translation>Repeat new password</translation>
+    </message>
+</context>
+<context>
+    <name>PledgeDialog</name>
+    <message>
+        <source>Add pledge</source>
+        <translation>Add pledge</translation>
+    </message>
+    <message>
+        <source>Pledge {}</source>
+        <translation>Pledge {}</translation>
+    </message>
+    <message>
+        <source>Pledge</source>
+        <translation>Pledge</translation>
+    </message>
+    <message>
+        <source>Collateral type</source>
+        <translation>Collateral type</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Price instrument</source>
+        <translation>Price instrument</translation>
+    </message>
+    <message>
+        <source>Unit price (CNY)</source>
+        <translation>Unit price (CNY)</translation>
+    </message>
+    <message>
+        <source>Appraised value (CNY)</source>
+        <translation>Appraised value (CNY)</translation>
+    </message>
+    <message>
+        <source>Valuation date</source>
+        <translation>Valuation date</translation>
+    </message>
+    <message>
+        <source>Pledge rate</source>
+        <translation>Pledge rate</translation>
+    </message>
+    <message>
+        <source>blank: the type's default</source>
+        <translation>blank: the type's default</translation>
+    </message>
+    <message>
+        <source>Registry</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <source>Vintage year</source>
+        <translation>Vintage year</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiry</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+</context>
+<context>
+    <name>PriceDialog</name>
+    <message>
+        <source>Add reference price</source>
+        <translation>Add reference price</translation>
+    </message>
+    <message>
+        <source>{instrument} price of {day}</source>
+        <translation>{instrument} price of {day}</translation>
+    </message>
+    <message>
+        <source>Saving the price and revaluing the pledged loans…</source>
+        <translation>Saving the price and revaluing the pledged loans…</translation>
+    </message>
+    <message>
+        <source>Reference price</source>
+        <translation>Reference price</translation>
+    </message>
+    <message>
+        <source>Instrument</source>
+        <translation>Instrument</translation>
+    </message>
+    <message>
+        <source>Price date</source>
+        <translation>Price date</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>yuan per unit, e.g. 72.50</source>
+        <translation>yuan per unit, e.g. 72.50</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>e.g. exchange closing price</source>
+        <translation>e.g. exchange closing price</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>New project</translation>
+    </message>
+    <message>
+        <source>Project {}</source>
+        <translation>Project {}</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Capacity (MW)</source>
+        <translation>Capacity (MW)</translation>
+    </message>
+    <message>
+        <source>Capacity note</source>
+        <translation>Capacity note</translation>
+    </message>
+    <message>
+        <source>Total investment (CNY)</source>
+        <translation>Total investment (CNY)</translation>
+    </message>
+    <message>
+        <source>CO2e reduction (t a year)</source>
+        <translation>CO2e reduction (t a year)</translation>
+    </message>
+    <message>
+        <source>Carbon sink (t)</source>
+        <translation>Carbon sink (t)</translation>
+    </message>
+</context>
+<context>
+    <name>QuorumDialog</name>
+    <message>
+        <source>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</source>
+        <translation>A decision needs at least {n} votes cast, with at least {share} ({pct}) of them approving.</translation>
+    </message>
+    <message>
+        <source>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</source>
+        <translation>A decision needs at least {n} votes cast, with more than {share} ({pct}) of them approving.</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>more than</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>at least</translation>
+    </message>
+    <message>
+        <source>Committee quorum</source>
+        <translation>Committee quorum</translation>
+    </message>
+    <message>
+        <source>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</source>
+        <translation>A committee decision may be recorded only when this many votes have been cast and the approving share is met. The rule applies to every decision recorded from now on, including applications already under review.</translation>
+    </message>
+    <message>
+        <source>Votes needed</source>
+        <translation>Votes needed</translation>
+    </message>
+    <message>
+        <source> votes</source>
+        <translation> votes</translation>
+    </message>
+    <message>
+        <source>Approving share</source>
+        <translation>Approving share</translation>
+    </message>
+    <message>
+        <source>Share of votes</source>
+        <translation>Share of votes</translation>
+    </message>
+    <message>
+        <source>a fraction such as 1/2 or 2/3</source>
+        <translation>a fraction such as 1/2 or 2/3</translation>
+    </message>
+</context>
+<context>
+    <name>RateDialog</name>
+    <message>
+        <source>Add base rate</source>
+        <translation>Add base rate</translation>
+    </message>
+    <message>
+        <source>{name} effective {day}</source>
+        <translation>{name} effective {day}</translation>
+    </message>
+    <message>
+        <source>= {pct} a year</source>
+        <translation>= {pct} a year</translation>
+    </message>
+    <message>
+        <source>Base rate</source>
+        <translation>Base rate</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Effective from</source>
+        <translation>Effective from</translation>
+    </message>
+    <message>
+        <source>Annual rate (decimal)</source>
+        <translation>Annual rate (decimal)</translation>
+    </message>
+    <message>
+        <source>e.g. 0.0300 for 3.00 %</source>
+        <translation>e.g. 0.0300 for 3.00 %</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>e.g. PBoC announcement</source>
+        <translation>e.g. PBoC announcement</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleTab</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Payment date</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>Opening balance</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <source>Fees</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <source>Closing balance</source>
+        <translation>Closing balance</translation>
+    </message>
+    <message>
+        <source>Computing the schedule…</source>
+        <translation>Computing the schedule…</translation>
+    </message>
+    <message>
+        <source>No schedule: {}</source>
+        <translation>No schedule: {}</translation>
+    </message>
+    <message>
+        <source>Borrower (whole facility)</source>
+        <translation>Borrower (whole facility)</translation>
+    </message>
+    <message>
+        <source>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</source>
+        <translation>{n} periods · principal {p} · interest {i} · fees {f} · total {t}</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Official</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Projected</translation>
+    </message>
+    <message>
+        <source>Weekends only</source>
+        <translation>Weekends only</translation>
+    </message>
+    <message>
+        <source>No State Council notice for {year} yet: the date rests on projected holidays and is re-derived when the notice is loaded</source>
+        <translation>No State Council notice for {year} yet: the date rests on projected holidays and is re-derived when the notice is loaded</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>Calendar: no business-day calendar</source>
+        <translation>Calendar: no business-day calendar</translation>
+    </message>
+    <message>
+        <source>Calendar: official holidays through {through} · version {version}</source>
+        <translation>Calendar: official holidays through {through} · version {version}</translation>
+    </message>
+    <message>
+        <source>Calendar: official holidays through {through}; {first}–{last} projected (rule {rule}) · version {version}</source>
+        <translation>Calendar: official holidays through {through}; {first}–{last} projected (rule {rule}) · version {version}</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>User {}</source>
+        <translation>User {}</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>lower-case letters, digits, '.', '_' or '-'</source>
+        <translation>lower-case letters, digits, '.', '_' or '-'</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>as shown in the window and the audit trail</source>
+        <translation>as shown in the window and the audit trail</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Initial password</source>
+        <translation>Initial password</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>at least 8 characters</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Active (may log in)</source>
+        <translation>Active (may log in)</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <source>User {user} added as {role}.</source>
+        <translation>User {user} added as {role}.</translation>
+    </message>
+    <message>
+        <source>User {user} saved.</source>
+        <translation>User {user} saved.</translation>
+    </message>
+    <message>
+        <source>The password of {user} was reset.</source>
+        <translation>The password of {user} was reset.</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</source>
+        <translation>Everyone who may log in to this database. Users are never deleted, so the audit trail always names a real account: deactivate an account instead.</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>Reset password…</translation>
+    </message>
+</context>
+<context>
+    <name>VoteDialog</name>
+    <message>
+        <source>Cast vote</source>
+        <translation>Cast vote</translation>
+    </message>
+    <message>
+        <source>Cast your vote</source>
+        <translation>Cast your vote</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>Conditions</translation>
+    </message>
+    <message>
+        <source>Required when approving with conditions</source>
+        <translation>Required when approving with conditions</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarDialog</name>
+    <message>
+        <source>Monday</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>Tuesday</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>Wednesday</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>Thursday</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>Friday</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>Working weekend day</source>
+        <translation>Working weekend day</translation>
+    </message>
+    <message>
+        <source>Day off</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>Weekday</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>kept: already paid</source>
+        <translation>kept: already paid</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Payment date before</source>
+        <translation>Payment date before</translation>
+    </message>
+    <message>
+        <source>Payment date now</source>
+        <translation>Payment date now</translation>
+    </message>
+    <message>
+        <source>Interest before</source>
+        <translation>Interest before</translation>
+    </message>
+    <message>
+        <source>Interest now</source>
+        <translation>Interest now</translation>
+    </message>
+    <message>
+        <source>Official (State Council notice)</source>
+        <translation>Official (State Council notice)</translation>
+    </message>
+    <message>
+        <source>Projected</source>
+        <translation>Projected</translation>
+    </message>
+    <message>
+        <source>No holiday data</source>
+        <translation>No holiday data</translation>
+    </message>
+    <message>
+        <source>{year} replaced</source>
+        <translation>{year} replaced</translation>
+    </message>
+    <message>
+        <source>{year} loaded</source>
+        <translation>{year} loaded</translation>
+    </message>
+    <message>
+        <source>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</source>
+        <translation>{done}: {holidays} days off, {workdays} working weekend days. Loans re-derived: {loans}; with dates or interest moved: {moved}. Calendar version {version}.</translation>
+    </message>
+    <message>
+        <source>State Council holiday notice</source>
+        <translation>State Council holiday notice</translation>
+    </message>
+    <message>
+        <source>Notice files (*.csv *.json)</source>
+        <translation>Notice files (*.csv *.json)</translation>
+    </message>
+    <message>
+        <source>Loading the notice and re-deriving the loans' payment dates…</source>
+        <translation>Loading the notice and re-deriving the loans' payment dates…</translation>
+    </message>
+    <message>
+        <source>Holiday calendar</source>
+        <translation>Holiday calendar</translation>
+    </message>
+    <message>
+        <source>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</source>
+        <translation>Payment dates roll over weekends and Chinese public holidays. Years with a State Council notice are official; later years, up to 2100, are projected from the statutory holidays and the stated bridging rule. Loading a year's notice re-derives the payment dates of every loan dated in that year; periods already paid keep their dates.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Load a State Council notice</source>
+        <translation>Load a State Council notice</translation>
+    </message>
+    <message>
+        <source>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</source>
+        <translation>A UTF-8 CSV file with the header date,kind,name — kind "holiday" for each day off, "workday" for each Saturday or Sunday worked — or the same as JSON. A file with any bad line is refused whole, naming the line.</translation>
+    </message>
+    <message>
+        <source>Replace a year already official</source>
+        <translation>Replace a year already official</translation>
+    </message>
+    <message>
+        <source>Load notice file…</source>
+        <translation>Load notice file…</translation>
+    </message>
+    <message>
+        <source>Loaded on {day} by {user} from {file}.</source>
+        <translation>Loaded on {day} by {user} from {file}.</translation>
+    </message>
+    <message>
+        <source>Shipped with GreenDesk: {notice}</source>
+        <translation>Shipped with GreenDesk: {notice}</translation>
+    </message>
+    <message>
+        <source>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</source>
+        <translation>No notice for this year yet (official holidays through {through}). Days off projected from the 2024 amendment's statutory holidays and the bridging rule; no make-up working weekends are projected.</translation>
+    </message>
+    <message>
+        <source>No holiday data for this year.</source>
+        <translation>No holiday data for this year.</translation>
+    </message>
+</context>
 </TS>
