@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
-from functools import cache
+from functools import cache, cached_property
 
 from greendesk.domain.cn_projection import LAST_PROJECTED_YEAR, PROJECTION_RULE, projected_days_off
 from greendesk.paths import resources_dir
@@ -112,7 +112,7 @@ class HolidayData:
     def last_year(self) -> int:
         return max(self.years)
 
-    @property
+    @cached_property
     def digest(self) -> str:
         """First 8 hex digits of SHA-256 over the official days: changes with any day."""
         lines = sorted(

@@ -16,20 +16,22 @@ projected years after them, and the re-derivation of stored loans when a notice 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from greendesk.domain.calendar import (
     Basis,
+    CalendarStamp,
     ChinaCalendar,
     HolidayData,
     OfficialYear,
+    calendar_stamp,
     cn_holiday_data,
     merge_official,
     projected_closed,
@@ -43,6 +45,7 @@ from greendesk.domain.cn_projection import (
 from greendesk.domain.errors import InvalidInput, UserError
 from greendesk.domain.roles import Action
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
+from greendesk.domain.schedule.dates import PeriodDates, period_dates, terms_calendar
 from greendesk.domain.validation import LIMITS
 from greendesk.services import audit
 from greendesk.services.records._unit import Actor, permit, write_unit
@@ -133,7 +136,8 @@ def desk_holidays(session: Session) -> HolidayData:
     cached = session.info.get(_CACHE_KEY)
     if isinstance(cached, HolidayData):
         return cached
-    data = merge_official(cn_holiday_data(), _imported(session))
+    imported = _imported(session)
+    data = merge_official(cn_holiday_data(), imported) if imported else cn_holiday_data()
     session.info[_CACHE_KEY] = data
     return data
 
@@ -192,19 +196,29 @@ def record_loan_calendar(
         kept = kept_dates(session, loan.id)
     if schedule is None:
         schedule = build_schedule(parse_terms(loan_terms(loan)), desk_holidays(session), kept)
-    row = session.get(LoanScheduleCalendar, loan.id)
+    _store_stamp(session, loan.id, schedule.calendar, schedule.projected_years(), kept, actor)
+    return schedule
+
+
+def _store_stamp(
+    session: Session,
+    loan_id: int,
+    stamp: CalendarStamp,
+    projected_years: list[int],
+    kept: Mapping[int, date],
+    actor: str,
+) -> None:
+    row = session.get(LoanScheduleCalendar, loan_id)
     if row is None:
-        row = LoanScheduleCalendar(loan_id=loan.id)
+        row = LoanScheduleCalendar(loan_id=loan_id)
         session.add(row)
-    stamp = schedule.calendar
     row.calendar_version = stamp.version
     row.official_through = stamp.official_through
     row.projection_rule = stamp.projection_rule
-    row.projected_years = schedule.projected_years()
+    row.projected_years = projected_years
     row.kept_dates = {str(no): day.isoformat() for no, day in sorted(kept.items())}
     row.derived_at = utcnow()
     row.derived_by = actor
-    return schedule
 
 
 # --- show -----------------------------------------------------------------------------------
@@ -284,26 +298,35 @@ def _check_place(old: HolidayData, year: int, replace: bool) -> None:
         )
 
 
+# the parts of a loan its TERMS are built from, loaded with the loans (no lazy load per loan)
+_TERM_PARTS = (
+    Loan.drawdowns,
+    Loan.custom_principal,
+    Loan.ratchet_steps,
+    Loan.base_rate_path,
+    Loan.kpis,
+    Loan.use_of_proceeds,
+    Loan.syndicate_shares,
+)
+
+
 def _loans_in_year(session: Session, year: int) -> Iterable[Loan]:
     """CN loans whose dates may fall in ``year`` (a payment may roll a few days across)."""
     first, last = date(year - 1, 12, 1), date(year + 1, 1, 31)
     return session.scalars(
         select(Loan)
+        .options(*(selectinload(rel) for rel in _TERM_PARTS))
         .where(Loan.calendar == "CN", Loan.start_date.is_not(None), Loan.start_date <= last)
         .where(or_(Loan.maturity_date.is_(None), Loan.maturity_date >= first))
         .order_by(Loan.id)
     ).all()
 
 
-def _touches(schedule: Schedule, year: int) -> bool:
-    return any(year in (p.end.year, p.payment_date.year) for p in schedule.periods)
-
-
-def _settled(loan: Loan, schedule: Schedule, as_of: date) -> list[int]:
+def _settled(loan: Loan, periods: list[PeriodDates], as_of: date) -> list[int]:
     if loan.status == "closed":
-        return [p.no for p in schedule.periods]
+        return [p.no for p in periods]
     if loan.status == "disbursed":
-        return [p.no for p in schedule.periods if p.payment_date < as_of]
+        return [p.no for p in periods if p.payment_date < as_of]
     return []
 
 
@@ -315,33 +338,41 @@ def _rederive(
     session: Session, loan: Loan, old_data: HolidayData, new_data: HolidayData, year: int,
     as_of: date, actor: Actor,
 ) -> RederivedLoan | None:  # fmt: skip
+    """Dates first (cheap); the full schedules only for a loan whose payment dates move, since
+    interest and principal depend on the calendar through the payment dates alone."""
     terms = parse_terms(loan_terms(loan))
-    kept = kept_dates(session, loan.id)
-    old = build_schedule(terms, old_data, kept)
-    if not _touches(old, year):
+    kept = kept_dates(session, loan.id)  # the stamps are loaded: no query per loan
+    old_cal, new_cal = terms_calendar(terms, old_data), terms_calendar(terms, new_data)
+    old_dates = period_dates(terms, old_cal, kept)
+    if not any(year in (p.end.year, p.payment_date.year) for p in old_dates):
         return None
-    first_try = build_schedule(terms, new_data, kept)
+    first_try = period_dates(terms, new_cal, kept)
     new_kept = dict(kept)
-    for no in _settled(loan, old, as_of):
-        old_p, new_p = old.periods[no - 1], first_try.periods[no - 1]
-        if old_p.payment_date != new_p.payment_date:
-            new_kept[no] = old_p.payment_date
-    new = first_try if new_kept == kept else build_schedule(terms, new_data, new_kept)
-    record_loan_calendar(session, loan, actor.username, new, new_kept)
-    pairs = [
-        (o, n)
-        for o, n in zip(old.periods, new.periods, strict=True)
-        if o.payment_date != n.payment_date or o.interest != n.interest
-    ]
+    for no in _settled(loan, old_dates, as_of):
+        if old_dates[no - 1].payment_date != first_try[no - 1].payment_date:
+            new_kept[no] = old_dates[no - 1].payment_date
+    new_dates = first_try if new_kept == kept else period_dates(terms, new_cal, new_kept)
+    old_stamp, new_stamp = calendar_stamp(old_cal), calendar_stamp(new_cal)
+    pairs: list[tuple[Any, Any]] = []
+    if [p.payment_date for p in old_dates] != [p.payment_date for p in new_dates]:
+        old = build_schedule(terms, old_data, kept)
+        new = build_schedule(terms, new_data, new_kept)
+        pairs = [
+            (o, n)
+            for o, n in zip(old.periods, new.periods, strict=True)
+            if o.payment_date != n.payment_date or o.interest != n.interest
+        ]
+    projected = sorted({p.payment_date.year for p in new_dates if p.basis is Basis.PROJECTED})
+    _store_stamp(session, loan.id, new_stamp, projected, new_kept, actor.username)
     newly_kept = tuple(sorted(set(new_kept) - set(kept)))
     audit.record(
         session,
         actor,
         "loan.calendar_rederive",
         ("loan", loan.id),
-        {"calendar_version": old.calendar.version, "periods": [_period_json(o) for o, _ in pairs]},
+        {"calendar_version": old_stamp.version, "periods": [_period_json(o) for o, _ in pairs]},
         {
-            "calendar_version": new.calendar.version,
+            "calendar_version": new_stamp.version,
             "periods": [_period_json(n) for _, n in pairs],
             "kept_paid_periods": list(newly_kept),
             "loaded_year": year,
@@ -350,8 +381,8 @@ def _rederive(
     return RederivedLoan(
         loan.id,
         loan.reference,
-        old.calendar.version,
-        new.calendar.version,
+        old_stamp.version,
+        new_stamp.version,
         tuple(
             MovedPeriod(o.no, o.payment_date, n.payment_date, o.interest, n.interest)
             for o, n in pairs
@@ -406,6 +437,7 @@ def import_year(
             _year_snapshot(previous) if previous else None,
             {**_year_snapshot(entry), "file": file_name},
         )
+        _held = session.scalars(select(LoanScheduleCalendar)).all()  # held in the identity map
         moved: list[RederivedLoan] = []
         skipped: list[str] = []
         rederived = 0

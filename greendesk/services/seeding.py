@@ -28,6 +28,7 @@ from greendesk.paths import seeds_dir
 from greendesk.services import audit, auth, carbon_accounts
 from greendesk.services.allocation import seed_allocations
 from greendesk.services.assessment import assess_loan, price_table
+from greendesk.services.calendar import record_loan_calendar
 from greendesk.services.emissions import seed_emission_inputs
 from greendesk.services.records.loan_rows import loan_snapshot, write_children
 from greendesk.services.seed_files import LoanPlan, SeedPlan, read_seed_folder
@@ -224,6 +225,9 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:
                     assess_loan(session, loan_id, date.today(), prices=prices, actor=SEED_ACTOR)
+                    loan = session.get(Loan, loan_id)
+                    if loan is not None:  # which calendar its payment dates use
+                        record_loan_calendar(session, loan, SEED_ACTOR)
             seed_emission_inputs(session, source)  # PCAF inputs (ASSUMED), seeds/emissions.toml
             seed_allocations(session, source)  # use of proceeds (ASSUMED), seeds/allocations.toml
             if session.get(AppMeta, SEEDED_KEY) is None:

@@ -90,7 +90,6 @@ WORKFLOW_ACTIONS: dict[str, Action] = {
 ADMIN_ACTIONS: dict[str, Action] = {
     "actionUsers": Action.MANAGE_USERS,
     "actionMarketData": Action.EDIT_REFERENCE_DATA,
-    "actionCalendar": Action.VIEW,  # every role reads it; only administrators load notices
     "actionQuorum": Action.CONFIGURE_WORKFLOW,
 }
 EDIT_ACTIONS = (

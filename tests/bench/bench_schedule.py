@@ -55,7 +55,6 @@ TERMS: dict[str, Any] = {
     "ratchet": [{"effective": "2027-01-01", "adjust_bps": -5}],
     "ratchet_cap_bps": 10,
     "calendar": "CN",
-    "calendar_beyond_coverage": "weekends",
     "drawdowns": [
         {"date": "2025-03-20", "amount": "800000000.00"},
         {"date": "2025-07-10", "amount": "700000000.00"},

@@ -101,7 +101,6 @@ def test_outstanding_follows_the_schedule_engine(
     db = book_db[1]
     loan_id = next(x.id for x in list_loans(db) if x.reference == MULEI)
     terms = schedule_terms(db, loan_id)
-    terms["calendar_beyond_coverage"] = "weekends"
     out = schedule_to_json(build_schedule(parse_terms(terms)))
     paid = sum(
         (Decimal(p["principal"]) for p in out["periods"] if p["payment_date"] <= AS_OF.isoformat()),

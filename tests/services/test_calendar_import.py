@@ -302,3 +302,39 @@ def test_bad_json_files_name_the_line_too_and_nothing_is_saved(sqlite_db: Databa
         with pytest.raises(CalendarFileError) as info:
             parse_calendar_file(data, "f")
         assert any(p.startswith(problem) for p in info.value.problems), info.value.problems
+
+
+def test_every_seeded_loan_stores_the_calendar_its_schedule_uses(sqlite_db: Database) -> None:
+    schedules = _schedules(sqlite_db)
+    with sqlite_db.session() as session:
+        refs = {loan.id: loan.reference for loan in session.scalars(select(Loan))}
+        stamps = {s.loan_id: s for s in session.scalars(select(LoanScheduleCalendar))}
+    assert set(stamps) == set(refs)
+    for loan_id, ref in refs.items():
+        stamp, schedule = stamps[loan_id], schedules[ref]
+        assert stamp.calendar_version == schedule.calendar.version
+        assert stamp.official_through == 2026
+        assert stamp.projection_rule == "2024-amendment/r1"
+        assert stamp.projected_years == schedule.projected_years()
+        assert stamp.kept_dates == {}
+
+
+def test_saving_a_loan_through_the_service_stores_its_calendar(sqlite_db: Database) -> None:
+    from dataclasses import replace
+
+    from greendesk.services.records import borrowers, loans
+    from tests.services.records import builders
+
+    officer = _user(sqlite_db, Role.OFFICER)
+    owner = borrowers.create_borrower(sqlite_db, officer, builders.borrower(901))
+    record = loans.create_loan(sqlite_db, officer, builders.loan(owner.id))  # 2025 + 15 years
+    with sqlite_db.session() as session:
+        stamp = session.get(LoanScheduleCalendar, record.id)
+        assert stamp is not None and stamp.derived_by == officer.username
+        assert stamp.projected_years == list(range(2027, 2041))
+    # a later edit that shortens the loan to 2030 stamps the new schedule's years
+    shorter = replace(builders.loan(owner.id), term_months="60")
+    loans.update_loan_terms(sqlite_db, officer, record.id, shorter, expected_version=record.version)
+    with sqlite_db.session() as session:
+        stamp = session.get(LoanScheduleCalendar, record.id)
+        assert stamp is not None and stamp.projected_years == list(range(2027, 2031))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QGroupBox, QMessageBox
+from PySide6.QtWidgets import QGroupBox, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
@@ -87,7 +87,9 @@ def test_officer_reads_the_calendar_but_cannot_load_a_notice(
 ) -> None:
     win = MainWindow(db, officer, settings, "zh_CN")
     qtbot.addWidget(win)
+    # under View for every role (the Administration menu stays hidden for an officer)
     assert win.action("actionCalendar").isVisible()
+    assert win.action("actionCalendar") in child(win, QMenu, "menuView").actions()
     dialog = _dialog(qtbot, db, officer)
     assert not child(dialog, QGroupBox, "loadGroup").isVisibleTo(dialog)
     dialog.year.setValue(2026)

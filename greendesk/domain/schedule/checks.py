@@ -31,6 +31,14 @@ def _periods(terms: Terms, errors: ErrorCollector, calendar_ok: bool) -> list[Pe
         try:
             return period_dates(terms)
         except CalendarCoverageError as exc:
+            if exc.day.year < exc.first_year:
+                errors.add(
+                    "calendar",
+                    f"CN holiday data starts in {exc.first_year} and a payment date needs "
+                    f"{exc.day.year} ({exc.day.isoformat()}); set calendar_beyond_coverage to "
+                    '"weekends" to roll such dates over weekends only, or calendar to "NONE"',
+                )
+                return period_dates(terms, NoCalendar())
             errors.add(
                 "calendar",
                 f"CN official holidays cover {exc.first_year}–{exc.last_year} and a payment "

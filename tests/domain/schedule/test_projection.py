@@ -180,3 +180,16 @@ def test_weekends_option_keeps_the_old_behaviour() -> None:
     on_holiday = [p for p in late if p.payment_date in _oracle_statutory(p.payment_date.year)]
     assert len(on_holiday) > 10
     assert all(projected.periods[p.no - 1].payment_date != p.payment_date for p in on_holiday)
+
+
+def test_a_loan_before_the_first_official_year_is_refused_with_its_own_advice() -> None:
+    from greendesk.domain.errors import InvalidInput
+
+    early = {**LOAN_2025_2045, "start_date": "2013-06-20", "term_months": 36}
+    with pytest.raises(InvalidInput) as info:
+        parse_terms(early)
+    (error,) = info.value.errors
+    assert error.path == "calendar"
+    assert error.rule.startswith("CN holiday data starts in 2015 and a payment date needs 2013")
+    weekends = build_schedule(parse_terms({**early, "calendar_beyond_coverage": "weekends"}))
+    assert weekends.periods[0].calendar_basis is Basis.WEEKENDS
