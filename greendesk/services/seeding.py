@@ -60,6 +60,8 @@ class SeedReport:
     rates: int = 0
     users: int = 0  # demo accounts created (services.auth.DEMO_USERS)
     already_present: int = 0
+    emission_inputs: int = 0  # PCAF records (seeds/emissions.toml), audited, not in ``added``
+    allocations: int = 0  # use-of-proceeds allocations (seeds/allocations.toml), audited too
 
     @property
     def added(self) -> int:
@@ -214,8 +216,12 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             for loan_id in added:  # classified and valued by the engines, in this transaction
                 if loan_id is not None:
                     assess_loan(session, loan_id, date.today(), prices=prices, actor=SEED_ACTOR)
-            seed_emission_inputs(session, source)  # PCAF inputs (ASSUMED), seeds/emissions.toml
-            seed_allocations(session, source)  # use of proceeds (ASSUMED), seeds/allocations.toml
+            # PCAF inputs and use-of-proceeds allocations (ASSUMED): seeds/emissions.toml and
+            # seeds/allocations.toml
+            extra = {
+                "emission_inputs": seed_emission_inputs(session, source),
+                "allocations": seed_allocations(session, source),
+            }
             if session.get(AppMeta, SEEDED_KEY) is None:
                 session.add(AppMeta(key=SEEDED_KEY, value=utcnow().isoformat()))
     except IntegrityError as exc:
@@ -225,7 +231,7 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
             "nothing was loaded"
         ) from None
     count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
-    return SeedReport(files=plan.files, users=len(created), **count.counts)
+    return SeedReport(files=plan.files, users=len(created), **count.counts, **extra)
 
 
 def open_desk(url: str | None) -> Database:

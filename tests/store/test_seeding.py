@@ -210,7 +210,12 @@ def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedR
     assert len(creations) == report.added  # one creation event per record added
     assert actions.count("loan.classify") == report.loans  # the engine's verdict, audited
     assert actions.count("loan.revalue") == report.loans  # the pledges' stored valuation
-    assert len(actions) == report.added + 2 * report.loans
+    # PCAF inputs (one per borrower or project record) and use-of-proceeds allocations
+    assert report.emission_inputs == 11 and report.allocations == 8
+    pcaf = [a for a in actions if a.endswith(".emission_inputs")]
+    assert len(pcaf) == report.emission_inputs
+    assert actions.count("loan.allocate_proceeds") == report.allocations
+    assert len(actions) == report.added + 2 * report.loans + len(pcaf) + report.allocations
     assert audit.verify(database).ok
 
 
