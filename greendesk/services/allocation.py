@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from greendesk.domain.errors import ErrorCollector, UserError
 from greendesk.domain.money import parse_money
@@ -32,7 +32,7 @@ from greendesk.reporting.model import AllocationRow
 from greendesk.services import audit
 from greendesk.services.records._unit import write_unit
 from greendesk.store.database import Database
-from greendesk.store.models import Loan, ProceedsAllocation
+from greendesk.store.models import Loan, LoanUseOfProceeds, ProceedsAllocation
 from greendesk.store.queries import is_current_version
 
 ZERO = Decimal("0.00")
@@ -224,9 +224,12 @@ def _quantize(value: Decimal, places: str) -> Decimal:
     return value.quantize(Decimal(places), rounding=ROUND_HALF_UP)
 
 
-def _report(session: Session, loan: Loan, year: int) -> LoanAllocationReport:
+def _report(
+    session: Session, loan: Loan, year: int, stored: list[ProceedsAllocation] | None = None
+) -> LoanAllocationReport:
     end = date(year, 12, 31)
-    rows = [r for r in _rows(session, loan.reference) if r.allocated_on <= end]
+    found = stored if stored is not None else _rows(session, loan.reference)
+    rows = [r for r in found if r.allocated_on <= end]
     lines = []
     for i, u in enumerate(loan.use_of_proceeds, 1):
         mine = [r for r in rows if r.line_no == i]
@@ -276,9 +279,41 @@ def portfolio_allocation(db: Database, year: int) -> list[LoanAllocationReport]:
         return list(allocation_reports(session, year))
 
 
-def allocation_reports(session: Session, year: int) -> list[LoanAllocationReport]:
-    loans = session.scalars(select(Loan).where(is_current_version()).order_by(Loan.reference)).all()
-    return [_report(session, loan, year) for loan in loans if loan.use_of_proceeds]
+BATCH = 500
+
+
+def allocation_reports(session: Session, year: int) -> Iterator[LoanAllocationReport]:
+    """Every current loan with use-of-proceeds lines, by reference, read in batches.
+
+    The allocations are read once and the loans with their lines, drawdowns and project eagerly,
+    so a large book costs a few queries per batch, not several per loan.
+    """
+    stored: dict[str, list[ProceedsAllocation]] = {}
+    for row in session.scalars(
+        select(ProceedsAllocation).order_by(ProceedsAllocation.allocated_on, ProceedsAllocation.id)
+    ):
+        stored.setdefault(row.loan_reference, []).append(row)
+    ids = list(
+        session.scalars(
+            select(Loan.id)
+            .where(is_current_version(), Loan.id.in_(select(LoanUseOfProceeds.loan_id)))
+            .order_by(Loan.reference, Loan.id)
+        )
+    )
+    options = (
+        joinedload(Loan.borrower),
+        joinedload(Loan.project),
+        selectinload(Loan.drawdowns),
+        selectinload(Loan.use_of_proceeds),
+    )
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        loans = session.scalars(select(Loan).where(Loan.id.in_(chunk)).options(*options)).unique()
+        by_id = {loan.id: loan for loan in loans}
+        for loan_id in chunk:
+            loan = by_id[loan_id]
+            yield _report(session, loan, year, stored.get(loan.reference, []))
+        session.expunge_all()  # keep memory flat (the stored allocations stay readable)
 
 
 def seed_allocations(session: Session, folder: Path | None = None) -> int:

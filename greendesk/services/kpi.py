@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from greendesk.domain.errors import ErrorCollector, UserError
+from greendesk.domain.errors import UserError
 from greendesk.domain.kpi.alerts import KpiAlert, test_alert
 from greendesk.domain.kpi.judgement import Direction, direction, judge, verification
 from greendesk.domain.kpi.ratchet import (
@@ -45,12 +45,15 @@ from greendesk.domain.kpi.ratchet import (
     overdue,
     policy_from_rows,
 )
-from greendesk.domain.money import parse_decimal
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import build_schedule, parse_terms, schedule_to_json
-from greendesk.domain.validation import LIMITS, canonical_decimal, check_text
+from greendesk.domain.validation import LIMITS
 from greendesk.paths import resources_dir
 from greendesk.services import audit
+from greendesk.services.kpi_input import MAX_REPORT_BYTES as MAX_REPORT_BYTES
+from greendesk.services.kpi_input import ObservationInput as ObservationInput
+from greendesk.services.kpi_input import ReportFile as ReportFile
+from greendesk.services.kpi_input import check_observation
 from greendesk.services.records._unit import write_unit
 from greendesk.services.terms import loan_terms
 from greendesk.store.database import Database
@@ -63,8 +66,6 @@ from greendesk.store.models import (
 )
 from greendesk.store.queries import is_current_version
 
-MAX_REPORT_BYTES = 20 * 1024 * 1024  # a scanned verification report; larger is a wrong file
-MAX_VALUE = Decimal("1E12")
 OBSERVABLE_STATUSES = ("approved", "approved_with_conditions", "disbursed")
 
 
@@ -91,28 +92,6 @@ def due_alert_days() -> int:
 
 
 # --- plain data handed up ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReportFile:
-    """A verification report as read from disk by the caller (the service never opens paths)."""
-
-    filename: str
-    data: bytes
-
-
-@dataclass(frozen=True)
-class ObservationInput:
-    reference: str
-    kpi: str
-    test_date: str | date
-    value: str
-    verifier: str = ""
-    report: ReportFile | None = None
-    report_reference: str = ""
-    report_date: str | date | None = None
-    period_start: str | date | None = None
-    period_end: str | date | None = None
 
 
 @dataclass(frozen=True)
@@ -485,83 +464,6 @@ ORIGINATED = "as originated (no KPI result in force)"
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _date_field(errors: ErrorCollector, path: str, value: Any, *, required: bool) -> date | None:
-    if value is None or value == "":
-        if required:
-            errors.add(path, "required")
-        return None
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        errors.add(path, "not a date (YYYY-MM-DD)")
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        errors.add(path, "not a date (YYYY-MM-DD)")
-        return None
-
-
-def _clean(errors: ErrorCollector, path: str, value: Any, limit: str, *, required: bool) -> str:
-    return check_text(errors, path, value, limit, required=required) or ""
-
-
-def _value(errors: ErrorCollector, raw: Any) -> Decimal | None:
-    if raw is None or raw == "":
-        errors.add("value", "required")
-        return None
-    try:
-        value = parse_decimal(raw)
-    except ValueError as exc:
-        errors.add("value", str(exc))
-        return None
-    if abs(value) >= MAX_VALUE:
-        errors.add("value", f"must be smaller than {MAX_VALUE:,.0f} in size")
-        return None
-    if len(canonical_decimal(value)) > LIMITS["decimal_text"]:
-        errors.add("value", f"more than {LIMITS['decimal_text']} characters of digits")
-        return None
-    return value
-
-
-@dataclass(frozen=True)
-class _Checked:
-    value: Decimal
-    test_date: date
-    verifier: str
-    report_reference: str
-    report_date: date | None
-    period_start: date | None
-    period_end: date | None
-    report: ReportFile | None
-
-
-def _check(data: ObservationInput) -> _Checked:
-    e = ErrorCollector()
-    value = _value(e, data.value)
-    test_day = _date_field(e, "test_date", data.test_date, required=True)
-    verifier = _clean(e, "verifier", data.verifier, "name", required=False)
-    report_ref = _clean(e, "report_reference", data.report_reference, "registration_no",
-                        required=False)  # fmt: skip
-    report_day = _date_field(e, "report_date", data.report_date, required=False)
-    start = _date_field(e, "period_start", data.period_start, required=False)
-    end = _date_field(e, "period_end", data.period_end, required=False)
-    if start and end and end < start:
-        e.add("period_end", "before period_start")
-    if test_day and end and end > test_day:
-        e.add("period_end", f"after the test date {test_day}")
-    report = data.report
-    if report is not None:
-        _clean(e, "report", report.filename, "name", required=True)
-        if not report.data:
-            e.add("report", f"{report.filename}: the file is empty")
-        elif len(report.data) > MAX_REPORT_BYTES:
-            e.add("report", f"{report.filename}: larger than {MAX_REPORT_BYTES // 2**20} MB")
-    e.raise_if_any()
-    assert value is not None and test_day is not None
-    return _Checked(value, test_day, verifier, report_ref, report_day, start, end, report)
-
-
 def _find_kpi(loan: Loan, name: str, test_day: date) -> LoanKpi:
     text = (name or "").strip()
     kpi = next((k for k in loan.kpis if k.name == text), None)
@@ -681,7 +583,7 @@ def record_observation(
 ) -> RecordOutcome:
     """Store one observation; a verified one decides its test and may move the margin."""
     actor.require(Action.RECORD_KPI)
-    checked = _check(data)
+    checked = check_observation(data)
     day = today or _today()
     with write_unit(db, f"loan {data.reference}") as session:
         loan = _current_loan(session, data.reference)

@@ -64,6 +64,8 @@ class SeedReport:
     users: int = 0  # demo accounts created (services.auth.DEMO_USERS)
     already_present: int = 0
     demo_database: bool = False  # the database is the demo (seeded while empty)
+    emission_inputs: int = 0  # PCAF records (seeds/emissions.toml), audited, not in ``added``
+    allocations: int = 0  # use-of-proceeds allocations (seeds/allocations.toml), audited too
 
     @property
     def added(self) -> int:
@@ -228,8 +230,12 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
                     loan = session.get(Loan, loan_id)
                     if loan is not None:  # which calendar its payment dates use
                         record_loan_calendar(session, loan, SEED_ACTOR)
-            seed_emission_inputs(session, source)  # PCAF inputs (ASSUMED), seeds/emissions.toml
-            seed_allocations(session, source)  # use of proceeds (ASSUMED), seeds/allocations.toml
+            # PCAF inputs and use-of-proceeds allocations (ASSUMED): seeds/emissions.toml and
+            # seeds/allocations.toml
+            extra = {
+                "emission_inputs": seed_emission_inputs(session, source),
+                "allocations": seed_allocations(session, source),
+            }
             if session.get(AppMeta, SEEDED_KEY) is None:
                 session.add(AppMeta(key=SEEDED_KEY, value=utcnow().isoformat()))
     except IntegrityError as exc:
@@ -240,7 +246,9 @@ def seed_demo(db: Database, folder: Path | None = None) -> SeedReport:
         ) from None
     if demo:  # the demo accounts of an earlier run count as present
         count.counts["already_present"] += len(auth.DEMO_USERS) - len(created)
-    return SeedReport(files=plan.files, users=len(created), demo_database=demo, **count.counts)
+    return SeedReport(
+        files=plan.files, users=len(created), demo_database=demo, **count.counts, **extra
+    )
 
 
 def open_desk(url: str | None) -> Database:

@@ -24,10 +24,8 @@ from greendesk.store.models import (
     AuditEvent,
     Base,
     Borrower,
-    EmissionInput,
     Loan,
     Pledge,
-    ProceedsAllocation,
     Project,
     ReferencePrice,
     ReferenceRate,
@@ -212,13 +210,12 @@ def test_seeding_is_audited_and_the_chain_verifies(seeded: tuple[Database, SeedR
     assert len(creations) == report.added  # one creation event per record added
     assert actions.count("loan.classify") == report.loans  # the engine's verdict, audited
     assert actions.count("loan.revalue") == report.loans  # the pledges' stored valuation
-    # the seeds' PCAF inputs and drawdown allocations (issue 15) are audited as they are stored
-    emissions = [a for a in actions if a.endswith(".emission_inputs")]
-    allocations = actions.count("loan.allocate_proceeds")
-    with database.session() as session:
-        assert len(emissions) == len(session.scalars(select(EmissionInput)).all())
-        assert allocations == len(session.scalars(select(ProceedsAllocation)).all())
-    assert len(actions) == report.added + 2 * report.loans + len(emissions) + allocations
+    # PCAF inputs (one per borrower or project record) and use-of-proceeds allocations
+    assert report.emission_inputs == 11 and report.allocations == 8
+    pcaf = [a for a in actions if a.endswith(".emission_inputs")]
+    assert len(pcaf) == report.emission_inputs
+    assert actions.count("loan.allocate_proceeds") == report.allocations
+    assert len(actions) == report.added + 2 * report.loans + len(pcaf) + report.allocations
     assert audit.verify(database).ok
 
 
