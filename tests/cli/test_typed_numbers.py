@@ -152,3 +152,25 @@ def test_long_text_keeps_line_breaks_but_not_other_controls() -> None:
     )
     assert v.check_text(errors, "note", "bell\x07", "note") is None
     assert len(errors.errors) == 1
+
+
+def test_a_display_name_with_a_control_character_is_refused(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-enough-password\n"))
+    run = cli(
+        "users",
+        "add",
+        "clerk",
+        "--role",
+        "officer",
+        "--name",
+        "Clerk\x07",
+        "--password-stdin",
+        "--as",
+        "admin",
+    )
+    assert run.code == 2 and "display_name: contains the control character U+0007" in run.err
