@@ -174,3 +174,17 @@ def test_a_display_name_with_a_control_character_is_refused(
         "admin",
     )
     assert run.code == 2 and "display_name: contains the control character U+0007" in run.err
+
+
+@pytest.mark.parametrize(("typed", "whole"), [("15", 15), ("-15", -15), ("１５", 15), (" 7 ", 7)])
+def test_whole_numbers_are_read_by_the_same_parser(typed: str, whole: int) -> None:
+    errors = ErrorCollector()
+    assert v.check_int(errors, "spread_bps", typed) == whole
+    assert not errors
+
+
+@pytest.mark.parametrize("typed", ["1_5", "1e2", "7.5", "٣", "0x10"])
+def test_whole_numbers_refuse_what_int_would_misread(typed: str) -> None:
+    errors = ErrorCollector()
+    assert v.check_int(errors, "spread_bps", typed) is None
+    assert str(errors.errors[0]) == "spread_bps: must be a whole number"
