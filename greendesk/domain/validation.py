@@ -304,11 +304,15 @@ def check_int(
     if isinstance(value, bool) or not isinstance(value, int | str):
         errors.add(path, "must be a whole number")
         return None
-    try:
-        number = int(value)
+    try:  # the strict parser: int() would read "1_0" as 10 and take any script's digits
+        exact = parse_decimal(value)
     except ValueError:
         errors.add(path, "must be a whole number")
         return None
+    if exact != exact.to_integral_value():
+        errors.add(path, "must be a whole number")
+        return None
+    number = int(exact)
     if minimum is not None and number < minimum:
         errors.add(path, f"must be at least {minimum}")
         return None

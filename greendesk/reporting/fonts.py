@@ -55,28 +55,35 @@ _KEPT = frozenset("\n")  # paragraph markup turns it into <br/>
 
 
 @cache
-def _cjk_chars() -> frozenset[int]:
+def _drawable_chars() -> frozenset[str]:
+    """Every character one of the two fonts can draw (controls excluded)."""
     register_fonts()
-    return frozenset(pdfmetrics.getFont(CJK).face.charToGlyph)
+    cjk = pdfmetrics.getFont(CJK).face.charToGlyph
+    return frozenset(chr(c) for c in (*_latin_chars(), *cjk) if c >= 32 and c != 127)
 
 
-def _drawable(ch: str) -> bool:
-    code = ord(ch)
-    return code >= 32 and (code in _latin_chars() or code in _cjk_chars())
+def _plain(text: str) -> bool:
+    """Printable ASCII (what DejaVu draws) — most strings: numbers, dates, codes."""
+    return text.isascii() and text.isprintable()
 
 
 def printable(text: str) -> str:
     """``text`` with tabs as spaces, CR/CRLF as LF, and every undrawable character as U+FFFD."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    if all(ch in _KEPT or _drawable(ch) for ch in text):
+    if _plain(text):
         return text
-    return "".join(ch if ch in _KEPT or _drawable(ch) else REPLACEMENT for ch in text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    ok = _drawable_chars()
+    if all(ch in ok or ch in _KEPT for ch in text):
+        return text
+    return "".join(ch if ch in ok or ch in _KEPT else REPLACEMENT for ch in text)
 
 
 def undrawable(text: str) -> set[str]:
     """The characters of ``text`` that are printed as U+FFFD."""
-    text = text.replace("\r", "").replace("\t", "")
-    return {ch for ch in text if ch not in _KEPT and not _drawable(ch)}
+    if _plain(text):
+        return set()
+    ok = _drawable_chars()
+    return {ch for ch in text if ch not in ok and ch not in _KEPT and ch not in "\r\t"}
 
 
 def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ from greendesk.domain.passwords import (
     verify_password,
 )
 from greendesk.domain.roles import SYSTEM, Action, Principal, Role, parse_role
-from greendesk.domain.validation import LIMITS
+from greendesk.domain.validation import LIMITS, control_character
 from greendesk.services import audit
 from greendesk.store.database import Database
 from greendesk.store.models import AppMeta, User, UserLoginState
@@ -97,6 +97,8 @@ def _check_new_user(username: str, display_name: str, password: str) -> tuple[st
     shown = display_name.strip() or name
     if len(shown) > LIMITS["display_name"]:
         errors.add("display_name", f"too long (at most {LIMITS['display_name']} characters)")
+    elif (bad := control_character(shown)) is not None:
+        errors.add("display_name", f"contains the control character U+{ord(bad):04X}")
     try:
         check_password_rules(password)
     except UserError as exc:
@@ -423,6 +425,8 @@ def update_user(
                 raise UserError(
                     f"display_name: required, at most {LIMITS['display_name']} characters"
                 )
+            if (bad := control_character(shown)) is not None:
+                raise UserError(f"display_name: contains the control character U+{ord(bad):04X}")
             user.display_name = shown
         session.flush()
         after = audit.snapshot(user)

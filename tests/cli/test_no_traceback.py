@@ -112,7 +112,7 @@ CASES: list[tuple[str, Writer, str]] = [
         ],
         "project.technology.pv_annual_degradation_pct: ",
     ),
-    ("seed Latin-1", _seed_folder(_reencode("gb18030")), "UTF-8"),
+    ("seed GB18030", _seed_folder(_reencode("gb18030")), "UTF-8"),
     ("seed UTF-16", _seed_folder(_reencode("utf-16")), "UTF-8"),
     (
         "seed nested TOML",

@@ -152,3 +152,39 @@ def test_long_text_keeps_line_breaks_but_not_other_controls() -> None:
     )
     assert v.check_text(errors, "note", "bell\x07", "note") is None
     assert len(errors.errors) == 1
+
+
+def test_a_display_name_with_a_control_character_is_refused(
+    cli: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("a-long-enough-password\n"))
+    run = cli(
+        "users",
+        "add",
+        "clerk",
+        "--role",
+        "officer",
+        "--name",
+        "Clerk\x07",
+        "--password-stdin",
+        "--as",
+        "admin",
+    )
+    assert run.code == 2 and "display_name: contains the control character U+0007" in run.err
+
+
+@pytest.mark.parametrize(("typed", "whole"), [("15", 15), ("-15", -15), ("１５", 15), (" 7 ", 7)])
+def test_whole_numbers_are_read_by_the_same_parser(typed: str, whole: int) -> None:
+    errors = ErrorCollector()
+    assert v.check_int(errors, "spread_bps", typed) == whole
+    assert not errors
+
+
+@pytest.mark.parametrize("typed", ["1_5", "1e2", "7.5", "٣", "0x10"])
+def test_whole_numbers_refuse_what_int_would_misread(typed: str) -> None:
+    errors = ErrorCollector()
+    assert v.check_int(errors, "spread_bps", typed) is None
+    assert str(errors.errors[0]) == "spread_bps: must be a whole number"

@@ -86,6 +86,12 @@ def invalid_note(count: int) -> str:
         ("1e3", None),
         ("12O00.00", None),
         ("", None),
+        ("7.2亿", "720000000.00"),
+        ("9.6万元", "96000.00"),
+        ("75_50", None),  # Decimal() reads 7550
+        ("1,2,3.4", None),
+        ("75,50", None),
+        ("1,234.50", "1234.50"),
     ],
 )
 def test_a_money_cell_keeps_plain_text_only_for_a_valid_amount(
