@@ -161,12 +161,19 @@ class Desk(QObject):
         )
 
     def auto_backup(self) -> None:
-        """Once a day, on a worker thread, when the user turned it on."""
+        """Once a day, on a worker thread, when turned on: GreenDesk's own safety copy.
+
+        It runs whoever is signed in — an officer's offline desk needs it most — and is audited
+        as the system's. Only an administrator's desk writes it to a folder of their choosing;
+        on every other desk it goes beside the database file, where the data already is, so the
+        daily copy never carries the records anywhere new.
+        """
         if self.window is None or self.actor is None or not self.settings.auto_backup:
             return
-        if not self.actor.may(Action.BACKUP) or self.db.dialect != "sqlite":
+        if self.db.dialect != "sqlite":
             return
-        folder = Path(self.settings.backup_folder or default_backup_folder(self.db))
+        chosen = self.settings.backup_folder if self.actor.may(Action.BACKUP) else ""
+        folder = Path(chosen or default_backup_folder(self.db))
         keep, db, window = self.settings.backup_keep, self.db, self.window
 
         def work(_progress: Progress) -> Path | None:

@@ -17,7 +17,7 @@ from greendesk.services.synthetic import generate_portfolio
 from greendesk.store.database import Database, open_database
 from greendesk.ui import messages
 from greendesk.ui.app import Desk
-from greendesk.ui.dialogs.backup import BackupDialog
+from greendesk.ui.dialogs.backup import BackupDialog, default_backup_folder
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.logs import setup_logging
@@ -135,12 +135,17 @@ def test_automatic_daily_backup_runs_when_enabled(
     settings.auto_backup = True
     settings.backup_folder = str(folder)
     settings.backup_keep = 3
-    # a backup is a copy of every record: an administrator's (issue 11 point 4)
+    # an officer's desk keeps its daily copy too, but only beside the database: a folder of
+    # one's choosing (a USB stick) is an administrator's to pick (issue 11 point 4)
+    beside = default_backup_folder(db)
     desk = _desk(desk_app, db, officer, settings, desk_translations)
     assert desk.window is not None
     qtbot.addWidget(desk.window)
     desk.auto_backup()
-    assert not desk.window.tasks.running and not folder.exists()
+    qtbot.waitUntil(lambda: any(beside.glob("greendesk-*.db")), timeout=30_000)
+    qtbot.waitUntil(lambda: not desk.window.tasks.running if desk.window else True)
+    assert not folder.exists()
+    assert backup_service.check_backup(next(beside.glob("greendesk-*.db"))).loans > 0
     desk.window.close()
     desk = _desk(desk_app, db, admin, settings, desk_translations)
     assert desk.window is not None
