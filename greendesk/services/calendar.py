@@ -16,6 +16,9 @@ projected years after them, and the re-derivation of stored loans when a notice 
 
 from __future__ import annotations
 
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -181,7 +184,44 @@ def stored_schedule(session: Session, loan: Loan, borrower_only: bool = False) -
         terms.pop("lenders", None)
         terms.pop("fees", None)
     kept = _kept_index(session).get(loan.id, {})
-    return build_schedule(parse_terms(terms), desk_holidays(session), kept)
+    return _SCHEDULES.build(terms, desk_holidays(session), kept)
+
+
+class _ScheduleCache:
+    """Schedules already computed in this process, keyed by everything they depend on.
+
+    A schedule is a pure function of the TERMS document, the official days (their digest) and
+    the payment dates kept as paid, and it is immutable: an officer clicking back and forth
+    through the list, the memo and the workbook can share one. Bounded, least recently used
+    first out; safe to use from worker threads.
+    """
+
+    def __init__(self, size: int) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[tuple[str, str, tuple[tuple[int, date], ...]], Schedule] = (
+            OrderedDict()
+        )
+
+    def build(
+        self, terms: dict[str, Any], holidays: HolidayData, kept: Mapping[int, date]
+    ) -> Schedule:
+        key = (json.dumps(terms, sort_keys=True, default=str), holidays.digest,
+               tuple(sorted(kept.items())))  # fmt: skip
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                return found
+        schedule = build_schedule(parse_terms(terms), holidays, kept)
+        with self._lock:
+            self._items[key] = schedule
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return schedule
+
+
+_SCHEDULES = _ScheduleCache(512)
 
 
 def record_loan_calendar(

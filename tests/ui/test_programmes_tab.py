@@ -36,8 +36,22 @@ def _window(qtbot: QtBot, db: Database, officer: Principal, settings: Settings) 
 
 
 def _show(qtbot: QtBot, win: MainWindow, loan_id: int) -> None:
+    """Open the Programmes tab and select the loan (the tab reads only while it is shown)."""
+    win.detail.tabs.setCurrentWidget(win.detail.programmes)
     with qtbot.waitSignal(win.detail.programmes.ready, timeout=10_000):
         assert win.select_loan(loan_id)
+
+
+def test_the_programmes_are_read_only_once_their_tab_is_shown(
+    qtbot: QtBot, desk_app: object, db: Database, officer: Principal, settings: Settings
+) -> None:
+    win = _window(qtbot, db, officer, settings)
+    win.detail.tabs.setCurrentIndex(0)
+    assert win.select_loan(_loan_id(db, MULEI))
+    assert win.detail.programmes.model.rowCount() == 0  # not read while another tab is shown
+    with qtbot.waitSignal(win.detail.programmes.ready, timeout=10_000):
+        win.detail.tabs.setCurrentWidget(win.detail.programmes)
+    assert "碳减排支持工具" in win.detail.programmes.summary.text()
 
 
 def test_mulei_shows_cerf_eligible_with_chinese_conditions(

@@ -80,6 +80,10 @@ class LoanDetailView(QWidget):
         self.programmes = ProgrammesTab(db, tasks, self)
         self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
         self.programmes.report_requested.connect(self._cerf_report)
+        # read when its tab is shown: eligibility is computed, not stored, and most selections
+        # never look at it
+        self._programmes_pending: int | None = None
+        self.tabs.currentChanged.connect(lambda _index: self._show_programmes_if_visible())
         self.committee = CommitteePanel(db, actor, self.conditions_changed.emit, self)
         CommitteePanel.place(self.committee, self)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
@@ -99,6 +103,7 @@ class LoanDetailView(QWidget):
     # -- showing
     def clear(self) -> None:
         self.detail = None
+        self._programmes_pending = None
         self.stack.setCurrentIndex(0)
 
     def show_loan(self, loan_id: int) -> None:
@@ -138,11 +143,17 @@ class LoanDetailView(QWidget):
         ticket = self._latest.next()
         self._start_schedule(loan_id, ticket)
         self._start_classification(loan_id, ticket)
-        self.programmes.show_loan(loan_id)
+        self._programmes_pending = loan_id
+        self._show_programmes_if_visible()
 
     def _reload(self) -> None:
         if self.detail is not None:
             self.show_loan(self.detail.loan.id)
+
+    def _show_programmes_if_visible(self) -> None:
+        if self._programmes_pending is not None and self.tabs.currentWidget() is self.programmes:
+            loan_id, self._programmes_pending = self._programmes_pending, None
+            self.programmes.show_loan(loan_id)
 
     def _cerf_report(self) -> None:
         from greendesk.ui.dialogs.cerf_report import CerfReportDialog
