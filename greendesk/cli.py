@@ -38,6 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _wait_notice(text: str) -> None:
+    """A writer waiting for another process says so, on its own line of stderr."""
+    print(f"greendesk: {text}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -46,8 +51,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from greendesk.ui.app import run_app
 
             return run_app(args.db)
-        handler = args.handler
-        return int(handler(args) or 0)
+        from greendesk.store.database import wait_notices
+
+        with wait_notices(_wait_notice):
+            return int(args.handler(args) or 0)
     except UserError as exc:
         print(f"greendesk: {exc}", file=sys.stderr)
         return 2

@@ -17,10 +17,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import Table, or_, select, update
+from sqlalchemy import Table, or_, select, text, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from greendesk.domain.audit_chain import (
@@ -36,7 +37,15 @@ from greendesk.domain.audit_chain import (
 )
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import LIMITS
-from greendesk.store.database import Database
+from greendesk.store.database import (
+    QUIET_WAIT_MS,
+    Database,
+    describe_url,
+    is_busy,
+    notify_wait,
+    waiting_text,
+    write_wait_seconds,
+)
 from greendesk.store.models import AppMeta, AuditEvent, Loan
 
 HEAD_KEY = "audit_head"
@@ -119,17 +128,40 @@ def _lock_head(session: Session) -> Anchor:
     table = _META
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(table)
-        .values(key=HEAD_KEY, value=Anchor(0, GENESIS).text())
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    session.execute(update(table).where(table.c.key == HEAD_KEY).values(value=table.c.value))
+    exists = session.execute(select(table.c.key).where(table.c.key == HEAD_KEY)).first()
+    if exists is None:  # (a plain read: an insert would already wait for a writer's row lock)
+        session.execute(
+            insert(table)
+            .values(key=HEAD_KEY, value=Anchor(0, GENESIS).text())
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+    _lock_head_row(session, dialect)
     value = session.execute(select(table.c.value).where(table.c.key == HEAD_KEY)).scalar_one()
     anchor = Anchor.parse(value)
     if anchor is None:
         raise RuntimeError(f"app_meta.{HEAD_KEY} is damaged: {value!r}")
     return anchor
+
+
+def _lock_head_row(session: Session, dialect: str) -> None:
+    """The no-op UPDATE that locks the head row; on PostgreSQL a wait for another desk's write
+    is announced (``notify_wait``) and bounded by the write session's ``lock_timeout``."""
+    table = _META
+    touch = update(table).where(table.c.key == HEAD_KEY).values(value=table.c.value)
+    if dialect != "postgresql":
+        session.execute(touch)
+        return
+    try:
+        with session.begin_nested():  # a refused quick try rolls back to here, not further
+            session.execute(text(f"SET LOCAL lock_timeout = '{QUIET_WAIT_MS}ms'"))
+            session.execute(touch)
+        return
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+    # the savepoint's rollback restored the session's own lock_timeout (the wait limit)
+    notify_wait(waiting_text(describe_url(session.get_bind().engine.url), write_wait_seconds()))
+    session.execute(touch)
 
 
 def record(

@@ -8,6 +8,11 @@ chunk of rows is inserted.
 ``bump URL LOAN_ID TIMES TAG``: TIMES read-modify-write edits of one loan, each checking the
 version it read (optimistic lock) and retrying when someone else got there first; prints the
 number of conflicts it was told about.
+``hold URL MARKER RELEASE``: a long write — one audit event in a write unit — that writes MARKER
+while it holds the write lock (and, on PostgreSQL, the chain head's row lock) and commits only once
+the file RELEASE exists: another desk's 20-second import, made deterministic.
+``write URL COUNT``: COUNT small writes, each in its own unit of work on a fresh connection (as
+separate commands would), printing each borrower's id once its commit returned: acknowledged.
 """
 
 from __future__ import annotations
@@ -91,10 +96,48 @@ def bump(url: str, loan_id: int, times: int, tag: str) -> None:
     print(conflicts)
 
 
+def hold(url: str, marker: Path, release: Path) -> None:
+    import time
+
+    db = open_database(url)
+    with db.session(write=True) as session:
+        audit.record(session, SYSTEM, "hold", ("database", "hold"), None, {"holding": True})
+        marker.write_text("holding")
+        deadline = time.monotonic() + 300  # float-ok: a safety limit, not a measurement
+        while not release.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    db.dispose()
+
+
+def write(url: str, count: int) -> None:
+    from greendesk.domain.errors import UserError
+
+    db = open_database(url)
+    for i in range(count):
+        try:
+            with db.session(write=True) as session:
+                b = Borrower(name=f"并发客户 {i}", credit_code=f"9165{i:014d}")
+                session.add(b)
+                session.flush()
+                audit.record(session, SYSTEM, "create", ("borrower", b.id), None, {"n": i})
+                ident = b.id
+        except UserError as exc:  # told: not saved (busy); that write is not acknowledged
+            print(f"refused {i}: {exc}", file=sys.stderr, flush=True)
+            continue
+        finally:
+            db.engine.dispose()  # the next write opens a new connection, like a new command
+        print(ident, flush=True)
+    db.dispose()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "import":
         big_import(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
     elif sys.argv[1] == "generate":
         generate(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] == "hold":
+        hold(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1] == "write":
+        write(sys.argv[2], int(sys.argv[3]))
     else:
         bump(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
