@@ -29,8 +29,9 @@ def test_a_waiting_write_shows_it_in_the_progress_dialog(
         results: list[str] = []
         task = tasks.run(work, results.append, label="Saving")
         qtbot.waitUntil(
-            lambda: task.dialog is not None
-            and "waiting for another process" in task.dialog.labelText(),
+            lambda: (
+                task.dialog is not None and "waiting for another process" in task.dialog.labelText()
+            ),
             timeout=20_000,
         )
         holder.release()
