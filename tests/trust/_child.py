@@ -11,13 +11,15 @@ number of conflicts it was told about.
 ``hold URL MARKER RELEASE``: a long write — one audit event in a write unit — that writes MARKER
 while it holds the write lock (and, on PostgreSQL, the chain head's row lock) and commits only once
 the file RELEASE exists: another desk's 20-second import, made deterministic.
-``write URL COUNT``: COUNT small writes, each in its own unit of work on a fresh connection (as
-separate commands would), printing each borrower's id once its commit returned: acknowledged.
+``write URL COUNT MODE``: COUNT small writes, each in its own unit of work, printing the write's
+number once its commit returned (acknowledged); MODE ``keep`` keeps the connection open between
+writes, 20 ms apart (a desk's window), ``reconnect`` opens a new one for each (separate commands).
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -97,7 +99,6 @@ def bump(url: str, loan_id: int, times: int, tag: str) -> None:
 
 
 def hold(url: str, marker: Path, release: Path) -> None:
-    import time
 
     db = open_database(url)
     with db.session(write=True) as session:
@@ -109,7 +110,7 @@ def hold(url: str, marker: Path, release: Path) -> None:
     db.dispose()
 
 
-def write(url: str, count: int) -> None:
+def write(url: str, count: int, mode: str) -> None:
     from greendesk.domain.errors import UserError
 
     db = open_database(url)
@@ -120,13 +121,15 @@ def write(url: str, count: int) -> None:
                 session.add(b)
                 session.flush()
                 audit.record(session, SYSTEM, "create", ("borrower", b.id), None, {"n": i})
-                ident = b.id
         except UserError as exc:  # told: not saved (busy); that write is not acknowledged
             print(f"refused {i}: {exc}", file=sys.stderr, flush=True)
             continue
         finally:
-            db.engine.dispose()  # the next write opens a new connection, like a new command
-        print(ident, flush=True)
+            if mode == "reconnect":
+                db.engine.dispose()  # the next write opens a new connection, like a new command
+        print(i, flush=True)
+        if mode == "keep":
+            time.sleep(0.02)  # a desk: the connection stays open between the user's saves
     db.dispose()
 
 
@@ -138,6 +141,6 @@ if __name__ == "__main__":
     elif sys.argv[1] == "hold":
         hold(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
     elif sys.argv[1] == "write":
-        write(sys.argv[2], int(sys.argv[3]))
+        write(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     else:
         bump(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
