@@ -2,16 +2,22 @@
 
 Nothing is replaced unless the file is a sound GreenDesk database this version can open; the
 replaced database is kept beside it as ``<name>.before-restore-<UTC time>``. Close GreenDesk on
-every desk that uses the database first.
+every desk that uses the database first: while another process has it open, restore refuses.
+A file whose audit trail does not verify, or is behind the head recorded in its manifest, is
+refused unless an administrator gives ``--force-reason`` (audited).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, resolve_db_url
+from greendesk.commands._common import add_db_argument, login, resolve_db_url
+from greendesk.domain.errors import UserError
+
+if TYPE_CHECKING:
+    from greendesk.domain.roles import Principal
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -23,12 +29,19 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--check-only", action="store_true", help="only check FILE; replace nothing"
     )
+    parser.add_argument(
+        "--force-reason",
+        metavar="TEXT",
+        help="restore a file whose audit trail does not verify or is behind its recorded head "
+        "(needs an administrator, --as; the reason is audited)",
+    )
+    parser.add_argument("--as", dest="acting", metavar="NAME", help="administrator's user name")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from greendesk.services import backup
-    from greendesk.store.database import default_database_url
+    from greendesk.store.database import default_database_url, open_database
 
     if args.check_only:
         info = backup.check_backup(args.file)
@@ -38,7 +51,16 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     url = resolve_db_url(args.db) or default_database_url()
-    result = backup.restore(url, args.file, f"os:{getpass.getuser()}"[:64])
+    actor: Principal | str = f"os:{getpass.getuser()}"[:64]
+    if args.force_reason is not None:
+        if not args.acting:
+            raise UserError("restore --force-reason: an administrator must log in (--as NAME)")
+        db = open_database(url)
+        try:
+            actor = login(db, args.acting)
+        finally:
+            db.dispose()
+    result = backup.restore(url, args.file, actor, force_reason=args.force_reason)
     print(f"restored {result.database} from {result.restored_from} ({result.info.loans} loans)")
     if result.kept_aside:
         print(f"the replaced database is kept as {result.kept_aside}")

@@ -200,6 +200,8 @@ class MemoData:
     conditions: Sequence[str] = ()
     votes: Sequence[Vote] = ()
     extra: dict[str, str] = field(default_factory=dict)
+    # the audit chain head (sequence number, hash) when the memo was made: an outside anchor
+    audit_head: tuple[int, str] | None = None
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------

@@ -9,15 +9,17 @@ and taking that row's lock first serialises appends across processes and desks.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, or_, select, text, update
+from sqlalchemy import Table, event, make_url, or_, select, text, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -28,8 +30,10 @@ from greendesk.domain.audit_chain import (
     GENESIS,
     Anchor,
     ChainEvent,
+    ExternalAnchor,
     VerifyResult,
     canonical_json,
+    check_external,
     event_payload,
     hash_payload,
     utc_text,
@@ -37,6 +41,7 @@ from greendesk.domain.audit_chain import (
 )
 from greendesk.domain.roles import Principal
 from greendesk.domain.validation import LIMITS
+from greendesk.services import anchors
 from greendesk.store.database import (
     QUIET_WAIT_MS,
     Database,
@@ -217,10 +222,32 @@ def record(
     session.execute(
         update(table).where(table.c.key == HEAD_KEY).values(value=Anchor(seq, digest).text())
     )
+    if _ID_INFO not in session.info:
+        session.info[_ID_INFO] = session.execute(
+            select(table.c.value).where(table.c.key == anchors.DATABASE_ID_KEY)
+        ).scalar_one_or_none()
+    session.info[_HEAD_INFO] = (Anchor(seq, digest), describe_url(session.get_bind().engine.url))
     return seq
 
 
-def _chain_event(row: AuditEvent) -> ChainEvent:
+_ID_INFO, _HEAD_INFO = "greendesk_database_id", "greendesk_audit_head"
+
+
+@event.listens_for(Session, "after_commit")
+def _anchor_after_commit(session: Session) -> None:
+    """Once the events are saved, their head goes to the user's data folder too."""
+    head = session.info.pop(_HEAD_INFO, None)
+    database_id = session.info.get(_ID_INFO)
+    if head is not None and database_id:
+        anchors.save_local(database_id, *head)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop(_HEAD_INFO, None)
+
+
+def chain_event(row: AuditEvent) -> ChainEvent:
     return ChainEvent(
         seq=row.seq,
         occurred_at=row.occurred_at,
@@ -235,8 +262,13 @@ def _chain_event(row: AuditEvent) -> ChainEvent:
     )
 
 
-def verify(db: Database) -> VerifyResult:
-    """Check the whole chain; the result names the first bad event and what happened to it."""
+def verify(db: Database, outside: Sequence[ExternalAnchor] = ()) -> VerifyResult:
+    """Check the whole chain, then against every head kept outside the database it can find.
+
+    Those are the user's data folder, the manifests of the backups beside a SQLite file, and
+    ``outside`` (e.g. the head printed on a credit memo). The result names the first bad event
+    and what happened to it.
+    """
     with db.session() as session:
         if db.dialect == "postgresql":
             # One snapshot for events and head, or a desk appending meanwhile looks like tampering.
@@ -245,18 +277,65 @@ def verify(db: Database) -> VerifyResult:
         events: list[ChainEvent] = []
         for row in rows:
             try:
-                events.append(_chain_event(row))
+                events.append(chain_event(row))
             except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
                 return VerifyResult(False, len(events), None, row.seq, "edited", str(exc))
-        head_text = session.execute(
-            select(AppMeta.value).where(AppMeta.key == HEAD_KEY)
-        ).scalar_one_or_none()
+        query = select(AppMeta.key, AppMeta.value).where(
+            AppMeta.key.in_([HEAD_KEY, anchors.DATABASE_ID_KEY])
+        )
+        meta = {key: value for key, value in session.execute(query)}
+    head_text = meta.get(HEAD_KEY)
     anchor = Anchor.parse(head_text) if head_text is not None else None
     if head_text is not None and anchor is None:
         return VerifyResult(
             False, len(events), None, None, "anchor", "the audit chain head record is damaged"
         )
-    return verify_chain(events, anchor)
+    result = verify_chain(events, anchor)
+    if not result.ok:
+        return result
+    database_id = meta.get(anchors.DATABASE_ID_KEY)
+    if not database_id:
+        return VerifyResult(
+            False,
+            len(events),
+            result.head,
+            None,
+            "identity",
+            "the database's identity record (app_meta database_id) is missing: it was deleted, "
+            "so the heads kept outside the database cannot be found",
+        )
+    found = [*outside, *_outside_anchors(db, database_id)]
+    for external in found:
+        failure = check_external(events, external, result.head)
+        if failure is not None:
+            return failure
+    return dataclasses.replace(result, checked=tuple(e.source for e in found))
+
+
+def _outside_anchors(db: Database, database_id: str) -> list[ExternalAnchor]:
+    found = [a for a in [anchors.load_local(database_id)] if a is not None]
+    url = make_url(db.engine.url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database or "").parent / "backups"
+        found.extend(anchors.manifests_in(folder, database_id))
+    return found
+
+
+def database_id(db: Database) -> str | None:
+    """The database's identity (app_meta database_id), which names its outside anchors."""
+    with db.session() as session:
+        return session.execute(
+            select(AppMeta.value).where(AppMeta.key == anchors.DATABASE_ID_KEY)
+        ).scalar_one_or_none()
+
+
+def head(db: Database) -> Anchor | None:
+    """The chain head as recorded now (printed on memos and written into backup manifests)."""
+    with db.session() as session:
+        text_value = session.execute(
+            select(AppMeta.value).where(AppMeta.key == HEAD_KEY)
+        ).scalar_one_or_none()
+    return Anchor.parse(text_value) if text_value else None
 
 
 @dataclass(frozen=True)

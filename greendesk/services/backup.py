@@ -18,15 +18,18 @@ import re
 import shutil
 import sqlite3
 import time
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy import make_url, update
 
+from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import SYSTEM, Action, Principal
-from greendesk.services import audit
+from greendesk.services import anchors, audit
+from greendesk.services.backup_trail import Trail, check_trail
 from greendesk.store import migrate
 from greendesk.store.database import (
     APPLICATION,
@@ -35,6 +38,7 @@ from greendesk.store.database import (
     is_busy,
     open_database,
 )
+from greendesk.store.models import AppMeta
 
 AUTO_PATTERN = re.compile(r"greendesk-(\d{4}-\d{2}-\d{2})\.db")
 
@@ -120,7 +124,22 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
         _copy_online(conn, target)
     finally:
         raw.close()
-    return check_backup(target)
+    info = check_backup(target)
+    _write_manifest(info)
+    return info
+
+
+def _write_manifest(info: BackupInfo) -> None:
+    """The backup's audit head (read from the copy itself) goes into its manifest."""
+    con = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+    try:
+        keys = (audit.HEAD_KEY, anchors.DATABASE_ID_KEY)
+        meta = dict(con.execute("SELECT key, value FROM app_meta WHERE key IN (?, ?)", keys))
+    finally:
+        con.close()
+    head = Anchor.parse(meta[audit.HEAD_KEY]) if audit.HEAD_KEY in meta else None
+    details = {"schema": info.revision, "loans": info.loans, "audit_events": info.audit_events}
+    anchors.write_manifest(info.path, meta.get(anchors.DATABASE_ID_KEY, ""), head, details)
 
 
 def check_backup(path: Path | str) -> BackupInfo:
@@ -272,6 +291,7 @@ def restore(
     actor: Principal | str | None = None,
     *,
     now: datetime | None = None,
+    force_reason: str | None = None,
 ) -> RestoreResult:
     """Replace the SQLite database at ``db_url`` by the backup ``path``, after checking it.
 
@@ -280,7 +300,10 @@ def restore(
     The replaced database is kept as ``<name>.before-restore-<UTC time>``. ``actor`` is the
     logged-in administrator in the window, or a name such as ``os:<login>`` from the command
     line (whose authority is access to the file itself); the restore is audited in the
-    restored database.
+    restored database, which gets a new ``database_id`` (a new line of history for its anchors).
+
+    A file whose audit trail cannot be trusted (``backup_trail.check_trail``) is refused unless
+    a logged-in administrator gives ``force_reason``, which the audit event records.
     """
     if isinstance(actor, Principal):
         actor.require(Action.RESTORE)
@@ -290,10 +313,17 @@ def restore(
         raise UserError("restore: that file is the database itself")
     if not target.parent.is_dir():
         raise UserError(f"restore: the folder {target.parent} does not exist")
+    trail = check_trail(info.path)
+    reason = _forced(trail, info.path, actor, force_reason)
     aside = _swap_in(target, info, now or datetime.now(UTC))
     db = open_database(f"sqlite:///{target}")  # migrates an older backup to this schema
     try:
         with db.session(write=True) as session:
+            session.execute(
+                update(AppMeta)
+                .where(AppMeta.key == anchors.DATABASE_ID_KEY)
+                .values(value=str(uuid.uuid4()))
+            )
             audit.record(
                 session,
                 actor or SYSTEM,
@@ -305,11 +335,39 @@ def restore(
                     "kept_aside": str(aside) if aside else None,
                     "loans": info.loans,
                     "audit_events": info.audit_events,
+                    "backup_database_id": trail.database_id,
+                    "backup_audit_head": trail.head.text() if trail.head else None,
+                    "forced": reason,
+                    "trail_problem": trail.problem,
                 },
             )
     finally:
         db.dispose()
     return RestoreResult(info.path, target, aside, info)
+
+
+FORCE_LIMIT = 500
+
+
+def _forced(
+    trail: Trail, path: Path, actor: Principal | str | None, force_reason: str | None
+) -> str | None:
+    """Refuse an untrusted trail, unless an administrator forces it with a reason."""
+    reason = (force_reason or "").strip()
+    if trail.problem is None:
+        return reason or None
+    if not reason:
+        raise UserError(
+            f"restore: {path}: {trail.problem}; nothing was changed — an administrator can "
+            "restore it anyway by giving a reason (--force-reason TEXT), which is audited"
+        )
+    if not isinstance(actor, Principal):
+        raise UserError("restore --force-reason: an administrator must be logged in (--as NAME)")
+    if len(reason) > FORCE_LIMIT or not reason.isprintable():
+        raise UserError(
+            f"restore --force-reason: at most {FORCE_LIMIT} printable characters, one line"
+        )
+    return reason
 
 
 def default_backup_folder(db: Database) -> Path:
@@ -339,4 +397,5 @@ def auto_backup(
     )
     for _day, old in dated[:-keep]:
         old.unlink()
+        anchors.manifest_path(old).unlink(missing_ok=True)
     return created

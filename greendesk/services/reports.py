@@ -14,6 +14,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.errors import UserError
 from greendesk.reporting.memo import render_memo
 from greendesk.reporting.model import (
@@ -32,6 +33,7 @@ from greendesk.reporting.model import (
     Vote,
 )
 from greendesk.reporting.templates import load_memo_template, load_values
+from greendesk.services import audit
 from greendesk.services.assessment import price_table
 from greendesk.services.report_support import (
     LoanCollateralView,
@@ -41,7 +43,7 @@ from greendesk.services.report_support import (
     loan_schedule,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import DecisionVote, Loan, User
+from greendesk.store.models import AppMeta, DecisionVote, Loan, User
 
 
 def _find_loan(session: Session, reference: str) -> Loan:
@@ -212,6 +214,15 @@ def _pledges(loan: Loan, view: LoanCollateralView) -> list[PledgeInfo]:
     ]
 
 
+def _audit_head(session: Session) -> tuple[int, str] | None:
+    """The chain head read in the memo's own snapshot, so the memo anchors the trail it saw."""
+    value = session.execute(
+        select(AppMeta.value).where(AppMeta.key == audit.HEAD_KEY)
+    ).scalar_one_or_none()
+    anchor = Anchor.parse(value) if value else None
+    return (anchor.seq, anchor.hash) if anchor else None
+
+
 def memo_data(
     db: Database, reference: str, lang: str = "zh", today: date | None = None
 ) -> MemoData:
@@ -288,6 +299,7 @@ def memo_data(
                 )
                 for v in votes
             ],
+            audit_head=_audit_head(session),
         )
 
 
