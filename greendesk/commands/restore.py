@@ -44,10 +44,16 @@ def run(args: argparse.Namespace) -> int:
     from greendesk.store.database import default_database_url, open_database
 
     if args.check_only:
+        from greendesk.services.backup_trail import check_trail
+
         info = backup.check_backup(args.file)
+        trail = check_trail(info.path)
+        if trail.problem is not None:
+            raise UserError(f"{info.path}: {trail.problem}")
+        head = f", audit head #{trail.head.seq}" if trail.head else ""
         print(
             f"{info.path}: a sound GreenDesk backup (schema {info.revision}, {info.loans} loans, "
-            f"{info.audit_events} audit events)"
+            f"{info.audit_events} audit events{head})"
         )
         return 0
     url = resolve_db_url(args.db) or default_database_url()

@@ -219,3 +219,20 @@ def test_restoring_an_older_backup_starts_a_new_line_of_anchors(
         assert result.checked  # its own new anchor, written after the restore event
     finally:
         restored.dispose()
+
+
+def test_cli_restore_names_the_problem_and_needs_an_administrator_to_force(
+    db: tuple[Database, Team], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    database, _team = db
+    saved = tmp_path / "saved.db"
+    backup.backup(database, saved)
+    tamper_file(saved, *WIPE)
+    url = str(database.engine.url)
+    database.dispose()
+    assert greendesk_main(["restore", "--check-only", str(saved)]) == 2
+    assert "audit trail was wiped" in capsys.readouterr().err
+    assert greendesk_main(["restore", str(saved), "--db", url]) == 2
+    assert "--force-reason" in capsys.readouterr().err
+    assert greendesk_main(["restore", str(saved), "--db", url, "--force-reason", "x"]) == 2
+    assert "administrator must log in (--as NAME)" in capsys.readouterr().err
