@@ -269,6 +269,10 @@ def verify(db: Database, outside: Sequence[ExternalAnchor] = ()) -> VerifyResult
     ``outside`` (e.g. the head printed on a credit memo). The result names the first bad event
     and what happened to it.
     """
+    # The outside anchors are read first: each was written after its event committed, so none
+    # can be ahead of the snapshot read next (a desk appending meanwhile is not tampering).
+    database_id_before = database_id(db)
+    found = [*outside, *_outside_anchors(db, database_id_before)] if database_id_before else []
     with db.session() as session:
         if db.dialect == "postgresql":
             # One snapshot for events and head, or a desk appending meanwhile looks like tampering.
@@ -293,8 +297,7 @@ def verify(db: Database, outside: Sequence[ExternalAnchor] = ()) -> VerifyResult
     result = verify_chain(events, anchor)
     if not result.ok:
         return result
-    database_id = meta.get(anchors.DATABASE_ID_KEY)
-    if not database_id:
+    if not meta.get(anchors.DATABASE_ID_KEY):
         return VerifyResult(
             False,
             len(events),
@@ -304,7 +307,6 @@ def verify(db: Database, outside: Sequence[ExternalAnchor] = ()) -> VerifyResult
             "the database's identity record (app_meta database_id) is missing: it was deleted, "
             "so the heads kept outside the database cannot be found",
         )
-    found = [*outside, *_outside_anchors(db, database_id)]
     for external in found:
         failure = check_external(events, external, result.head)
         if failure is not None:
