@@ -173,6 +173,14 @@ def database(db_url: str) -> Iterator[Database]:
         db.dispose()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _session_data_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Session-wide fixtures write audit anchors into a throw-away folder, never ~/.local."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-session")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _own_data_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
