@@ -236,6 +236,8 @@ _ID_INFO, _HEAD_INFO = "greendesk_database_id", "greendesk_audit_head"
 @event.listens_for(Session, "after_commit")
 def _anchor_after_commit(session: Session) -> None:
     """Once the events are saved, their head goes to the user's data folder too."""
+    if session.in_nested_transaction():
+        return  # a savepoint released (SQLAlchemy reports it here too): nothing is saved yet
     head = session.info.pop(_HEAD_INFO, None)
     database_id = session.info.get(_ID_INFO)
     if head is not None and database_id:

@@ -362,10 +362,10 @@ def _forced(
             "restore it anyway by giving a reason (--force-reason TEXT), which is audited"
         )
     if not isinstance(actor, Principal):
-        raise UserError("restore --force-reason: an administrator must be logged in (--as NAME)")
+        raise UserError("force_reason: an administrator must be logged in (--as NAME)")
     if len(reason) > FORCE_LIMIT or not reason.isprintable():
         raise UserError(
-            f"restore --force-reason: at most {FORCE_LIMIT} printable characters, one line"
+            f"force_reason: at most {FORCE_LIMIT} printable characters, one line"
         )
     return reason
 

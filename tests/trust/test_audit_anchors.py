@@ -163,7 +163,7 @@ def test_restore_refuses_a_backup_whose_trail_was_wiped_unless_forced(
         backup.restore(url, saved, "os:tester")
     assert "--force-reason" in str(refused.value)
     assert target.read_bytes() == before
-    with pytest.raises(UserError, match="administrator"):
+    with pytest.raises(UserError, match="force_reason: an administrator"):
         backup.restore(url, saved, "os:tester", force_reason="the only copy left")
     result = backup.restore(url, saved, team.admin, force_reason="the only copy left")
     assert result.kept_aside is not None
