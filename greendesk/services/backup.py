@@ -364,9 +364,7 @@ def _forced(
     if not isinstance(actor, Principal):
         raise UserError("force_reason: an administrator must be logged in (--as NAME)")
     if len(reason) > FORCE_LIMIT or not reason.isprintable():
-        raise UserError(
-            f"force_reason: at most {FORCE_LIMIT} printable characters, one line"
-        )
+        raise UserError(f"force_reason: at most {FORCE_LIMIT} printable characters, one line")
     return reason
 
 
