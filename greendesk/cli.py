@@ -48,6 +48,11 @@ def _forgiving_streams() -> None:
             stream.reconfigure(errors="backslashreplace")
 
 
+def _wait_notice(text: str) -> None:
+    """A writer waiting for another process says so, on its own line of stderr."""
+    print(f"greendesk: {text}", file=sys.stderr, flush=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _forgiving_streams()
     parser = build_parser()
@@ -65,8 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from greendesk.ui.app import run_app
 
             return run_app(args.db)
-        handler = args.handler
-        return int(handler(args) or 0)
+        from greendesk.store.database import wait_notices
+
+        with wait_notices(_wait_notice):
+            return int(args.handler(args) or 0)
     except UserError as exc:
         print(f"greendesk: {mask_secrets(str(exc))}", file=sys.stderr)
         return 2

@@ -19,6 +19,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "verify", help="check the hash chain; exit 1 naming the first bad event"
     )
     add_db_argument(verify)
+    verify.add_argument(
+        "--anchor",
+        metavar="SEQ:HASH",
+        action="append",
+        default=[],
+        help="also compare with this chain head (e.g. from a credit memo); may be repeated",
+    )
     verify.set_defaults(handler=run_verify)
     log = inner.add_parser("log", help="list audit events (oldest first)")
     add_db_argument(log)
@@ -29,20 +36,33 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from greendesk.domain.audit_chain import Anchor, ExternalAnchor
+    from greendesk.domain.errors import UserError
     from greendesk.services import audit
     from greendesk.store.database import open_database
 
+    given = []
+    for text in args.anchor:
+        anchor = Anchor.parse(text.strip())
+        if anchor is None:
+            raise UserError(f"--anchor: {text!r} is not SEQ:HASH (e.g. 121:6db5…, 64 hex digits)")
+        given.append(ExternalAnchor(anchor, "the head given with --anchor"))
     db = open_database(resolve_db_url(args.db))
     try:
-        result = audit.verify(db)
+        result = audit.verify(db, given)
     finally:
         db.dispose()
     if not result.ok:
-        print(f"audit trail: FAILED at event #{result.bad_seq} ({result.kind})", file=sys.stderr)
+        where = f"event #{result.bad_seq}" if result.bad_seq is not None else "the trail"
+        print(f"audit trail: FAILED at {where} ({result.kind})", file=sys.stderr)
         print(result.message, file=sys.stderr)
         return 1
     head = f"#{result.head.seq} {result.head.hash}" if result.head else "(empty)"
     print(f"audit trail: OK, {result.events} events, chain head {head}")
+    for source in result.checked:
+        print(f"  matches {source}")
+    if not result.checked:
+        print("  (no chain head kept outside the database was found to compare with)")
     return 0
 
 

@@ -5,7 +5,9 @@ the restore is audited in the restored database, a refusal in the one that stays
 
 Nothing is replaced unless the file is a sound GreenDesk database this version can open; the
 replaced database is kept beside it as ``<name>.before-restore-<UTC time>``. Close GreenDesk on
-every desk that uses the database first.
+every desk that uses the database first: while another process has it open, restore refuses.
+A file whose audit trail does not verify, or is behind the head recorded in its manifest, is
+refused unless an administrator gives ``--force-reason`` (audited).
 """
 
 from __future__ import annotations
@@ -36,6 +38,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "--check-only", action="store_true", help="only check FILE; replace nothing"
     )
     add_admin_argument(parser, WHAT)
+    parser.add_argument(
+        "--force-reason",
+        metavar="TEXT",
+        help="restore a file whose audit trail does not verify or is behind its recorded head "
+        "(the reason is audited)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -44,16 +52,22 @@ def run(args: argparse.Namespace) -> int:
     from greendesk.store.database import default_database_url
 
     if args.check_only:
+        from greendesk.services.backup_trail import check_trail
+
         info = backup.check_backup(args.file)
+        trail = check_trail(info.path)
+        if trail.problem is not None:
+            raise UserError(f"{info.path}: {trail.problem}")
+        head = f", audit head #{trail.head.seq}" if trail.head else ""
         print(
             f"{info.path}: a sound GreenDesk backup (schema {info.revision}, {info.loans} loans, "
-            f"{info.audit_events} audit events)"
+            f"{info.audit_events} audit events{head})"
         )
         return 0
     url = resolve_db_url(args.db) or default_database_url()
     backup.check_backup(args.file)  # a file that is no backup is refused before any log-in
     actor = _administrator(url, args.acting)
-    result = backup.restore(url, args.file, actor)
+    result = backup.restore(url, args.file, actor, force_reason=args.force_reason)
     print(f"restored {result.database} from {result.restored_from} ({result.info.loans} loans)")
     if result.kept_aside:
         print(f"the replaced database is kept as {result.kept_aside}")

@@ -6,8 +6,10 @@ chain at that event. The store keeps a head anchor (last sequence number and has
 so that deleting the newest events is caught as well.
 
 Limits, stated honestly: an unkeyed chain shows tampering by anyone who edits the database with
-a generic tool; someone who recomputes every later hash *and* the anchor is not caught. Writing the
-head hash somewhere else (the committee minutes, a backup) closes that gap: ``verify`` prints it.
+a generic tool; someone who recomputes every later hash *and* the anchor is not caught, nor is
+someone who wipes the trail and its head row. Heads written outside the database (backup
+manifests, credit memos, the user's data folder) close that gap: ``check_external`` compares
+the events with such an outside anchor.
 """
 
 from __future__ import annotations
@@ -122,8 +124,9 @@ class VerifyResult:
     events: int
     head: Anchor | None
     bad_seq: int | None = None
-    kind: str | None = None  # edited | deleted | reordered | inserted | anchor
+    kind: str | None = None  # edited | deleted | reordered | inserted | anchor | truncated …
     message: str = ""
+    checked: tuple[str, ...] = ()  # the outside anchors the trail was compared with
 
 
 def _describe(event: ChainEvent) -> str:
@@ -214,3 +217,44 @@ def verify_chain(events: Sequence[ChainEvent], anchor: Anchor | None) -> VerifyR
     elif events:
         return bad(1, "anchor", "the audit chain head record is missing")
     return VerifyResult(True, len(events), head)
+
+
+@dataclass(frozen=True)
+class ExternalAnchor:
+    """A chain head written outside the database, and where it was found (for the message)."""
+
+    anchor: Anchor
+    source: str
+    recorded_at: str = ""
+
+
+def check_external(
+    events: Sequence[ChainEvent], outside: ExternalAnchor, head: Anchor | None
+) -> VerifyResult | None:
+    """The failure if ``events`` (a chain that verified) lost or rewrote what ``outside`` saw."""
+    seq, where = outside.anchor.seq, outside.source
+    when = f" on {outside.recorded_at}" if outside.recorded_at else ""
+    last = events[-1].seq if events else 0
+    if seq > last:
+        first = last + 1
+        missing = f"#{first}" if seq == first else f"#{first}–#{seq}"
+        return VerifyResult(
+            False,
+            len(events),
+            head,
+            first,
+            "truncated",
+            f"event {missing} is missing: {where} recorded the chain head #{seq}{when}, but the "
+            f"trail ends at #{last} (events were deleted)",
+        )
+    if seq >= 1 and events[seq - 1].hash != outside.anchor.hash:
+        return VerifyResult(
+            False,
+            len(events),
+            head,
+            seq,
+            "rewritten",
+            f"event #{seq} does not match the chain head that {where} recorded{when}: the trail "
+            "was rewritten",
+        )
+    return None

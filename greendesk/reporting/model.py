@@ -232,6 +232,8 @@ class MemoData:
     kpi: KpiMemo | None = None  # carbon-linked loans: observations, results, margin history
     emissions: EmissionRow | None = None  # PCAF financed and avoided emissions on the memo date
     programmes: ProgrammesMemo | None = None  # the policy-programmes section (issue 16)
+    # the audit chain head (sequence number, hash) when the memo was made: an outside anchor
+    audit_head: tuple[int, str] | None = None
 
 
 # ---- portfolio workbook rows -------------------------------------------------------------

@@ -9,6 +9,7 @@ and taking that row's lock first serialises appends across processes and desks.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -17,20 +18,24 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, event, make_url, select, text, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from greendesk.domain.audit_chain import (
     GENESIS,
     Anchor,
     ChainEvent,
+    ExternalAnchor,
     VerifyResult,
     canonical_json,
+    check_external,
     event_payload,
     hash_payload,
     utc_text,
@@ -38,7 +43,16 @@ from greendesk.domain.audit_chain import (
 )
 from greendesk.domain.roles import Action, Principal, Refused
 from greendesk.domain.validation import LIMITS
-from greendesk.store.database import Database
+from greendesk.services import anchors
+from greendesk.store.database import (
+    QUIET_WAIT_MS,
+    Database,
+    describe_url,
+    is_busy,
+    notify_wait,
+    waiting_text,
+    write_wait_seconds,
+)
 from greendesk.store.models import AppMeta, AuditEvent, Loan
 
 HEAD_KEY = "audit_head"
@@ -137,17 +151,40 @@ def _lock_head(session: Session) -> Anchor:
     table = _META
     dialect = session.get_bind().dialect.name
     insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(
-        insert(table)
-        .values(key=HEAD_KEY, value=Anchor(0, GENESIS).text())
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    session.execute(update(table).where(table.c.key == HEAD_KEY).values(value=table.c.value))
+    exists = session.execute(select(table.c.key).where(table.c.key == HEAD_KEY)).first()
+    if exists is None:  # (a plain read: an insert would already wait for a writer's row lock)
+        session.execute(
+            insert(table)
+            .values(key=HEAD_KEY, value=Anchor(0, GENESIS).text())
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+    _lock_head_row(session, dialect)
     value = session.execute(select(table.c.value).where(table.c.key == HEAD_KEY)).scalar_one()
     anchor = Anchor.parse(value)
     if anchor is None:
         raise RuntimeError(f"app_meta.{HEAD_KEY} is damaged: {value!r}")
     return anchor
+
+
+def _lock_head_row(session: Session, dialect: str) -> None:
+    """The no-op UPDATE that locks the head row; on PostgreSQL a wait for another desk's write
+    is announced (``notify_wait``) and bounded by the write session's ``lock_timeout``."""
+    table = _META
+    touch = update(table).where(table.c.key == HEAD_KEY).values(value=table.c.value)
+    if dialect != "postgresql":
+        session.execute(touch)
+        return
+    try:
+        with session.begin_nested():  # a refused quick try rolls back to here, not further
+            session.execute(text(f"SET LOCAL lock_timeout = '{QUIET_WAIT_MS}ms'"))
+            session.execute(touch)
+        return
+    except OperationalError as exc:
+        if not is_busy(exc):
+            raise
+    # the savepoint's rollback restored the session's own lock_timeout (the wait limit)
+    notify_wait(waiting_text(describe_url(session.get_bind().engine.url), write_wait_seconds()))
+    session.execute(touch)
 
 
 def record(
@@ -204,10 +241,34 @@ def record(
     session.execute(
         update(table).where(table.c.key == HEAD_KEY).values(value=Anchor(seq, digest).text())
     )
+    if _ID_INFO not in session.info:
+        session.info[_ID_INFO] = session.execute(
+            select(table.c.value).where(table.c.key == anchors.DATABASE_ID_KEY)
+        ).scalar_one_or_none()
+    session.info[_HEAD_INFO] = (Anchor(seq, digest), describe_url(session.get_bind().engine.url))
     return seq
 
 
-def _chain_event(row: AuditEvent) -> ChainEvent:
+_ID_INFO, _HEAD_INFO = "greendesk_database_id", "greendesk_audit_head"
+
+
+@event.listens_for(Session, "after_commit")
+def _anchor_after_commit(session: Session) -> None:
+    """Once the events are saved, their head goes to the user's data folder too."""
+    if session.in_nested_transaction():
+        return  # a savepoint released (SQLAlchemy reports it here too): nothing is saved yet
+    head = session.info.pop(_HEAD_INFO, None)
+    database_id = session.info.get(_ID_INFO)
+    if head is not None and database_id:
+        anchors.save_local(database_id, *head)
+
+
+@event.listens_for(Session, "after_rollback")
+def _forget_head(session: Session) -> None:
+    session.info.pop(_HEAD_INFO, None)
+
+
+def chain_event(row: AuditEvent) -> ChainEvent:
     return ChainEvent(
         seq=row.seq,
         occurred_at=row.occurred_at,
@@ -222,8 +283,17 @@ def _chain_event(row: AuditEvent) -> ChainEvent:
     )
 
 
-def verify(db: Database) -> VerifyResult:
-    """Check the whole chain; the result names the first bad event and what happened to it."""
+def verify(db: Database, outside: Sequence[ExternalAnchor] = ()) -> VerifyResult:
+    """Check the whole chain, then against every head kept outside the database it can find.
+
+    Those are the user's data folder, the manifests of the backups beside a SQLite file, and
+    ``outside`` (e.g. the head printed on a credit memo). The result names the first bad event
+    and what happened to it.
+    """
+    # The outside anchors are read first: each was written after its event committed, so none
+    # can be ahead of the snapshot read next (a desk appending meanwhile is not tampering).
+    database_id_before = database_id(db)
+    found = [*outside, *_outside_anchors(db, database_id_before)] if database_id_before else []
     with db.session() as session:
         if db.dialect == "postgresql":
             # One snapshot for events and head, or a desk appending meanwhile looks like tampering.
@@ -232,18 +302,63 @@ def verify(db: Database) -> VerifyResult:
         events: list[ChainEvent] = []
         for row in rows:
             try:
-                events.append(_chain_event(row))
+                events.append(chain_event(row))
             except (TypeError, ValueError) as exc:  # pragma: no cover - defensive
                 return VerifyResult(False, len(events), None, row.seq, "edited", str(exc))
-        head_text = session.execute(
-            select(AppMeta.value).where(AppMeta.key == HEAD_KEY)
-        ).scalar_one_or_none()
+        query = select(AppMeta.key, AppMeta.value).where(
+            AppMeta.key.in_([HEAD_KEY, anchors.DATABASE_ID_KEY])
+        )
+        meta = {key: value for key, value in session.execute(query)}
+    head_text = meta.get(HEAD_KEY)
     anchor = Anchor.parse(head_text) if head_text is not None else None
     if head_text is not None and anchor is None:
         return VerifyResult(
             False, len(events), None, None, "anchor", "the audit chain head record is damaged"
         )
-    return verify_chain(events, anchor)
+    result = verify_chain(events, anchor)
+    if not result.ok:
+        return result
+    if not meta.get(anchors.DATABASE_ID_KEY):
+        return VerifyResult(
+            False,
+            len(events),
+            result.head,
+            None,
+            "identity",
+            "the database's identity record (app_meta database_id) is missing: it was deleted, "
+            "so the heads kept outside the database cannot be found",
+        )
+    for external in found:
+        failure = check_external(events, external, result.head)
+        if failure is not None:
+            return failure
+    return dataclasses.replace(result, checked=tuple(e.source for e in found))
+
+
+def _outside_anchors(db: Database, database_id: str) -> list[ExternalAnchor]:
+    found = [a for a in [anchors.load_local(database_id)] if a is not None]
+    url = make_url(db.engine.url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        folder = Path(url.database or "").parent / "backups"
+        found.extend(anchors.manifests_in(folder, database_id))
+    return found
+
+
+def database_id(db: Database) -> str | None:
+    """The database's identity (app_meta database_id), which names its outside anchors."""
+    with db.session() as session:
+        return session.execute(
+            select(AppMeta.value).where(AppMeta.key == anchors.DATABASE_ID_KEY)
+        ).scalar_one_or_none()
+
+
+def head(db: Database) -> Anchor | None:
+    """The chain head as recorded now (printed on memos and written into backup manifests)."""
+    with db.session() as session:
+        text_value = session.execute(
+            select(AppMeta.value).where(AppMeta.key == HEAD_KEY)
+        ).scalar_one_or_none()
+    return Anchor.parse(text_value) if text_value else None
 
 
 @dataclass(frozen=True)

@@ -3,9 +3,10 @@
 ``backup`` uses SQLite's online backup API, so the copy is consistent even while other desks or
 windows write; it is written to a temporary file and renamed into place, so a half-written backup
 never carries the final name. ``restore`` checks the file first (is SQLite, passes
-``integrity_check``, is a GreenDesk database, its schema is not newer than this code) and only
-then replaces the database, keeping the replaced file aside. ``auto_backup`` keeps one backup a
-day and deletes the oldest beyond ``keep``.
+``integrity_check``, is a GreenDesk database, its schema is not newer than this code), then takes
+the database exclusively — refusing while another process has it open — and only then keeps the
+current database aside and writes the backup into it, so no acknowledged write is lost.
+``auto_backup`` keeps one backup a day and deletes the oldest beyond ``keep``.
 
 PostgreSQL servers are backed up with the server's own tools (``pg_dump``); see the README.
 """
@@ -17,18 +18,30 @@ import os
 import re
 import shutil
 import sqlite3
+import time
+import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import make_url
+from sqlalchemy import make_url, update
 from sqlalchemy.exc import OperationalError
 
+from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import SYSTEM, Action, Principal
-from greendesk.services import audit
+from greendesk.services import anchors, audit
+from greendesk.services.backup_trail import Trail, check_trail
 from greendesk.store import migrate
-from greendesk.store.database import APPLICATION, SQLITE_HEADER, Database, open_database
+from greendesk.store.database import (
+    APPLICATION,
+    SQLITE_HEADER,
+    Database,
+    DatabaseBusy,
+    is_busy,
+    open_database,
+)
+from greendesk.store.models import AppMeta
 
 _log = logging.getLogger(__name__)
 AUTO_PATTERN = re.compile(r"greendesk-(\d{4}-\d{2}-\d{2})\.db")
@@ -120,6 +133,7 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
     finally:
         raw.close()
     info = check_backup(target)
+    _write_manifest(info)
     try:
         with db.session(write=True) as session:
             audit.record(
@@ -130,12 +144,25 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
                 None,
                 {"to": str(target), "loans": info.loans, "audit_events": info.audit_events},
             )
-    except OperationalError:
+    except (OperationalError, DatabaseBusy):
         # Another desk held the write lock past the busy timeout: the copy is sound and kept;
         # only its record is missing, and the caller says so.
         _log.warning("backup to %s made, but not recorded in the busy audit trail", target)
         return replace(info, audited=False)
     return info
+
+
+def _write_manifest(info: BackupInfo) -> None:
+    """The backup's audit head (read from the copy itself) goes into its manifest."""
+    con = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+    try:
+        keys = (audit.HEAD_KEY, anchors.DATABASE_ID_KEY)
+        meta = dict(con.execute("SELECT key, value FROM app_meta WHERE key IN (?, ?)", keys))
+    finally:
+        con.close()
+    head = Anchor.parse(meta[audit.HEAD_KEY]) if audit.HEAD_KEY in meta else None
+    details = {"schema": info.revision, "loans": info.loans, "audit_events": info.audit_events}
+    anchors.write_manifest(info.path, meta.get(anchors.DATABASE_ID_KEY, ""), head, details)
 
 
 def check_backup(path: Path | str) -> BackupInfo:
@@ -179,50 +206,63 @@ def check_backup(path: Path | str) -> BackupInfo:
     return BackupInfo(path, path.stat().st_size, revision, int(loans), int(events))
 
 
-def _set_aside(path: Path, now: datetime) -> Path | None:
-    """Keep the database about to be replaced: a consistent copy beside it, WAL folded in."""
-    if not path.exists():
-        return None
-    aside = path.with_name(f"{path.name}.before-restore-{now.strftime('%Y%m%dT%H%M%SZ')}")
-    try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            _copy_online(con, aside)
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        # A damaged database (often the reason for restoring) is kept byte for byte.
-        shutil.copy2(path, aside)
-        wal = Path(f"{path}-wal")
-        if wal.exists():
-            shutil.copy2(wal, Path(f"{aside}-wal"))
-    return aside
+OPEN_ELSEWHERE = (
+    "restore: {where} is open in another process (a GreenDesk window or command on this or "
+    "another desk); close it everywhere and try again — nothing was changed"
+)
+EXCLUSIVE_TRIES_SECONDS = 5  # a short command finishing meanwhile is waited for, a window is not
 
 
-def restore(
-    db_url: str,
-    path: Path | str,
-    actor: Principal | str | None = None,
-    *,
-    now: datetime | None = None,
-) -> RestoreResult:
-    """Replace the SQLite database at ``db_url`` by the backup ``path``, after checking it.
+def _take_exclusively(path: Path) -> sqlite3.Connection | None:
+    """A connection holding ``path`` exclusively: no other process can read or write it.
 
-    Close the database everywhere first (the window disposes its engine before calling this).
-    The replaced database is kept as ``<name>.before-restore-<UTC time>``. ``actor`` is the
-    logged-in administrator in the window, or a name such as ``os:<login>`` from the command
-    line (whose authority is access to the file itself); the restore is audited in the
-    restored database.
+    Leaving WAL mode needs every other connection closed, so it is the test that nobody else
+    has the file open; EXCLUSIVE locking mode then keeps the lock until we close. Tried for a
+    few seconds, then refused. None for a file that is not a readable database (damaged).
     """
-    if isinstance(actor, Principal):
-        actor.require(Action.RESTORE)
-    target = _sqlite_path(db_url)
-    info = check_backup(path)
-    if info.path == target:
-        raise UserError("restore: that file is the database itself")
-    if not target.parent.is_dir():
-        raise UserError(f"restore: the folder {target.parent} does not exist")
-    aside = _set_aside(target, now or datetime.now(UTC))
+    con = sqlite3.connect(path, isolation_level=None, timeout=0)
+    deadline = time.monotonic() + EXCLUSIVE_TRIES_SECONDS
+    try:
+        while True:
+            try:
+                mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+            except sqlite3.OperationalError as exc:
+                if not is_busy(exc):
+                    raise
+                mode = "busy"
+            if mode == "delete":
+                break
+            if time.monotonic() > deadline:
+                raise UserError(OPEN_ELSEWHERE.format(where=path))
+            time.sleep(0.02)
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")  # in EXCLUSIVE mode the lock outlives the COMMIT
+        con.execute("COMMIT")
+    except sqlite3.DatabaseError as exc:
+        con.close()
+        if isinstance(exc, sqlite3.OperationalError) and is_busy(exc):
+            raise UserError(OPEN_ELSEWHERE.format(where=path)) from None
+        return None
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _aside_name(path: Path, now: datetime) -> Path:
+    return path.with_name(f"{path.name}.before-restore-{now.strftime('%Y%m%dT%H%M%SZ')}")
+
+
+def _keep_damaged(path: Path, aside: Path) -> None:
+    """A damaged database (often the reason for restoring) is kept byte for byte."""
+    shutil.copy2(path, aside)
+    wal = Path(f"{path}-wal")
+    if wal.exists():
+        shutil.copy2(wal, Path(f"{aside}-wal"))
+
+
+def _replace_damaged(target: Path, info: BackupInfo) -> None:
+    """Swap a damaged file (nobody can be using it) for a copy of the backup."""
     staged = target.with_name(f".{target.name}.restoring-{os.getpid()}")
     try:
         source = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
@@ -236,9 +276,77 @@ def restore(
         os.replace(staged, target)
     finally:
         staged.unlink(missing_ok=True)
+
+
+def _swap_in(target: Path, info: BackupInfo, now: datetime) -> Path | None:
+    """Keep the current database aside and write the backup into it, holding it exclusively.
+
+    Every write another process had committed is in the copy kept aside; every later write waits
+    for the lock and lands in the restored database. The backup is written into the same file
+    (SQLite's backup API, one journaled transaction), never renamed over it, so a process that
+    opened the file meanwhile cannot be left writing to a replaced one.
+    """
+    if not target.exists():
+        _replace_damaged(target, info)  # nothing to keep, nobody to wait for
+        return None
+    aside = _aside_name(target, now)
+    held = _take_exclusively(target)
+    if held is None:
+        _keep_damaged(target, aside)
+        _replace_damaged(target, info)
+        return aside
+    try:
+        _copy_online(held, aside)
+        source = sqlite3.connect(f"{info.path.as_uri()}?mode=ro", uri=True)
+        try:
+            source.backup(held)
+        finally:
+            source.close()
+        _fsync(target)
+    finally:
+        held.close()  # the lock goes; the next connection switches the file back to WAL
+    return aside
+
+
+def restore(
+    db_url: str,
+    path: Path | str,
+    actor: Principal | str | None = None,
+    *,
+    now: datetime | None = None,
+    force_reason: str | None = None,
+) -> RestoreResult:
+    """Replace the SQLite database at ``db_url`` by the backup ``path``, after checking it.
+
+    Close the database everywhere first (the window disposes its engine before calling this):
+    while another process has it open the restore is refused and nothing changes.
+    The replaced database is kept as ``<name>.before-restore-<UTC time>``. ``actor`` is the
+    logged-in administrator in the window, or a name such as ``os:<login>`` from the command
+    line (whose authority is access to the file itself); the restore is audited in the
+    restored database, which gets a new ``database_id`` (a new line of history for its anchors).
+
+    A file whose audit trail cannot be trusted (``backup_trail.check_trail``) is refused unless
+    a logged-in administrator gives ``force_reason``, which the audit event records.
+    """
+    if isinstance(actor, Principal):
+        actor.require(Action.RESTORE)
+    target = _sqlite_path(db_url)
+    info = check_backup(path)
+    if info.path == target:
+        raise UserError("restore: that file is the database itself")
+    if not target.parent.is_dir():
+        raise UserError(f"restore: the folder {target.parent} does not exist")
+    trail = check_trail(info.path)
+    reason = _forced(trail, info.path, actor, force_reason)
+    aside = _swap_in(target, info, now or datetime.now(UTC))
     db = open_database(f"sqlite:///{target}")  # migrates an older backup to this schema
     try:
         with db.session(write=True) as session:
+            session.execute(
+                update(AppMeta)
+                .where(AppMeta.key == anchors.DATABASE_ID_KEY)
+                .values(value=str(uuid.uuid4()))
+            )
             audit.record(
                 session,
                 actor or SYSTEM,
@@ -250,11 +358,37 @@ def restore(
                     "kept_aside": str(aside) if aside else None,
                     "loans": info.loans,
                     "audit_events": info.audit_events,
+                    "backup_database_id": trail.database_id,
+                    "backup_audit_head": trail.head.text() if trail.head else None,
+                    "forced": reason,
+                    "trail_problem": trail.problem,
                 },
             )
     finally:
         db.dispose()
     return RestoreResult(info.path, target, aside, info)
+
+
+FORCE_LIMIT = 500
+
+
+def _forced(
+    trail: Trail, path: Path, actor: Principal | str | None, force_reason: str | None
+) -> str | None:
+    """Refuse an untrusted trail, unless an administrator forces it with a reason."""
+    reason = (force_reason or "").strip()
+    if trail.problem is None:
+        return reason or None
+    if not reason:
+        raise UserError(
+            f"restore: {path}: {trail.problem}; nothing was changed — an administrator can "
+            "restore it anyway by giving a reason (--force-reason TEXT), which is audited"
+        )
+    if not isinstance(actor, Principal):
+        raise UserError("force_reason: an administrator must be logged in (--as NAME)")
+    if len(reason) > FORCE_LIMIT or not reason.isprintable():
+        raise UserError(f"force_reason: at most {FORCE_LIMIT} printable characters, one line")
+    return reason
 
 
 def default_backup_folder(db: Database) -> Path:
@@ -284,4 +418,5 @@ def auto_backup(
     )
     for _day, old in dated[:-keep]:
         old.unlink()
+        anchors.manifest_path(old).unlink(missing_ok=True)
     return created

@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.calendar import Basis
 from greendesk.domain.errors import UserError
 from greendesk.reporting.memo import render_memo
@@ -37,6 +38,7 @@ from greendesk.reporting.model import (
     Vote,
 )
 from greendesk.reporting.templates import load_memo_template, load_values
+from greendesk.services import audit
 from greendesk.services.assessment import price_table
 from greendesk.services.emissions import emission_row, loan_emissions_in_session
 from greendesk.services.kpi_report import memo_kpi
@@ -48,7 +50,7 @@ from greendesk.services.report_support import (
     loan_schedule,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import DecisionVote, Loan, LoanCondition, User
+from greendesk.store.models import AppMeta, DecisionVote, Loan, LoanCondition, User
 
 
 def _find_loan(session: Session, reference: str) -> Loan:
@@ -232,6 +234,15 @@ def programmes_memo(db: Database, reference: str, on: date) -> ProgrammesMemo:
     )
 
 
+def _audit_head(session: Session) -> tuple[int, str] | None:
+    """The chain head read in the memo's own snapshot, so the memo anchors the trail it saw."""
+    value = session.execute(
+        select(AppMeta.value).where(AppMeta.key == audit.HEAD_KEY)
+    ).scalar_one_or_none()
+    anchor = Anchor.parse(value) if value else None
+    return (anchor.seq, anchor.hash) if anchor else None
+
+
 def memo_data(
     db: Database, reference: str, lang: str = "zh", today: date | None = None
 ) -> MemoData:
@@ -337,6 +348,7 @@ def memo_data(
                     .order_by(LoanCondition.position)
                 )
             ],
+            audit_head=_audit_head(session),
         )
     return replace(memo, programmes=programmes_memo(db, reference, on))
 

@@ -5,15 +5,21 @@ SQLite, a database that belongs to another application, a schema newer than this
 read-only file or folder. SQLite connections get foreign keys, WAL and a 10 s busy timeout, and
 real transactions (pysqlite's implicit ones are replaced by our own BEGIN), so a migration or a
 unit of work that fails half-way leaves nothing behind.
+
+Readers never take the write lock: opening reads the schema revision first and locks only to
+migrate. A writer that finds another process writing says so through the notice installed with
+``wait_notices`` (the command line prints it on stderr, the window shows it in the progress
+dialog), waits up to ``write_wait_seconds()`` and then raises ``DatabaseBusy``, a user error.
 """
 
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,12 +39,87 @@ APPLICATION = "greendesk"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "greendesk_write"
+# How long a writer waits for another process's write before giving up (configuration data:
+# $GREENDESK_WRITE_WAIT in seconds overrides it); the first QUIET_WAIT_MS pass without a notice.
+WRITE_WAIT_SECONDS = 60
+WRITE_WAIT_ENV = "GREENDESK_WRITE_WAIT"
+QUIET_WAIT_MS = 300
+_SQLITE_BUSY = 5
+
+WaitNotice = Callable[[str], None]
+_notice: contextvars.ContextVar[WaitNotice | None] = contextvars.ContextVar(
+    "greendesk_wait_notice", default=None
+)
+
+
+class DatabaseBusy(UserError):
+    """Another process held the write lock past the wait limit; nothing was saved."""
+
+
+def write_wait_seconds() -> int:
+    """The writer's wait limit: $GREENDESK_WRITE_WAIT (whole seconds, 0–3600) or the default."""
+    text = os.environ.get(WRITE_WAIT_ENV, "").strip()
+    if not text:
+        return WRITE_WAIT_SECONDS
+    if not text.isdigit() or not text.isascii() or int(text) > 3600:
+        raise UserError(f"${WRITE_WAIT_ENV}: whole seconds from 0 to 3600, not {text!r}")
+    return int(text)
+
+
+@contextlib.contextmanager
+def wait_notices(notice: WaitNotice) -> Iterator[None]:
+    """Within this block (this thread or task), a writer that must wait calls ``notice(text)``."""
+    token = _notice.set(notice)
+    try:
+        yield
+    finally:
+        _notice.reset(token)
+
+
+def notify_wait(text: str) -> None:
+    """Tell the user, through the notice in force (if any), that a write is waiting."""
+    notice = _notice.get()
+    if notice is not None:
+        notice(text)
+
+
+def waiting_text(where: str, limit: int) -> str:
+    return f"waiting for another process to finish writing to {where} (up to {limit} s) …"
+
+
+def busy_error(where: str, limit: int) -> DatabaseBusy:
+    return DatabaseBusy(
+        f"{where} is busy: another process kept writing for more than {limit} s; nothing was "
+        f"saved — try again when it has finished (${WRITE_WAIT_ENV} sets the wait)"
+    )
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether a DBAPI error means another process holds the lock (SQLite busy or locked)."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF == _SQLITE_BUSY
+        return "database is locked" in str(orig)
+    return getattr(orig, "sqlstate", None) == "55P03"  # PostgreSQL lock_not_available
 
 
 def default_database_url() -> str:
     """The SQLite file in the user's data directory (e.g. ~/.local/share/GreenDesk/greendesk.db)."""
     folder = Path(platformdirs.user_data_dir("GreenDesk", appauthor=False))
     return f"sqlite:///{folder / 'greendesk.db'}"
+
+
+def describe_url(url: URL) -> str:
+    """A database as one password-free line: ``SQLite · /path`` or ``PostgreSQL · user@host/db``."""
+    if url.get_backend_name() == "sqlite":
+        if url.database in (None, "", ":memory:"):
+            return "SQLite · :memory:"
+        return f"SQLite · {url.database}"
+    where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database}"
+    user = f"{url.username}@" if url.username else ""
+    return f"PostgreSQL · {user}{where}"
 
 
 class Database:
@@ -67,19 +148,20 @@ class Database:
         writers queue on the busy timeout instead of failing mid-transaction; readers never wait.
         """
         bind = self._write_engine if write else self.engine
-        with Session(bind, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                if write and self.dialect == "postgresql":
+                    limit = write_wait_seconds()
+                    session.execute(text(f"SET LOCAL lock_timeout = '{limit}s'"))
+                yield session
+        except OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            raise busy_error(self.describe(), write_wait_seconds()) from None
 
     def describe(self) -> str:
         """A one-line, password-free description for status bars and messages."""
-        url = self._url
-        if url.get_backend_name() == "sqlite":
-            if url.database in (None, "", ":memory:"):
-                return "SQLite · :memory:"
-            return f"SQLite · {url.database}"
-        where = f"{url.host or 'localhost'}{f':{url.port}' if url.port else ''}/{url.database}"
-        user = f"{url.username}@" if url.username else ""
-        return f"PostgreSQL · {user}{where}"
+        return describe_url(self._url)
 
     def schema_revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -211,8 +293,35 @@ def _install_sqlite_hooks(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        immediate = conn.get_execution_options().get(_WRITE_OPTION, False)
-        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+        if not conn.get_execution_options().get(_WRITE_OPTION, False):
+            conn.exec_driver_sql("BEGIN")
+            return
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        _begin_immediate(raw, describe_url(conn.engine.url))
+
+
+def _begin_immediate(raw: sqlite3.Connection, where: str) -> None:
+    """Take the write lock: quietly for a moment, then saying so, then DatabaseBusy."""
+    limit = write_wait_seconds()
+    try:
+        raw.execute(f"PRAGMA busy_timeout={min(QUIET_WAIT_MS, limit * 1000)}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+        notify_wait(waiting_text(where, limit))
+        raw.execute(f"PRAGMA busy_timeout={max(limit * 1000 - QUIET_WAIT_MS, 0)}")
+        try:
+            raw.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc):
+                raise
+            raise busy_error(where, limit) from None
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def _make_engine(url: URL) -> Engine:
@@ -232,10 +341,16 @@ def _make_engine(url: URL) -> Engine:
 
 
 def _migrate(engine: Engine, where: str) -> str | None:
-    """Check again under the write lock (another process may have got there first), then migrate.
+    """Read the revision; only when it is behind, check again under the write lock (another
+    process may have got there first) and migrate.
 
     Returns the revision the database was at before (None for a new database).
     """
+    with engine.connect() as conn, conn.begin():  # a reader's look first: no lock
+        state = _read_state(conn)
+    _check_state(state, where)
+    if state.revision == migrate.head_revision():
+        return state.revision
     options = {_WRITE_OPTION: True}
     with engine.connect().execution_options(**options) as conn, conn.begin():
         if engine.dialect.name == "postgresql":

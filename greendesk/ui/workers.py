@@ -94,8 +94,12 @@ class _Runnable(QRunnable):
         self._progress = progress
 
     def run(self) -> None:
+        from greendesk.store.database import wait_notices
+
         try:
-            result = self._fn(self._progress)
+            # a write waiting for another desk says so in the progress dialog
+            with wait_notices(lambda text: self._progress.report(0, 0, text)):
+                result = self._fn(self._progress)
         except BaseException as exc:  # every failure is reported, none escapes the pool
             self._emit(self._signals.failed, exc, traceback.format_exc())
         else:

@@ -8,11 +8,18 @@ chunk of rows is inserted.
 ``bump URL LOAN_ID TIMES TAG``: TIMES read-modify-write edits of one loan, each checking the
 version it read (optimistic lock) and retrying when someone else got there first; prints the
 number of conflicts it was told about.
+``hold URL MARKER RELEASE``: a long write — one audit event in a write unit — that writes MARKER
+while it holds the write lock (and, on PostgreSQL, the chain head's row lock) and commits only once
+the file RELEASE exists: another desk's 20-second import, made deterministic.
+``write URL COUNT MODE``: COUNT small writes, each in its own unit of work, printing the write's
+number once its commit returned (acknowledged); MODE ``keep`` keeps the connection open between
+writes, 20 ms apart (a desk's window), ``reconnect`` opens a new one for each (separate commands).
 """
 
 from __future__ import annotations
 
 import sys
+import time
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -92,10 +99,49 @@ def bump(url: str, loan_id: int, times: int, tag: str) -> None:
     print(conflicts)
 
 
+def hold(url: str, marker: Path, release: Path) -> None:
+
+    db = open_database(url)
+    with db.session(write=True) as session:
+        audit.record(session, SYSTEM, "hold", ("database", "hold"), None, {"holding": True})
+        marker.write_text("holding")
+        deadline = time.monotonic() + 300  # float-ok: a safety limit, not a measurement
+        while not release.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    db.dispose()
+
+
+def write(url: str, count: int, mode: str) -> None:
+    from greendesk.domain.errors import UserError
+
+    db = open_database(url)
+    for i in range(count):
+        try:
+            with db.session(write=True) as session:
+                b = Borrower(name=f"并发客户 {i}", credit_code=f"9165{i:014d}")
+                session.add(b)
+                session.flush()
+                audit.record(session, SYSTEM, "create", ("borrower", b.id), None, {"n": i})
+        except UserError as exc:  # told: not saved (busy); that write is not acknowledged
+            print(f"refused {i}: {exc}", file=sys.stderr, flush=True)
+            continue
+        finally:
+            if mode == "reconnect":
+                db.engine.dispose()  # the next write opens a new connection, like a new command
+        print(i, flush=True)
+        if mode == "keep":
+            time.sleep(0.02)  # a desk: the connection stays open between the user's saves
+    db.dispose()
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "import":
         big_import(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
     elif sys.argv[1] == "generate":
         generate(sys.argv[2], Path(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] == "hold":
+        hold(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+    elif sys.argv[1] == "write":
+        write(sys.argv[2], int(sys.argv[3]), sys.argv[4])
     else:
         bump(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])

@@ -166,8 +166,11 @@ def test_daily_backup_rotation(db: Database, tmp_path: Path) -> None:
     backup.auto_backup(db, folder, keep=3, today=start + timedelta(days=10))
     assert sorted(p.name for p in folder.iterdir()) == [
         "greendesk-2026-11-09.db",
+        "greendesk-2026-11-09.db.manifest.json",
         "greendesk-2026-11-10.db",
+        "greendesk-2026-11-10.db.manifest.json",
         "greendesk-2026-11-11.db",
+        "greendesk-2026-11-11.db.manifest.json",
         "notes.txt",
     ]
     assert backup.check_backup(folder / "greendesk-2026-11-11.db").loans == 2

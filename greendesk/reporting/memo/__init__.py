@@ -97,6 +97,11 @@ def render_memo(
         header_right=tpl.t("header_right").format(**fields),
         footer_left=tpl.t("footer_left").format(**fields),
         footer_page=tpl.t("footer_page"),
+        footer_note=(
+            tpl.t("footer_anchor").format(seq=data.audit_head[0], hash=data.audit_head[1])
+            if data.audit_head
+            else ""
+        ),
     )
     target: str | BinaryIO = str(out) if isinstance(out, Path) else out
     doc = MemoDocTemplate(

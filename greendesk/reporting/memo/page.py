@@ -83,6 +83,7 @@ class Furniture:
     header_right: str
     footer_left: str
     footer_page: str
+    footer_note: str = ""  # a second, smaller line: the audit chain head the memo was made at
 
 
 class MemoDocTemplate(BaseDocTemplate):
@@ -137,6 +138,8 @@ class MemoDocTemplate(BaseDocTemplate):
         canvas.line(self.leftMargin, y + 9, self.leftMargin + self.width, y + 9)
         canvas.setFillColor(MUTED)
         draw_runs(canvas, self.leftMargin, y, f.footer_left, FOOTER_SIZE)
+        if f.footer_note:
+            draw_runs(canvas, self.leftMargin, y - FOOTER_SIZE - 2, f.footer_note, FOOTER_SIZE - 1)
         before, _, _after = f.footer_page.partition("{total}")
         text = before.format(page=canvas.getPageNumber())
         # the total and whatever follows it come from the form; leave room for "999 页"
