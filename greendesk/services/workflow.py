@@ -136,10 +136,9 @@ def _makers(session: Session, loan: Loan) -> Makers:
         if loan.officer_id is not None
         else None
     )
-    own = (AuditEvent.entity_type == "loan") & (AuditEvent.entity_id == str(loan.id))
     actors = session.execute(
         select(AuditEvent.actor)
-        .where(own | audit.mentions_loan(loan.id, ("pledge",)))
+        .where(audit.mentions_loan(loan.id, ("loan", "pledge")))  # the indexed loan_id
         .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
         .distinct()
     ).scalars()
