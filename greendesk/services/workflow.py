@@ -146,22 +146,26 @@ def _makers(session: Session, loan: Loan) -> Makers:
         if loan.officer_id is not None
         else None
     )
-    own = (AuditEvent.entity_type == "loan") & (AuditEvent.entity_id == str(loan.id))
-    # Involvement covers the loan, its pledges, its borrower and its project.
-    involved = own | audit.mentions_loan(loan.id, ("pledge",))
-    involved |= (AuditEvent.entity_type == "borrower") & (
-        AuditEvent.entity_id == str(loan.borrower_id)
+    # Involvement covers the loan, its pledges, its borrower and its project: one indexed look-up
+    # each (the loan's trail by its loan_id, the borrower's and project's by entity).
+    involved = [audit.mentions_loan(loan.id, ("loan", "pledge"))]
+    involved.append(
+        (AuditEvent.entity_type == "borrower") & (AuditEvent.entity_id == str(loan.borrower_id))
     )
     if loan.project_id is not None:
-        involved |= (AuditEvent.entity_type == "project") & (
-            AuditEvent.entity_id == str(loan.project_id)
+        involved.append(
+            (AuditEvent.entity_type == "project") & (AuditEvent.entity_id == str(loan.project_id))
         )
-    actors = session.execute(
-        select(AuditEvent.actor)
-        .where(involved)
-        .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
-        .distinct()
-    ).scalars()
+    actors = [
+        actor
+        for condition in involved
+        for actor in session.execute(
+            select(AuditEvent.actor)
+            .where(condition)
+            .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
+            .distinct()
+        ).scalars()
+    ]
     names = {a for a in actors if a not in ("system", "seed")}
     return Makers.of(loan.created_by, loan.updated_by, officer, *names)
 

@@ -732,6 +732,7 @@ class LoanFacet(Base):
 
 # A loan's trail in order: one walk of (loan_id, seq).
 Index("ix_audit_events_loan_id", AuditEvent.loan_id, AuditEvent.seq)
+Index("ix_audit_events_entity", AuditEvent.entity_type, AuditEvent.entity_id)
 # The collateral-type filter reads pledges by type, then their loans; the dashboard's collateral
 # mix sums their values from the same index (covering).
 Index(
