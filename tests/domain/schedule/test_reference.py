@@ -9,6 +9,7 @@ carrying exactly two places, on random terms and on the named cases.
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from greendesk.domain.calendar import Basis
 from greendesk.domain.errors import InvalidInput
+from greendesk.domain.money import format_money
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms, schedule_to_json
 from tests.bench.bench_schedule import TERMS as BENCH_TERMS
 from tests.domain.schedule.helpers import SYNDICATE, terms
@@ -108,3 +110,28 @@ def test_fixed_dates_are_kept_like_the_recomputation() -> None:
     fast = build_schedule(parsed, fixed_dates=fixed)
     assert fast.periods[0].payment_date == fixed[1]
     assert fast == reference_schedule(parsed, fixed_dates=fixed)
+
+
+def test_json_of_amounts_without_two_places_is_still_the_formatted_text() -> None:
+    # a schedule put together by hand (not by the engine) may hold 5, 1.5 or 1E+3
+    schedule = build_schedule(parse_terms(copy.deepcopy(SYNDICATE)))
+    lender = schedule.lenders[0]
+    odd_lender = replace(
+        lender,
+        periods=(
+            replace(lender.periods[0], drawdown=Decimal("5"), fees=Decimal("1E+3")),
+            *lender.periods[1:],
+        ),
+    )
+    odd = replace(
+        schedule,
+        periods=(replace(schedule.periods[0], interest=Decimal("1.5")), *schedule.periods[1:]),
+        lenders=(odd_lender, *schedule.lenders[1:]),
+    )
+    data = schedule_to_json(odd)
+    assert data["periods"][0]["interest"] == "1.50"
+    assert data["lenders"][0]["periods"][0]["drawdown"] == "5.00"
+    assert data["lenders"][0]["periods"][0]["fees"] == "1000.00"
+    assert data["lenders"][1] == schedule_to_json(schedule)["lenders"][1]
+    for period, expected in zip(data["periods"][1:], schedule.periods[1:], strict=True):
+        assert period["payment"] == format_money(expected.payment)
