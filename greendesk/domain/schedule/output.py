@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from datetime import date
 from decimal import Decimal
 from itertools import chain
@@ -36,8 +35,10 @@ CSV_COLUMNS = ("party", "role", *PERIOD_KEYS)
 PERIOD_MONEY = ("opening_balance", "drawdown", "principal", "interest", "fees", "payment",
                 "closing_balance")  # fmt: skip
 LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
-# str() of a Decimal with exactly two places is its format_money text; anything else is not
-_TWO_PLACES = re.compile(r"(?:-?[0-9]+\.[0-9][0-9] )*-?[0-9]+\.[0-9][0-9]")
+# str() of a finite Decimal is "123.45" when it has exactly two places (its format_money
+# text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
+# NaN, the third character from the end is not the point
+_THIRD_LAST = itemgetter(-3)
 
 
 class _IsoDates(dict[date, str]):
@@ -50,10 +51,11 @@ class _IsoDates(dict[date, str]):
 
 def _plain_money(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> bool:
     """Whether every ``keys`` value of ``rows`` is a plain two-place number ("1234.50")."""
-    if not rows:
-        return True
-    text = " ".join(chain.from_iterable(map(itemgetter(*keys), rows)))
-    return _TWO_PLACES.fullmatch(text) is not None
+    texts = chain.from_iterable(map(itemgetter(*keys), rows))
+    try:
+        return set(map(_THIRD_LAST, texts)) <= {"."}
+    except IndexError:  # "5", "0": fewer than three characters
+        return False
 
 
 def _rate_text(rate: Decimal) -> str:

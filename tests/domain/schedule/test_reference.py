@@ -125,11 +125,15 @@ def test_json_of_amounts_without_two_places_is_still_the_formatted_text() -> Non
     )
     odd = replace(
         schedule,
-        periods=(replace(schedule.periods[0], interest=Decimal("1.5")), *schedule.periods[1:]),
+        periods=(
+            replace(schedule.periods[0], interest=Decimal("1.5"), fees=Decimal("0.125")),
+            *schedule.periods[1:],
+        ),
         lenders=(odd_lender, *schedule.lenders[1:]),
     )
     data = schedule_to_json(odd)
     assert data["periods"][0]["interest"] == "1.50"
+    assert data["periods"][0]["fees"] == format_money(Decimal("0.125"))
     assert data["lenders"][0]["periods"][0]["drawdown"] == "5.00"
     assert data["lenders"][0]["periods"][0]["fees"] == "1000.00"
     assert data["lenders"][1] == schedule_to_json(schedule)["lenders"][1]
