@@ -95,7 +95,7 @@ def split_columns(totals: list[int], weights: list[int]) -> list[list[int]]:
     for index, (total, done) in enumerate(zip(totals, placed, strict=True)):
         leftover = total - done
         if leftover:
-            remainders = [total * w - columns[k][index] * weight_sum for k, w in enumerate(weights)]
+            remainders = [(total * w) % weight_sum for w in weights]
             # sorted() is stable with reverse=True too, so ties go to the earlier lender
             for k in sorted(lenders, key=remainders.__getitem__, reverse=True)[:leftover]:
                 columns[k][index] += 1
