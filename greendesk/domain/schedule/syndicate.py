@@ -180,8 +180,13 @@ def lenders_from_fen(
     ]
     agents = [w if x.role is Role.AGENT else 0 for x, w in zip(lenders, weights, strict=True)]
     interest_parts = split_columns(interests, weights)
-    fee_parts = split_columns(commitment_fees, weights)
-    for totals, role_weights in ((arrangement_fees, leads), (agency_fees, agents)):
+    # fees fall in a few periods only: split those, by the shares or among the role's banks
+    fee_parts = [[0] * len(rows) for _ in lenders]
+    for totals, role_weights in (
+        (commitment_fees, weights),
+        (arrangement_fees, leads),
+        (agency_fees, agents),
+    ):
         for index, total in enumerate(totals):
             if total:
                 for k, part in enumerate(split_fen(total, role_weights)):
