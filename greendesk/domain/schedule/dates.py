@@ -13,9 +13,12 @@ import calendar as _stdcal
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from greendesk.domain.calendar import (
     Basis,
+    BeyondCoverage,
+    BusinessDay,
     Calendar,
     HolidayData,
     calendar_basis,
@@ -47,8 +50,17 @@ def maturity(terms: Terms) -> date:
 
 
 def terms_calendar(terms: Terms, data: HolidayData | None = None) -> Calendar:
-    """The calendar the terms name; ``data`` is the desk's official years (default: shipped)."""
-    return get_calendar(terms.calendar, terms.calendar_beyond_coverage, data)
+    """The calendar the terms name; ``data`` is the desk's official years (default: shipped).
+
+    Calendars are shared between schedules (they are immutable apart from their memo of
+    business days), so a portfolio's schedules look each date up once.
+    """
+    return _shared_calendar(terms.calendar, terms.calendar_beyond_coverage, data)
+
+
+@lru_cache(maxsize=16)
+def _shared_calendar(name: str, beyond: BeyondCoverage, data: HolidayData | None) -> Calendar:
+    return get_calendar(name, beyond, data)
 
 
 def period_dates(
@@ -60,8 +72,9 @@ def period_dates(
     the calendar changed); every basis is the one the date's year has in ``cal``.
     """
     cal = cal or terms_calendar(terms)
-    fixed = fixed or {}
     step = terms.frequency.months
+    if not fixed:
+        return list(_period_grid(cal, terms.start_date, terms.periods, step, terms.business_day))
     result: list[PeriodDates] = []
     previous = terms.start_date
     for k in range(1, terms.periods + 1):
@@ -70,6 +83,21 @@ def period_dates(
         result.append(PeriodDates(k, previous, end, pay, calendar_basis(cal, end, pay)))
         previous = pay
     return result
+
+
+@lru_cache(maxsize=64)
+def _period_grid(
+    cal: Calendar, start: date, periods: int, step: int, rule: BusinessDay
+) -> tuple[PeriodDates, ...]:
+    """The periods without fixed dates, kept for loans that share a start date and calendar."""
+    result: list[PeriodDates] = []
+    previous = start
+    for k in range(1, periods + 1):
+        end = add_months(start, k * step)
+        pay = cal.adjust(end, rule)
+        result.append(PeriodDates(k, previous, end, pay, calendar_basis(cal, end, pay)))
+        previous = pay
+    return tuple(result)
 
 
 def anniversaries(terms: Terms) -> list[date]:

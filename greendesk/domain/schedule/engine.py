@@ -19,15 +19,25 @@ Rules (the README states the same):
 - Custom (按计划还款): the scheduled amount in the period whose end or payment date it names.
 - Every method: principal never exceeds the balance, and the last period repays the whole
   remaining balance, so principal repaid = amount drawn and the closing balance ends at 0.00.
+
+How it runs: amounts are integer fen inside the loop and ``Decimal`` only at the edges (the
+terms in, the periods out, the annuity formula). Interest is rounded half-up in integers from
+the exact fraction balance × rate × days / basis; that equals the ``Decimal`` rule whenever the
+``Decimal`` product is exact (under 26 digits), and a larger product takes the ``Decimal`` path
+itself. ``tests/domain/schedule/reference.py`` keeps the plain ``Decimal`` engine, and the tests
+check the two agree on random terms.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
-from greendesk.domain.calendar import HolidayData, calendar_stamp
+from greendesk.domain.calendar import Calendar, CalendarStamp, HolidayData, calendar_stamp
+from greendesk.domain.daycount import DayCount
 from greendesk.domain.money import round_fen
 from greendesk.domain.schedule.dates import PeriodDates, period_dates, terms_calendar
 from greendesk.domain.schedule.fees import (
@@ -36,13 +46,21 @@ from greendesk.domain.schedule.fees import (
     commitment_fee,
     fee_period_indexes,
 )
-from greendesk.domain.schedule.model import Period, Schedule, totals_of
+from greendesk.domain.schedule.model import Period, Schedule, Totals, fast_maker
 from greendesk.domain.schedule.rates import RateSchedule
-from greendesk.domain.schedule.syndicate import split_among_lenders
-from greendesk.domain.schedule.terms import Drawdown, Method, Terms
+from greendesk.domain.schedule.syndicate import FEN_UNIT, lenders_from_fen, to_fen_int
+from greendesk.domain.schedule.terms import Method, Terms
 
 ZERO = Decimal("0.00")
 ONE = Decimal(1)
+EXACT_LIMIT = 10**26  # below it, Decimal's balance × rate × days is exact (28 digits)
+_make_period = fast_maker(Period)
+
+
+@lru_cache(maxsize=16)
+def _stamp(cal: Calendar) -> CalendarStamp:
+    """The stamp of a shared calendar (its digest hashes every official day: once is enough)."""
+    return calendar_stamp(cal)
 
 
 def annuity_instalment(balance: Decimal, periodic_rate: Decimal, periods: int) -> Decimal:
@@ -52,12 +70,12 @@ def annuity_instalment(balance: Decimal, periodic_rate: Decimal, periods: int) -
     return round_fen(balance * periodic_rate / (ONE - (ONE + periodic_rate) ** -periods))
 
 
-def _custom_by_period(terms: Terms, periods: list[PeriodDates]) -> dict[int, Decimal]:
+def _custom_by_period(terms: Terms, periods: list[PeriodDates]) -> dict[int, int]:
     by_date: dict[date, int] = {}
     for i, p in enumerate(periods):
         by_date[p.end] = i
         by_date.setdefault(p.payment_date, i)
-    out: dict[int, Decimal] = {}
+    out: dict[int, int] = {}
     for item in terms.custom_principal:
         # a date that was a payment date before the calendar moved it stays with its period
         found = by_date.get(item.date)
@@ -66,42 +84,64 @@ def _custom_by_period(terms: Terms, periods: list[PeriodDates]) -> dict[int, Dec
             if found is not None
             else min(range(len(periods)), key=lambda k: abs((periods[k].end - item.date).days))
         )
-        out[i] = out.get(i, ZERO) + item.amount
+        out[i] = out.get(i, 0) + to_fen_int(item.amount)
     return out
 
 
+class _Accrual:
+    """Interest in fen: balance × rate × days / basis rounded half-up, exact in integers."""
+
+    def __init__(self, basis: int) -> None:
+        self.basis = basis
+        self._rates: dict[Decimal, tuple[int, int]] = {}
+
+    def fen(self, balance: int, rate: Decimal, days: int) -> int:
+        if not balance or not days:
+            return 0
+        known = self._rates.get(rate)
+        if known is None:
+            sign, digits, exponent = rate.as_tuple()
+            coefficient = int("".join(map(str, digits))) if digits else 0
+            assert isinstance(exponent, int)  # rates are finite
+            coefficient = -coefficient if sign else coefficient
+            if exponent >= 0:
+                known = (coefficient * 10**exponent, self.basis)
+            else:
+                known = (coefficient, self.basis * 10**-exponent)
+            self._rates[rate] = known
+        numerator, denominator = known
+        product = balance * numerator * days
+        if not -EXACT_LIMIT < product < EXACT_LIMIT:
+            value = Decimal(balance).scaleb(-2) * rate * days / self.basis
+            return to_fen_int(round_fen(value))
+        if product >= 0:
+            return (2 * product + denominator) // (2 * denominator)
+        return -((denominator - 2 * product) // (2 * denominator))
+
+
 def _interest(
-    rates: RateSchedule,
-    p: PeriodDates,
-    ratchet: Decimal,
-    opening: Decimal,
-    draws: list[Drawdown],
-    terms: Terms,
-) -> Decimal:
-    """Interest of one period, in sub-intervals split at drawdowns and repricing dates."""
-    day_count = terms.day_count
-    basis = day_count.basis
-    segments = rates.segments(p.start, p.payment_date, ratchet)
-    if len(segments) == 1 and not draws:
-        if opening == 0:
-            return ZERO
-        return round_fen(opening * segments[0][2] * day_count.days(p.start, p.payment_date) / basis)
+    accrual: _Accrual,
+    segments: list[tuple[date, date, Decimal]],
+    day_count: DayCount,
+    opening: int,
+    draws: list[tuple[date, int]],
+) -> int:
+    """Interest of one period in fen, in sub-intervals split at drawdowns and repricing dates."""
     balance = opening
-    total = ZERO
+    total = 0
     j = 0
     for seg_start, seg_end, rate in segments:
         cursor = seg_start
-        while j < len(draws) and draws[j].date < seg_end:
-            if draws[j].date > cursor:
+        while j < len(draws) and draws[j][0] < seg_end:
+            day, amount = draws[j]
+            if day > cursor:
                 if balance:
-                    total += round_fen(
-                        balance * rate * day_count.days(cursor, draws[j].date) / basis
-                    )
-                cursor = draws[j].date
-            balance += draws[j].amount
+                    total += accrual.fen(balance, rate, day_count.days(cursor, day))
+                cursor = day
+            balance += amount
             j += 1
         if balance and seg_end > cursor:
-            total += round_fen(balance * rate * day_count.days(cursor, seg_end) / basis)
+            total += accrual.fen(balance, rate, day_count.days(cursor, seg_end))
     return total
 
 
@@ -120,82 +160,158 @@ def build_schedule(
     rates = RateSchedule(terms)
     n = len(periods)
     per_year = Decimal(terms.frequency.per_year)
+    day_count = terms.day_count
+    accrual = _Accrual(day_count.basis)
+    method = terms.method
+    grace = terms.grace_periods
     draws = sorted(terms.drawdowns, key=lambda d: d.date)
-    custom = _custom_by_period(terms, periods) if terms.method is Method.CUSTOM else {}
+    draws_fen = [(d.date, to_fen_int(d.amount)) for d in draws]
+    custom = _custom_by_period(terms, periods) if method is Method.CUSTOM else {}
+    repricing = rates.repricing_dates
+    fee_stop = max((d.date for d in terms.drawdowns), default=terms.start_date)
+    charges_commitment = terms.fees.commitment_fee_bps != 0
 
-    arrangement = [ZERO] * n
-    agency = [ZERO] * n
-    arrangement[0] = arrangement_fee(terms)
+    arrangement = [0] * n
+    agency = [0] * n
+    arrangement[0] = to_fen_int(arrangement_fee(terms))
     agency_due = agency_fees(terms)
     indexes = fee_period_indexes(periods, [due for due, _ in agency_due])
     for index, (_, amount) in zip(indexes, agency_due, strict=True):
-        agency[index] += amount
+        agency[index] += to_fen_int(amount)
 
-    rows: list[Period] = []
-    balance = ZERO
-    drawn = ZERO
+    drawdowns = [0] * n
+    principals = [0] * n
+    interests = [0] * n
+    commitments = [0] * n
+    rates_out: list[Decimal] = []
+    balance = 0
+    drawn = 0
     d_index = 0
-    level: Decimal | None = None  # current instalment (annuity) or principal (equal principal)
+    level: int | None = None  # current instalment (annuity) or principal (equal principal)
     level_rate: Decimal | None = None
     for i, p in enumerate(periods):
-        period_draws: list[Drawdown] = []
-        while d_index < len(draws) and (draws[d_index].date < p.payment_date or i == n - 1):
-            period_draws.append(draws[d_index])
+        start, pay = p.start, p.payment_date
+        first_draw = d_index
+        while d_index < len(draws) and (draws[d_index].date < pay or i == n - 1):
             d_index += 1
-        drawdown = sum((d.amount for d in period_draws), ZERO)
-        ratchet = rates.ratchet_for_period(p.start)
-        start_rate = rates.base_plus_spread(p.start) + ratchet
-        interest = _interest(rates, p, ratchet, balance, period_draws, terms)
-        fee_commit = commitment_fee(
-            terms, p.start, p.payment_date, period_draws, drawn, terms.day_count
-        )
+        period_draws = draws_fen[first_draw:d_index]
+        drawdown = sum(amount for _, amount in period_draws)
+        ratchet = rates.ratchet_for_period(start)
+        start_rate = rates.base_plus_spread(start) + ratchet
+        k = bisect_right(repricing, start)
+        if k < len(repricing) and repricing[k] < pay:
+            segments = rates.segments(start, pay, ratchet)
+        else:
+            segments = [(start, pay, start_rate)]
+        if period_draws or len(segments) > 1:
+            interest = _interest(accrual, segments, day_count, balance, period_draws)
+        else:
+            interest = accrual.fen(balance, start_rate, day_count.days(start, pay))
+        if charges_commitment and start < fee_stop:
+            fee_commit = to_fen_int(
+                commitment_fee(
+                    terms,
+                    start,
+                    pay,
+                    draws[first_draw:d_index],
+                    Decimal(drawn).scaleb(-2),
+                    day_count,
+                )
+            )
+        else:
+            fee_commit = 0
         drawn += drawdown
         available = balance + drawdown
         no = i + 1
         if no == n:
             principal = available
-        elif no <= terms.grace_periods or terms.method is Method.BULLET:
-            principal = ZERO
-        elif terms.method is Method.CUSTOM:
-            principal = min(custom.get(i, ZERO), available)
-        elif terms.method is Method.EQUAL_PRINCIPAL:
+        elif no <= grace or method is Method.BULLET:
+            principal = 0
+        elif method is Method.CUSTOM:
+            principal = min(custom.get(i, 0), available)
+        elif method is Method.EQUAL_PRINCIPAL:
             if level is None or drawdown:
-                level = round_fen(available / (n - no + 1))
+                remaining = n - no + 1
+                level = (2 * available + remaining) // (2 * remaining)
             principal = min(level, available)
         else:
             if level is None or drawdown or start_rate != level_rate:
-                level = annuity_instalment(available, start_rate / per_year, n - no + 1)
+                level = to_fen_int(
+                    annuity_instalment(
+                        Decimal(available).scaleb(-2), start_rate / per_year, n - no + 1
+                    )
+                )
                 level_rate = start_rate
-            principal = min(max(level - interest, ZERO), available)
-        fees = arrangement[i] + fee_commit + agency[i]
-        closing = available - principal
-        rows.append(
-            Period(
-                no=no,
-                start=p.start,
-                end=p.end,
-                payment_date=p.payment_date,
-                days=terms.day_count.days(p.start, p.payment_date),
-                rate=start_rate,
-                opening_balance=balance,
-                drawdown=drawdown,
-                principal=principal,
-                interest=interest,
-                fees=fees,
-                payment=principal + interest + fees,
-                closing_balance=closing,
-                arrangement_fee=arrangement[i],
-                commitment_fee=fee_commit,
-                agency_fee=agency[i],
-                calendar_basis=p.basis,
-            )
-        )
-        balance = closing
-    borrower = tuple(rows)
+            principal = min(max(level - interest, 0), available)
+        drawdowns[i] = drawdown
+        principals[i] = principal
+        interests[i] = interest
+        commitments[i] = fee_commit
+        rates_out.append(start_rate)
+        balance = available - principal
+    borrower = _periods(
+        periods, day_count, rates_out, drawdowns, principals, interests, commitments,
+        arrangement, agency,
+    )  # fmt: skip
+    fees = [a + c + g for a, c, g in zip(arrangement, commitments, agency, strict=True)]
+    payments = [p + i + f for p, i, f in zip(principals, interests, fees, strict=True)]
+    totals = Totals(
+        *(FEN_UNIT * sum(c) for c in (drawdowns, principals, interests, fees, payments))
+    )
     return Schedule(
         terms=terms,
         periods=borrower,
-        totals=totals_of(borrower),
-        lenders=split_among_lenders(terms, borrower),
-        calendar=calendar_stamp(cal),
+        totals=totals,
+        lenders=lenders_from_fen(
+            terms, borrower, drawdowns, principals, interests, commitments, arrangement, agency
+        ),
+        calendar=_stamp(cal),
     )
+
+
+def _periods(
+    periods: list[PeriodDates],
+    day_count: DayCount,
+    rates: list[Decimal],
+    drawdowns: list[int],
+    principals: list[int],
+    interests: list[int],
+    commitments: list[int],
+    arrangement: list[int],
+    agency: list[int],
+) -> tuple[Period, ...]:
+    """The borrower's periods from the integer columns (fen → ``Decimal`` at this edge)."""
+    unit = FEN_UNIT
+    rows: list[Period] = []
+    opening = 0
+    opening_dec = ZERO
+    for p, rate, d, pr, i, c, a, g in zip(
+        periods, rates, drawdowns, principals, interests, commitments, arrangement, agency,
+        strict=True,
+    ):  # fmt: skip
+        closing = opening + d - pr
+        fees = a + c + g
+        closing_dec = unit * closing
+        rows.append(
+            _make_period(
+                p.no,
+                p.start,
+                p.end,
+                p.payment_date,
+                day_count.days(p.start, p.payment_date),
+                rate,
+                opening_dec,
+                unit * d if d else ZERO,
+                unit * pr if pr else ZERO,
+                unit * i if i else ZERO,
+                unit * fees if fees else ZERO,
+                unit * (pr + i + fees),
+                closing_dec,
+                unit * a if a else ZERO,
+                unit * c if c else ZERO,
+                unit * g if g else ZERO,
+                p.basis,
+            )
+        )
+        opening, opening_dec = closing, closing_dec
+    return tuple(rows)

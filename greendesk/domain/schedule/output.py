@@ -16,7 +16,10 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from decimal import Decimal
+from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from greendesk.domain.money import format_money
@@ -29,6 +32,30 @@ PERIOD_KEYS = (
 LENDER_PERIOD_KEYS = ("no", "payment_date", "drawdown", "principal", "interest", "fees", "payment")
 TOTAL_KEYS = ("drawdown", "principal", "interest", "fees", "payment")
 CSV_COLUMNS = ("party", "role", *PERIOD_KEYS)
+PERIOD_MONEY = ("opening_balance", "drawdown", "principal", "interest", "fees", "payment",
+                "closing_balance")  # fmt: skip
+LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
+# str() of a finite Decimal is "123.45" when it has exactly two places (its format_money
+# text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
+# NaN, the third character from the end is not the point
+_THIRD_LAST = itemgetter(-3)
+
+
+class _IsoDates(dict[date, str]):
+    """ISO text of each date, made once: the lenders' payment dates are the borrower's."""
+
+    def __missing__(self, day: date) -> str:
+        text = self[day] = day.isoformat()
+        return text
+
+
+def _plain_money(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> bool:
+    """Whether every ``keys`` value of ``rows`` is a plain two-place number ("1234.50")."""
+    texts = chain.from_iterable(map(itemgetter(*keys), rows))
+    try:
+        return set(map(_THIRD_LAST, texts)) <= {"."}
+    except IndexError:  # "5", "0": fewer than three characters
+        return False
 
 
 def _rate_text(rate: Decimal) -> str:
@@ -85,10 +112,57 @@ def calendar_json(schedule: Schedule) -> dict[str, Any]:
     }
 
 
+def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+    """``_period`` of each period, amounts as ``str()``: checked, else the exact formatter."""
+    rows = [
+        {
+            "no": p.no,
+            "start": iso[p.start],
+            "end": iso[p.end],
+            "payment_date": iso[p.payment_date],
+            "days": p.days,
+            "rate": _rate_text(p.rate),
+            "opening_balance": str(p.opening_balance),
+            "drawdown": str(p.drawdown),
+            "principal": str(p.principal),
+            "interest": str(p.interest),
+            "fees": str(p.fees),
+            "payment": str(p.payment),
+            "closing_balance": str(p.closing_balance),
+            "calendar_basis": p.calendar_basis.value,
+        }
+        for p in periods
+    ]
+    return rows if _plain_money(rows, PERIOD_MONEY) else [_period(p) for p in periods]
+
+
+def _fast_lender_periods(periods: tuple[LenderPeriod, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+    """``_lender_period`` of each period, the same way as ``_fast_periods``."""
+    rows = [
+        {
+            "no": p.no,
+            "payment_date": iso[p.payment_date],
+            "drawdown": str(p.drawdown),
+            "principal": str(p.principal),
+            "interest": str(p.interest),
+            "fees": str(p.fees),
+            "payment": str(p.payment),
+        }
+        for p in periods
+    ]
+    return rows if _plain_money(rows, LENDER_MONEY) else [_lender_period(p) for p in periods]
+
+
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
-    """The schedule in the contract's JSON shape (amounts as two-decimal strings)."""
+    """The schedule in the contract's JSON shape (amounts as two-decimal strings).
+
+    Amounts are written with ``str()``, which for a ``Decimal`` of exactly two places (every
+    amount the engine makes) is the ``format_money`` text; a block with any other amount
+    (more places, an exponent) is written by ``format_money`` instead.
+    """
+    iso = _IsoDates()
     return {
-        "periods": [_period(p) for p in schedule.periods],
+        "periods": _fast_periods(schedule.periods, iso),
         "totals": _totals(schedule.totals),
         "calendar": calendar_json(schedule),
         "lenders": [
@@ -96,7 +170,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "name": lender.name,
                 "role": lender.role.value,
                 "share": _rate_text(lender.share),
-                "periods": [_lender_period(p) for p in lender.periods],
+                "periods": _fast_lender_periods(lender.periods, iso),
                 "totals": _totals(lender.totals),
             }
             for lender in schedule.lenders

@@ -19,11 +19,15 @@ Rules:
 
 The split runs in integer fen with the same largest-remainder rule as ``money.allocate`` (ties
 to the earlier lender); the tests check the two agree. Integers keep a 240-period, 12-lender
-schedule within the speed budget, where ``Fraction`` arithmetic would not.
+schedule within the speed budget, where ``Fraction`` arithmetic would not. Columns split by the
+fixed commitment shares (interest, fees) are split for all periods at once, lender by lender
+(``split_columns``); drawdowns and principal depend on the balances left by the period before,
+so they go period by period. ``Decimal`` values are made only when the lender periods are.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from math import gcd
@@ -33,6 +37,7 @@ from greendesk.domain.schedule.terms import Role, Terms
 
 SHARE_PLACES = Decimal("0.000001")
 ZERO = Decimal("0.00")
+FEN_UNIT = Decimal("0.01")  # FEN_UNIT * fen is the amount in yuan with exactly two places
 
 
 def to_fen_int(amount: Decimal) -> int:
@@ -73,40 +78,97 @@ def _reduced(weights: list[int]) -> list[int]:
     return [w // divisor for w in weights] if divisor > 1 else weights
 
 
+def split_columns(totals: list[int], weights: list[int]) -> list[list[int]]:
+    """``split_fen`` of every total by the same weights, as one column of parts per weight.
+
+    The floors are computed a weight at a time over all totals; only the few fen left over in
+    a period need that period's remainders. Negative totals take ``split_fen`` itself.
+    """
+    count = len(weights)
+    if min(totals, default=0) < 0:
+        rows = [split_fen(t, weights) for t in totals]
+        return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * count
+    weight_sum = sum(weights)
+    columns = [[t * w // weight_sum for t in totals] for w in weights]
+    placed = list(map(sum, zip(*columns, strict=True))) if totals else []
+    lenders = range(count)
+    for index, (total, done) in enumerate(zip(totals, placed, strict=True)):
+        leftover = total - done
+        if leftover:
+            remainders = [(total * w) % weight_sum for w in weights]
+            # sorted() is stable with reverse=True too, so ties go to the earlier lender
+            for k in sorted(lenders, key=remainders.__getitem__, reverse=True)[:leftover]:
+                columns[k][index] += 1
+    return columns
+
+
 def _lender_periods(
     nos: list[int],
     dates: list[date],
-    drawdowns: tuple[int, ...],
-    principals: tuple[int, ...],
-    interests: tuple[int, ...],
-    fees: tuple[int, ...],
+    drawdowns: Sequence[int],
+    principals: Sequence[int],
+    interests: Sequence[int],
+    fees: Sequence[int],
 ) -> tuple[tuple[LenderPeriod, ...], Totals]:
     """One lender's periods (fen → Decimal) and its totals, from its integer columns."""
-    make = Decimal
+    unit = FEN_UNIT
     zero = ZERO
-    payments = [p + i + f for p, i, f in zip(principals, interests, fees, strict=True)]
-    periods = tuple(
-        LenderPeriod(
-            no,
-            day,
-            make(d).scaleb(-2) if d else zero,
-            make(p).scaleb(-2) if p else zero,
-            make(i).scaleb(-2) if i else zero,
-            make(f).scaleb(-2) if f else zero,
-            make(t).scaleb(-2) if t else zero,
+    new = object.__new__
+    set_dict = object.__setattr__
+    periods: list[LenderPeriod] = []
+    append = periods.append
+    for no, day, d, p, i, f in zip(nos, dates, drawdowns, principals, interests, fees, strict=True):
+        t = p + i + f
+        obj = new(LenderPeriod)
+        # the frozen dataclass's fields, filled in one step (see model.fast_maker)
+        set_dict(
+            obj,
+            "__dict__",
+            {
+                "no": no,
+                "payment_date": day,
+                "drawdown": unit * d if d else zero,
+                "principal": unit * p if p else zero,
+                "interest": unit * i if i else zero,
+                "fees": unit * f if f else zero,
+                "payment": unit * t if t else zero,
+            },
         )
-        for no, day, d, p, i, f, t in zip(
-            nos, dates, drawdowns, principals, interests, fees, payments, strict=True
-        )
-    )
-    totals = Totals(
-        *(fen_decimal(sum(c)) for c in (drawdowns, principals, interests, fees, payments))
-    )
-    return periods, totals
+        append(obj)
+    sums = [sum(c) for c in (drawdowns, principals, interests, fees)]
+    totals = Totals(*(unit * x for x in (*sums, sums[1] + sums[2] + sums[3])))
+    return tuple(periods), totals
 
 
 def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderSchedule, ...]:
     """Per-lender schedules for ``rows`` (empty when the terms name no lenders)."""
+
+    def column(name: str) -> list[int]:
+        return [to_fen_int(getattr(row, name)) for row in rows]
+
+    return lenders_from_fen(
+        terms,
+        rows,
+        column("drawdown"),
+        column("principal"),
+        column("interest"),
+        column("commitment_fee"),
+        column("arrangement_fee"),
+        column("agency_fee"),
+    )
+
+
+def lenders_from_fen(
+    terms: Terms,
+    rows: tuple[Period, ...],
+    drawdowns: list[int],
+    principals: list[int],
+    interests: list[int],
+    commitment_fees: list[int],
+    arrangement_fees: list[int],
+    agency_fees: list[int],
+) -> tuple[LenderSchedule, ...]:
+    """Per-lender schedules from the borrower's columns in fen (one entry per period)."""
     lenders = terms.lenders
     if not lenders:
         return ()
@@ -117,58 +179,55 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
         w if x.role is Role.LEAD_ARRANGER else 0 for x, w in zip(lenders, weights, strict=True)
     ]
     agents = [w if x.role is Role.AGENT else 0 for x, w in zip(lenders, weights, strict=True)]
+    interest_parts = split_columns(interests, weights)
+    # fees fall in a few periods only: split those, by the shares or among the role's banks
+    fee_parts = [[0] * len(rows) for _ in lenders]
+    for totals, role_weights in (
+        (commitment_fees, weights),
+        (arrangement_fees, leads),
+        (agency_fees, agents),
+    ):
+        for index, total in enumerate(totals):
+            if total:
+                for k, part in enumerate(split_fen(total, role_weights)):
+                    fee_parts[k][index] += part
+    # drawdowns and principal go period by period (each split needs the balances before it);
+    # the rows are turned into one column per lender at the end
     zeros = [0] * count
-    outstanding = [0] * count
+    draw_rows: list[list[int]] = []
+    principal_rows: list[list[int]] = []
+    outstanding = zeros
     undrawn = list(weights_fen)
-    drawdowns: list[list[int]] = []
-    principals: list[list[int]] = []
-    interests: list[list[int]] = []
-    fee_rows: list[list[int]] = []
-    for row in rows:
-        drawdown = split_fen(to_fen_int(row.drawdown), undrawn) if row.drawdown else zeros
-        principal_fen = to_fen_int(row.principal)
-        if drawdown is not zeros:
-            outstanding = [a + b for a, b in zip(outstanding, drawdown, strict=True)]
-            undrawn = [a - b for a, b in zip(undrawn, drawdown, strict=True)]
-        if principal_fen == 0:
-            principal = zeros
-        elif principal_fen == sum(outstanding):
-            principal = outstanding
+    for drawdown, principal in zip(drawdowns, principals, strict=True):
+        if drawdown:
+            split = split_fen(drawdown, undrawn)
+            outstanding = [a + b for a, b in zip(outstanding, split, strict=True)]
+            undrawn = [a - b for a, b in zip(undrawn, split, strict=True)]
+            draw_rows.append(split)
         else:
-            principal = split_fen(principal_fen, outstanding)
-        fees = split_fen(to_fen_int(row.commitment_fee), weights)
-        if row.arrangement_fee:
-            extra = split_fen(to_fen_int(row.arrangement_fee), leads)
-            fees = [a + b for a, b in zip(fees, extra, strict=True)]
-        if row.agency_fee:
-            extra = split_fen(to_fen_int(row.agency_fee), agents)
-            fees = [a + b for a, b in zip(fees, extra, strict=True)]
-        if principal is not zeros:
-            outstanding = [a - b for a, b in zip(outstanding, principal, strict=True)]
-        drawdowns.append(drawdown)
-        principals.append(principal)
-        interests.append(split_fen(to_fen_int(row.interest), weights))
-        fee_rows.append(fees)
+            draw_rows.append(zeros)
+        if principal:
+            if principal == sum(outstanding):
+                split, outstanding = outstanding, zeros
+            else:
+                split = split_fen(principal, outstanding)
+                outstanding = [a - b for a, b in zip(outstanding, split, strict=True)]
+            principal_rows.append(split)
+        else:
+            principal_rows.append(zeros)
+    draw_parts = list(zip(*draw_rows, strict=True)) if rows else [()] * count
+    principal_parts = list(zip(*principal_rows, strict=True)) if rows else [()] * count
     nos = [row.no for row in rows]
     dates = [row.payment_date for row in rows]
-    columns = [
-        _lender_periods(nos, dates, d, p, i, f)
-        for d, p, i, f in zip(
-            zip(*drawdowns, strict=True),
-            zip(*principals, strict=True),
-            zip(*interests, strict=True),
-            zip(*fee_rows, strict=True),
-            strict=True,
-        )
-    ]
     return tuple(
         LenderSchedule(
-            name=lender.name,
-            role=lender.role,
-            commitment=lender.commitment,
-            share=(lender.commitment / terms.amount).quantize(SHARE_PLACES),
-            periods=periods,
-            totals=totals,
+            lender.name,
+            lender.role,
+            lender.commitment,
+            (lender.commitment / terms.amount).quantize(SHARE_PLACES),
+            *_lender_periods(
+                nos, dates, draw_parts[k], principal_parts[k], interest_parts[k], fee_parts[k]
+            ),
         )
-        for lender, (periods, totals) in zip(lenders, columns, strict=True)
+        for k, lender in enumerate(lenders)
     )
