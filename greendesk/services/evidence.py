@@ -280,7 +280,7 @@ def _checked_value(item: EvidenceItem, raw: object) -> str:
     errors = ErrorCollector()
     text = v.check_text(errors, "value", raw, "name")
     if text is not None and item.choices and text not in item.choices:
-        errors.add("value", "must be one of " + ", ".join(item.choices))
+        errors.add("value", "must be one of: " + ", ".join(item.choices))
     elif text is not None and not item.choices:
         try:
             number = parse_decimal(text)
