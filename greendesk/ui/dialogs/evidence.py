@@ -42,42 +42,44 @@ from greendesk.ui.workers import Progress, Tasks
 PAGES = {"none": 0, evidence.VALUE: 1, evidence.DOCUMENT: 2, evidence.ELSEWHERE: 3}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EvidenceDialog", text)
-
-
 def parameter_name(key: str) -> str:
     """The words for a technology parameter the catalogue criteria read (its key if unknown)."""
     names = {
-        "solar_technology": _tr("Solar technology"),
-        "pv_cell_type": _tr("PV cell type"),
-        "pv_module_efficiency_pct": _tr("Module conversion efficiency"),
-        "pv_first_year_degradation_pct": _tr("First-year module degradation"),
-        "pv_annual_degradation_pct": _tr("Module degradation a year after the first"),
+        "solar_technology": QCoreApplication.translate("EvidenceDialog", "Solar technology"),
+        "pv_cell_type": QCoreApplication.translate("EvidenceDialog", "PV cell type"),
+        "pv_module_efficiency_pct": QCoreApplication.translate(
+            "EvidenceDialog", "Module conversion efficiency"
+        ),
+        "pv_first_year_degradation_pct": QCoreApplication.translate(
+            "EvidenceDialog", "First-year module degradation"
+        ),
+        "pv_annual_degradation_pct": QCoreApplication.translate(
+            "EvidenceDialog", "Module degradation a year after the first"
+        ),
     }
     return names.get(key, key)
 
 
 def choice_name(key: str) -> str:
     names = {
-        "pv": _tr("photovoltaic (PV)"),
-        "csp": _tr("concentrated solar power (CSP)"),
-        "polycrystalline": _tr("polycrystalline silicon"),
-        "monocrystalline": _tr("monocrystalline silicon"),
-        "high_concentration": _tr("high-concentration PV"),
-        "thin_film_silicon": _tr("silicon thin film"),
-        "cigs": _tr("CIGS thin film"),
-        "cdte": _tr("CdTe thin film"),
+        "pv": QCoreApplication.translate("EvidenceDialog", "photovoltaic (PV)"),
+        "csp": QCoreApplication.translate("EvidenceDialog", "concentrated solar power (CSP)"),
+        "polycrystalline": QCoreApplication.translate("EvidenceDialog", "polycrystalline silicon"),
+        "monocrystalline": QCoreApplication.translate("EvidenceDialog", "monocrystalline silicon"),
+        "high_concentration": QCoreApplication.translate("EvidenceDialog", "high-concentration PV"),
+        "thin_film_silicon": QCoreApplication.translate("EvidenceDialog", "silicon thin film"),
+        "cigs": QCoreApplication.translate("EvidenceDialog", "CIGS thin film"),
+        "cdte": QCoreApplication.translate("EvidenceDialog", "CdTe thin film"),
     }
     return names.get(key, key)
 
 
 def _how(item: EvidenceItem) -> str:
     if item.supply == evidence.VALUE:
-        return _tr("value")
+        return QCoreApplication.translate("EvidenceDialog", "value")
     if item.supply == evidence.DOCUMENT:
-        return _tr("document")
-    return _tr("elsewhere")
+        return QCoreApplication.translate("EvidenceDialog", "document")
+    return QCoreApplication.translate("EvidenceDialog", "elsewhere")
 
 
 class EvidenceDialog(QDialog):
@@ -123,8 +125,11 @@ class EvidenceDialog(QDialog):
         lang = content_language()
         self.items: RowsModel[EvidenceItem] = RowsModel(
             [
-                Column(_tr("Missing item"), lambda r: r.text(lang)),
-                Column(_tr("Supplied by"), _how),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Missing item"),
+                    lambda r: r.text(lang),
+                ),
+                Column(QCoreApplication.translate("EvidenceDialog", "Supplied by"), _how),
             ],
             self,
         )
@@ -136,12 +141,28 @@ class EvidenceDialog(QDialog):
         self._refit = RefitRows(self.items_table)
         self.documents: RowsModel[DocumentRecord] = RowsModel(
             [
-                Column(_tr("Document"), lambda d: d.kind_zh if lang == "zh" else d.kind_en),
-                Column(_tr("Received on"), lambda d: d.received_on.isoformat()),
-                Column(_tr("Issuer"), lambda d: d.issuer),
-                Column(_tr("Reference"), lambda d: d.reference or labels.DASH),
-                Column(_tr("File"), lambda d: d.file_name, tooltip=lambda d: d.sha256),
-                Column(_tr("Recorded by"), lambda d: d.recorded_by),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Document"),
+                    lambda d: d.kind_zh if lang == "zh" else d.kind_en,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Received on"),
+                    lambda d: d.received_on.isoformat(),
+                ),
+                Column(QCoreApplication.translate("EvidenceDialog", "Issuer"), lambda d: d.issuer),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Reference"),
+                    lambda d: d.reference or labels.DASH,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "File"),
+                    lambda d: d.file_name,
+                    tooltip=lambda d: d.sha256,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Recorded by"),
+                    lambda d: d.recorded_by,
+                ),
             ],
             self,
         )
@@ -162,11 +183,19 @@ class EvidenceDialog(QDialog):
         parts = [found.reference]
         if found.project_name:
             parts.append(found.project_name)
-        parts.append(_tr("Class: {}").format(labels.word(found.primary) if found.primary else "—"))
+        parts.append(
+            QCoreApplication.translate("EvidenceDialog", "Class: {}").format(
+                labels.word(found.primary) if found.primary else "—"
+            )
+        )
         if found.items:
-            parts.append(_tr("{} item(s) missing").format(len(found.items)))
+            parts.append(
+                QCoreApplication.translate("EvidenceDialog", "{} item(s) missing").format(
+                    len(found.items)
+                )
+            )
         else:
-            parts.append(_tr("no missing evidence"))
+            parts.append(QCoreApplication.translate("EvidenceDialog", "no missing evidence"))
         self.summary.setText(" · ".join(parts))
         self.items.set_rows(found.items)
         self.documents.set_rows(found.documents)
@@ -209,10 +238,15 @@ class EvidenceDialog(QDialog):
         elif item.supply == evidence.DOCUMENT:
             self.kind.setText(item.rule(lang))
         else:
-            self.elsewhere.setText(item.rule(lang) or _tr("Supplied in another editor."))
+            self.elsewhere.setText(
+                item.rule(lang)
+                or QCoreApplication.translate("EvidenceDialog", "Supplied in another editor.")
+            )
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, _tr("Document received"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("EvidenceDialog", "Document received")
+        )
         if name:
             self.file.setText(name)
 
@@ -250,7 +284,7 @@ class EvidenceDialog(QDialog):
         self._tasks.run(
             work,
             self._supplied,
-            label=_tr("Re-classifying the loan…"),
+            label=QCoreApplication.translate("EvidenceDialog", "Re-classifying the loan…"),
             on_error=self._refused,
             parent=self,
         )
