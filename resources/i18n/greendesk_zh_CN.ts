@@ -1015,7 +1015,7 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     </message>
     <message>
         <source>File</source>
-        <translation>文件</translation>
+        <translation>附件</translation>
     </message>
     <message>
         <source>the scanned document (PDF, image)</source>
