@@ -962,6 +962,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Supplied by</translation>
     </message>
     <message>
+        <source>Evidence kind</source>
+        <translation>Evidence kind</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>Document</translation>
     </message>

@@ -962,6 +962,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>补充方式</translation>
     </message>
     <message>
+        <source>Evidence kind</source>
+        <translation>材料类别</translation>
+    </message>
+    <message>
         <source>Document</source>
         <translation>文件</translation>
     </message>

@@ -142,7 +142,7 @@ class EvidenceDialog(QDialog):
         self.documents: RowsModel[DocumentRecord] = RowsModel(
             [
                 Column(
-                    QCoreApplication.translate("EvidenceDialog", "Document"),
+                    QCoreApplication.translate("EvidenceDialog", "Evidence kind"),
                     lambda d: d.kind_zh if lang == "zh" else d.kind_en,
                 ),
                 Column(
