@@ -307,11 +307,15 @@ def _reclassify(session: Session, actor: Actor, project_id: int) -> None:
         assessment.assess_loan(session, loan_id, date.today(), actor=actor.username)
 
 
-def _result(session: Session, loan_id: int, item_id: str) -> SupplyResult:
+def _result(session: Session, loan_id: int, item: EvidenceItem) -> SupplyResult:
+    """The evidence after re-classification; the item is satisfied when no finding asks for
+    the same thing again (one finding id may ask first for the solar technology, then for the
+    cell type)."""
     session.flush()
     session.expire_all()
     after = _evidence(session, loan_id)
-    return SupplyResult(item_id, all(i.id != item_id for i in after.items), after)
+    again = any((i.id, i.parameter) == (item.id, item.parameter) for i in after.items)
+    return SupplyResult(item.id, not again, after)
 
 
 @audited_refusals
@@ -337,7 +341,7 @@ def supply_value(
         record_event(session, actor, "project.evidence_value", "project", project.id, before,
                      {"technology": dict(values["technology"]), "item": item_id})  # fmt: skip
         _reclassify(session, actor, project.id)
-        return _result(session, loan_id, item_id)
+        return _result(session, loan_id, item)
 
 
 def _checked_document(data: DocumentInput) -> tuple[dict[str, Any], bytes, str]:
@@ -443,7 +447,7 @@ def supply_document(
         record_event(session, actor, "project.evidence_document", "project", row.project_id,
                      None, after)  # fmt: skip
         _reclassify(session, actor, row.project_id)
-        return _result(session, loan_id, item_id)
+        return _result(session, loan_id, item)
 
 
 def document_bytes(db: Database, document_id: int) -> bytes:
