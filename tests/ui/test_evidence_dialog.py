@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -26,6 +26,7 @@ from greendesk.services.assessment import assess_loan, stored_classification
 from greendesk.store.database import Database
 from greendesk.store.models import EvidenceDocument, Loan, Project
 from greendesk.ui.dialogs.evidence import EvidenceDialog
+from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.settings import Settings
 
@@ -73,7 +74,7 @@ def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
     with qtbot.waitSignal(win.detail.classification_ready, timeout=10_000):
         assert win.select_loan(loan_id)
     tab = win.detail.classification
-    win.detail.tabs.setCurrentIndex(win.detail.tabs.indexOf(tab.table.parentWidget()))
+    win.detail.tabs.setCurrentWidget(child(win.detail, QWidget, "classificationTab"))
     assert tab.evidence_button.isVisible()
     ids = [r.id for r in tab.model.rows if not r.met]
     assert "green.technology_unstated" in ids
@@ -112,8 +113,8 @@ def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
 
     shot = os.environ.get("GREENDESK_EVIDENCE_SHOT")
     for kind in DOCUMENTS:
-        rows = [i for i, x in enumerate(dialog.items.rows) if x.id == f"evidence.{kind}"]
-        dialog.items_table.selectRow(rows[0])
+        positions = [i for i, x in enumerate(dialog.items.rows) if x.id == f"evidence.{kind}"]
+        dialog.items_table.selectRow(positions[0])
         assert dialog.stack.currentIndex() == 2
         dialog.issuer.setText("甘肃省发展和改革委员会")  # QTest types Latin keys only
         dialog.reference.setText(f"甘发改〔2025〕{len(kind)}号")
@@ -134,14 +135,16 @@ def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
     assert "green.pending_evidence" not in [f.id for f in info.flags]
     with db.session() as session:
         rows = list(session.scalars(select(EvidenceDocument).order_by(EvidenceDocument.id)))
-        tech = session.get(Project, rows[0].project_id).technology  # type: ignore[union-attr]
+        project = session.get(Project, rows[0].project_id)
+        assert project is not None
+        tech = project.technology
     assert tech["solar_technology"] == "csp"
     assert [r.kind for r in rows] == list(DOCUMENTS)
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
     folder = evidence.files_folder(db)
     assert folder is not None
     assert all(r.sha256 == digest and r.recorded_by == officer.username for r in rows)
-    assert (folder / rows[0].stored_name).read_bytes() == scan.read_bytes()  # type: ignore[operator]
+    assert (folder / str(rows[0].stored_name)).read_bytes() == scan.read_bytes()
 
     # closing the page reloads the detail: the tab lists nothing missing any more
     qtbot.waitUntil(lambda: all(r.met for r in tab.model.rows), timeout=10_000)
