@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QWidget,
@@ -120,6 +121,9 @@ class EvidenceDialog(QDialog):
         self.error = child(self, QLabel, "errorLabel")
         self.error.setProperty("tone", "alert")
         self.supply_button = child(self, QPushButton, "supplyButton")
+        splitter = child(self, QSplitter, "splitter")
+        splitter.setStretchFactor(0, 3)  # the items' texts are long; the inputs are short
+        splitter.setStretchFactor(1, 2)
         self.date_edit.setMaximumDate(QDate.currentDate())
         self.date_edit.setDate(QDate.currentDate())
         lang = content_language()
