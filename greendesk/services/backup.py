@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import SYSTEM, Action, Principal
-from greendesk.services import audit
+from greendesk.services import audit, evidence
 from greendesk.store import migrate
 from greendesk.store.database import APPLICATION, SQLITE_HEADER, Database, open_database
 
@@ -119,6 +119,7 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
         _copy_online(conn, target)
     finally:
         raw.close()
+    evidence.carry_files(source, target)  # the documents' files travel with the database
     info = check_backup(target)
     try:
         with db.session(write=True) as session:
@@ -236,6 +237,7 @@ def restore(
         os.replace(staged, target)
     finally:
         staged.unlink(missing_ok=True)
+    evidence.carry_files(info.path, target)
     db = open_database(f"sqlite:///{target}")  # migrates an older backup to this schema
     try:
         with db.session(write=True) as session:
@@ -284,4 +286,5 @@ def auto_backup(
     )
     for _day, old in dated[:-keep]:
         old.unlink()
+        shutil.rmtree(evidence.evidence_folder_of(old).parent, ignore_errors=True)
     return created

@@ -19,6 +19,7 @@ import contextlib
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -382,8 +383,7 @@ def files_folder(db: Database) -> Path | None:
     url = make_url(db.url)
     if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
         return None
-    base = Path(str(url.database))
-    return base.with_name(base.name + ".files") / "evidence"
+    return evidence_folder_of(Path(str(url.database)))
 
 
 def _suffix(name: str) -> str:
@@ -468,3 +468,34 @@ def document_bytes(db: Database, document_id: int) -> bytes:
         if hashlib.sha256(content).hexdigest() != row.sha256:
             raise UserError(f"document {document_id}: the file no longer matches its SHA-256")
         return content
+
+
+def evidence_folder_of(database_file: Path) -> Path:
+    """The evidence folder beside a SQLite database file (or a backup of one)."""
+    return database_file.with_name(database_file.name + ".files") / "evidence"
+
+
+def carry_files(source_db: Path, target_db: Path) -> int:
+    """Give the SQLite file ``target_db`` (a backup, or a restored database) the evidence files
+    of ``source_db``; returns how many were added.
+
+    Files are named by their SHA-256 and never change, so one already there is kept, and a hard
+    link (same disk) stands for a copy: daily backups cost no space for the same scans.
+    """
+    source, target = evidence_folder_of(source_db), evidence_folder_of(target_db)
+    if not source.is_dir():
+        return 0
+    added = 0
+    for path in sorted(source.iterdir()):
+        if path.name.startswith(".") or not path.is_file():
+            continue
+        kept = target / path.name
+        if kept.exists():
+            continue
+        target.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(path, kept)
+        except OSError:
+            shutil.copy2(path, kept)
+        added += 1
+    return added

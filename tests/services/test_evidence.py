@@ -362,3 +362,26 @@ def test_on_postgresql_the_file_is_kept_in_the_database(pg_url: str, tmp_path: P
     finally:
         db.dispose()
     assert not list(tmp_path.glob("*.files"))
+
+
+def test_backup_and_restore_carry_the_files(db: Database, tmp_path: Path) -> None:
+    from greendesk.services import backup
+
+    loan_id = _loan_id(db, JINTA)
+    kind = DOCUMENTS[0]
+    scan = _scan(tmp_path)
+    evidence.supply_document(db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, scan))
+    copy = tmp_path / "copies" / "backup.db"
+    copy.parent.mkdir()
+    backup.backup(db, copy, _who(db, "admin"))
+    [kept] = list(evidence.evidence_folder_of(copy).iterdir())
+    assert kept.read_bytes() == scan.read_bytes()
+    elsewhere = tmp_path / "elsewhere" / "desk.db"
+    elsewhere.parent.mkdir()
+    backup.restore(f"sqlite:///{elsewhere}", copy, "os:test")
+    restored = open_database(f"sqlite:///{elsewhere}")
+    try:
+        [document] = evidence.missing_evidence(restored, loan_id).documents
+        assert evidence.document_bytes(restored, document.id) == scan.read_bytes()
+    finally:
+        restored.dispose()
