@@ -179,7 +179,7 @@ class EvidenceDialog(QDialog):
         child(self, QPushButton, "browseButton").clicked.connect(self._browse)
         self.supply_button.clicked.connect(self.supply)
         child(self, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
-        self._may_edit = actor is None or actor.may(Action.EDIT_APPLICATION)
+        self._may_edit = actor is not None and actor.may(Action.EDIT_APPLICATION)
         self.show_evidence(evidence.missing_evidence(db, loan_id), item_id)
 
     # -- showing
