@@ -149,3 +149,25 @@ def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
     # closing the page reloads the detail: the tab lists nothing missing any more
     qtbot.waitUntil(lambda: all(r.met for r in tab.model.rows), timeout=10_000)
     assert not tab.evidence_button.isVisible()
+
+
+def test_a_reviewer_sees_the_findings_but_no_way_to_supply_them(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    db: Database,
+    demo_principals: dict[str, Principal],
+    settings: Settings,
+) -> None:
+    win = MainWindow(db, demo_principals["reviewer1"], settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    loan_id = _loan_id(db, YUMEN)
+    with qtbot.waitSignal(win.detail.classification_ready, timeout=10_000):
+        assert win.select_loan(loan_id)
+    tab = win.detail.classification
+    win.detail.tabs.setCurrentWidget(child(win.detail, QWidget, "classificationTab"))
+    assert any(not r.met for r in tab.model.rows)
+    assert not tab.evidence_button.isVisible() and not tab.evidence_hint.isVisible()
+    row = next(i for i, r in enumerate(tab.model.rows) if not r.met)
+    tab.table.doubleClicked.emit(tab.model.index(row, 1))
+    assert win.detail.evidence_dialog is None
