@@ -35,7 +35,7 @@ from greendesk.services.valuation import (
     value_loan,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import LibraryEntry, Loan, Project
+from greendesk.store.models import EvidenceDocument, LibraryEntry, Loan, Project
 from greendesk.store.queries import is_current_version
 
 # Re-exported: screens, reports and commands import the collateral lines from here.
@@ -155,6 +155,15 @@ def _library_fact(project: Project) -> dict[str, Any] | None:
     }
 
 
+def _documents_on_file(project: Project) -> set[str]:
+    """Evidence kinds with a document recorded for the project (``services.evidence``)."""
+    session = object_session(project)
+    if session is None or project.id is None:
+        return set()
+    query = select(EvidenceDocument.kind).where(EvidenceDocument.project_id == project.id)
+    return set(session.scalars(query))
+
+
 def loan_facts(loan: Loan) -> dict[str, Any]:
     """The FACTS JSON (resources/schemas/facts.schema.json) of a stored loan."""
     b = loan.borrower
@@ -181,7 +190,10 @@ def loan_facts(loan: Loan) -> dict[str, Any]:
             "annual_co2e_reduction_t": _num(p.annual_co2e_reduction_t),
             "technology": _scalar_technology(tech),
             "transition_activity": tech.get("transition_activity") or None,
-            "evidence": [str(x) for x in evidence] if isinstance(evidence, list) else [],
+            "evidence": sorted(
+                ({str(x) for x in evidence} if isinstance(evidence, list) else set())
+                | _documents_on_file(p)
+            ),
             "library": _library_fact(p),
         }
     steps = [abs(s.adjust_bps) for s in loan.ratchet_steps]

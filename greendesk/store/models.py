@@ -790,3 +790,33 @@ class UserLoginState(Base):
     last_failed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     demo_password: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+# -- evidence on file for a project (issue 12 point 1): the documents that satisfy the catalogue's
+# required evidence (核准/备案, 并网, 环评 …), each with its received date, issuer and file.
+
+
+class EvidenceDocument(Base):
+    """One document received for a project, of a catalogue evidence ``kind``.
+
+    The file's SHA-256 is kept with it; on SQLite the bytes live beside the database file
+    (``stored_name`` in ``<db>.files/evidence/``), on a server database in ``content`` (every
+    desk reads the same server, none shares a folder with it).
+    """
+
+    __tablename__ = "evidence_documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("projects.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(_text("code"))
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(_text("name"))
+    reference: Mapped[str | None] = mapped_column(_text("reference"))
+    file_name: Mapped[str] = mapped_column(_text("name"))
+    file_size: Mapped[int] = mapped_column(BigInteger)
+    sha256: Mapped[str] = mapped_column(_text("hash"))
+    stored_name: Mapped[str | None] = mapped_column(_text("name"))
+    content: Mapped[bytes | None] = mapped_column(LargeBinary)
+    recorded_by: Mapped[str] = mapped_column(_text("actor"))
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -860,6 +860,185 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Missing evidence</source>
+        <translation>Missing evidence</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>Supply</translation>
+    </message>
+    <message>
+        <source>Choose a missing item on the left.</source>
+        <translation>Choose a missing item on the left.</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <source>Solar technology</source>
+        <translation>Solar technology</translation>
+    </message>
+    <message>
+        <source>PV cell type</source>
+        <translation>PV cell type</translation>
+    </message>
+    <message>
+        <source>Module conversion efficiency</source>
+        <translation>Module conversion efficiency</translation>
+    </message>
+    <message>
+        <source>First-year module degradation</source>
+        <translation>First-year module degradation</translation>
+    </message>
+    <message>
+        <source>Module degradation a year after the first</source>
+        <translation>Module degradation a year after the first</translation>
+    </message>
+    <message>
+        <source>photovoltaic (PV)</source>
+        <translation>photovoltaic (PV)</translation>
+    </message>
+    <message>
+        <source>concentrated solar power (CSP)</source>
+        <translation>concentrated solar power (CSP)</translation>
+    </message>
+    <message>
+        <source>polycrystalline silicon</source>
+        <translation>polycrystalline silicon</translation>
+    </message>
+    <message>
+        <source>monocrystalline silicon</source>
+        <translation>monocrystalline silicon</translation>
+    </message>
+    <message>
+        <source>high-concentration PV</source>
+        <translation>high-concentration PV</translation>
+    </message>
+    <message>
+        <source>silicon thin film</source>
+        <translation>silicon thin film</translation>
+    </message>
+    <message>
+        <source>CIGS thin film</source>
+        <translation>CIGS thin film</translation>
+    </message>
+    <message>
+        <source>CdTe thin film</source>
+        <translation>CdTe thin film</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>document</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>elsewhere</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>Missing item</translation>
+    </message>
+    <message>
+        <source>Supplied by</source>
+        <translation>Supplied by</translation>
+    </message>
+    <message>
+        <source>Evidence kind</source>
+        <translation>Evidence kind</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>Issuer</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Class: {}</source>
+        <translation>Class: {}</translation>
+    </message>
+    <message>
+        <source>{} item(s) missing</source>
+        <translation>{} item(s) missing</translation>
+    </message>
+    <message>
+        <source>no missing evidence</source>
+        <translation>no missing evidence</translation>
+    </message>
+    <message>
+        <source>Supplied in another editor.</source>
+        <translation>Supplied in another editor.</translation>
+    </message>
+    <message>
+        <source>Document received</source>
+        <translation>Document received</translation>
+    </message>
+    <message>
+        <source>Re-classifying the loan…</source>
+        <translation>Re-classifying the loan…</translation>
+    </message>
+    <message>
+        <source>the authority that issued it</source>
+        <translation>the authority that issued it</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>document number (optional)</source>
+        <translation>document number (optional)</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>the scanned document (PDF, image)</source>
+        <translation>the scanned document (PDF, image)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Supply and re-classify</source>
+        <translation>Supply and re-classify</translation>
+    </message>
+    <message>
+        <source>Documents on file</source>
+        <translation>Documents on file</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -1394,6 +1573,14 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Remove pledge</source>
         <translation>Remove pledge</translation>
+    </message>
+    <message>
+        <source>Double-click a missing item to supply it.</source>
+        <translation>Double-click a missing item to supply it.</translation>
+    </message>
+    <message>
+        <source>Supply missing evidence…</source>
+        <translation>Supply missing evidence…</translation>
     </message>
     <message>
         <source>Officer&apos;s override</source>

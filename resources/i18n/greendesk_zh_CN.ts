@@ -860,6 +860,185 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Missing evidence</source>
+        <translation>缺失的证明材料</translation>
+    </message>
+    <message>
+        <source>Supply</source>
+        <translation>补充</translation>
+    </message>
+    <message>
+        <source>Choose a missing item on the left.</source>
+        <translation>请在左侧选择一项缺失材料。</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>技术参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Solar technology</source>
+        <translation>太阳能利用技术</translation>
+    </message>
+    <message>
+        <source>PV cell type</source>
+        <translation>光伏电池类型</translation>
+    </message>
+    <message>
+        <source>Module conversion efficiency</source>
+        <translation>组件光电转换效率</translation>
+    </message>
+    <message>
+        <source>First-year module degradation</source>
+        <translation>组件首年衰减率</translation>
+    </message>
+    <message>
+        <source>Module degradation a year after the first</source>
+        <translation>组件首年后年衰减率</translation>
+    </message>
+    <message>
+        <source>photovoltaic (PV)</source>
+        <translation>光伏发电</translation>
+    </message>
+    <message>
+        <source>concentrated solar power (CSP)</source>
+        <translation>光热发电</translation>
+    </message>
+    <message>
+        <source>polycrystalline silicon</source>
+        <translation>多晶硅</translation>
+    </message>
+    <message>
+        <source>monocrystalline silicon</source>
+        <translation>单晶硅</translation>
+    </message>
+    <message>
+        <source>high-concentration PV</source>
+        <translation>高倍聚光光伏</translation>
+    </message>
+    <message>
+        <source>silicon thin film</source>
+        <translation>硅基薄膜</translation>
+    </message>
+    <message>
+        <source>CIGS thin film</source>
+        <translation>铜铟镓硒薄膜</translation>
+    </message>
+    <message>
+        <source>CdTe thin film</source>
+        <translation>碲化镉薄膜</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>elsewhere</source>
+        <translation>其他编辑页</translation>
+    </message>
+    <message>
+        <source>Missing item</source>
+        <translation>缺失项</translation>
+    </message>
+    <message>
+        <source>Supplied by</source>
+        <translation>补充方式</translation>
+    </message>
+    <message>
+        <source>Evidence kind</source>
+        <translation>材料类别</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation>出具机关</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <source>Class: {}</source>
+        <translation>分类：{}</translation>
+    </message>
+    <message>
+        <source>{} item(s) missing</source>
+        <translation>缺 {} 项</translation>
+    </message>
+    <message>
+        <source>no missing evidence</source>
+        <translation>无缺失材料</translation>
+    </message>
+    <message>
+        <source>Supplied in another editor.</source>
+        <translation>在其他编辑页中补充。</translation>
+    </message>
+    <message>
+        <source>Document received</source>
+        <translation>收到的文件</translation>
+    </message>
+    <message>
+        <source>Re-classifying the loan…</source>
+        <translation>正在重新分类…</translation>
+    </message>
+    <message>
+        <source>the authority that issued it</source>
+        <translation>出具文件的机关</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>document number (optional)</source>
+        <translation>文件编号（可不填）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>the scanned document (PDF, image)</source>
+        <translation>文件扫描件（PDF、图片）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Supply and re-classify</source>
+        <translation>补充并重新分类</translation>
+    </message>
+    <message>
+        <source>Documents on file</source>
+        <translation>已登记的文件</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export</source>
@@ -1394,6 +1573,14 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Remove pledge</source>
         <translation>解除押品</translation>
+    </message>
+    <message>
+        <source>Double-click a missing item to supply it.</source>
+        <translation>双击缺失项即可补充。</translation>
+    </message>
+    <message>
+        <source>Supply missing evidence…</source>
+        <translation>补充缺失材料…</translation>
     </message>
     <message>
         <source>Officer&apos;s override</source>

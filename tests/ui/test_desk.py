@@ -139,8 +139,10 @@ def test_automatic_daily_backup_runs_when_enabled(
     # one's choosing (a USB stick) is an administrator's to pick (issue 11 point 4)
     beside = default_backup_folder(db)
     desk = _desk(desk_app, db, officer, settings, desk_translations)
-    assert desk.window is not None
-    qtbot.addWidget(desk.window)
+    window = desk.window
+    assert window is not None
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not window.tasks.running)  # the filter choices load on a worker
     desk.auto_backup()
     qtbot.waitUntil(lambda: any(beside.glob("greendesk-*.db")), timeout=30_000)
     qtbot.waitUntil(lambda: not desk.window.tasks.running if desk.window else True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +40,7 @@ MISSING = QColor("#A32D2D")
 class CriterionRow:
     met: bool
     text: str
+    id: str = ""  # the finding's id: a missing item opens the evidence page on it
 
 
 class ClassificationTab:
@@ -48,6 +49,7 @@ class ClassificationTab:
         root: QWidget,
         on_save: Callable[[str, str], None],
         on_clear: Callable[[], None],
+        on_evidence: Callable[[str | None], None] | None = None,
     ) -> None:
         self.summary = child(root, QLabel, "classSummary")
         self.table = child(root, QTableView, "criteriaTable")
@@ -88,6 +90,24 @@ class ClassificationTab:
             lambda: on_save(str(self.combo.currentData()), self.reason.toPlainText())
         )
         self.clear_button.clicked.connect(on_clear)
+        # the evidence page: the button opens it, a double-clicked missing item opens it there
+        self.evidence_button = child(root, QPushButton, "evidenceButton")
+        self.evidence_hint = child(root, QLabel, "evidenceHint")
+        self._on_evidence = on_evidence
+        if on_evidence is not None:
+            self.evidence_button.clicked.connect(lambda: on_evidence(None))
+            self.table.doubleClicked.connect(self._double_clicked)
+        self._show_evidence_link(False)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        row = self.model.row(index.row())
+        if row is not None and not row.met and self._on_evidence is not None:
+            self._on_evidence(row.id or None)
+
+    def _show_evidence_link(self, missing: bool) -> None:
+        shown = missing and self._on_evidence is not None
+        self.evidence_button.setVisible(shown)
+        self.evidence_hint.setVisible(shown)
 
     def show(self, detail: LoanDetail) -> None:
         """The override part at once; the engine's findings follow in :meth:`show_info`."""
@@ -96,6 +116,7 @@ class ClassificationTab:
             QCoreApplication.translate("ClassificationTab", "Reading the classification…")
         )
         self.model.set_rows([])
+        self._show_evidence_link(False)
         engine = loan.classification_primary
         if loan.override_primary:
             self.current.setText(
@@ -134,6 +155,7 @@ class ClassificationTab:
                 )
             )
             self.model.set_rows([])
+            self._show_evidence_link(False)
             return
         parts = [
             QCoreApplication.translate("ClassificationTab", "Engine's class: {}").format(
@@ -162,6 +184,7 @@ class ClassificationTab:
         parts.extend(f"⚑ {flag.in_lang(lang)}" for flag in info.flags)
         self.summary.setText("\n".join(parts))
         rows = [CriterionRow(True, c.in_lang(lang)) for c in info.criteria_met]
-        rows += [CriterionRow(False, c.in_lang(lang)) for c in info.missing_evidence]
+        rows += [CriterionRow(False, c.in_lang(lang), c.id) for c in info.missing_evidence]
         self.model.set_rows(rows)
+        self._show_evidence_link(bool(info.missing_evidence))
         self.table.resizeRowsToContents()

@@ -59,6 +59,7 @@ class LoanDetailView(QWidget):
         self._tasks = tasks
         self._latest = LatestRequest()
         self.detail: LoanDetail | None = None
+        self.evidence_dialog: QWidget | None = None
         self.stack = child(self, QStackedWidget, "detailStack")
         self.tabs = child(self, QTabWidget, "tabs")
         self.title = child(self, QLabel, "detailTitle")
@@ -68,7 +69,10 @@ class LoanDetailView(QWidget):
         self.schedule_tab = ScheduleTab(self)
         self.collateral = CollateralTab(self)
         self.classification = ClassificationTab(
-            self, self.override_requested.emit, self.clear_override_requested.emit
+            self,
+            self.override_requested.emit,
+            self.clear_override_requested.emit,
+            self.open_evidence if actor is None or actor.may(Action.EDIT_APPLICATION) else None,
         )
         self.history = HistoryTab(self)
         # Carbon-linked loans: the KPI tab (its own form), shown only for a loan with KPIs.
@@ -145,6 +149,24 @@ class LoanDetailView(QWidget):
         self._start_classification(loan_id, ticket)
         self._programmes_pending = loan_id
         self._show_programmes_if_visible()
+
+    def open_evidence(self, item_id: str | None = None) -> None:
+        """The evidence page of the shown loan (on ``item_id``); reload if anything was supplied."""
+        from greendesk.ui.dialogs.evidence import EvidenceDialog
+
+        if self.detail is None:
+            return
+        dialog = EvidenceDialog(
+            self, self._db, self._actor, self._tasks, self.detail.loan.id, item_id
+        )
+        self.evidence_dialog = dialog
+        dialog.finished.connect(lambda _r: self._evidence_closed(dialog))
+        dialog.open()
+
+    def _evidence_closed(self, dialog: QWidget) -> None:
+        self.evidence_dialog = None
+        if getattr(dialog, "changed", False):
+            self._reload()
 
     def _reload(self) -> None:
         if self.detail is not None:

@@ -1,0 +1,311 @@
+"""The evidence page of a loan: each missing item of its classification, and a way to supply it.
+
+Opened from the classification tab. The left list holds the missing items; the right side shows
+the input the selected item needs — a technology value (with its unit and the catalogue's rule),
+a document received (date, issuer, reference, file), or where else it is supplied. Supplying runs
+``services.evidence`` on a worker (it re-classifies the project's loans in the same
+transaction); the list then shows what is still missing. A refusal stays in the dialog, worded
+in the window's language, and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
+
+from greendesk.domain.errors import UserError
+from greendesk.domain.roles import Action, Principal
+from greendesk.services import evidence
+from greendesk.services.evidence import DocumentRecord, EvidenceItem, LoanEvidence, SupplyResult
+from greendesk.store.database import Database
+from greendesk.ui import labels, messages
+from greendesk.ui.error_text import window_text
+from greendesk.ui.forms import child, setup_form
+from greendesk.ui.models.rows import Column, RowsModel
+from greendesk.ui.tables import RefitRows
+from greendesk.ui.views.language import content_language
+from greendesk.ui.workers import Progress, Tasks
+
+PAGES = {"none": 0, evidence.VALUE: 1, evidence.DOCUMENT: 2, evidence.ELSEWHERE: 3}
+
+
+def parameter_name(key: str) -> str:
+    """The words for a technology parameter the catalogue criteria read (its key if unknown)."""
+    names = {
+        "solar_technology": QCoreApplication.translate("EvidenceDialog", "Solar technology"),
+        "pv_cell_type": QCoreApplication.translate("EvidenceDialog", "PV cell type"),
+        "pv_module_efficiency_pct": QCoreApplication.translate(
+            "EvidenceDialog", "Module conversion efficiency"
+        ),
+        "pv_first_year_degradation_pct": QCoreApplication.translate(
+            "EvidenceDialog", "First-year module degradation"
+        ),
+        "pv_annual_degradation_pct": QCoreApplication.translate(
+            "EvidenceDialog", "Module degradation a year after the first"
+        ),
+    }
+    return names.get(key, key)
+
+
+def choice_name(key: str) -> str:
+    names = {
+        "pv": QCoreApplication.translate("EvidenceDialog", "photovoltaic (PV)"),
+        "csp": QCoreApplication.translate("EvidenceDialog", "concentrated solar power (CSP)"),
+        "polycrystalline": QCoreApplication.translate("EvidenceDialog", "polycrystalline silicon"),
+        "monocrystalline": QCoreApplication.translate("EvidenceDialog", "monocrystalline silicon"),
+        "high_concentration": QCoreApplication.translate("EvidenceDialog", "high-concentration PV"),
+        "thin_film_silicon": QCoreApplication.translate("EvidenceDialog", "silicon thin film"),
+        "cigs": QCoreApplication.translate("EvidenceDialog", "CIGS thin film"),
+        "cdte": QCoreApplication.translate("EvidenceDialog", "CdTe thin film"),
+    }
+    return names.get(key, key)
+
+
+def _how(item: EvidenceItem) -> str:
+    if item.supply == evidence.VALUE:
+        return QCoreApplication.translate("EvidenceDialog", "value")
+    if item.supply == evidence.DOCUMENT:
+        return QCoreApplication.translate("EvidenceDialog", "document")
+    return QCoreApplication.translate("EvidenceDialog", "elsewhere")
+
+
+class EvidenceDialog(QDialog):
+    """Lists a loan's missing evidence and supplies one item at a time."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        actor: Principal | None,
+        tasks: Tasks,
+        loan_id: int,
+        item_id: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        setup_form(self, "evidence_dialog")
+        self._db = db
+        self._actor = actor
+        self._tasks = tasks
+        self._loan_id = loan_id
+        self.changed = False  # something was supplied: the detail view reloads on close
+        self.busy = False
+        self.summary = child(self, QLabel, "summaryLabel")
+        self.items_table = child(self, QTableView, "itemsTable")
+        self.item_text = child(self, QLabel, "itemText")
+        self.stack = child(self, QStackedWidget, "supplyStack")
+        self.parameter = child(self, QLabel, "parameterText")
+        self.value_edit = child(self, QLineEdit, "valueEdit")
+        self.value_combo = child(self, QComboBox, "valueCombo")
+        self.unit = child(self, QLabel, "unitText")
+        self.rule = child(self, QLabel, "ruleText")
+        self.kind = child(self, QLabel, "kindText")
+        self.date_edit = child(self, QDateEdit, "dateEdit")
+        self.issuer = child(self, QLineEdit, "issuerEdit")
+        self.reference = child(self, QLineEdit, "referenceEdit")
+        self.file = child(self, QLineEdit, "fileEdit")
+        self.elsewhere = child(self, QLabel, "elsewhereText")
+        self.error = child(self, QLabel, "errorLabel")
+        self.error.setProperty("tone", "alert")
+        self.supply_button = child(self, QPushButton, "supplyButton")
+        splitter = child(self, QSplitter, "splitter")
+        splitter.setStretchFactor(0, 3)  # the items' texts are long; the inputs are short
+        splitter.setStretchFactor(1, 2)
+        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setDate(QDate.currentDate())
+        lang = content_language()
+        self.items: RowsModel[EvidenceItem] = RowsModel(
+            [
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Missing item"),
+                    lambda r: r.text(lang),
+                ),
+                Column(QCoreApplication.translate("EvidenceDialog", "Supplied by"), _how),
+            ],
+            self,
+        )
+        self.items_table.setModel(self.items)
+        self.items_table.verticalHeader().hide()
+        header = self.items_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._refit = RefitRows(self.items_table)
+        self.documents: RowsModel[DocumentRecord] = RowsModel(
+            [
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Evidence kind"),
+                    lambda d: d.kind_zh if lang == "zh" else d.kind_en,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Received on"),
+                    lambda d: d.received_on.isoformat(),
+                ),
+                Column(QCoreApplication.translate("EvidenceDialog", "Issuer"), lambda d: d.issuer),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Reference"),
+                    lambda d: d.reference or labels.DASH,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "File"),
+                    lambda d: d.file_name,
+                    tooltip=lambda d: d.sha256,
+                ),
+                Column(
+                    QCoreApplication.translate("EvidenceDialog", "Recorded by"),
+                    lambda d: d.recorded_by,
+                ),
+            ],
+            self,
+        )
+        documents = child(self, QTableView, "documentsTable")
+        documents.setModel(self.documents)
+        documents.verticalHeader().hide()
+        documents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        documents.horizontalHeader().setStretchLastSection(True)
+        self.items_table.selectionModel().selectionChanged.connect(self._selected)
+        child(self, QPushButton, "browseButton").clicked.connect(self._browse)
+        self.supply_button.clicked.connect(self.supply)
+        child(self, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
+        self._may_edit = actor is not None and actor.may(Action.EDIT_APPLICATION)
+        self.show_evidence(evidence.missing_evidence(db, loan_id), item_id)
+
+    # -- showing
+    def show_evidence(self, found: LoanEvidence, item_id: str | None = None) -> None:
+        parts = [found.reference]
+        if found.project_name:
+            parts.append(found.project_name)
+        parts.append(
+            QCoreApplication.translate("EvidenceDialog", "Class: {}").format(
+                labels.word(found.primary) if found.primary else "—"
+            )
+        )
+        if found.items:
+            parts.append(
+                QCoreApplication.translate("EvidenceDialog", "{} item(s) missing").format(
+                    len(found.items)
+                )
+            )
+        else:
+            parts.append(QCoreApplication.translate("EvidenceDialog", "no missing evidence"))
+        self.summary.setText(" · ".join(parts))
+        self.items.set_rows(found.items)
+        self.documents.set_rows(found.documents)
+        self.items_table.resizeRowsToContents()
+        row = next((i for i, x in enumerate(found.items) if x.id == item_id), 0)
+        if found.items:
+            self.items_table.selectRow(row)
+        else:
+            self._show_item(None)
+
+    def current_item(self) -> EvidenceItem | None:
+        rows = self.items_table.selectionModel().selectedRows()
+        return self.items.row(rows[0].row()) if rows else None
+
+    def _selected(self, _a: QItemSelection, _b: QItemSelection) -> None:
+        self._show_item(self.current_item())
+
+    def _show_item(self, item: EvidenceItem | None) -> None:
+        self.error.clear()
+        self.error.hide()
+        lang = content_language()
+        if item is None:
+            self.item_text.clear()
+            self.stack.setCurrentIndex(PAGES["none"])
+            self.supply_button.setEnabled(False)
+            return
+        self.item_text.setText(item.text(lang))
+        self.stack.setCurrentIndex(PAGES[item.supply])
+        self.supply_button.setEnabled(self._may_edit and item.supply != evidence.ELSEWHERE)
+        if item.supply == evidence.VALUE:
+            self.parameter.setText(f"{parameter_name(item.parameter or '')} ({item.parameter})")
+            self.rule.setText(item.rule(lang))
+            self.unit.setText(item.unit)
+            self.value_combo.clear()
+            for value in item.choices:
+                self.value_combo.addItem(choice_name(value), value)
+            self.value_combo.setVisible(bool(item.choices))
+            self.value_edit.setVisible(not item.choices)
+            self.value_edit.setText(item.current or "")
+        elif item.supply == evidence.DOCUMENT:
+            self.kind.setText(item.rule(lang))
+        else:
+            self.elsewhere.setText(
+                item.rule(lang)
+                or QCoreApplication.translate("EvidenceDialog", "Supplied in another editor.")
+            )
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("EvidenceDialog", "Document received")
+        )
+        if name:
+            self.file.setText(name)
+
+    # -- supplying
+    def supply(self) -> None:
+        """Send the selected item's input to the service on a worker; the answer refreshes."""
+        item = self.current_item()
+        if item is None or self.busy or self._actor is None:
+            return
+        actor, db, loan_id = self._actor, self._db, self._loan_id
+        if item.supply == evidence.VALUE:
+            value = (
+                str(self.value_combo.currentData() or "")
+                if item.choices
+                else self.value_edit.text()
+            )
+
+            def work(_p: Progress) -> SupplyResult:
+                return evidence.supply_value(db, actor, loan_id, item.id, value)
+
+        else:
+            data = evidence.DocumentInput(
+                kind=item.kind or "",
+                received_on=self.date_edit.date().toString("yyyy-MM-dd"),
+                issuer=self.issuer.text(),
+                reference=self.reference.text(),
+                path=self.file.text().strip(),
+            )
+
+            def work(_p: Progress) -> SupplyResult:
+                return evidence.supply_document(db, actor, loan_id, item.id, data)
+
+        self.busy = True
+        self.supply_button.setEnabled(False)
+        self._tasks.run(
+            work,
+            self._supplied,
+            label=QCoreApplication.translate("EvidenceDialog", "Re-classifying the loan…"),
+            on_error=self._refused,
+            parent=self,
+        )
+
+    def _supplied(self, result: SupplyResult) -> None:
+        self.busy = False
+        self.changed = True
+        self.issuer.clear()
+        self.reference.clear()
+        self.file.clear()
+        self.show_evidence(result.evidence)
+
+    def _refused(self, exc: BaseException, details: str) -> None:
+        self.busy = False
+        self.supply_button.setEnabled(True)
+        if not isinstance(exc, UserError):
+            messages.show_exception(self, exc, details)
+            return
+        self.error.setText(window_text(exc))
+        self.error.show()

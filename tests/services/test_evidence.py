@@ -1,0 +1,387 @@
+"""Supplying a loan's missing evidence: values and documents, re-classified in one transaction.
+
+Real seeded SQLite files (the demo portfolio), one test on the PostgreSQL test server. Each bad
+input must leave nothing behind: no technology change, no document row, no audit event, no
+file in the folder beside the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import func, select
+
+from greendesk.domain.errors import InvalidInput, UserError
+from greendesk.domain.roles import PermissionDenied, Principal
+from greendesk.services import auth, evidence
+from greendesk.services.assessment import assess_loan, stored_classification
+from greendesk.services.evidence import DocumentInput
+from greendesk.services.seeding import seed_demo
+from greendesk.store.database import Database, open_database
+from greendesk.store.models import AuditEvent, EvidenceDocument, Loan, Project
+
+JINTA = "GS-JQ-2024-001"  # 100 MW concentrated solar power, 2019:3.2.2
+DOCUMENTS = ("project_approval", "grid_connection_approval", "environmental_impact_approval")
+
+
+@pytest.fixture(scope="module")
+def seeded_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seeded") / "desk.db"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        seed_demo(db)
+        auth.ensure_demo_users(db)
+    finally:
+        db.dispose()
+    return path
+
+
+@pytest.fixture
+def db(seeded_file: Path, tmp_path: Path) -> Iterator[Database]:
+    target = tmp_path / "desk.db"
+    source, copy = sqlite3.connect(seeded_file), sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        copy.close()
+        source.close()
+    database = open_database(f"sqlite:///{target}")
+    yield database
+    database.dispose()
+
+
+def _who(db: Database, name: str) -> Principal:
+    return auth.authenticate(db, name, auth.DEMO_PASSWORD)
+
+
+def _loan_id(db: Database, reference: str) -> int:
+    with db.session() as session:
+        found = session.scalar(select(Loan.id).where(Loan.reference == reference))
+        assert found is not None
+        return found
+
+
+def _scan(tmp_path: Path, name: str = "批复.pdf", content: bytes = b"%PDF-1.4\n% scan\n") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content)
+    return path
+
+
+def _doc(kind: str, path: object, **changes: object) -> DocumentInput:
+    fields: dict[str, Any] = {
+        "kind": kind,
+        "received_on": "2024-05-20",
+        "issuer": "甘肃省发展和改革委员会",
+        "reference": "甘发改能源〔2024〕88号",
+        "path": path,
+    }
+    fields.update(changes)
+    return DocumentInput(**fields)
+
+
+def _state(db: Database, loan_id: int) -> tuple[Any, ...]:
+    """Everything a refused supply must leave as it was."""
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None
+        project = session.get(Project, loan.project_id)
+        assert project is not None
+        docs = session.scalar(select(func.count()).select_from(EvidenceDocument))
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+        return (dict(project.technology), project.version, docs, events,
+                loan.classification_json)  # fmt: skip
+
+
+def _files(db: Database) -> list[Path]:
+    folder = evidence.files_folder(db)
+    assert folder is not None
+    return sorted(folder.glob("*")) if folder.exists() else []
+
+
+def _set_technology(db: Database, loan_id: int, **tech: str | None) -> None:
+    """Test set-up: the project's technology as another registration would have it."""
+    with db.session(write=True) as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None
+        project = session.get(Project, loan.project_id)
+        assert project is not None
+        values = dict(project.technology)
+        for key, value in tech.items():
+            if value is None:
+                values.pop(key, None)
+            else:
+                values[key] = value
+        project.technology = values
+        session.flush()
+        assess_loan(session, loan_id, date.today())
+
+
+def test_jinta_lists_its_three_missing_documents(db: Database) -> None:
+    found = evidence.missing_evidence(db, _loan_id(db, JINTA))
+    assert found.reference == JINTA
+    assert found.primary == "green"
+    assert [(i.id, i.supply, i.kind) for i in found.items] == [
+        (f"evidence.{k}", "document", k) for k in DOCUMENTS
+    ]
+    assert found.documents == ()
+
+
+def test_supplying_the_documents_makes_jinta_green_with_nothing_missing(
+    db: Database, tmp_path: Path
+) -> None:
+    officer = _who(db, "officer")
+    loan_id = _loan_id(db, JINTA)
+    scan = _scan(tmp_path)
+    for n, kind in enumerate(DOCUMENTS, 1):
+        done = evidence.supply_document(
+            db, officer, loan_id, f"evidence.{kind}", _doc(kind, str(scan))
+        )
+        assert done.satisfied
+        assert len(done.evidence.items) == len(DOCUMENTS) - n
+    info = stored_classification(db, loan_id)
+    assert info is not None and info.primary == "green" and info.missing_evidence == ()
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    files = _files(db)
+    assert [f.name for f in files] == [f"{digest}.pdf"]  # one copy, named by its content
+    found = evidence.missing_evidence(db, loan_id)
+    assert [d.kind for d in found.documents] == list(DOCUMENTS)
+    first = found.documents[0]
+    assert (first.issuer, first.reference, first.received_on) == (
+        "甘肃省发展和改革委员会", "甘发改能源〔2024〕88号", date(2024, 5, 20),
+    )  # fmt: skip
+    assert first.file_name == "批复.pdf" and first.sha256 == digest and not first.in_database
+    assert evidence.document_bytes(db, first.id) == scan.read_bytes()
+    with db.session() as session:
+        actions = list(
+            session.scalars(select(AuditEvent.action).where(AuditEvent.actor == officer.username))
+        )
+    assert actions.count("project.evidence_document") == 3
+    assert "loan.classify" in actions  # re-classified in the same transaction, by the officer
+
+
+def test_a_tampered_file_is_reported_not_returned(db: Database, tmp_path: Path) -> None:
+    loan_id = _loan_id(db, JINTA)
+    kind = DOCUMENTS[0]
+    done = evidence.supply_document(
+        db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, _scan(tmp_path))
+    )
+    [file] = _files(db)
+    file.write_bytes(b"something else")
+    with pytest.raises(UserError, match="no longer matches its SHA-256"):
+        evidence.document_bytes(db, done.evidence.documents[0].id)
+
+
+def test_values_supply_the_pv_criteria_one_by_one(db: Database) -> None:
+    officer = _who(db, "officer")
+    loan_id = _loan_id(db, JINTA)
+    _set_technology(db, loan_id, solar_technology="pv")
+    [selector] = [i for i in evidence.missing_evidence(db, loan_id).items if i.supply == "value"]
+    assert selector.id == "green.technology_unstated"  # the engine's id for both questions
+    assert selector.parameter == "pv_cell_type"
+    assert "monocrystalline" in selector.choices and "cdte" in selector.choices
+    done = evidence.supply_value(db, officer, loan_id, selector.id, "monocrystalline")
+    assert done.satisfied
+    values = {i.parameter: i for i in done.evidence.items if i.supply == "value"}
+    assert set(values) == {
+        "pv_module_efficiency_pct",
+        "pv_first_year_degradation_pct",
+        "pv_annual_degradation_pct",
+    }
+    efficiency = values["pv_module_efficiency_pct"]
+    assert efficiency.id == "green.criterion.pv_module_efficiency_mono"
+    assert (efficiency.unit, efficiency.minimum, efficiency.maximum) == ("%", 0, 100)
+    assert "17.8" in efficiency.rule_en
+    for item, value in zip(values.values(), ("22.50", "2", "0.55"), strict=True):
+        evidence.supply_value(db, officer, loan_id, item.id, value)
+    info = stored_classification(db, loan_id)
+    assert info is not None
+    assert not [f for f in info.missing_evidence if f.id.startswith("green.criterion")]
+    assert "green.pending_evidence" not in [f.id for f in info.flags]
+    with db.session() as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None and loan.project is not None
+        assert loan.project.technology["pv_module_efficiency_pct"] == "22.5"  # exact text
+
+
+def test_a_failing_value_is_stored_and_the_loan_is_no_longer_green(db: Database) -> None:
+    officer = _who(db, "officer")
+    loan_id = _loan_id(db, JINTA)
+    _set_technology(db, loan_id, solar_technology="pv", pv_cell_type="polycrystalline")
+    item = next(
+        i
+        for i in evidence.missing_evidence(db, loan_id).items
+        if i.parameter == "pv_module_efficiency_pct"
+    )
+    done = evidence.supply_value(db, officer, loan_id, item.id, "15")
+    assert done.satisfied  # no longer missing: now measured, and below the 17 % floor
+    info = stored_classification(db, loan_id)
+    assert info is not None and info.primary != "green"
+    assert "green.criterion_failed" in [f.id for f in info.flags]
+
+
+@pytest.mark.parametrize(
+    ("value", "rule"),
+    [
+        ("abc", "value: "),
+        ("250", "value: must be at most 100"),
+        ("-1", "value: must be at least 0"),
+        ("1e999", "value: "),
+        ("17\x00", "value: contains the control character U+0000"),
+        ("", "value: required"),
+        (17.8, "value: must be text"),
+        ("9" * 300, "value: longer than"),
+    ],
+)
+def test_bad_values_save_nothing(db: Database, value: object, rule: str) -> None:
+    loan_id = _loan_id(db, JINTA)
+    _set_technology(db, loan_id, solar_technology="pv", pv_cell_type="monocrystalline")
+    item = next(i for i in evidence.missing_evidence(db, loan_id).items if i.supply == "value")
+    before = _state(db, loan_id)
+    with pytest.raises(InvalidInput) as caught:
+        evidence.supply_value(db, _who(db, "officer"), loan_id, item.id, value)
+    assert str(caught.value).startswith(rule)
+    assert _state(db, loan_id) == before
+
+
+def test_a_choice_outside_the_list_is_refused(db: Database) -> None:
+    loan_id = _loan_id(db, JINTA)
+    _set_technology(db, loan_id, solar_technology=None)
+    [item] = [i for i in evidence.missing_evidence(db, loan_id).items if i.supply == "value"]
+    assert item.choices == ("pv", "csp")
+    before = _state(db, loan_id)
+    with pytest.raises(InvalidInput, match="value: must be one of: pv, csp"):
+        evidence.supply_value(db, _who(db, "officer"), loan_id, item.id, "nuclear")
+    assert _state(db, loan_id) == before
+
+
+@pytest.mark.parametrize(
+    ("changes", "rule"),
+    [
+        ({"path": "/nonexistent/批复.pdf"}, "document: no such file"),
+        ({"path": ""}, "document: required"),
+        ({"path": None}, "document: required"),
+        ({"received_on": (date.today() + timedelta(days=1)).isoformat()}, "date: in the future"),
+        ({"received_on": "20/05/2024"}, "date: not a date"),
+        ({"issuer": "  "}, "issuer: required"),
+        ({"issuer": "甘肃\x1b省"}, "issuer: contains the control character U+001B"),
+        ({"reference": "x" * 41}, "reference: longer than 40 characters"),
+    ],
+)
+def test_bad_documents_save_nothing(
+    db: Database, tmp_path: Path, changes: dict[str, object], rule: str
+) -> None:
+    loan_id = _loan_id(db, JINTA)
+    kind = DOCUMENTS[0]
+    fields: dict[str, object] = {"path": _scan(tmp_path)}
+    fields.update(changes)
+    before = _state(db, loan_id)
+    with pytest.raises(InvalidInput) as caught:
+        evidence.supply_document(
+            db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, **fields)
+        )
+    assert rule in str(caught.value)
+    assert _state(db, loan_id) == before
+    assert _files(db) == []
+
+
+def test_an_empty_file_and_a_folder_are_refused(db: Database, tmp_path: Path) -> None:
+    loan_id = _loan_id(db, JINTA)
+    kind = DOCUMENTS[0]
+    for path, rule in ((_scan(tmp_path, "空.pdf", b""), "the file is empty"),
+                       (tmp_path, "no such file")):  # fmt: skip
+        with pytest.raises(InvalidInput, match=rule):
+            evidence.supply_document(
+                db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, path)
+            )
+    assert _files(db) == []
+
+
+def test_wrong_kind_item_or_way_leaves_no_file_behind(db: Database, tmp_path: Path) -> None:
+    officer = _who(db, "officer")
+    loan_id = _loan_id(db, JINTA)
+    scan = _scan(tmp_path)
+    before = _state(db, loan_id)
+    with pytest.raises(UserError, match="needs a document of kind project_approval"):
+        evidence.supply_document(
+            db,
+            officer,
+            loan_id,
+            "evidence.project_approval",
+            _doc("grid_connection_approval", scan),
+        )
+    with pytest.raises(UserError, match="is not missing for loan"):
+        evidence.supply_document(db, officer, loan_id, "evidence.nothing", _doc("nothing", scan))
+    with pytest.raises(UserError, match=r"is supplied by a document \(--document\)"):
+        evidence.supply_value(db, officer, loan_id, "evidence.project_approval", "yes")
+    assert _state(db, loan_id) == before
+    assert _files(db) == []
+
+
+def test_a_reviewer_may_not_supply_evidence(db: Database, tmp_path: Path) -> None:
+    loan_id = _loan_id(db, JINTA)
+    before_docs = _state(db, loan_id)[2]
+    with pytest.raises(PermissionDenied):
+        evidence.supply_document(
+            db, _who(db, "reviewer1"), loan_id, "evidence.project_approval",
+            _doc("project_approval", _scan(tmp_path)),
+        )  # fmt: skip
+    assert _state(db, loan_id)[2] == before_docs
+    assert _files(db) == []
+
+
+def test_findings_supplied_elsewhere_say_where(db: Database) -> None:
+    found = evidence.missing_evidence(db, _loan_id(db, "XJ-CJ-2024-003"))
+    assert found.items and all(i.supply == "elsewhere" for i in found.items)
+    assert all("borrower editor" in i.rule_en for i in found.items)
+
+
+@pytest.mark.postgres
+def test_on_postgresql_the_file_is_kept_in_the_database(pg_url: str, tmp_path: Path) -> None:
+    db = open_database(pg_url)
+    try:
+        seed_demo(db)
+        auth.ensure_demo_users(db)
+        assert evidence.files_folder(db) is None
+        loan_id = _loan_id(db, JINTA)
+        scan = _scan(tmp_path, content=bytes(range(256)) * 64)  # binary, not text
+        officer = _who(db, "officer")
+        for kind in DOCUMENTS:
+            evidence.supply_document(db, officer, loan_id, f"evidence.{kind}", _doc(kind, scan))
+        found = evidence.missing_evidence(db, loan_id)
+        assert found.items == ()
+        assert all(d.in_database for d in found.documents)
+        assert evidence.document_bytes(db, found.documents[0].id) == scan.read_bytes()
+        info = stored_classification(db, loan_id)
+        assert info is not None and info.primary == "green" and info.missing_evidence == ()
+    finally:
+        db.dispose()
+    assert not list(tmp_path.glob("*.files"))
+
+
+def test_backup_and_restore_carry_the_files(db: Database, tmp_path: Path) -> None:
+    from greendesk.services import backup
+
+    loan_id = _loan_id(db, JINTA)
+    kind = DOCUMENTS[0]
+    scan = _scan(tmp_path)
+    evidence.supply_document(db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, scan))
+    copy = tmp_path / "copies" / "backup.db"
+    copy.parent.mkdir()
+    backup.backup(db, copy, _who(db, "admin"))
+    [kept] = list(evidence.evidence_folder_of(copy).iterdir())
+    assert kept.read_bytes() == scan.read_bytes()
+    elsewhere = tmp_path / "elsewhere" / "desk.db"
+    elsewhere.parent.mkdir()
+    backup.restore(f"sqlite:///{elsewhere}", copy, "os:test")
+    restored = open_database(f"sqlite:///{elsewhere}")
+    try:
+        [document] = evidence.missing_evidence(restored, loan_id).documents
+        assert evidence.document_bytes(restored, document.id) == scan.read_bytes()
+    finally:
+        restored.dispose()

@@ -1,0 +1,173 @@
+"""The evidence page, driven through the real window: a solar-thermal loan supplied until green.
+
+Yumen's seeded project states its solar technology; the test removes it first (as a project
+registered without it would be), so the page must take a value (the technology, from a list) as
+well as the three documents the catalogue item needs (核准/备案, 并网, 环评). Each is supplied
+through the dialog's own widgets, on its worker; at the end the stored classification is green
+with nothing missing, the files sit beside the database with their SHA-256, and the
+classification tab no longer lists a missing item.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from greendesk.domain.roles import Principal
+from greendesk.services import evidence, portfolio
+from greendesk.services.assessment import assess_loan, stored_classification
+from greendesk.store.database import Database
+from greendesk.store.models import EvidenceDocument, Loan, Project
+from greendesk.ui.dialogs.evidence import EvidenceDialog
+from greendesk.ui.forms import child
+from greendesk.ui.main_window import MainWindow
+from greendesk.ui.settings import Settings
+
+YUMEN = "GS-YM-2026-001"
+DOCUMENTS = ("project_approval", "grid_connection_approval", "environmental_impact_approval")
+
+
+def _loan_id(db: Database, reference: str) -> int:
+    return next(s.id for s in portfolio.list_loans(db) if s.reference == reference)
+
+
+def _forget_solar_technology(db: Database, loan_id: int) -> None:
+    """Test set-up: the project as registered without its solar technology, re-classified."""
+    with db.session(write=True) as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None
+        project = session.get(Project, loan.project_id)
+        assert project is not None
+        tech = dict(project.technology)
+        tech.pop("solar_technology")
+        project.technology = tech
+        session.flush()
+        assess_loan(session, loan_id, date.today())
+
+
+def _supply(qtbot: QtBot, dialog: EvidenceDialog) -> None:
+    qtbot.mouseClick(dialog.supply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert dialog.error.isHidden(), dialog.error.text()
+
+
+def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    db: Database,
+    officer: Principal,
+    settings: Settings,
+    tmp_path: Path,
+) -> None:
+    loan_id = _loan_id(db, YUMEN)
+    _forget_solar_technology(db, loan_id)
+    win = MainWindow(db, officer, settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.detail.classification_ready, timeout=10_000):
+        assert win.select_loan(loan_id)
+    tab = win.detail.classification
+    win.detail.tabs.setCurrentWidget(child(win.detail, QWidget, "classificationTab"))
+    assert tab.evidence_button.isVisible()
+    ids = [r.id for r in tab.model.rows if not r.met]
+    assert "green.technology_unstated" in ids
+    assert {f"evidence.{k}" for k in DOCUMENTS} <= set(ids)
+
+    # double-clicking the technology row opens the page on that item
+    row = next(i for i, r in enumerate(tab.model.rows) if r.id == "green.technology_unstated")
+    index = tab.model.index(row, 1)
+    tab.table.scrollTo(index)
+    rect = tab.table.visualRect(index)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    dialog = win.detail.evidence_dialog
+    assert isinstance(dialog, EvidenceDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    item = dialog.current_item()
+    assert item is not None and item.id == "green.technology_unstated"
+    assert dialog.value_combo.isVisible() and not dialog.value_edit.isVisible()
+    assert [dialog.value_combo.itemData(i) for i in range(dialog.value_combo.count())] == [
+        "pv",
+        "csp",
+    ]
+    dialog.value_combo.setCurrentIndex(dialog.value_combo.findData("csp"))
+    _supply(qtbot, dialog)
+    assert "green.technology_unstated" not in [i.id for i in dialog.items.rows]
+
+    # a document without issuer or file is refused in the dialog, nothing recorded
+    scan = tmp_path / "批复.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% scanned approval\n")
+    assert dialog.current_item() is not None
+    qtbot.mouseClick(dialog.supply_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert not dialog.error.isHidden()
+    assert "出具机关" in dialog.error.text()
+    assert dialog.documents.rowCount() == 0
+
+    shot = os.environ.get("GREENDESK_EVIDENCE_SHOT")
+    for kind in DOCUMENTS:
+        positions = [i for i, x in enumerate(dialog.items.rows) if x.id == f"evidence.{kind}"]
+        dialog.items_table.selectRow(positions[0])
+        assert dialog.stack.currentIndex() == 2
+        dialog.issuer.setText("甘肃省发展和改革委员会")  # QTest types Latin keys only
+        dialog.reference.setText(f"甘发改〔2025〕{len(kind)}号")
+        dialog.file.setText(str(scan))
+        if shot and kind == DOCUMENTS[-1]:
+            dialog.grab().save(shot)
+        _supply(qtbot, dialog)
+
+    assert dialog.items.rowCount() == 0
+    assert dialog.documents.rowCount() == 3
+    assert not dialog.supply_button.isEnabled()
+    dialog.reject()
+
+    info = stored_classification(db, loan_id)
+    assert info is not None
+    assert info.primary == "green"
+    assert info.missing_evidence == ()
+    assert "green.pending_evidence" not in [f.id for f in info.flags]
+    with db.session() as session:
+        rows = list(session.scalars(select(EvidenceDocument).order_by(EvidenceDocument.id)))
+        project = session.get(Project, rows[0].project_id)
+        assert project is not None
+        tech = project.technology
+    assert tech["solar_technology"] == "csp"
+    assert [r.kind for r in rows] == list(DOCUMENTS)
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    folder = evidence.files_folder(db)
+    assert folder is not None
+    assert all(r.sha256 == digest and r.recorded_by == officer.username for r in rows)
+    assert (folder / str(rows[0].stored_name)).read_bytes() == scan.read_bytes()
+
+    # closing the page reloads the detail: the tab lists nothing missing any more
+    qtbot.waitUntil(lambda: all(r.met for r in tab.model.rows), timeout=10_000)
+    assert not tab.evidence_button.isVisible()
+
+
+def test_a_reviewer_sees_the_findings_but_no_way_to_supply_them(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    db: Database,
+    demo_principals: dict[str, Principal],
+    settings: Settings,
+) -> None:
+    win = MainWindow(db, demo_principals["reviewer1"], settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    loan_id = _loan_id(db, YUMEN)
+    with qtbot.waitSignal(win.detail.classification_ready, timeout=10_000):
+        assert win.select_loan(loan_id)
+    tab = win.detail.classification
+    win.detail.tabs.setCurrentWidget(child(win.detail, QWidget, "classificationTab"))
+    assert any(not r.met for r in tab.model.rows)
+    assert not tab.evidence_button.isVisible() and not tab.evidence_hint.isVisible()
+    row = next(i for i, r in enumerate(tab.model.rows) if not r.met)
+    tab.table.doubleClicked.emit(tab.model.index(row, 1))
+    assert win.detail.evidence_dialog is None
