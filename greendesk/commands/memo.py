@@ -22,10 +22,13 @@ MAX_WORKERS = 64
 
 
 def _workers(text: str) -> int:
-    try:
-        value = int(text, 10)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    """ASCII (or full-width) digits only: ``int`` alone would take ``1_5`` and other scripts'."""
+    from greendesk.domain.numbers import normalise  # babel: loaded only when the option is used
+
+    digits = normalise(text)
+    if not digits.isascii() or not digits.isdigit() or len(digits) > 6:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1–{MAX_WORKERS}")
+    value = int(digits)
     if not 1 <= value <= MAX_WORKERS:
         raise argparse.ArgumentTypeError(f"{value} is outside 1–{MAX_WORKERS}")
     return value

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from greendesk.domain.roles import Principal, Role
 from greendesk.services import calendar as desk_calendar
@@ -152,7 +152,7 @@ def test_a_deleted_loan_takes_its_row_with_it(db: Database) -> None:
     victim = min(first)
     with db.session(write=True) as session:
         session.execute(
-            LoanScheduleAggregate.__table__.delete().where(LoanScheduleAggregate.loan_id == victim)
+            delete(LoanScheduleAggregate).where(LoanScheduleAggregate.loan_id == victim)
         )
     _, computed, reused = _aggregates(db)
     assert (computed, reused) == (1, len(first) - 1)
