@@ -173,6 +173,16 @@ def _kept_index(session: Session) -> dict[int, dict[int, date]]:
     return index
 
 
+def loan_kept_dates(session: Session, loan_id: int) -> dict[int, date]:
+    """``loan_id``'s paid periods kept at their dates (from the per-session index)."""
+    return _kept_index(session).get(loan_id, {})
+
+
+def desk_calendar_version(session: Session) -> str:
+    """The version of the desk's CN calendar (official years and projection rule)."""
+    return _version(desk_holidays(session))
+
+
 def stored_schedule(session: Session, loan: Loan, borrower_only: bool = False) -> Schedule:
     """A stored loan's schedule on the desk's calendar, paid periods kept at their dates.
 

@@ -41,9 +41,8 @@ from greendesk.services.report_support import (
     catalogue_names,
     current_loan_ids,
     loan_load_options,
-    loan_schedule,
-    outstanding_principal,
 )
+from greendesk.services.schedule_cache import ScheduleAggregate, ScheduleCache
 from greendesk.store.database import Database
 from greendesk.store.models import EmissionInput, Loan, LoanCondition
 
@@ -56,21 +55,32 @@ ALERT_JOIN = {"zh": "；", "en": "; "}
 class _Ladder:
     """Principal and interest due by (month, class), and how many loans pay in each cell."""
 
-    cells: dict[tuple[date, str], list[Decimal]] = field(default_factory=dict)
+    cells: dict[tuple[date, str], list[int]] = field(default_factory=dict)  # fen
     loans: dict[tuple[date, str], set[int]] = field(default_factory=dict)
 
-    def add(
-        self, month: date, cls: str, loan_id: int, principal: Decimal, interest: Decimal
+    def add_schedule(
+        self, cls: str, loan_id: int, aggregate: ScheduleAggregate, as_of: date
     ) -> None:
-        cell = self.cells.setdefault((month, cls), [ZERO, ZERO])
-        cell[0] += principal
-        cell[1] += interest
-        self.loans.setdefault((month, cls), set()).add(loan_id)
+        """Add the loan's periods paying after ``as_of`` to their (month, class) cells."""
+        after = as_of.toordinal()
+        for day, principal, interest in aggregate.periods:
+            if day > after:
+                month = date.fromordinal(day).replace(day=1)
+                cell = self.cells.setdefault((month, cls), [0, 0])
+                cell[0] += principal
+                cell[1] += interest
+                self.loans.setdefault((month, cls), set()).add(loan_id)
 
     def rows(self) -> Iterator[MaturityRow]:
         for key in sorted(self.cells):
             principal, interest = self.cells[key]
-            yield MaturityRow(key[0], key[1], principal, interest, len(self.loans[key]))
+            yield MaturityRow(
+                key[0], key[1], _money(principal), _money(interest), len(self.loans[key])
+            )
+
+
+def _money(fen: int) -> Decimal:
+    return Decimal(fen).scaleb(-2)
 
 
 Inputs = tuple[dict[int, EmissionInput], dict[int, EmissionInput]]
@@ -85,16 +95,13 @@ def _bundle(
     ladder: _Ladder,
     inputs: Inputs = ({}, {}),
     open_conditions: str = "",
+    aggregate: ScheduleAggregate | None = None,
 ) -> LoanBundle:
     cls = loan.override_primary or loan.classification_primary or ""  # "" = not classified yet
     outstanding = ZERO
-    if loan.status in LIVE:
-        schedule = loan_schedule(loan, borrower_only=True)
-        outstanding = outstanding_principal(loan, as_of, schedule)
-        for period in schedule.periods:
-            if period.payment_date > as_of and (period.principal or period.interest):
-                month = period.payment_date.replace(day=1)
-                ladder.add(month, cls, loan.id, period.principal, period.interest)
+    if loan.status in LIVE and aggregate is not None:
+        outstanding = _outstanding(loan, as_of, aggregate)
+        ladder.add_schedule(cls, loan.id, aggregate, as_of)
     view = assess_pledges(loan, prices, as_of, values, lang)
     facts = {f.seq: f for f in view.facts.pledges}
     pledges = [
@@ -190,6 +197,14 @@ def _bundle(
     return LoanBundle(row, pledges, syndicate, emission_row(pcaf))
 
 
+def _outstanding(loan: Loan, as_of: date, aggregate: ScheduleAggregate) -> Decimal:
+    """``report_support.outstanding_principal`` on the stored aggregate (same rule, in fen)."""
+    drawn = sum((d.amount for d in loan.drawdowns if d.date <= as_of), ZERO)
+    if not loan.drawdowns and loan.start_date and loan.start_date <= as_of:
+        drawn = loan.amount
+    return max(drawn - _money(aggregate.repaid_fen(as_of)), ZERO)
+
+
 def _open_conditions(session: Session, ids: list[int]) -> dict[int, str]:
     """Each loan's conditions precedent not yet satisfied, as one cell: ``1. …; 2. …``."""
     found: dict[int, list[str]] = {}
@@ -203,9 +218,17 @@ def _open_conditions(session: Session, ids: list[int]) -> dict[int, str]:
 
 
 def iter_bundles(
-    session: Session, ids: list[int], as_of: date, lang: str, ladder: _Ladder
+    session: Session,
+    ids: list[int],
+    as_of: date,
+    lang: str,
+    ladder: _Ladder,
+    cache: ScheduleCache,
 ) -> Iterator[LoanBundle]:
-    """One bundle per loan id, read in batches; finished batches leave the session."""
+    """One bundle per loan id, read in batches; finished batches leave the session.
+
+    Disbursed loans' schedules come from ``cache`` (stored aggregates, recomputed when stale).
+    """
     prices = price_table(session)  # once per export: no query per pledge
     values = load_values(lang)
     inputs = inputs_by_subject(session)  # PCAF records, once per export
@@ -218,6 +241,7 @@ def iter_bundles(
         )
         by_id = {loan.id: loan for loan in loans}
         still_open = _open_conditions(session, chunk)
+        aggregates = cache.aggregates([loan for loan in loans if loan.status in LIVE])
         for loan_id in chunk:
             yield _bundle(
                 by_id[loan_id],
@@ -228,8 +252,10 @@ def iter_bundles(
                 ladder,
                 inputs,
                 still_open.get(loan_id, ""),
+                aggregates.get(loan_id),
             )
         session.expunge_all()  # keep memory flat
+        cache.flush()
 
 
 def export_portfolio(
@@ -249,7 +275,8 @@ def export_portfolio(
     ladder = _Ladder()
     with db.session() as session:
         ids = current_loan_ids(session)
-        bundles = iter_bundles(session, ids, as_of, lang, ladder)
+        cache = ScheduleCache(db, session)
+        bundles = iter_bundles(session, ids, as_of, lang, ladder, cache)
         if tap is not None:
             bundles = _tapped(bundles, tap)
         return write_portfolio(

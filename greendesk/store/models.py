@@ -820,3 +820,26 @@ class EvidenceDocument(Base):
     content: Mapped[bytes | None] = mapped_column(LargeBinary)
     recorded_by: Mapped[str] = mapped_column(_text("actor"))
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+# -- the portfolio export's schedule cache (issue 13 point 3): each loan's borrower schedule as
+# the export needs it, stored so that an export recomputes only the loans whose terms or
+# calendar changed since the last one.
+
+
+class LoanScheduleAggregate(Base):
+    """One loan's borrower schedule reduced to what the portfolio workbook reads.
+
+    ``periods`` is compact JSON ``[[payment-date ordinal, principal fen, interest fen], …]`` of
+    the periods paying principal or interest. ``terms_key`` hashes the schedule terms, the kept
+    payment dates, the desk's calendar version and the aggregate format: a row whose key differs
+    from the loan's current key is stale and is recomputed.
+    """
+
+    __tablename__ = "loan_schedule_aggregates"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    terms_key: Mapped[str] = mapped_column(String(64))
+    periods: Mapped[str] = mapped_column(Text)
+    computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
