@@ -141,3 +141,18 @@ def login_admin(db: Database, name: str | None, what: str) -> Principal:
     if not name:
         raise UserError(f"--as: name the administrator who {what}")
     return login(db, name)
+
+
+def whole_number(text: str) -> int:
+    """argparse type for counts and ids: the same strict rule as every number people type
+    (``domain.numbers``: full-width digits normalised; ``1_000``, exponents and fractions
+    refused), where Python's ``int()`` would take ``1_000``."""
+    from greendesk.domain.numbers import parse_number
+
+    try:
+        value = parse_number(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"{text!r}: {exc}") from None
+    if value != value.to_integral_value():
+        raise argparse.ArgumentTypeError(f"{text!r}: must be a whole number")
+    return int(value)

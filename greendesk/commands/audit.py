@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, print_json, resolve_db_url
+from greendesk.commands._common import add_db_argument, print_json, resolve_db_url, whole_number
 
 if TYPE_CHECKING:
     from greendesk.services.audit import HistoryRow
@@ -30,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     log = inner.add_parser("log", help="list audit events (oldest first)")
     add_db_argument(log)
     log.add_argument("--loan", metavar="REF", help="only the events of this loan (all versions)")
-    log.add_argument("--limit", type=int, default=200, help="newest N events (default 200)")
+    log.add_argument(
+        "--limit", type=whole_number, default=200, help="newest N events (default 200)"
+    )
     log.add_argument("--json", action="store_true", help="JSON instead of a table")
     log.set_defaults(handler=run_log)
 

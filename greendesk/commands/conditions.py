@@ -11,7 +11,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
+from greendesk.commands._common import (
+    add_db_argument,
+    login,
+    print_json,
+    resolve_db_url,
+    whole_number,
+)
 from greendesk.commands._reference_data import add_acting
 
 if TYPE_CHECKING:
@@ -32,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
     mark = inner.add_parser("satisfy", help="mark condition N of REF satisfied (officer)")
     mark.add_argument("reference", metavar="REF")
-    mark.add_argument("position", metavar="N", type=int, help="the condition's number")
+    mark.add_argument("position", metavar="N", type=whole_number, help="the condition's number")
     mark.add_argument("--evidence", required=True, help="the document or fact that meets it")
     add_acting(mark)
     mark.set_defaults(handler=run_satisfy)

@@ -14,6 +14,7 @@ from greendesk.commands._common import (
     add_db_argument,
     login_admin,
     resolve_db_url,
+    whole_number,
 )
 
 WHAT = "generates the portfolio"
@@ -23,10 +24,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser = subparsers.add_parser(
         "generate-portfolio", help="insert N synthetic loans (bulk) for benchmarks and tests"
     )
-    parser.add_argument("--loans", type=int, required=True, metavar="N", help="how many loans")
+    parser.add_argument(
+        "--loans", type=whole_number, required=True, metavar="N", help="how many loans"
+    )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number,
         default=1,
         metavar="S",
         help="random seed; references are SYN<S>-000001 ... (default 1)",

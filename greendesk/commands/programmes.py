@@ -18,7 +18,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, date_argument, print_json, resolve_db_url
+from greendesk.commands._common import (
+    add_db_argument,
+    date_argument,
+    print_json,
+    resolve_db_url,
+    whole_number,
+)
 
 if TYPE_CHECKING:
     from greendesk.services.programmes import Disclosure, LoanProgrammes
@@ -155,7 +161,7 @@ def _register_carbon_accounts(sub: argparse._SubParsersAction[Any]) -> None:
         help="open repricing reviews raised by carbon-account grade changes",
         description="The loans flagged for repricing review; --resolve ID closes one.",
     )
-    reviews.add_argument("--resolve", type=int, metavar="ID", help="resolve review ID")
+    reviews.add_argument("--resolve", type=whole_number, metavar="ID", help="resolve review ID")
     reviews.add_argument("--note", help="the outcome, required with --resolve")
     reviews.add_argument("--as", dest="acting", metavar="USER", help="needed with --resolve")
     reviews.add_argument("--json", action="store_true", help="print JSON instead of text")

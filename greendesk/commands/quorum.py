@@ -12,7 +12,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
+from greendesk.commands._common import (
+    add_db_argument,
+    login,
+    print_json,
+    resolve_db_url,
+    whole_number,
+)
 from greendesk.commands._reference_data import add_acting
 
 if TYPE_CHECKING:
@@ -29,7 +35,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     show.set_defaults(handler=run_show)
 
     change = inner.add_parser("set", help="change the quorum (administrator)")
-    change.add_argument("--min-votes", type=int, metavar="N", help="votes a decision needs")
+    change.add_argument(
+        "--min-votes", type=whole_number, metavar="N", help="votes a decision needs"
+    )
     change.add_argument("--share", metavar="FRACTION", help="approving share, e.g. 1/2 or 2/3")
     kind = change.add_mutually_exclusive_group()
     kind.add_argument(

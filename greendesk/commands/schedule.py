@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from greendesk.commands._common import add_db_argument, read_json_file, resolve_db_url
+from greendesk.commands._common import add_db_argument, read_json_file, resolve_db_url, whole_number
 from greendesk.domain.errors import UserError
 
 
@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--loan", metavar="REF", help="a stored loan's schedule instead")
     parser.add_argument(
         "--version",
-        type=int,
+        type=whole_number,
         metavar="N",
         help="with --loan: schedule version N (default: current)",
     )

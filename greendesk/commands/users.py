@@ -21,6 +21,7 @@ from greendesk.commands._common import (
     login,
     print_json,
     resolve_db_url,
+    whole_number,
 )
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Principal, Role
@@ -68,8 +69,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         "lockout",
         help="show, or set (administrator), how many failed log-ins lock an account, how long",
     )
-    lockout.add_argument("--max-failures", type=int, metavar="N", help="failures in a row")
-    lockout.add_argument("--minutes", type=int, metavar="M", help="how long the lock lasts")
+    lockout.add_argument("--max-failures", type=whole_number, metavar="N", help="failures in a row")
+    lockout.add_argument(
+        "--minutes", type=whole_number, metavar="M", help="how long the lock lasts"
+    )
     add_db_argument(lockout)
     lockout.add_argument(
         "--as",
