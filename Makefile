@@ -24,7 +24,7 @@ run: $(STAMP)
 	$(VENV)/bin/greendesk
 
 test: system-deps $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider --durations=12
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
