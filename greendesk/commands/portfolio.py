@@ -34,13 +34,30 @@ SECTIONS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
-    parser = subparsers.add_parser("portfolio", help="portfolio figures (summary)")
+    parser = subparsers.add_parser("portfolio", help="portfolio figures (summary, pipeline)")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     summary = verbs.add_parser("summary", help="the dashboard's figures (a text report, or --json)")
     add_db_argument(summary)
     summary.add_argument("--json", action="store_true", help="JSON instead of text")
     add_filter_arguments(summary)
     summary.set_defaults(handler=run)
+    pipeline = verbs.add_parser(
+        "pipeline",
+        help="project libraries: projects, investment, loan demand, credit granted, disbursed",
+        description="The project libraries' reported figures (the Gansu climate "
+        "investment-and-financing library …), each with its source, and the bank's projects "
+        "recorded in libraries (the same report as 'greendesk programmes pipeline').",
+    )
+    pipeline.add_argument("--json", action="store_true", help="print JSON instead of text")
+    pipeline.add_argument("--lang", choices=("zh", "en"), default="en", help="report language")
+    add_db_argument(pipeline)
+    pipeline.set_defaults(handler=_pipeline)
+
+
+def _pipeline(args: argparse.Namespace) -> int:
+    from greendesk.commands.programmes import run_pipeline
+
+    return run_pipeline(args)
 
 
 def _text(name: str, value: Decimal) -> str:

@@ -152,8 +152,9 @@ def test_refused_input_exits_2_naming_the_field(
     assert "Traceback" not in done.stderr
 
 
-def test_pipeline_gives_the_gansu_library_totals(db_url: str) -> None:
-    done = greendesk("programmes", "pipeline", "--json", "--db", db_url)
+@pytest.mark.parametrize("command", [("portfolio", "pipeline"), ("programmes", "pipeline")])
+def test_pipeline_gives_the_gansu_library_totals(db_url: str, command: tuple[str, str]) -> None:
+    done = greendesk(*command, "--json", "--db", db_url)
     assert done.returncode == 0, done.stderr
     [gansu] = json.loads(done.stdout)["libraries"]
     assert gansu["projects"] == 49 and gansu["projects_granted"] == 17
