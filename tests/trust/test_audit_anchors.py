@@ -25,7 +25,7 @@ from greendesk.services.reports import memo_data
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import Loan
-from tests.trust.conftest import Team, build_team, make_loan
+from tests.trust.conftest import PASSWORD, Team, build_team, make_loan
 
 WIPE = ("DELETE FROM audit_events", "DELETE FROM app_meta WHERE key = 'audit_head'")
 
@@ -228,9 +228,12 @@ def test_restoring_an_older_backup_starts_a_new_line_of_anchors(
 
 
 def test_cli_restore_names_the_problem_and_needs_an_administrator_to_force(
-    db: tuple[Database, Team], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: tuple[Database, Team],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    database, _team = db
+    database, team = db
     saved = tmp_path / "saved.db"
     backup.backup(database, saved)
     tamper_file(saved, *WIPE)
@@ -238,7 +241,10 @@ def test_cli_restore_names_the_problem_and_needs_an_administrator_to_force(
     database.dispose()
     assert greendesk_main(["restore", "--check-only", str(saved)]) == 2
     assert "audit trail was wiped" in capsys.readouterr().err
-    assert greendesk_main(["restore", str(saved), "--db", url]) == 2
-    assert "--force-reason" in capsys.readouterr().err
+    # every restore is an administrator's (issue 11 point 4), a forced one included
     assert greendesk_main(["restore", str(saved), "--db", url, "--force-reason", "x"]) == 2
-    assert "administrator must log in (--as NAME)" in capsys.readouterr().err
+    assert "--as: name the administrator" in capsys.readouterr().err
+    monkeypatch.setenv("GREENDESK_PASSWORD", PASSWORD)
+    admin = ["--as", team.admin.username]
+    assert greendesk_main(["restore", str(saved), "--db", url, *admin]) == 2
+    assert "--force-reason" in capsys.readouterr().err
