@@ -378,25 +378,30 @@ def stored_classification(db: Database, loan_id: int) -> StoredClassification | 
         loan = session.get(Loan, loan_id)
         if loan is None:
             raise UserError(f"no loan with id {loan_id}")
-        result: dict[str, Any] = loan.classification_json or {}
-        primary = loan.classification_primary or result.get("primary")
-        if not primary:
-            return None
-        share = loan.green_share
-        if share is None and result.get("green_share") is not None:
-            share = Decimal(str(result["green_share"]))
-        labels = loan.classification_labels
-        labels = labels if labels is not None else result.get("labels") or []
-        return StoredClassification(
-            loan_id=loan.id,
-            reference=loan.reference,
-            primary=str(primary),
-            labels=tuple(str(x) for x in labels),
-            green_share=share,
-            catalogue=_catalogue(result.get("catalogue")),
-            criteria_met=_findings(result.get("criteria_met")),
-            missing_evidence=_findings(result.get("missing_evidence")),
-            flags=_findings(result.get("flags")),
-            override_primary=loan.override_primary,
-            override_reason=loan.override_reason or "",
-        )
+        return classification_of(loan)
+
+
+def classification_of(loan: Loan) -> StoredClassification | None:
+    """The stored classification of a loan row read in the caller's session."""
+    result: dict[str, Any] = loan.classification_json or {}
+    primary = loan.classification_primary or result.get("primary")
+    if not primary:
+        return None
+    share = loan.green_share
+    if share is None and result.get("green_share") is not None:
+        share = Decimal(str(result["green_share"]))
+    labels = loan.classification_labels
+    labels = labels if labels is not None else result.get("labels") or []
+    return StoredClassification(
+        loan_id=loan.id,
+        reference=loan.reference,
+        primary=str(primary),
+        labels=tuple(str(x) for x in labels),
+        green_share=share,
+        catalogue=_catalogue(result.get("catalogue")),
+        criteria_met=_findings(result.get("criteria_met")),
+        missing_evidence=_findings(result.get("missing_evidence")),
+        flags=_findings(result.get("flags")),
+        override_primary=loan.override_primary,
+        override_reason=loan.override_reason or "",
+    )

@@ -21,7 +21,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Table, event, make_url, select, text, update
+from sqlalchemy import BindParameter, Table, event, make_url, select, text, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -414,7 +414,7 @@ def _history_row(row: AuditEvent) -> HistoryRow:
     )
 
 
-def mentions_loan(loan_id: int, types: Sequence[str] | None = None) -> Any:
+def mentions_loan(loan_id: int | BindParameter[int], types: Sequence[str] | None = None) -> Any:
     """Events of a loan and of its parts (the indexed ``loan_id`` set when each was written),
     only those of the entity ``types`` when given."""
     condition = AuditEvent.loan_id == loan_id

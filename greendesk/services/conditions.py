@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from greendesk.domain.errors import UserError
@@ -99,15 +99,34 @@ def create_for_decision(
     return [_info(r) for r in made]
 
 
+# Read on every loan selection and workflow step: prepared once, bound per loan.
+_ALL = (
+    select(*(getattr(LoanCondition, name) for name in ConditionInfo.__dataclass_fields__))
+    .where(LoanCondition.loan_id == bindparam("loan_id"))
+    .order_by(LoanCondition.position)
+)
+_OPEN = (
+    select(LoanCondition.position, LoanCondition.text)
+    .where(LoanCondition.loan_id == bindparam("loan_id"), LoanCondition.satisfied_at.is_(None))
+    .order_by(LoanCondition.position)
+)
+
+
 def open_texts(session: Session, loan_id: int) -> list[str]:
     """The conditions of ``loan_id`` not yet satisfied, as ``"N. text"`` lines."""
-    return [f"{r.position}. {r.text}" for r in _rows(session, loan_id) if r.satisfied_at is None]
+    rows = session.execute(_OPEN, {"loan_id": loan_id})
+    return [f"{position}. {text}" for position, text in rows]
 
 
 def list_conditions(db: Database, loan_id: int) -> list[ConditionInfo]:
     """Every condition precedent of loan ``loan_id``, in the committee's order."""
     with db.session() as session:
-        return [_info(r) for r in _rows(session, loan_id)]
+        return conditions_of(session, loan_id)
+
+
+def conditions_of(session: Session, loan_id: int) -> list[ConditionInfo]:
+    """:func:`list_conditions` inside the caller's session."""
+    return [ConditionInfo(**row) for row in session.execute(_ALL, {"loan_id": loan_id}).mappings()]
 
 
 def satisfy(

@@ -46,7 +46,7 @@ from greendesk.services.records._unit import (
     record_event,
     write_unit,
 )
-from greendesk.services.records.projects import _record, project_input
+from greendesk.services.records.projects import project_input, project_record
 from greendesk.services.records.reference import reference_checks
 from greendesk.services.records.validation import validate_project
 from greendesk.store.database import Database
@@ -330,7 +330,7 @@ def supply_value(
         stored = _checked_value(item, value)
         loan = get_or_fail(session, Loan, loan_id, "loan")
         project = get_or_fail(session, Project, loan.project_id, "project", lock=True)
-        inp = project_input(_record(project))
+        inp = project_input(project_record(project))
         technology = dict(inp.technology)
         technology[str(item.parameter)] = stored
         errors = ErrorCollector()

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -132,42 +133,65 @@ def _lock_loan(session: Session, loan_id: int, expected_version: int | None) -> 
     return loan
 
 
+# The read side of every selection and workflow step, prepared once and bound per loan.
+_NEWER = select(Loan.id).where(Loan.previous_id == bindparam("loan_id")).order_by(Loan.id).limit(1)
+_QUORUM = select(AppMeta.value).where(AppMeta.key == QUORUM_KEY)
+_VOTE_LINES = (
+    select(
+        User.username,
+        User.display_name,
+        DecisionVote.decision,
+        DecisionVote.conditions,
+        DecisionVote.comment,
+        DecisionVote.cast_at,
+    )
+    .join(User, User.id == DecisionVote.voter_id)
+    .where(DecisionVote.loan_id == bindparam("loan_id"))
+    .order_by(DecisionVote.id)
+)
+
+
+def _makers_query(with_project: bool) -> Select[Any]:
+    # Involvement covers the loan, its pledges, its borrower and its project: one indexed look-up
+    # each (the loan's trail by its loan_id, the borrower's and project's by entity).
+    involved = [
+        audit.mentions_loan(bindparam("loan_id"), ("loan", "pledge")),
+        (AuditEvent.entity_type == "borrower") & (AuditEvent.entity_id == bindparam("borrower")),
+    ]
+    if with_project:
+        involved.append(
+            (AuditEvent.entity_type == "project") & (AuditEvent.entity_id == bindparam("project"))
+        )
+    return (
+        select(AuditEvent.actor)
+        .where(or_(*involved))
+        .where(AuditEvent.action.not_in(sorted(CHECKER_ACTIONS)))
+        .distinct()
+    )
+
+
+_MAKERS = {with_project: _makers_query(with_project) for with_project in (False, True)}
+
+
 def _newer_id(session: Session, loan: Loan) -> int | None:
-    return session.execute(
-        select(Loan.id).where(Loan.previous_id == loan.id).order_by(Loan.id).limit(1)
-    ).scalar_one_or_none()
+    return session.execute(_NEWER, {"loan_id": loan.id}).scalar_one_or_none()
 
 
 def _makers(session: Session, loan: Loan) -> Makers:
     """Who prepared or changed this application, its pledges, borrower or project (the row and
     the audit trail)."""
-    officer = (
-        session.execute(select(User.username).where(User.id == loan.officer_id)).scalar()
-        if loan.officer_id is not None
-        else None
-    )
-    # Involvement covers the loan, its pledges, its borrower and its project: one indexed look-up
-    # each (the loan's trail by its loan_id, the borrower's and project's by entity).
-    involved = [audit.mentions_loan(loan.id, ("loan", "pledge"))]
-    involved.append(
-        (AuditEvent.entity_type == "borrower") & (AuditEvent.entity_id == str(loan.borrower_id))
-    )
+    officer = loan.officer.username if loan.officer is not None else None
+    params = {"loan_id": loan.id, "borrower": str(loan.borrower_id)}
     if loan.project_id is not None:
-        involved.append(
-            (AuditEvent.entity_type == "project") & (AuditEvent.entity_id == str(loan.project_id))
-        )
-    actors = [
-        actor
-        for condition in involved
-        for actor in session.execute(
-            select(AuditEvent.actor)
-            .where(condition)
-            .where(AuditEvent.action.not_in(CHECKER_ACTIONS))
-            .distinct()
-        ).scalars()
-    ]
+        params["project"] = str(loan.project_id)
+    actors = session.execute(_MAKERS[loan.project_id is not None], params).scalars()
     names = {a for a in actors if a not in ("system", "seed")}
     return Makers.of(loan.created_by, loan.updated_by, officer, *names)
+
+
+def _vote_lines(session: Session, loan_id: int) -> list[VoteInfo]:
+    """The votes cast on ``loan_id`` with their voters, in the order they were cast."""
+    return [VoteInfo(*row) for row in session.execute(_VOTE_LINES, {"loan_id": loan_id})]
 
 
 def _votes(session: Session, loan_id: int) -> list[tuple[DecisionVote, User]]:
@@ -182,9 +206,7 @@ def _votes(session: Session, loan_id: int) -> list[tuple[DecisionVote, User]]:
 
 def _quorum(session: Session) -> QuorumRule:
     """The quorum in force; a stored rule that breaks the rules is refused, never applied."""
-    text = session.execute(
-        select(AppMeta.value).where(AppMeta.key == QUORUM_KEY)
-    ).scalar_one_or_none()
+    text = session.execute(_QUORUM).scalar_one_or_none()
     if text is None:
         return QuorumRule()
     try:
@@ -208,19 +230,21 @@ def _usable_quorum(session: Session) -> QuorumRule | None:
         return None
 
 
-def _tally(session: Session, loan_id: int) -> tuple[list[tuple[DecisionVote, User]], Tally]:
-    votes = _votes(session, loan_id)
-    cast = [CastVote(u.username, parse_vote(v.decision), v.conditions or "") for v, u in votes]
-    return votes, tally(cast, _usable_quorum(session))
+def _tally(votes: Sequence[VoteInfo], quorum: QuorumRule | None) -> Tally:
+    return tally(
+        [CastVote(v.voter, parse_vote(v.decision), v.conditions or "") for v in votes], quorum
+    )
 
 
 def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
     status = parse_status(loan.status)
     makers = _makers(session, loan)
-    votes, counted = _tally(session, loan.id)
+    quorum = _usable_quorum(session)
+    votes = _vote_lines(session, loan.id)
+    counted = _tally(votes, quorum)
     newer = _newer_id(session, loan)
     still_open = tuple(conditions.open_texts(session, loan.id))
-    voters = {u.username for _, u in votes}
+    voters = {v.voter for v in votes}
     allowed: list[Action] = []
     for action in allowed_actions(status, actor.role):
         if action in (Action.VOTE, Action.DECIDE) and actor.username in makers.usernames:
@@ -243,12 +267,9 @@ def _state(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
         status=status,
         version=loan.version,
         makers=makers.usernames,
-        votes=tuple(
-            VoteInfo(u.username, u.display_name, v.decision, v.conditions, v.comment, v.cast_at)
-            for v, u in votes
-        ),
+        votes=tuple(votes),
         tally=counted,
-        quorum=_usable_quorum(session),
+        quorum=quorum,
         allowed=tuple(allowed),
         open_conditions=still_open,
     )
@@ -261,6 +282,11 @@ def workflow_state(db: Database, actor: Principal, loan_id: int) -> WorkflowStat
         if loan is None:
             raise UserError(f"loan: no loan with id {loan_id}")
         return _state(session, actor, loan)
+
+
+def state_in_session(session: Session, actor: Principal, loan: Loan) -> WorkflowState:
+    """:func:`workflow_state` of a loan row already read in the caller's session."""
+    return _state(session, actor, loan)
 
 
 def _note(text: str, path: str, *, required: bool) -> str | None:
@@ -415,7 +441,8 @@ def decide(
         check_transition(Action.DECIDE, status, actor.role, actor.username)
         check_not_maker(actor.username, _makers(session, loan), Action.DECIDE)
         rule = _quorum(session)  # a stored rule that breaks the rules is refused here
-        _votes_rows, counted = _tally(session, loan.id)
+        cast_votes = _vote_lines(session, loan.id)
+        counted = _tally(cast_votes, rule)
         if counted.outcome is None:
             raise WorkflowError(
                 f"decision: quorum not met — {counted.votes} of {rule.min_votes} votes cast "
@@ -428,8 +455,8 @@ def decide(
                 session,
                 loan,
                 [
-                    (u.username, v.conditions or "")
-                    for v, u in _votes_rows
+                    (v.voter, v.conditions or "")
+                    for v in cast_votes
                     if v.decision == "approve_with_conditions"
                 ],
             )

@@ -21,6 +21,7 @@ from greendesk.services import workflow
 from greendesk.services.records import borrowers, loans, pledges, projects
 from greendesk.services.records.inputs import ClassificationOverrideInput
 from greendesk.ui import labels, messages
+from greendesk.ui.dialog_life import open_transient
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.calendar import CalendarDialog
@@ -106,7 +107,7 @@ class Commands:
     def _open(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
         self.dialog = dialog
         dialog.accepted.connect(on_accept)
-        dialog.open()
+        open_transient(dialog)
         return dialog
 
     def _status(self, text: str) -> None:
@@ -349,7 +350,7 @@ class Commands:
             self.w.db, current.loan.reference, self.w.tasks, self._report_lang(), self.w
         )
         self.dialog = dialog
-        dialog.open()
+        open_transient(dialog)
         dialog.start_render()
 
     def export(self) -> None:
@@ -360,13 +361,13 @@ class Commands:
             )
         )
         self.dialog = dialog
-        dialog.open()
+        open_transient(dialog)
 
     def backup(self) -> None:
         dialog = BackupDialog(self.w.db, self.w.actor, self.w.settings, self.w.tasks, self.w)
         dialog.restore_requested.connect(lambda path: self._restore(dialog, Path(path)))
         self.dialog = dialog
-        dialog.open()
+        open_transient(dialog)
 
     def _restore(self, dialog: QDialog, path: Path) -> None:
         dialog.accept()
@@ -375,19 +376,19 @@ class Commands:
     # -- administration
     def users(self) -> None:
         self.dialog = UsersDialog(self.w.db, self.w.actor, self.w)
-        self.dialog.open()
+        open_transient(self.dialog)
 
     def market_data(self) -> None:
         dialog = MarketDataDialog(self.w.db, self.w.actor, self.w, self.w.tasks)
         dialog.changed.connect(self.w.refresh)  # revalued loans: coverage in list and detail
         self.dialog = dialog
-        dialog.open()
+        open_transient(dialog)
 
     def holiday_calendar(self) -> None:
         dialog = CalendarDialog(self.w.db, self.w.actor, self.w, self.w.tasks)
         dialog.changed.connect(self.w.refresh)  # re-derived loans: schedules in the detail
         self.dialog = dialog
-        dialog.open()
+        open_transient(dialog)
 
     def quorum(self) -> None:
         dialog = QuorumDialog(self.w.db, self.w.actor, self.w)

@@ -22,7 +22,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import PySide6
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEvent, QEventLoop
 from PySide6.QtWidgets import QApplication, QDialog
 
 from greendesk.services import auth
@@ -30,6 +30,7 @@ from greendesk.services.records.borrowers import list_borrowers
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import open_database
 from greendesk.ui.app import Desk, make_application
+from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.main_window import MainWindow
@@ -47,10 +48,15 @@ def none_count() -> int:
 
 
 def pump(app: QApplication, until: float = 0.0) -> None:
-    """Process events (and queued worker results) for at least ``until`` seconds."""
+    """Process events (and queued worker results) for at least ``until`` seconds.
+
+    Outside ``exec()`` Qt never runs deferred deletions (``deleteLater``, a dialog closing with
+    ``WA_DeleteOnClose``), which the running desk's event loop does; they are run here too.
+    """
     deadline = time.monotonic() + until
     while True:
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         if time.monotonic() >= deadline:
             return
 
@@ -103,11 +109,11 @@ def editor_cycles(app: QApplication, window: MainWindow, cycles: int) -> int:
         if not isinstance(dialog, QDialog) or not dialog.isVisible():
             raise SystemExit(f"the loan editor did not open (cycle {n})")
         pump(app)
-        dialog.reject()
-        dialog.deleteLater()
+        dialog.reject()  # the desk deletes a closed dialog itself
         pump(app)
         opened += 1
     drain(app, window)
+    pump(app)
     return opened
 
 
@@ -165,6 +171,7 @@ def main(argv: list[str]) -> int:
     timings["selections_1"] = time.monotonic() - clock
     clock = time.monotonic()
     opened = editor_cycles(app, window, cycles)
+    editors_left = len(window.findChildren(LoanDialog))  # each closed editor is deleted
     lowest = min(lowest, none_count())
     timings["editor"] = time.monotonic() - clock
     clock = time.monotonic()
@@ -191,6 +198,7 @@ def main(argv: list[str]) -> int:
                 "none_immortal": NONE_IS_IMMORTAL,
                 "selections": done,
                 "editor_cycles": opened,
+                "editors_left": editors_left,
                 "language": desk.language,
                 "memo_pages": memo_pages,
                 "none_baseline": baseline,

@@ -24,6 +24,7 @@ from greendesk.services.records.inputs import PriceInput
 from greendesk.services.records.loans import get_loan
 from greendesk.services.records.pledges import list_pledges
 from greendesk.store.database import Database
+from greendesk.ui import labels
 from greendesk.ui.dialogs.error_dialog import ErrorDialog
 from greendesk.ui.dialogs.market_data import MarketDataDialog, PriceDialog, RateDialog
 from greendesk.ui.forms import child
@@ -115,9 +116,9 @@ def test_adding_a_cea_price_revalues_the_pledged_loans_and_the_window(
     # the dialog tells how many loans were revalued; the window shows the new coverage
     assert dialog.revalued == len(expected_loans)
     assert str(len(expected_loans)) in dialog.status.text()
-    detail = win.detail.detail
-    assert detail is not None and detail.collateral is not None
-    assert detail.collateral.coverage == wanted
+    assert win.detail.detail is not None and win.detail.detail.loan.id == loan.id
+    win.detail.show_tab("collateral")  # valued as of today when the tab is shown
+    assert labels.percent(wanted) in win.detail.collateral.coverage.text()
 
 
 @pytest.mark.parametrize(

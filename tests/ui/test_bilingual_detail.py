@@ -41,6 +41,8 @@ def _show(qtbot: QtBot, win: MainWindow, loan_id: int) -> None:
     with qtbot.waitSignal(win.detail.classification_ready, timeout=10_000):
         assert win.select_loan(loan_id)
     assert win.detail.detail is not None and win.detail.detail.loan.id == loan_id
+    win.detail.show_tab("collateral")  # each tab is filled when shown
+    win.detail.show_tab("classification")
 
 
 def _findings(win: MainWindow) -> list[str]:
@@ -96,6 +98,7 @@ def test_switching_to_english_shows_english_alerts_and_findings(
     assert english is not None and english is not chinese
     qtbot.addWidget(english)
     assert english.current_loan_id() == jinta  # the rebuilt window keeps the loan
+    english.detail.show_tab("classification")
     qtbot.waitUntil(lambda: EN_APPROVAL in _findings(english), timeout=10_000)
     findings = _findings(english)
     assert ZH_APPROVAL not in findings

@@ -92,6 +92,7 @@ def test_schedule_tab_draws_the_chart(
     win.show()
     ready: list[bool] = []
     win.detail.schedule_ready.connect(lambda: ready.append(True))
+    win.detail.show_tab("schedule")  # the schedule is computed when its tab is shown
     assert win.select_loan(loan.id)
     qtbot.waitUntil(lambda: bool(ready), timeout=10_000)
     tab = win.detail.schedule_tab

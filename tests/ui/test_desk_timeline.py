@@ -46,6 +46,7 @@ def test_history_reads_as_a_timeline(
     win.show()
     assert win.select_loan(loan_id)
     qtbot.waitUntil(lambda: win.detail.detail is not None and win.detail.detail.loan.id == loan_id)
+    win.detail.show_tab("history")  # the trail is read when its tab is shown
     history = win.detail.history
     events = column(history.model, 3)
     who = column(history.model, 2)
@@ -95,6 +96,7 @@ def test_timeline_in_english(
     win.show()
     assert win.select_loan(loan.id)
     qtbot.waitUntil(lambda: win.detail.detail is not None)
+    win.detail.show_tab("history")
     events = column(win.detail.history.model, 3)
     assert events[0] == "loan application created XJ-CJ-2023-001: 2,443,000,000.00, 240 months"
     assert any(e.startswith("classified by the engine: green (green share 100.0%)") for e in events)

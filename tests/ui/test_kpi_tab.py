@@ -37,6 +37,8 @@ def _window(qtbot: QtBot, db: Database, who: Principal, settings: Settings, ref:
     loan_id = latest_loan_id(db, ref)
     assert win.select_loan(loan_id)
     qtbot.waitUntil(lambda: win.detail.detail is not None and win.detail.detail.loan.id == loan_id)
+    if win.detail.tabs.isTabVisible(win.detail._kpi_index):
+        win.detail.show_tab("kpi")  # filled when shown
     return win
 
 

@@ -22,6 +22,7 @@ LONG_LOAN = "GS-YM-2026-001"  # 20 years from December 2026, quarterly
 
 
 def _show(qtbot: QtBot, win: MainWindow, loan_id: int) -> None:
+    win.detail.show_tab("schedule")  # the schedule is computed when its tab is shown
     with qtbot.waitSignal(win.detail.schedule_ready, timeout=10_000):
         assert win.select_loan(loan_id)
 

@@ -33,7 +33,7 @@ FIELDS = (
 )  # fmt: skip
 
 
-def _record(row: Borrower) -> BorrowerRecord:
+def borrower_record(row: Borrower) -> BorrowerRecord:
     return BorrowerRecord(
         id=row.id,
         version=row.version,
@@ -66,7 +66,7 @@ def create_borrower(db: Database, actor: Actor, data: BorrowerInput) -> Borrower
         stored(session)
         record_event(session, actor, "borrower.create", "borrower", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
-        return _record(row)
+        return borrower_record(row)
 
 
 @audited_refusals
@@ -91,12 +91,12 @@ def update_borrower(
         stored(session)
         record_event(session, actor, "borrower.update", "borrower", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
-        return _record(row)
+        return borrower_record(row)
 
 
 def get_borrower(db: Database, borrower_id: int) -> BorrowerRecord:
     with db.session() as session:
-        return _record(get_or_fail(session, Borrower, borrower_id, "borrower"))
+        return borrower_record(get_or_fail(session, Borrower, borrower_id, "borrower"))
 
 
 def list_borrowers(db: Database, *, search: str = "") -> list[BorrowerRecord]:
@@ -106,7 +106,7 @@ def list_borrowers(db: Database, *, search: str = "") -> list[BorrowerRecord]:
         pattern = f"%{search.strip()}%"
         query = query.where(Borrower.name.ilike(pattern) | Borrower.credit_code.ilike(pattern))
     with db.session() as session:
-        return [_record(row) for row in session.scalars(query)]
+        return [borrower_record(row) for row in session.scalars(query)]
 
 
 def borrower_input(record: BorrowerRecord) -> BorrowerInput:

@@ -44,7 +44,7 @@ FIELDS = (
 )  # fmt: skip
 
 
-def _record(row: Pledge) -> PledgeRecord:
+def pledge_record(row: Pledge) -> PledgeRecord:
     values = {n: getattr(row, n) for n in FIELDS if n != "registry_name"}
     return PledgeRecord(id=row.id, version=row.version, registry=row.registry_name, **values)
 
@@ -83,7 +83,7 @@ def add_pledge(db: Database, actor: Actor, data: PledgeInput) -> PledgeRecord:
         record_event(session, actor, "pledge.create", "pledge", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
         revalue_loan(session, loan.id, date.today(), actor)
-        return _record(row)
+        return pledge_record(row)
 
 
 @audited_refusals
@@ -105,7 +105,7 @@ def update_pledge(
         record_event(session, actor, "pledge.update", "pledge", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
         revalue_loan(session, row.loan_id, date.today(), actor)
-        return _record(row)
+        return pledge_record(row)
 
 
 @audited_refusals
@@ -127,14 +127,14 @@ def remove_pledge(db: Database, actor: Actor, pledge_id: int, *, expected_versio
 
 def get_pledge(db: Database, pledge_id: int) -> PledgeRecord:
     with db.session() as session:
-        return _record(get_or_fail(session, Pledge, pledge_id, "pledge"))
+        return pledge_record(get_or_fail(session, Pledge, pledge_id, "pledge"))
 
 
 def list_pledges(db: Database, loan_id: int) -> list[PledgeRecord]:
     """A loan's pledges in their order on the loan."""
     query = select(Pledge).where(Pledge.loan_id == loan_id).order_by(Pledge.seq)
     with db.session() as session:
-        return [_record(row) for row in session.scalars(query)]
+        return [pledge_record(row) for row in session.scalars(query)]
 
 
 def pledge_input(record: PledgeRecord) -> PledgeInput:

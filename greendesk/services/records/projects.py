@@ -35,7 +35,7 @@ FIELDS = (
 )  # fmt: skip
 
 
-def _record(row: Project) -> ProjectRecord:
+def project_record(row: Project) -> ProjectRecord:
     values: dict[str, Any] = {name: getattr(row, name) for name in FIELDS}
     values["technology"] = tuple(sorted((row.technology or {}).items()))
     return ProjectRecord(id=row.id, version=row.version, updated_at=row.updated_at, **values)
@@ -65,7 +65,7 @@ def create_project(db: Database, actor: Actor, data: ProjectInput) -> ProjectRec
         stored(session)
         record_event(session, actor, "project.create", "project", row.id, None,
                      snapshot(row, FIELDS))  # fmt: skip
-        return _record(row)
+        return project_record(row)
 
 
 @audited_refusals
@@ -85,12 +85,12 @@ def update_project(
         stored(session)
         record_event(session, actor, "project.update", "project", row.id, before,
                      snapshot(row, FIELDS))  # fmt: skip
-        return _record(row)
+        return project_record(row)
 
 
 def get_project(db: Database, project_id: int) -> ProjectRecord:
     with db.session() as session:
-        return _record(get_or_fail(session, Project, project_id, "project"))
+        return project_record(get_or_fail(session, Project, project_id, "project"))
 
 
 def list_projects(db: Database, borrower_id: int | None = None) -> list[ProjectRecord]:
@@ -99,7 +99,7 @@ def list_projects(db: Database, borrower_id: int | None = None) -> list[ProjectR
     if borrower_id is not None:
         query = query.where(Project.borrower_id == borrower_id)
     with db.session() as session:
-        return [_record(row) for row in session.scalars(query)]
+        return [project_record(row) for row in session.scalars(query)]
 
 
 def project_input(record: ProjectRecord) -> ProjectInput:

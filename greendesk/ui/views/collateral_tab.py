@@ -21,7 +21,7 @@ from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import fit_columns
-from greendesk.ui.views.detail_data import LoanDetail
+from greendesk.ui.views.detail_data import CollateralView, LoanDetail
 from greendesk.ui.views.language import content_language
 
 ALERT = QColor("#A32D2D")
@@ -139,8 +139,8 @@ class CollateralTab:
         self.coverage.style().unpolish(self.coverage)
         self.coverage.style().polish(self.coverage)
 
-    def show(self, detail: LoanDetail) -> None:
-        report = detail.collateral
+    def show(self, detail: LoanDetail, valued: CollateralView) -> None:
+        report = valued.report
         lines = {line.seq: line for line in report.pledges} if report is not None else {}
         alerts = list(report.alerts) if report is not None else []
         alerted = {a.pledge_seq for a in alerts if a.pledge_seq is not None}
@@ -158,7 +158,7 @@ class CollateralTab:
         elif report is None or report.coverage is None:
             self._tone("alert")
             self.coverage.setText(
-                detail.collateral_error
+                valued.error
                 or QCoreApplication.translate("CollateralTab", "The pledges could not be valued.")
             )
         else:

@@ -32,6 +32,7 @@ from greendesk.services.conditions import ConditionInfo
 from greendesk.services.workflow import VoteInfo
 from greendesk.store.database import Database
 from greendesk.ui import labels
+from greendesk.ui.dialog_life import open_transient
 from greendesk.ui.dialogs.note import NoteDialog
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.models.rows import Column, RowsModel
@@ -271,5 +272,4 @@ class CommitteePanel(QGroupBox):
             submit,
         )
         dialog.accepted.connect(lambda: self._changed(loan_id))
-        dialog.open()
-        return dialog
+        return open_transient(dialog)

@@ -1,9 +1,11 @@
-"""The loan detail: a title, the status badge and five tabs, filled from one ``LoanDetail``.
+"""The loan detail: a title, the status badge and its tabs, filled from one ``LoanDetail``.
 
-The records come in at once (small reads); the schedule is computed on a worker thread and
-fills its tab when ready. A newer selection wins: work still queued for an earlier selection is
-skipped when its worker starts (an officer holding the arrow key down queues one job per loan
-passed), and a late schedule for another loan is dropped.
+The title, the overview (with the committee panel) and the classification come in at once, from
+one small read. Every other tab is filled when it is shown, for the loan shown then: an officer
+holding the arrow key down passes dozens of loans and looks at one tab, so the others wait. The
+schedule is computed on a worker thread and fills its tab when ready. A newer selection wins:
+work still queued for an earlier selection is skipped when its worker starts, and a late
+schedule for another loan is dropped.
 """
 
 from __future__ import annotations
@@ -16,19 +18,15 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTableView, Q
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.schedule import Schedule
-from greendesk.services.assessment import StoredClassification
 from greendesk.services.terms import loan_schedule
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
+from greendesk.ui.dialog_life import open_transient
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
 from greendesk.ui.views.committee_panel import CommitteePanel
-from greendesk.ui.views.detail_data import (
-    LoanDetail,
-    load_classification,
-    load_detail,
-)
+from greendesk.ui.views.detail_data import LoanDetail, load_collateral, load_detail, load_history
 from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.kpi_tab import KpiTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
@@ -84,10 +82,15 @@ class LoanDetailView(QWidget):
         self.programmes = ProgrammesTab(db, tasks, self)
         self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
         self.programmes.report_requested.connect(self._cerf_report)
-        # read when its tab is shown: eligibility is computed, not stored, and most selections
-        # never look at it
-        self._programmes_pending: int | None = None
-        self.tabs.currentChanged.connect(lambda _index: self._show_programmes_if_visible())
+        # tab page -> how to fill it for the loan shown; run when the page is shown
+        self._pending: dict[QWidget, Callable[[], None]] = {}
+        self._page: dict[str, QWidget] = {
+            name: child(self, QWidget, f"{name}Tab")
+            for name in ("overview", "schedule", "collateral", "classification", "history")
+        }
+        self._page["kpi"] = self.kpi_tab
+        self._page["programmes"] = self.programmes
+        self.tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
         self.committee = CommitteePanel(db, actor, self.conditions_changed.emit, self)
         CommitteePanel.place(self.committee, self)
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
@@ -107,7 +110,7 @@ class LoanDetailView(QWidget):
     # -- showing
     def clear(self) -> None:
         self.detail = None
-        self._programmes_pending = None
+        self._pending.clear()
         self.stack.setCurrentIndex(0)
 
     def show_loan(self, loan_id: int) -> None:
@@ -130,25 +133,51 @@ class LoanDetailView(QWidget):
                 if x
             )
         )
-        self.overview.show(detail)
-        self.committee.show_detail(detail)
-        self.collateral.show(detail)
-        self.classification.show(detail)
-        self.history.show(detail.history, detail.people)
         has_kpis = bool(loan.kpis)
         self.tabs.setTabVisible(self._kpi_index, has_kpis)
-        if has_kpis:
-            self.kpi_tab.show_loan(loan.reference, loan.status)
         editable = detail.may(Action.EDIT_APPLICATION)
         self._add_pledge.setVisible(editable)
         self._edit_pledge.setVisible(editable)
         self._remove_pledge.setVisible(editable)
-        self._pledge_selection(QItemSelection(), QItemSelection())
         ticket = self._latest.next()
-        self._start_schedule(loan_id, ticket)
-        self._start_classification(loan_id, ticket)
-        self._programmes_pending = loan_id
-        self._show_programmes_if_visible()
+        self._pending = {
+            self._page["overview"]: lambda: self._show_overview(detail),
+            self._page["schedule"]: lambda: self._start_schedule(loan_id, ticket),
+            self._page["collateral"]: lambda: self._show_collateral(detail),
+            self._page["classification"]: lambda: self._show_classification(detail),
+            self._page["history"]: lambda: self._show_history(loan_id),
+            self._page["kpi"]: lambda: self.kpi_tab.show_loan(loan.reference, loan.status),
+            self._page["programmes"]: lambda: self.programmes.show_loan(loan_id),
+        }
+        self._fill_current_tab()
+        self.classification_ready.emit()
+
+    def show_tab(self, name: str) -> None:
+        """Bring a tab to the front (overview, schedule, collateral, classification, history,
+        kpi, programmes); it is filled for the shown loan if it was not yet."""
+        self.tabs.setCurrentWidget(self._page[name])
+
+    def _fill_current_tab(self) -> None:
+        fill = self._pending.pop(self.tabs.currentWidget(), None)
+        if fill is not None:
+            fill()
+
+    def _show_overview(self, detail: LoanDetail) -> None:
+        self.overview.show(detail)
+        self.overview.show_classification(detail.classification)
+        self.committee.show_detail(detail)
+
+    def _show_classification(self, detail: LoanDetail) -> None:
+        self.classification.show(detail)
+        self.classification.show_info(detail.classification)
+
+    def _show_collateral(self, detail: LoanDetail) -> None:
+        self.collateral.show(detail, load_collateral(self._db, detail.loan.reference))
+        self._pledge_selection(QItemSelection(), QItemSelection())
+
+    def _show_history(self, loan_id: int) -> None:
+        trail = load_history(self._db, self._actor, loan_id)
+        self.history.show(trail.rows, trail.people)
 
     def open_evidence(self, item_id: str | None = None) -> None:
         """The evidence page of the shown loan (on ``item_id``); reload if anything was supplied."""
@@ -161,7 +190,7 @@ class LoanDetailView(QWidget):
         )
         self.evidence_dialog = dialog
         dialog.finished.connect(lambda _r: self._evidence_closed(dialog))
-        dialog.open()
+        open_transient(dialog)
 
     def _evidence_closed(self, dialog: QWidget) -> None:
         self.evidence_dialog = None
@@ -172,16 +201,11 @@ class LoanDetailView(QWidget):
         if self.detail is not None:
             self.show_loan(self.detail.loan.id)
 
-    def _show_programmes_if_visible(self) -> None:
-        if self._programmes_pending is not None and self.tabs.currentWidget() is self.programmes:
-            loan_id, self._programmes_pending = self._programmes_pending, None
-            self.programmes.show_loan(loan_id)
-
     def _cerf_report(self) -> None:
         from greendesk.ui.dialogs.cerf_report import CerfReportDialog
         from greendesk.ui.views.language import content_language
 
-        CerfReportDialog(self._db, self._tasks, content_language(), self).open()
+        open_transient(CerfReportDialog(self._db, self._tasks, content_language(), self))
 
     def _terms_text(self) -> str:
         assert self.detail is not None
@@ -222,38 +246,6 @@ class LoanDetailView(QWidget):
             on_error=self._schedule_failed(loan_id),
             parent=self,
         )
-
-    def _start_classification(self, loan_id: int, ticket: int) -> None:
-        db, latest = self._db, self._latest
-
-        def work(_progress: Progress) -> tuple[int, StoredClassification | None] | None:
-            if not latest.is_latest(ticket):
-                return None
-            return loan_id, load_classification(db, loan_id)
-
-        def failed(exc: BaseException, details: str) -> None:
-            if self.detail is not None and self.detail.loan.id == loan_id:
-                self.classification.summary.setText(str(exc))
-                if not isinstance(exc, UserError):
-                    messages.show_exception(self, exc, details)
-            self.classification_ready.emit()
-
-        self._tasks.run(
-            work,
-            self._classification_done,
-            label=QCoreApplication.translate("LoanDetail", "Reading the classification…"),
-            on_error=failed,
-            parent=self,
-        )
-
-    def _classification_done(self, result: tuple[int, StoredClassification | None] | None) -> None:
-        if result is None:
-            return
-        loan_id, info = result
-        if self.detail is not None and self.detail.loan.id == loan_id:
-            self.classification.show_info(info)
-            self.overview.show_classification(info)
-        self.classification_ready.emit()
 
     def _schedule_done(self, result: tuple[int, Schedule] | None) -> None:
         if result is None:

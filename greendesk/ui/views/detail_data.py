@@ -1,90 +1,65 @@
 """Everything the loan detail view shows, gathered from the services as plain records.
 
-One function, :func:`load_detail`, reads the loan, its borrower, project, pledges, history and
-workflow state; the schedule is computed separately (``services.terms.loan_schedule``) on a worker
-thread, because a long syndicated loan's schedule is the one slow part.
+:func:`load_detail` reads what the title, the overview and the action buttons need in one unit of
+work (``services.loan_view``). The parts only one tab shows are read when that tab is shown:
+:func:`load_collateral` values the pledges as of today, :func:`load_history` reads the audit
+trail; the schedule is computed on a worker thread (``services.terms.loan_schedule``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
-from greendesk.services import audit, auth, conditions, workflow
+from greendesk.services import audit, auth
 from greendesk.services.assessment import (
     LoanCollateralReport,
-    StoredClassification,
     collateral_report,
-    stored_classification,
 )
 from greendesk.services.audit import HistoryRow
-from greendesk.services.conditions import ConditionInfo
-from greendesk.services.records.borrowers import get_borrower
-from greendesk.services.records.loans import get_loan
-from greendesk.services.records.pledges import list_pledges
-from greendesk.services.records.projects import get_project
-from greendesk.services.records.results import (
-    BorrowerRecord,
-    LoanRecord,
-    PledgeRecord,
-    ProjectRecord,
-)
-from greendesk.services.workflow import WorkflowState
+from greendesk.services.loan_view import LoanView, read_loan_view
 from greendesk.store.database import Database
+
+# The title, the overview and the action buttons: one read (see services.loan_view).
+LoanDetail = LoanView
 
 
 @dataclass(frozen=True)
-class LoanDetail:
-    loan: LoanRecord
-    borrower: BorrowerRecord
-    project: ProjectRecord | None
-    pledges: tuple[PledgeRecord, ...]
-    history: tuple[HistoryRow, ...]
-    state: WorkflowState | None
-    collateral: LoanCollateralReport | None  # values, coverage and alerts as of today
-    collateral_error: str | None  # why the pledges could not be valued, if they could not
-    conditions: tuple[ConditionInfo, ...] = ()  # conditions precedent of the approval
-    people: Mapping[str, str] = field(default_factory=dict)  # user name -> display name
-
-    def may(self, action: Action) -> bool:
-        """Whether the signed-in user may take ``action`` on this loan now."""
-        return self.state is not None and action in self.state.allowed
+class CollateralView:
+    report: LoanCollateralReport | None  # values, coverage and alerts as of today
+    error: str | None  # why the pledges could not be valued, if they could not
 
 
-def _collateral(db: Database, reference: str) -> tuple[LoanCollateralReport | None, str | None]:
-    try:
-        reports = collateral_report(db, reference, date.today())
-    except UserError as exc:
-        return None, str(exc)
-    return (reports[0] if reports else None), None
+@dataclass(frozen=True)
+class HistoryView:
+    rows: tuple[HistoryRow, ...]
+    people: Mapping[str, str]  # user name -> display name
 
 
 def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDetail:
-    loan = get_loan(db, loan_id)
-    borrower = get_borrower(db, loan.borrower_id)
-    project = get_project(db, loan.project_id) if loan.project_id is not None else None
-    state = workflow.workflow_state(db, actor, loan_id) if actor is not None else None
-    history: tuple[HistoryRow, ...] = ()
-    if actor is None or actor.may(Action.VIEW_AUDIT):
-        history = tuple(audit.history(db, "loan", loan_id))
-    collateral, collateral_error = _collateral(db, loan.reference)
-    return LoanDetail(
-        loan=loan,
-        borrower=borrower,
-        project=project,
-        pledges=tuple(list_pledges(db, loan_id)),
-        history=history,
-        state=state,
-        collateral=collateral,
-        collateral_error=collateral_error,
-        conditions=tuple(conditions.list_conditions(db, loan_id)),
-        people=_people(db) if history else {},
-    )
+    return read_loan_view(db, actor, loan_id)
+
+
+def load_collateral(db: Database, reference: str) -> CollateralView:
+    """The loan's pledges valued today; a pledge that cannot be valued is said, not raised."""
+    try:
+        reports = collateral_report(db, reference, date.today())
+    except UserError as exc:
+        return CollateralView(None, str(exc))
+    return CollateralView(reports[0] if reports else None, None)
+
+
+def load_history(db: Database, actor: Principal | None, loan_id: int) -> HistoryView:
+    """The loan's trail with the names of the people in it; empty for who may not see it."""
+    if actor is not None and not actor.may(Action.VIEW_AUDIT):
+        return HistoryView((), {})
+    rows = tuple(audit.history(db, "loan", loan_id))
+    return HistoryView(rows, _people(db) if rows else {})
 
 
 def _people(db: Database) -> dict[str, str]:
@@ -92,12 +67,3 @@ def _people(db: Database) -> dict[str, str]:
     names = {u.username: u.display_name for u in auth.list_users(db)}
     own = QCoreApplication.translate("LoanDetail", "GreenDesk (automatic)")
     return {"system": own, "seed": own, **names}
-
-
-def load_classification(db: Database, loan_id: int) -> StoredClassification | None:
-    """The engine's stored classification with its findings in both languages.
-
-    The same stored result the credit memo prints; ``None`` when the loan has not been
-    classified yet. The view picks the language when it shows it.
-    """
-    return stored_classification(db, loan_id)
