@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QPlainTextEdit,
+    QScrollArea,
     QWidget,
 )
 from pytestqt.exceptions import TimeoutError
@@ -37,7 +38,7 @@ from greendesk.domain.credit_code import credit_code_check_char
 from greendesk.domain.roles import Principal
 from greendesk.services import audit, auth, conditions, workflow
 from greendesk.services.assessment import stored_classification
-from greendesk.services.records import borrowers, projects
+from greendesk.services.records import borrowers, market_data, projects
 from greendesk.services.records.loans import get_loan
 from greendesk.services.records.pledges import list_pledges
 from greendesk.store.database import Database
@@ -100,6 +101,15 @@ def _answer_login(qtbot: QtBot, username: str, password: str) -> list[LoginDialo
 
     QTimer.singleShot(0, answer)
     return seen
+
+
+def _scroll_to(widget: QWidget) -> None:
+    """Bring ``widget`` into view in the scroll area holding it (for the screenshots)."""
+    holder = widget.parentWidget()
+    while holder is not None and not isinstance(holder, QScrollArea):
+        holder = holder.parentWidget()
+    if isinstance(holder, QScrollArea):
+        holder.ensureWidgetVisible(widget)
 
 
 def _window(desk: Desk) -> MainWindow:
@@ -266,6 +276,8 @@ def _structure_loan(qtbot: QtBot, window: MainWindow, borrower_id: int, project_
     for months in ("48", "72", "84"):
         type_text(qtbot, dialog.edits["term_months"], months)
         dialog.preview.compute()
+        # computed on the editor's worker: the answer can only come through the event loop
+        assert dialog.preview.shown < dialog.preview.requested
     _settled(qtbot, dialog)
     assert tab.borrower_model.rowCount() == 28 and len(tab.chart.points) == 28
     assert all(s.count() == 28 for s in tab.chart.series.values())
@@ -355,6 +367,12 @@ def _pledge_collateral(qtbot: QtBot, window: MainWindow, loan_id: int) -> None:
     detail = window.detail.detail
     assert detail is not None and len(detail.pledges) == 2
     assert detail.collateral is not None and detail.collateral.coverage is not None
+    cea, variety = detail.collateral.pledges
+    # the allowance at the price table's latest CEA price (and its date), no own price asked
+    latest = market_data.list_prices(window.db, "CEA")[0]  # newest first
+    assert (cea.basis, cea.unit_price, cea.value_date) == ("price", latest.price, latest.price_date)
+    assert cea.value == Decimal("1000000") * latest.price
+    assert (variety.basis, variety.value) == ("appraisal", Decimal("20000000.00"))
 
 
 # -- evidence
@@ -406,6 +424,7 @@ def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path)
 
 # -- the committee
 def _vote(qtbot: QtBot, window: MainWindow, decision: str, conditions_text: str = "") -> None:
+    """Cast the signed-in reviewer's vote in the vote dialog; the service has stored it."""
     assert window.action("actionVote").isEnabled()
     window.action("actionVote").trigger()
     dialog = _dialog(window, VoteDialog)
@@ -517,6 +536,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
         "approved_with_conditions"
     )
     assert len(audit.history(db, "loan", loan_id)) == events
+    _scroll_to(panel)
     _shot(window, "5-condition-open")
 
     # the officer marks it satisfied with the evidence on file, then disburses
@@ -540,6 +560,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
         lambda: workflow.workflow_state(db, desk.actor, loan_id).status.value == "disbursed"
     )
     qtbot.waitUntil(lambda: window.detail.badge.text() == "已放款")
+    _scroll_to(window.detail.committee)
     _shot(window, "6-disbursed")
 
 
