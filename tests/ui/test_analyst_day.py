@@ -45,8 +45,7 @@ from greendesk.ui.i18n import Translations
 from greendesk.ui.main_window import EDIT_ACTIONS, WORKFLOW_ACTIONS, MainWindow
 from greendesk.ui.settings import Settings
 from greendesk.ui.views.dashboard import SECTIONS
-from tests.ui.helpers import column, top_level
-from tests.ui.test_officer_day import _answer_login, _shot
+from tests.ui.helpers import answer_login, column, shot, top_level
 
 LOANS = 100_000
 ANALYST, PASSWORD = "qian", "head-office-2026"
@@ -85,7 +84,7 @@ def analyst_desk(
     settings: Settings,
 ) -> Iterator[MainWindow]:
     desk = Desk(desk_app, head_office, head_office.url, settings, desk_translations)
-    seen = _answer_login(qtbot, ANALYST, PASSWORD)
+    seen = answer_login(qtbot, ANALYST, PASSWORD)
     assert desk.sign_in()
     assert seen and desk.actor is not None and desk.actor.role is Role.ANALYST
     window = desk.open_window()
@@ -181,7 +180,7 @@ def test_an_analyst_filters_the_100000_loans_and_reads_the_dashboard(
     assert 0 < len(expected) < LOANS
     assert _ids(window) == expected
     assert window.count_label.text() == f"共 {len(expected):,} 笔贷款"
-    _shot(window, "7-analyst-filtered")
+    shot(window, "7-analyst-filtered")
 
     # the whole book again, and its dashboard
     window.filter_bar.clear()
@@ -207,7 +206,7 @@ def test_an_analyst_filters_the_100000_loans_and_reads_the_dashboard(
     amounts = column(dashboard.tables["class"].model(), 2)
     assert amounts == [labels.money(g.amount) for g in summary.by_class]
     assert sum(g.count for g in summary.by_class) == LOANS
-    _shot(dashboard, "8-dashboard")
+    shot(dashboard, "8-dashboard")
 
     # a click on the green bar of the class chart lists the green loans
     tabs = child(dashboard, QTabWidget, "chartTabs")

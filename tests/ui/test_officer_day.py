@@ -9,18 +9,18 @@ switches users), start the review, vote — one with a condition — and decide;
 disbursement held while the condition is open, marks it satisfied with its evidence and
 disburses. After each step the test reads what was stored through the services.
 
-``GREENDESK_DAY_SHOTS=/some/folder`` saves screenshots of the main steps there.
+``GREENDESK_DAY_SHOTS=/some/folder`` saves screenshots of the main steps there (also
+tests/ui/test_analyst_day.py).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import qGray
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -46,7 +46,6 @@ from greendesk.ui.app import Desk
 from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.evidence import EvidenceDialog
 from greendesk.ui.dialogs.loan import LoanDialog
-from greendesk.ui.dialogs.login import LoginDialog
 from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.dialogs.note import NoteDialog, VoteDialog
 from greendesk.ui.dialogs.pledge import PledgeDialog
@@ -55,7 +54,7 @@ from greendesk.ui.forms import child
 from greendesk.ui.i18n import Translations
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.settings import Settings
-from tests.ui.helpers import column, top_level
+from tests.ui.helpers import answer_login, column, shot, top_level
 from tests.ui.test_loan_editor_pages import _page_of, choose, ok, type_cell, type_row, type_text
 
 LEFT = Qt.MouseButton.LeftButton
@@ -77,32 +76,6 @@ CONDITION = "放款前取得项目并网验收报告"
 
 
 # -- the desk around the window
-def _shot(widget: QWidget, name: str) -> None:
-    folder = os.environ.get("GREENDESK_DAY_SHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        QApplication.processEvents()  # pending layouts and chart geometry first
-        widget.grab().save(str(Path(folder) / f"{name}.png"))
-
-
-def _answer_login(qtbot: QtBot, username: str, password: str) -> list[LoginDialog]:
-    """Type into the log-in dialog the desk is about to open (modal, so from the event loop)."""
-    seen: list[LoginDialog] = []
-
-    def answer() -> None:
-        dialogs = [d for d in top_level(LoginDialog) if isinstance(d, LoginDialog)]
-        assert len(dialogs) == 1, "the desk shows one log-in dialog"
-        dialog = dialogs[0]
-        seen.append(dialog)
-        dialog.username.clear()
-        qtbot.keyClicks(dialog.username, username)
-        qtbot.keyClicks(dialog.password, password)
-        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
-
-    QTimer.singleShot(0, answer)
-    return seen
-
-
 def _scroll_to(widget: QWidget) -> None:
     """Bring ``widget`` into view in the scroll area holding it (for the screenshots)."""
     holder = widget.parentWidget()
@@ -118,7 +91,7 @@ def _window(desk: Desk) -> MainWindow:
 
 
 def _log_in_as(qtbot: QtBot, desk: Desk, username: str, via: Callable[[], None]) -> MainWindow:
-    seen = _answer_login(qtbot, username, auth.DEMO_PASSWORD)
+    seen = answer_login(qtbot, username, auth.DEMO_PASSWORD)
     via()
     assert seen and seen[0].principal is not None
     assert desk.actor is not None and desk.actor.username == username
@@ -268,7 +241,7 @@ def _structure_loan(qtbot: QtBot, window: MainWindow, borrower_id: int, project_
     assert tab.chart.chart().title() == LENDERS[0][0]
     assert sum(p.principal for p in tab.chart.points) == Decimal(LENDERS[0][2])
     tab.party.setCurrentIndex(0)
-    _shot(dialog, "1-loan-editor-preview")
+    shot(dialog, "1-loan-editor-preview")
     type_text(qtbot, dialog.edits["term_months"], "36")
     _rows(qtbot, dialog, 12)
     assert len(tab.chart.points) == 12 and tab.chart.points[-1].balance == 0
@@ -404,7 +377,7 @@ def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path)
             type_text(qtbot, dialog.reference, f"酒发改〔2026〕{dialog.documents.rowCount() + 1}号")
             type_text(qtbot, dialog.file, str(scan))
         if dialog.items.rowCount() == 1:
-            _shot(dialog, "2-evidence-page")
+            shot(dialog, "2-evidence-page")
         qtbot.mouseClick(dialog.supply_button, LEFT)
         qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
         assert dialog.error.isHidden(), dialog.error.text()
@@ -419,7 +392,7 @@ def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path)
     qtbot.waitUntil(lambda: bool(tab.model.rows) and all(r.met for r in tab.model.rows))
     assert "绿色" in tab.summary.text().splitlines()[0]
     assert not tab.evidence_button.isVisible()
-    _shot(window, "3-classified-green")
+    shot(window, "3-classified-green")
 
 
 # -- the committee
@@ -460,7 +433,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     demo_principals: dict[str, Principal],
 ) -> None:
     # 1. the officer logs in and registers the borrower and the project
-    seen = _answer_login(qtbot, "officer", auth.DEMO_PASSWORD)
+    seen = answer_login(qtbot, "officer", auth.DEMO_PASSWORD)
     assert desk.sign_in()
     assert seen and desk.actor is not None and desk.actor.username == "officer"
     window = desk.open_window()
@@ -494,7 +467,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     assert memo.page_label.text() == f"共 {memo.document.pageCount()} 页"
     assert memo.stack.currentIndex() == 1 and memo.save_button.isEnabled()
     qtbot.waitUntil(lambda: _has_ink(memo.view), timeout=20_000)  # pages drawn, not blank
-    _shot(memo, "4-memo-preview")
+    shot(memo, "4-memo-preview")
     memo.reject()
 
     # 6. three reviewers at the committee desk: review, votes (one with a condition), decision
@@ -526,7 +499,8 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     assert panel.decision.text().startswith("决议：附条件批准")
     assert column(panel.conditions, 1) == [CONDITION]
     assert column(panel.conditions, 3) == ["未满足"]
-    assert panel.note.isVisible() and "放款" in panel.note.text()
+    assert panel.note.isVisible()
+    assert panel.note.text() == "1 项条件中尚有 1 项未满足：全部满足后方可放款。"
     events = len(audit.history(db, "loan", loan_id))
     disburse = window.action("actionDisburse")
     assert disburse.isVisible() and not disburse.isEnabled()
@@ -537,7 +511,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     )
     assert len(audit.history(db, "loan", loan_id)) == events
     _scroll_to(panel)
-    _shot(window, "5-condition-open")
+    shot(window, "5-condition-open")
 
     # the officer marks it satisfied with the evidence on file, then disburses
     panel.conditions_table.selectRow(0)
@@ -561,7 +535,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     )
     qtbot.waitUntil(lambda: window.detail.badge.text() == "已放款")
     _scroll_to(window.detail.committee)
-    _shot(window, "6-disbursed")
+    shot(window, "6-disbursed")
 
 
 def _has_ink(view: QPdfView) -> bool:
