@@ -73,6 +73,7 @@ PV = {  # the technology figures the 2019:3.2.2 criteria read, as the module dat
     "pv_annual_degradation_pct": "0.4",
 }
 CONDITION = "放款前取得项目并网验收报告"
+WAIT = 30_000  # ms: work on workers, on a shared 2-core machine
 
 
 # -- the desk around the window
@@ -96,7 +97,7 @@ def _log_in_as(qtbot: QtBot, desk: Desk, username: str, via: Callable[[], None])
     assert seen and seen[0].principal is not None
     assert desk.actor is not None and desk.actor.username == username
     window = _window(desk)
-    qtbot.waitUntil(lambda: not window.tasks.running)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=WAIT)
     assert window.actor.username == username
     return window
 
@@ -108,8 +109,8 @@ def _switch_user(qtbot: QtBot, desk: Desk, username: str) -> MainWindow:
 
 
 def _select(qtbot: QtBot, window: MainWindow, loan_id: int) -> None:
-    qtbot.waitUntil(lambda: window.model.row_of(loan_id) is not None)
-    with qtbot.waitSignal(window.detail.classification_ready, timeout=20_000):
+    qtbot.waitUntil(lambda: window.model.row_of(loan_id) is not None, timeout=WAIT)
+    with qtbot.waitSignal(window.detail.classification_ready, timeout=WAIT):
         assert window.select_loan(loan_id)
     assert window.detail.detail is not None and window.detail.detail.loan.id == loan_id
 
@@ -176,13 +177,13 @@ def _register_project(qtbot: QtBot, window: MainWindow, borrower_id: int) -> int
 
 # -- structuring, with the live schedule
 def _settled(qtbot: QtBot, dialog: LoanDialog) -> None:
-    qtbot.waitUntil(lambda: dialog.preview.shown == dialog.preview.requested, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.preview.shown == dialog.preview.requested, timeout=WAIT)
 
 
 def _rows(qtbot: QtBot, dialog: LoanDialog, periods: int) -> None:
     tab = dialog.schedule_page.tab
     try:
-        qtbot.waitUntil(lambda: tab.borrower_model.rowCount() == periods, timeout=20_000)
+        qtbot.waitUntil(lambda: tab.borrower_model.rowCount() == periods, timeout=WAIT)
     except TimeoutError:
         raise AssertionError(f"preview: {tab.terms.text()}") from None
 
@@ -236,7 +237,7 @@ def _structure_loan(qtbot: QtBot, window: MainWindow, borrower_id: int, project_
 
     # the preview follows the terms: a lender's own schedule, then a shorter tenor
     dialog.tabs.setCurrentWidget(dialog.schedule_page)
-    qtbot.waitUntil(lambda: tab.party.count() == 1 + len(LENDERS), timeout=20_000)
+    qtbot.waitUntil(lambda: tab.party.count() == 1 + len(LENDERS), timeout=WAIT)
     tab.party.setCurrentIndex(1)
     assert tab.chart.chart().title() == LENDERS[0][0]
     assert sum(p.principal for p in tab.chart.points) == Decimal(LENDERS[0][2])
@@ -278,7 +279,8 @@ def _structure_loan(qtbot: QtBot, window: MainWindow, borrower_id: int, project_
     ]
     assert sum(x.commitment for x in loan.lenders) == loan.amount
     assert [(u.catalogue_code, u.amount) for u in loan.use_of_proceeds] == [("2019:3.2.2", AMOUNT)]
-    qtbot.waitUntil(lambda: window.current_loan_id() == loan.id)  # the new loan is selected
+    # the new loan is listed and selected
+    qtbot.waitUntil(lambda: window.current_loan_id() == loan.id, timeout=WAIT)
     return loan.id
 
 
@@ -352,7 +354,7 @@ def _pledge_collateral(qtbot: QtBot, window: MainWindow, loan_id: int) -> None:
 def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path) -> None:
     tab = window.detail.classification
     window.detail.tabs.setCurrentWidget(child(window.detail, QWidget, "classificationTab"))
-    qtbot.waitUntil(lambda: bool(tab.model.rows))
+    qtbot.waitUntil(lambda: bool(tab.model.rows), timeout=WAIT)
     assert tab.evidence_button.isVisible()
     info = stored_classification(window.db, loan_id)
     assert info is not None and info.missing_evidence
@@ -379,7 +381,7 @@ def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path)
         if dialog.items.rowCount() == 1:
             shot(dialog, "2-evidence-page")
         qtbot.mouseClick(dialog.supply_button, LEFT)
-        qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+        qtbot.waitUntil(lambda: not dialog.busy, timeout=WAIT)
         assert dialog.error.isHidden(), dialog.error.text()
     assert dialog.items.rowCount() == 0 and dialog.documents.rowCount() == 3
     dialog.reject()
@@ -389,7 +391,9 @@ def _supply_evidence(qtbot: QtBot, window: MainWindow, loan_id: int, scan: Path)
     project = projects.get_project(window.db, get_loan(window.db, loan_id).project_id or 0)
     assert {k: dict(project.technology).get(k) for k in PV} == PV
     # the tab, reloaded on closing the page: green, nothing missing
-    qtbot.waitUntil(lambda: bool(tab.model.rows) and all(r.met for r in tab.model.rows))
+    qtbot.waitUntil(
+        lambda: bool(tab.model.rows) and all(r.met for r in tab.model.rows), timeout=WAIT
+    )
     assert "绿色" in tab.summary.text().splitlines()[0]
     assert not tab.evidence_button.isVisible()
     shot(window, "3-classified-green")
@@ -437,7 +441,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     assert desk.sign_in()
     assert seen and desk.actor is not None and desk.actor.username == "officer"
     window = desk.open_window()
-    qtbot.waitUntil(lambda: not window.tasks.running)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=WAIT)
     borrower_id = _register_borrower(qtbot, window)
     project_id = _register_project(qtbot, window, borrower_id)
 
@@ -466,7 +470,7 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     assert memo.document.pageCount() >= 2
     assert memo.page_label.text() == f"共 {memo.document.pageCount()} 页"
     assert memo.stack.currentIndex() == 1 and memo.save_button.isEnabled()
-    qtbot.waitUntil(lambda: _has_ink(memo.view), timeout=20_000)  # pages drawn, not blank
+    qtbot.waitUntil(lambda: _has_ink(memo.view), timeout=WAIT)  # pages drawn, not blank
     shot(memo, "4-memo-preview")
     memo.reject()
 
@@ -523,17 +527,19 @@ def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     qtbot.mouseClick(
         child(note, QDialogButtonBox, "buttonBox").button(QDialogButtonBox.StandardButton.Ok), LEFT
     )
-    qtbot.waitUntil(lambda: column(window.detail.committee.conditions, 3)[0].startswith("已满足"))
+    qtbot.waitUntil(
+        lambda: column(window.detail.committee.conditions, 3)[0].startswith("已满足"), timeout=WAIT
+    )
     met = conditions.list_conditions(db, loan_id)[0]
     assert (met.satisfied, met.satisfied_by, met.evidence) == (True, "officer", evidence)
     assert met.satisfied_at is not None
     assert "officer" in column(window.detail.committee.conditions, 3)[0]
-    qtbot.waitUntil(disburse.isEnabled)
+    qtbot.waitUntil(disburse.isEnabled, timeout=WAIT)
     disburse.trigger()
     qtbot.waitUntil(
         lambda: workflow.workflow_state(db, desk.actor, loan_id).status.value == "disbursed"
     )
-    qtbot.waitUntil(lambda: window.detail.badge.text() == "已放款")
+    qtbot.waitUntil(lambda: window.detail.badge.text() == "已放款", timeout=WAIT)
     _scroll_to(window.detail.committee)
     shot(window, "6-disbursed")
 
