@@ -158,6 +158,7 @@ def _table_rows(dashboard_table: QTableView, groups: tuple[Group, ...]) -> None:
 
 # offscreen cannot raise a window: the click brings the list forward on a real desktop
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints", "does not support raise")
+@pytest.mark.slow  # the 100,000-loan book is built first (about 2.5 minutes here)
 def test_an_analyst_filters_the_100000_loans_and_reads_the_dashboard(
     qtbot: QtBot, analyst_desk: MainWindow, head_office: Database
 ) -> None:

@@ -429,6 +429,7 @@ def desk(
         running.window.deleteLater()
 
 
+@pytest.mark.slow
 def test_an_officers_day_from_borrower_to_disbursement_in_the_window(
     qtbot: QtBot,
     desk: Desk,
