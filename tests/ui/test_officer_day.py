@@ -247,16 +247,20 @@ def _structure_loan(qtbot: QtBot, window: MainWindow, borrower_id: int, project_
     _rows(qtbot, dialog, 12)
     assert len(tab.chart.points) == 12 and tab.chart.points[-1].balance == 0
     # requests in quick succession: only the newest answer is shown
+    shown: list[int] = []
+    tab.borrower_model.modelReset.connect(lambda: shown.append(tab.borrower_model.rowCount()))
     for months in ("48", "72", "84"):
         type_text(qtbot, dialog.edits["term_months"], months)
         dialog.preview.compute()
         # computed on the editor's worker: the answer can only come through the event loop
         assert dialog.preview.shown < dialog.preview.requested
     _settled(qtbot, dialog)
+    assert dialog.tasks.wait(WAIT)  # the editor's own pool
+    qtbot.wait(50)  # every older answer has arrived by now, and was dropped
+    assert shown == [28], shown  # the 16- and 24-period schedules were never shown
     assert tab.borrower_model.rowCount() == 28 and len(tab.chart.points) == 28
     assert all(s.count() == 28 for s in tab.chart.series.values())
     assert dialog.saved is None  # nothing stored while structuring
-    type_text(qtbot, dialog.edits["term_months"], "84")
 
     # the lenders' shares must add up: a cut commitment is refused, every error named
     dialog.tabs.setCurrentWidget(_page_of(dialog, view))
