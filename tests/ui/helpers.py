@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractItemModel, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
 from greendesk.services.records.inputs import DrawdownInput, LenderInput, LoanInput
 from greendesk.services.records.loans import create_loan
 from greendesk.store.database import Database
+from greendesk.ui.dialogs.login import LoginDialog
 
 
 def column(model: QAbstractItemModel, col: int) -> list[str]:
@@ -60,3 +65,30 @@ def syndicated_loan(db: Database, actor: Principal, borrower_id: int) -> int:
         ),
     )
     return record.id
+
+
+def shot(widget: QWidget, name: str) -> None:
+    """Save a grab of ``widget`` as NAME.png when ``GREENDESK_DAY_SHOTS`` names a folder."""
+    folder = os.environ.get("GREENDESK_DAY_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # pending layouts and chart geometry first
+        widget.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def answer_login(qtbot: QtBot, username: str, password: str) -> list[LoginDialog]:
+    """Type into the log-in dialog the desk is about to open (modal, so from the event loop)."""
+    seen: list[LoginDialog] = []
+
+    def answer() -> None:
+        dialogs = [d for d in top_level(LoginDialog) if isinstance(d, LoginDialog)]
+        assert len(dialogs) == 1, "the desk shows one log-in dialog"
+        dialog = dialogs[0]
+        seen.append(dialog)
+        dialog.username.clear()
+        qtbot.keyClicks(dialog.username, username)
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, answer)
+    return seen

@@ -151,3 +151,32 @@ def test_the_dashboard_shows_the_figures_and_opens_the_loans_behind_them(
     loans = int(cea.figure("loans"))
     qtbot.waitUntil(lambda: dashboard.summary is not None and dashboard.summary.loans == loans)
     assert dashboard.summary == portfolio_summary(db, LoanFilter(collateral=("cea",)))
+
+
+def test_words_typed_while_a_filter_is_read_keep_the_filter(
+    qtbot: QtBot, window: MainWindow, db: Database
+) -> None:
+    """On a big book a filter's query takes a moment; a search (or sort, or reload) asked before
+    its answer arrives must ask for that filter too, not for the filters still shown."""
+    region = LoanFilter(regions=("甘肃",))
+    window.model.set_filters(region)
+    window.model.set_search("项目")  # before the filter's answer is delivered (same loop turn)
+    qtbot.waitUntil(lambda: window.model.search == "项目")
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # every answer is in
+    assert window.model.filters == region
+    expected = portfolio.list_loan_ids(db, search="项目", filters=region)
+    assert 0 < len(expected) < len(portfolio.list_loan_ids(db, search="项目"))
+    assert _ids(window) == expected
+    # the same for a sort and a reload asked while a filter is on its way
+    green = LoanFilter(classes=("green",))
+    window.model.set_filters(green)
+    window.model.sort(0, Qt.SortOrder.DescendingOrder)
+    window.reload()
+    qtbot.waitUntil(lambda: window.model.filters == green)
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)
+    assert window.model.search == "项目"
+    assert _ids(window) == portfolio.list_loan_ids(
+        db, search="项目", filters=green, order_by="-reference"
+    )

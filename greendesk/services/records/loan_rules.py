@@ -9,13 +9,15 @@ already reported by a rule here is not reported twice.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from greendesk.domain import validation as v
 from greendesk.domain.errors import ErrorCollector
-from greendesk.domain.money import format_money
+from greendesk.domain.money import format_money, parse_money
+from greendesk.domain.numbers import parse_rate
 from greendesk.domain.schedule.dates import add_months
 from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.validation import (
@@ -359,6 +361,28 @@ def _raw(value: object) -> object:
     return value
 
 
+def _typed(value: object, parse: Callable[[object], Decimal]) -> object:
+    """A number typed as the field's own check reads it (``parse``), as the engine reads numbers:
+    ``3亿`` or ``1,000.00`` in an amount field become ``300000000`` and ``1000.00``, ``3.45%`` in
+    a rate field ``0.0345``. Text that is no such number goes through as typed, for the engine to
+    name."""
+    raw = _raw(value)
+    if raw is None or raw == "" or isinstance(raw, bool):
+        return raw
+    try:
+        return str(parse(raw))
+    except ValueError:
+        return raw
+
+
+def _terms_money(value: object) -> object:
+    return _typed(value, parse_money)
+
+
+def _terms_rate(value: object) -> object:
+    return _typed(value, parse_rate)
+
+
 def _int_or_raw(value: object) -> object:
     raw = _raw(value)
     if isinstance(raw, str) and re.fullmatch(r"[+-]?\d+", raw):
@@ -369,7 +393,7 @@ def _int_or_raw(value: object) -> object:
 def terms_json(inp: LoanInput) -> dict[str, Any]:
     """The TERMS JSON (issue 3) for this input, raw values passed through for the engine."""
     terms: dict[str, Any] = {
-        "amount": _raw(inp.amount),
+        "amount": _terms_money(inp.amount),
         "currency": _raw(inp.currency),
         "start_date": _raw(inp.start_date),
         "term_months": _int_or_raw(inp.term_months),
@@ -381,32 +405,33 @@ def terms_json(inp: LoanInput) -> dict[str, Any]:
         "business_day": _raw(inp.business_day),
     }
     if inp.rate_kind == "fixed":
-        terms["rate"] = {"annual": _raw(inp.annual_rate)}
+        terms["rate"] = {"annual": _terms_rate(inp.annual_rate)}
     else:
         rate: dict[str, Any] = {
             "base": _raw(inp.base_rate_name),
-            "base_rate": _raw(inp.base_rate),
+            "base_rate": _terms_rate(inp.base_rate),
             "spread_bps": _int_or_raw(inp.spread_bps if inp.spread_bps not in (None, "") else 0),
         }
         if inp.base_rate_path:
             rate["base_rate_path"] = [
-                {"from": _raw(p.from_date), "base_rate": _raw(p.base_rate)}
+                {"from": _raw(p.from_date), "base_rate": _terms_rate(p.base_rate)}
                 for p in inp.base_rate_path
             ]
         terms["rate"] = rate
     if inp.drawdowns:
         terms["drawdowns"] = [
-            {"date": _raw(d.date), "amount": _raw(d.amount)} for d in inp.drawdowns
+            {"date": _raw(d.date), "amount": _terms_money(d.amount)} for d in inp.drawdowns
         ]
     if inp.lenders:
         terms["lenders"] = [
-            {"name": _raw(x.name), "role": _raw(x.role), "commitment": _raw(x.commitment)}
+            {"name": _raw(x.name), "role": _raw(x.role), "commitment": _terms_money(x.commitment)}
             for x in inp.lenders
         ]
     if inp.custom_principal:
         terms["custom_principal"] = [
-            {"date": _raw(c.date), **({"amount": _raw(c.amount)} if c.amount not in (None, "")
-                                      else {"percent": _raw(c.percent)})}
+            {"date": _raw(c.date),
+             **({"amount": _terms_money(c.amount)} if c.amount not in (None, "")
+                else {"percent": _raw(c.percent)})}
             for c in inp.custom_principal
         ]  # fmt: skip
     if inp.ratchet:
@@ -417,11 +442,11 @@ def terms_json(inp: LoanInput) -> dict[str, Any]:
     if inp.ratchet_cap_bps not in (None, ""):
         terms["ratchet_cap_bps"] = _int_or_raw(inp.ratchet_cap_bps)
     fees = {
-        key: _raw(value)
-        for key, value in (
-            ("arrangement_rate", inp.arrangement_rate),
-            ("commitment_fee_bps", inp.commitment_fee_bps),
-            ("agency_fee_per_year", inp.agency_fee_per_year),
+        key: read(value)
+        for key, value, read in (
+            ("arrangement_rate", inp.arrangement_rate, _raw),
+            ("commitment_fee_bps", inp.commitment_fee_bps, _raw),
+            ("agency_fee_per_year", inp.agency_fee_per_year, _terms_money),
         )
         if value not in (None, "")
     }

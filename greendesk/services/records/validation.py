@@ -211,7 +211,7 @@ def validate_pledge(inp: PledgeInput, checks: Checks, e: ErrorCollector) -> dict
         "appraised_value": v.check_money(
             e, "appraised_value", inp.appraised_value, required=False, positive=True
         ),
-        "valuation_date": v.check_date(e, "valuation_date", inp.valuation_date),
+        "valuation_date": v.check_date(e, "valuation_date", inp.valuation_date, required=False),
         "pledge_rate": v.check_decimal(
             e, "pledge_rate", inp.pledge_rate, required=False, minimum=Decimal(0),
             strict_minimum=True, maximum=Decimal(1),
@@ -230,6 +230,11 @@ def validate_pledge(inp: PledgeInput, checks: Checks, e: ErrorCollector) -> dict
     broken = checks.collateral_type(kind) if kind else None
     if broken:
         e.add("collateral_type", broken)
+    # a type valued at the reference price table's price needs a date only for the pledge's own
+    # (fallback) unit price; an appraisal, or a type not known, needs its valuation date
+    priced = bool(kind and not broken and checks.collateral_priced(kind))
+    if inp.valuation_date in (None, "") and (not priced or given(inp.unit_price)):
+        e.add("valuation_date", "required")
     if values["price_instrument"]:
         values["price_instrument"] = values["price_instrument"].upper()
     if kind and not broken:

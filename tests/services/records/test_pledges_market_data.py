@@ -194,3 +194,34 @@ def test_rates_round_trip_and_lock(db: Database, people: People) -> None:
     with pytest.raises(RecordChanged):
         market_data.update_rate(db, people.admin, lpr1.id, builders.rate(), expected=stale)
     assert audit.verify(db).ok
+
+
+def test_a_priced_pledge_needs_a_date_only_for_its_own_price(db: Database, people: People) -> None:
+    """A CEA pledge valued at the price table's price has no date of its own to give (issue 12:
+    the editor names that date "date of own price"); an own price, or an appraisal, needs one."""
+    loan_id = _loan(db, people)
+    market_data.add_price(db, people.admin, builders.price(price_date="2025-06-03"))
+    saved = pledges.add_pledge(
+        db, people.officer, builders.pledge(loan_id, unit_price=None, valuation_date="")
+    )
+    assert saved.valuation_date is None and saved.unit_price is None
+    reference = loans.get_loan(db, loan_id).reference
+    line = assessment.collateral_report(db, reference, date(2025, 6, 10))[0].pledges[0]
+    assert (line.basis, line.unit_price, line.value_date) == (
+        "price",
+        Decimal("88.37"),
+        date(2025, 6, 3),
+    )
+    before = row_counts(db)
+    for refused in (
+        builders.pledge(loan_id, valuation_date=""),  # its own price, undated
+        builders.pledge(
+            loan_id, collateral_type="plant_variety_right", quantity=None, unit="",
+            price_instrument="", unit_price=None, appraised_value="12345678.91",
+            valuation_date="", expiry=None, vintage_year=None,
+        ),  # an appraisal, undated
+    ):  # fmt: skip
+        with pytest.raises(InvalidInput) as error:
+            pledges.add_pledge(db, people.officer, refused)
+        assert [(e.path, e.rule) for e in error.value.errors] == [("valuation_date", "required")]
+    assert row_counts(db) == before  # bad input writes nothing
