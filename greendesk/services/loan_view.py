@@ -6,12 +6,13 @@ officer, pledges, workflow state, conditions and stored classification — are r
 Core statements, one per table, in one session: about a tenth of the cost of loading the same
 rows as ORM objects with their relationships. The rows are handed to the same record builders
 the rest of the services use, as read-only stand-ins with the mapped attribute names. The slower
-parts (collateral revaluation, the audit trail, the schedule) are read by their tabs when shown.
+parts (the pledges valued today, the audit trail, the schedule) are read by their tabs when shown.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from types import SimpleNamespace
 from typing import Any, cast
 
@@ -32,6 +33,7 @@ from greendesk.services.records.results import (
     PledgeRecord,
     ProjectRecord,
 )
+from greendesk.services.valuation import LoanCollateralReport, price_table, value_loan
 from greendesk.services.workflow import WorkflowState, state_in_session
 from greendesk.store.database import Database
 from greendesk.store.models import (
@@ -111,6 +113,12 @@ def _loan(session: Session, loan_id: int) -> Loan:
         rows = session.execute(query, {"key": loan_id}).mappings()
         setattr(loan, relation, [SimpleNamespace(**r) for r in rows])
     return cast(Loan, loan)  # the record builders read attributes only
+
+
+def value_pledges(db: Database, loan_id: int, as_of: date) -> LoanCollateralReport:
+    """This loan version's pledges valued as of ``as_of`` at the stored prices; nothing stored."""
+    with db.session() as session:
+        return value_loan(_loan(session, loan_id), price_table(session), as_of)
 
 
 def read_loan_view(db: Database, actor: Principal | None, loan_id: int) -> LoanView:

@@ -100,10 +100,18 @@ def loan_maturity(loan: Loan) -> date | None:
     return None
 
 
+_PRICES = select(
+    ReferencePrice.instrument,
+    ReferencePrice.price_date,
+    ReferencePrice.price,
+    ReferencePrice.source,
+)
+
+
 def price_table(session: Session) -> PriceTable:
-    """Every stored reference price."""
-    rows = session.scalars(select(ReferencePrice)).all()
-    return PriceTable(PricePoint(r.instrument, r.price_date, r.price, r.source or "") for r in rows)
+    """Every stored reference price (plain rows: the table is read whenever pledges are valued)."""
+    rows = session.execute(_PRICES)
+    return PriceTable(PricePoint(i, day, price, source or "") for i, day, price, source in rows)
 
 
 def loan_collateral(loan: Loan) -> LoanCollateral:

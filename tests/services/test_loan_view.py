@@ -9,14 +9,15 @@ for every seeded loan and every role, including a loan with votes and conditions
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from sqlalchemy import select
 
 from greendesk.domain.roles import Principal
 from greendesk.services import auth, conditions, workflow
-from greendesk.services.assessment import stored_classification
-from greendesk.services.loan_view import read_loan_view
+from greendesk.services.assessment import collateral_report, stored_classification
+from greendesk.services.loan_view import read_loan_view, value_pledges
 from greendesk.services.records._unit import NotFound
 from greendesk.services.records.borrowers import get_borrower
 from greendesk.services.records.loans import get_loan
@@ -93,3 +94,13 @@ def test_a_loan_with_votes_and_open_conditions_reads_the_same(demo: Database) ->
 def test_a_loan_that_does_not_exist_is_named(demo: Database, loan_id: int) -> None:
     with pytest.raises(NotFound, match=f"loan {loan_id} does not exist"):
         read_loan_view(demo, None, loan_id)
+
+
+def test_the_pledges_are_valued_as_the_collateral_report_values_them(demo: Database) -> None:
+    today = date.today()
+    reports = collateral_report(demo, None, today)
+    assert any(r.pledges for r in reports)
+    with demo.session() as session:
+        ids = dict(session.execute(select(Loan.reference, Loan.id)).all())
+    for report in reports:
+        assert value_pledges(demo, ids[report.reference], today) == report

@@ -172,7 +172,7 @@ class LoanDetailView(QWidget):
         self.classification.show_info(detail.classification)
 
     def _show_collateral(self, detail: LoanDetail) -> None:
-        self.collateral.show(detail, load_collateral(self._db, detail.loan.reference))
+        self.collateral.show(detail, load_collateral(self._db, detail.loan.id))
         self._pledge_selection(QItemSelection(), QItemSelection())
 
     def _show_history(self, loan_id: int) -> None:

@@ -17,12 +17,9 @@ from PySide6.QtCore import QCoreApplication
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.services import audit, auth
-from greendesk.services.assessment import (
-    LoanCollateralReport,
-    collateral_report,
-)
+from greendesk.services.assessment import LoanCollateralReport
 from greendesk.services.audit import HistoryRow
-from greendesk.services.loan_view import LoanView, read_loan_view
+from greendesk.services.loan_view import LoanView, read_loan_view, value_pledges
 from greendesk.store.database import Database
 
 # The title, the overview and the action buttons: one read (see services.loan_view).
@@ -45,13 +42,12 @@ def load_detail(db: Database, actor: Principal | None, loan_id: int) -> LoanDeta
     return read_loan_view(db, actor, loan_id)
 
 
-def load_collateral(db: Database, reference: str) -> CollateralView:
+def load_collateral(db: Database, loan_id: int) -> CollateralView:
     """The loan's pledges valued today; a pledge that cannot be valued is said, not raised."""
     try:
-        reports = collateral_report(db, reference, date.today())
+        return CollateralView(value_pledges(db, loan_id, date.today()), None)
     except UserError as exc:
         return CollateralView(None, str(exc))
-    return CollateralView(reports[0] if reports else None, None)
 
 
 def load_history(db: Database, actor: Principal | None, loan_id: int) -> HistoryView:
