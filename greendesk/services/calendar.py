@@ -189,7 +189,7 @@ def stored_schedule(session: Session, loan: Loan, borrower_only: bool = False) -
     ``borrower_only`` leaves out the lenders' split and the fees (the portfolio export needs
     only principal and interest, for thousands of loans).
     """
-    terms = loan_terms(loan)
+    terms = loan_terms(loan, session)
     if borrower_only:
         terms.pop("lenders", None)
         terms.pop("fees", None)

@@ -18,7 +18,9 @@ from sqlalchemy.orm import Session
 from greendesk.domain.errors import UserError
 from greendesk.domain.programmes import LoanPosition, ProgrammeResult, UseOfProceeds, assess
 from greendesk.domain.programmes.spec import load_comparison_rates, load_programmes
-from greendesk.services.report_support import loan_load_options, loan_schedule
+from greendesk.services.calendar import stored_schedule
+from greendesk.services.records.loan_read import read_loan
+from greendesk.services.report_support import loan_load_options
 from greendesk.store.database import Database
 from greendesk.store.models import Loan, ReferenceRate
 from greendesk.store.queries import is_current_version
@@ -76,7 +78,7 @@ def loan_position(session: Session, loan: Loan) -> LoanPosition:
     rate = _start_rate(loan)
     if rate is None:
         raise UserError(f"loan {loan.reference}: no rate, nothing to assess")
-    schedule = loan_schedule(loan, borrower_only=True)
+    schedule = stored_schedule(session, loan, borrower_only=True)
     draws = tuple((d.date, d.amount) for d in schedule.terms.drawdowns)
     if not draws:
         draws = ((loan.start_date, loan.amount),)
@@ -171,10 +173,7 @@ def eligibility(
 def loan_eligibility(db: Database, loan_id: int, as_of: date) -> LoanProgrammes:
     """One loan by id (the window's loan detail)."""
     with db.session() as session:
-        loan = session.get(Loan, loan_id)
-        if loan is None:
-            raise UserError(f"no loan with id {loan_id}")
-        return _assess_loan(session, loan, as_of)
+        return _assess_loan(session, read_loan(session, loan_id), as_of)
 
 
 # -- the CERF quarterly disclosure -------------------------------------------------------------

@@ -15,13 +15,14 @@ from sqlalchemy.orm import Session, object_session
 from greendesk.domain.errors import UserError
 from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
 from greendesk.services.records.inputs import LoanInput
+from greendesk.services.records.loan_read import read_loan
 from greendesk.services.records.loan_rows import loan_input, loan_record
 from greendesk.services.records.loan_rules import terms_json
 from greendesk.store.database import Database
 from greendesk.store.models import KpiTestResult, Loan
 
 
-def loan_terms(loan: Loan) -> dict[str, Any]:
+def loan_terms(loan: Loan, session: Session | None = None) -> dict[str, Any]:
     """TERMS JSON of a loan row loaded in an open session (for services that hold one already).
 
     No ``calendar_beyond_coverage``: payment dates after the official CN years use the projected
@@ -30,7 +31,7 @@ def loan_terms(loan: Loan) -> dict[str, Any]:
     steps).
     """
     terms = terms_json(loan_input(loan_record(loan)))
-    session = object_session(loan)
+    session = session if session is not None else object_session(loan)
     if loan.kpis and session is not None:
         steps = ratchet_in_force(session, loan.reference)
         if steps:
@@ -68,10 +69,7 @@ def loan_schedule(db: Database, loan_id: int) -> Schedule:
     from greendesk.services.calendar import stored_schedule  # it builds on loan_terms
 
     with db.session() as session:
-        loan = session.get(Loan, loan_id)
-        if loan is None:
-            raise UserError(f"loan {loan_id} does not exist")
-        return stored_schedule(session, loan)
+        return stored_schedule(session, read_loan(session, loan_id))
 
 
 def preview_schedule(data: LoanInput) -> Schedule:
