@@ -42,6 +42,7 @@ from greendesk.domain.money import parse_decimal, parse_money
 from greendesk.paths import resources_dir, seeds_dir
 from greendesk.reporting.model import EmissionRow
 from greendesk.services import audit
+from greendesk.services.loan_filter import LoanFilter, checked, conditions
 from greendesk.services.report_support import (
     catalogue_names,
     current_loan_ids,
@@ -49,7 +50,7 @@ from greendesk.services.report_support import (
     outstanding_principal,
 )
 from greendesk.store.database import Database
-from greendesk.store.models import Borrower, EmissionInput, Loan, Project
+from greendesk.store.models import Borrower, EmissionInput, Loan, LoanFacet, Project
 
 SEED_FILE = "emissions.toml"
 
@@ -235,10 +236,13 @@ def _groups(loans: Iterable[LoanEmissions], field: str) -> tuple[GroupTotal, ...
 BATCH = 500
 
 
-def iter_loan_emissions(session: Session, as_of: date, lang: str = "zh") -> Iterator[LoanEmissions]:
-    """Every current loan's figures, the loans read in batches with what a report needs."""
+def iter_loan_emissions(
+    session: Session, as_of: date, lang: str = "zh", ids: list[int] | None = None
+) -> Iterator[LoanEmissions]:
+    """Every current loan's figures (or those of ``ids``), read in batches with what a report
+    needs."""
     borrowers, projects = inputs_by_subject(session)
-    ids = current_loan_ids(session)
+    ids = current_loan_ids(session) if ids is None else ids
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         loans = session.scalars(
@@ -250,11 +254,25 @@ def iter_loan_emissions(session: Session, as_of: date, lang: str = "zh") -> Iter
         session.expunge_all()  # keep memory flat; the PCAF records stay readable
 
 
-def emissions_report(db: Database, as_of: date | None = None, lang: str = "zh") -> EmissionsReport:
-    """Every current loan's financed and avoided emissions on ``as_of`` (default today)."""
+def _selected_ids(session: Session, filters: LoanFilter) -> list[int]:
+    """The current loans ``filters`` selects (the loan list's and the dashboard's rule), in
+    reference order like ``current_loan_ids``."""
+    query = select(LoanFacet.loan_id).where(*conditions(checked(filters), session))
+    return list(session.scalars(query.order_by(LoanFacet.reference, LoanFacet.loan_id)))
+
+
+def emissions_report(
+    db: Database,
+    as_of: date | None = None,
+    lang: str = "zh",
+    filters: LoanFilter | None = None,
+) -> EmissionsReport:
+    """Every current loan's financed and avoided emissions on ``as_of`` (default today); with
+    an active ``filters``, only the loans it selects (the dashboard of a filtered list)."""
     day = as_of or date.today()
     with db.session() as session:
-        loans = tuple(iter_loan_emissions(session, day, lang))
+        ids = _selected_ids(session, filters) if filters is not None and filters.active else None
+        loans = tuple(iter_loan_emissions(session, day, lang, ids))
     return EmissionsReport(
         as_of=day,
         factors_version=factor_table().version,
