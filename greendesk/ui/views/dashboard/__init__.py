@@ -38,7 +38,7 @@ from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.views.dashboard.charts import draw
 from greendesk.ui.views.dashboard.data import READERS, EmissionFigures, LibraryFigures
 from greendesk.ui.views.dashboard.figures import FIGURES, Figure, tonnes, translated
-from greendesk.ui.workers import Tasks
+from greendesk.ui.workers import LatestRequest, Progress, Tasks
 
 __all__ = ["FIGURES", "DashboardDialog"]
 
@@ -57,7 +57,7 @@ class DashboardDialog(QDialog):
         self.emissions: EmissionFigures | None = None
         self.pipeline: LibraryFigures | None = None
         self.scope = LoanFilter()
-        self._request = 0
+        self._latest = LatestRequest()
         self.totals = child(self, QLabel, "totalsLabel")
         self.scope_label = child(self, QLabel, "scopeLabel")
         self.emissions_label = child(self, QLabel, "emissionsTotalsLabel")
@@ -90,8 +90,7 @@ class DashboardDialog(QDialog):
     def load(self, scope: LoanFilter) -> None:
         """Read the figures of the loans ``scope`` selects, each source on a worker."""
         self.scope = scope
-        self._request += 1
-        request = self._request
+        request = self._latest.next()
         lang = "zh" if labels.chinese() else "en"
         self.totals.setText(QCoreApplication.translate("Dashboard", "Reading the figures…"))
         self.emissions_label.setText(
@@ -101,15 +100,19 @@ class DashboardDialog(QDialog):
             self._read(request, source, scope, lang)
 
     def _read(self, request: int, source: str, scope: LoanFilter, lang: str) -> None:
-        read = READERS[source]
+        read, latest = READERS[source], self._latest
+
+        def work(_progress: Progress) -> Any:
+            # a request overtaken while it waited for a worker is not read at all
+            return read(self.db, scope, lang) if latest.is_latest(request) else None
 
         def done(data: Any) -> None:
             self._arrived(request, source, data)
 
-        self.tasks.run(lambda _progress: read(self.db, scope, lang), done, label="", parent=self)
+        self.tasks.run(work, done, label="", parent=self)
 
     def _arrived(self, request: int, source: str, data: Any) -> None:
-        if request != self._request:
+        if data is None or not self._latest.is_latest(request):
             return  # the list's filters changed since: a newer reply is on its way
         setattr(self, source, data)
         getattr(self, f"_show_{source}")(data)
