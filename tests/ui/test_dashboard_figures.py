@@ -250,3 +250,21 @@ def test_bar_labels_are_escaped_and_broken_not_cut(qtbot: QtBot, desk_window: Ma
         a for a in dashboard.views["coverage"].chart().axes() if isinstance(a, QBarCategoryAxis)
     )
     assert "&lt; 1.0" in axis.categories() and "< 1.0" not in axis.categories()
+
+
+@NO_RAISE
+def test_a_list_that_selects_nothing_draws_empty_figures(
+    qtbot: QtBot, desk_window: MainWindow
+) -> None:
+    dashboard = _ready(qtbot, desk_window)
+    before = dashboard.emissions
+    dashboard.load(LoanFilter(search="没有这样的贷款 \x07"))
+    qtbot.waitUntil(lambda: dashboard.emissions is not before and dashboard.emissions is not None)
+    qtbot.waitUntil(lambda: dashboard.summary is not None and dashboard.summary.loans == 0)
+    for key in ("class", "emissionsClass", "emissionsCategory", "maturity"):
+        assert dashboard.models[key].rowCount() == 0, key
+        assert dashboard.views[key].chart().series(), key  # an empty chart, not a failure
+    text = child(dashboard, QLabel, "emissionsTotalsLabel").text()
+    assert "0.00" in text and labels.DASH in text  # no score without a loan
+    # the libraries' own figures do not depend on the list
+    assert dashboard.models["library"].rowCount() == 6
