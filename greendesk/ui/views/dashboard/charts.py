@@ -1,7 +1,7 @@
 """The dashboard's three chart kinds, one builder each: bars, a pie, and a ladder.
 
-Each builder takes what it draws (labels, float values for drawing only, colours) and a
-callback for a click on bar or slice ``i``; it knows nothing of the figures behind it.
+Each builder takes what it draws (labels, float values for drawing only, colours) and, for
+bars and slices, a callback for a click on number ``i``; none knows the figures behind it.
 ``draw`` turns a declared ``Figure`` and its rows into the chart of its kind.
 """
 
