@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from greendesk.domain.emissions.pcaf import (
@@ -43,16 +43,14 @@ from greendesk.paths import resources_dir, seeds_dir
 from greendesk.reporting.model import EmissionRow
 from greendesk.services import audit
 from greendesk.services.loan_filter import LoanFilter, checked, conditions
-from greendesk.services.report_support import (
-    catalogue_names,
-    current_loan_ids,
-    loan_load_options,
-    outstanding_principal,
-)
+from greendesk.services.outstanding import outstanding_principals
+from greendesk.services.report_support import catalogue_names, outstanding_principal
 from greendesk.store.database import Database
 from greendesk.store.models import Borrower, EmissionInput, Loan, LoanFacet, Project
+from greendesk.store.queries import is_current_version
 
 SEED_FILE = "emissions.toml"
+ZERO_MONEY = Decimal("0.00")  # the outstanding of a loan not disbursed
 
 
 @cache
@@ -145,6 +143,37 @@ def inputs_by_subject(
     return borrowers, projects
 
 
+@dataclass(frozen=True)
+class LoanFacts:
+    """What one loan's figures read besides its outstanding: plain values, from a loaded loan
+    (``facts_of``) or from one SQL row of the report's query."""
+
+    reference: str
+    borrower_id: int
+    borrower: str
+    borrower_region: str | None
+    classification: str
+    project_id: int | None
+    catalogue_code: str | None
+    project_region: str | None
+    annual_reduction: Decimal | None
+
+
+def facts_of(loan: Loan) -> LoanFacts:
+    project = loan.project
+    return LoanFacts(
+        reference=loan.reference,
+        borrower_id=loan.borrower_id,
+        borrower=loan.borrower.name,
+        borrower_region=loan.borrower.region,
+        classification=loan.override_primary or loan.classification_primary or "",
+        project_id=project.id if project is not None else None,
+        catalogue_code=project.catalogue_code if project is not None else None,
+        project_region=project.region if project is not None else None,
+        annual_reduction=project.annual_co2e_reduction_t if project is not None else None,
+    )
+
+
 def loan_emissions(
     loan: Loan,
     as_of: date,
@@ -153,20 +182,31 @@ def loan_emissions(
     lang: str = "zh",
     outstanding: Decimal | None = None,
 ) -> LoanEmissions:
-    """One loan's figures; ``outstanding`` when the caller has it already (the workbook)."""
-    project = loan.project
-    record = projects.get(project.id) if project is not None else None
-    basis = "project finance" if record is not None else "business loan"
-    record = record or borrowers.get(loan.borrower_id)
+    """One loan's figures; ``outstanding`` when the caller has it already (the workbook),
+    else from the loan's schedule."""
     if outstanding is None:
         outstanding = outstanding_principal(loan, as_of)
-    _name, category = catalogue_names(project.catalogue_code if project else None, lang)
+    return figures_of(facts_of(loan), outstanding, borrowers, projects, lang)
+
+
+def figures_of(
+    loan: LoanFacts,
+    outstanding: Decimal,
+    borrowers: dict[int, EmissionInput],
+    projects: dict[int, EmissionInput],
+    lang: str = "zh",
+) -> LoanEmissions:
+    """One loan's figures from its facts and its outstanding principal."""
+    record = projects.get(loan.project_id) if loan.project_id is not None else None
+    basis = "project finance" if record is not None else "business loan"
+    record = record or borrowers.get(loan.borrower_id)
+    _name, category = catalogue_names(loan.catalogue_code, lang)
     common: dict[str, Any] = {
         "reference": loan.reference,
-        "borrower": loan.borrower.name,
-        "classification": loan.override_primary or loan.classification_primary or "",
+        "borrower": loan.borrower,
+        "classification": loan.classification,
         "category": category,
-        "region": (project.region if project else None) or loan.borrower.region or "",
+        "region": loan.project_region or loan.borrower_region or "",
         "basis": basis,
         "outstanding": outstanding,
     }
@@ -186,7 +226,7 @@ def loan_emissions(
             notes=(str(exc),),
         )  # fmt: skip
     af = result.attribution
-    reduction = project.annual_co2e_reduction_t if project is not None else None
+    reduction = loan.annual_reduction
     # 3b/3c estimate per unit lent: the avoided figure then needs the balance-sheet factor too.
     share = af.factor if af is not None else None
     if share is None and reduction is not None:
@@ -233,32 +273,69 @@ def _groups(loans: Iterable[LoanEmissions], field: str) -> tuple[GroupTotal, ...
     )
 
 
-BATCH = 500
+def _selection(session: Session, filters: LoanFilter | None) -> Select[Any]:
+    """The ids of the current loans, or of those an active ``filters`` selects (the loan
+    list's and the dashboard's rule)."""
+    if filters is not None and filters.active:
+        return select(LoanFacet.loan_id).where(*conditions(checked(filters), session))
+    return select(Loan.id).where(is_current_version())
+
+
+def _facts(session: Session, selection: Select[Any]) -> Iterator[tuple[int, LoanFacts]]:
+    """Each selected loan's facts, one query, in reference order."""
+    query = (
+        select(
+            Loan.id,
+            Loan.reference,
+            Loan.borrower_id,
+            Borrower.name,
+            Borrower.region,
+            Loan.override_primary,
+            Loan.classification_primary,
+            Loan.project_id,
+            Project.catalogue_code,
+            Project.region,
+            Project.annual_co2e_reduction_t,
+        )
+        .join(Borrower, Borrower.id == Loan.borrower_id)
+        .outerjoin(Project, Project.id == Loan.project_id)
+        .where(Loan.id.in_(selection))
+        .order_by(Loan.reference, Loan.id)
+    )
+    for row in session.execute(query):
+        yield (
+            row[0],
+            LoanFacts(
+                reference=row[1],
+                borrower_id=row[2],
+                borrower=row[3],
+                borrower_region=row[4],
+                classification=row[5] or row[6] or "",
+                project_id=row[7],
+                catalogue_code=row[8],
+                project_region=row[9],
+                annual_reduction=row[10],
+            ),
+        )
 
 
 def iter_loan_emissions(
-    session: Session, as_of: date, lang: str = "zh", ids: list[int] | None = None
+    db: Database,
+    session: Session,
+    as_of: date,
+    lang: str = "zh",
+    filters: LoanFilter | None = None,
 ) -> Iterator[LoanEmissions]:
-    """Every current loan's figures (or those of ``ids``), read in batches with what a report
-    needs."""
+    """Every current loan's figures (or those an active ``filters`` selects), in reference
+    order: the loans' facts in one query, the outstanding principals from the stored schedule
+    aggregates (``services.outstanding``; a schedule is computed only for a loan whose stored
+    one is missing or stale)."""
+    selection = _selection(session, filters)
+    outstanding = outstanding_principals(db, session, selection, as_of).outstanding
     borrowers, projects = inputs_by_subject(session)
-    ids = current_loan_ids(session) if ids is None else ids
-    for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        loans = session.scalars(
-            select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options())
-        ).unique()
-        by_id = {loan.id: loan for loan in loans}
-        for loan_id in chunk:
-            yield loan_emissions(by_id[loan_id], as_of, borrowers, projects, lang)
-        session.expunge_all()  # keep memory flat; the PCAF records stay readable
-
-
-def _selected_ids(session: Session, filters: LoanFilter) -> list[int]:
-    """The current loans ``filters`` selects (the loan list's and the dashboard's rule), in
-    reference order like ``current_loan_ids``."""
-    query = select(LoanFacet.loan_id).where(*conditions(checked(filters), session))
-    return list(session.scalars(query.order_by(LoanFacet.reference, LoanFacet.loan_id)))
+    for loan_id, facts in _facts(session, selection):
+        amount = outstanding.get(loan_id, ZERO_MONEY)
+        yield figures_of(facts, amount, borrowers, projects, lang)
 
 
 def emissions_report(
@@ -271,8 +348,7 @@ def emissions_report(
     an active ``filters``, only the loans it selects (the dashboard of a filtered list)."""
     day = as_of or date.today()
     with db.session() as session:
-        ids = _selected_ids(session, filters) if filters is not None and filters.active else None
-        loans = tuple(iter_loan_emissions(session, day, lang, ids))
+        loans = tuple(iter_loan_emissions(db, session, day, lang, filters))
     return EmissionsReport(
         as_of=day,
         factors_version=factor_table().version,
