@@ -20,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from greendesk.domain.emissions.pcaf import (
@@ -43,7 +43,7 @@ from greendesk.paths import resources_dir, seeds_dir
 from greendesk.reporting.model import EmissionRow
 from greendesk.services import audit
 from greendesk.services.loan_filter import LoanFilter, checked, conditions
-from greendesk.services.outstanding import outstanding_principals
+from greendesk.services.outstanding import Selection, outstanding_principals
 from greendesk.services.report_support import catalogue_names, outstanding_principal
 from greendesk.store.database import Database
 from greendesk.store.models import Borrower, EmissionInput, Loan, LoanFacet, Project
@@ -186,21 +186,23 @@ def loan_emissions(
     else from the loan's schedule."""
     if outstanding is None:
         outstanding = outstanding_principal(loan, as_of)
-    return figures_of(facts_of(loan), outstanding, borrowers, projects, lang)
+    facts = facts_of(loan)
+    category = catalogue_names(facts.catalogue_code, lang)[1]
+    return figures_of(facts, outstanding, category, borrowers, projects)
 
 
 def figures_of(
     loan: LoanFacts,
     outstanding: Decimal,
+    category: str,
     borrowers: dict[int, EmissionInput],
     projects: dict[int, EmissionInput],
-    lang: str = "zh",
 ) -> LoanEmissions:
-    """One loan's figures from its facts and its outstanding principal."""
+    """One loan's figures from its facts, its outstanding principal and the top category of
+    its project's catalogue item (``report_support.catalogue_names``)."""
     record = projects.get(loan.project_id) if loan.project_id is not None else None
     basis = "project finance" if record is not None else "business loan"
     record = record or borrowers.get(loan.borrower_id)
-    _name, category = catalogue_names(loan.catalogue_code, lang)
     common: dict[str, Any] = {
         "reference": loan.reference,
         "borrower": loan.borrower,
@@ -273,15 +275,15 @@ def _groups(loans: Iterable[LoanEmissions], field: str) -> tuple[GroupTotal, ...
     )
 
 
-def _selection(session: Session, filters: LoanFilter | None) -> Select[Any]:
-    """The ids of the current loans, or of those an active ``filters`` selects (the loan
-    list's and the dashboard's rule)."""
+def _selection(session: Session, filters: LoanFilter | None) -> Selection:
+    """The current loans, or those an active ``filters`` selects (the loan list's and the
+    dashboard's rule), as a condition on ``loans``."""
     if filters is not None and filters.active:
-        return select(LoanFacet.loan_id).where(*conditions(checked(filters), session))
-    return select(Loan.id).where(is_current_version())
+        return Loan.id.in_(select(LoanFacet.loan_id).where(*conditions(checked(filters), session)))
+    return is_current_version()
 
 
-def _facts(session: Session, selection: Select[Any]) -> Iterator[tuple[int, LoanFacts]]:
+def _facts(session: Session, selection: Selection) -> Iterator[tuple[int, LoanFacts]]:
     """Each selected loan's facts, one query, in reference order."""
     query = (
         select(
@@ -299,7 +301,7 @@ def _facts(session: Session, selection: Select[Any]) -> Iterator[tuple[int, Loan
         )
         .join(Borrower, Borrower.id == Loan.borrower_id)
         .outerjoin(Project, Project.id == Loan.project_id)
-        .where(Loan.id.in_(selection))
+        .where(selection)
         .order_by(Loan.reference, Loan.id)
     )
     for row in session.execute(query):
@@ -333,9 +335,13 @@ def iter_loan_emissions(
     selection = _selection(session, filters)
     outstanding = outstanding_principals(db, session, selection, as_of).outstanding
     borrowers, projects = inputs_by_subject(session)
+    categories: dict[str | None, str] = {}
     for loan_id, facts in _facts(session, selection):
+        code = facts.catalogue_code
+        if code not in categories:
+            categories[code] = catalogue_names(code, lang)[1]
         amount = outstanding.get(loan_id, ZERO_MONEY)
-        yield figures_of(facts, amount, borrowers, projects, lang)
+        yield figures_of(facts, amount, categories[code], borrowers, projects)
 
 
 def emissions_report(

@@ -8,14 +8,16 @@ a schedule built per loan.
 
 An aggregate row is trusted only through a check row (``loan_schedule_aggregate_checks``): the
 digest of everything the loan's TERMS are built from, as SQL reads it (the term columns, the
-term rows of ``records.loan_rows.CHILDREN``, the kept payment dates, the KPI results setting its
-ratchet), with the desk's calendar version and the aggregate's key those inputs gave. A loan is
+term rows of ``records.loan_rows.CHILDREN`` the schedule reads, the kept payment dates, the KPI
+results setting its ratchet), with the desk's calendar version and the aggregate key those
+inputs gave. With it go the loan's principal steps (``loan_principal_steps``: principal repaid
+by each payment date, cumulative), so the principal due by any day is one index seek. A loan is
 fast when its digest and the calendar version still match and the stored aggregate still has
-that key; any other loan (never checked, edited since, a new calendar, an aggregate recomputed
-or missing) is loaded and goes through ``ScheduleCache`` as the export does, and its aggregate
-and check are stored for next time (in short write transactions; a refused write only costs
-the next report the same work). Everything is read with one query per table, never a query or
-an ORM load per fresh loan.
+that key; any other loan (never checked, edited since, even by raw SQL, a new calendar, an
+aggregate recomputed or missing) is loaded and goes through ``ScheduleCache`` as the export
+does, and its aggregate, check and steps are stored for next time (in short write
+transactions; a refused write only costs the next report the same work). Fresh loans cost one
+query per table for the whole selection, never a query or an ORM load each.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import NullType
 
 from greendesk.services.calendar import desk_calendar_version, loan_kept_dates
@@ -58,8 +61,13 @@ from greendesk.store.models import (
 from greendesk.store.types import utcnow
 
 DIGEST_FORMAT = "in1"  # bump when what the digest covers changes
+# the term rows a schedule is computed from: the lenders' split (and fees) never move principal
+# or interest (``schedule_cache._terms`` drops them), the use of proceeds is not a term; a loan's
+# KPI rows only say whether its decided tests set its ratchet
+SCHEDULE_CHILDREN = ("drawdowns", "custom_principal", "ratchet_steps", "base_rate_path", "kpis")
 BATCH = 500
 log = logging.getLogger(__name__)
+Selection = ColumnElement[bool]  # which loans: a condition on ``loans``
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,8 @@ def _add_children(session: Session, live: Select[Any], loans: dict[int, _Live]) 
     """Every term row of the live loans, one query per child table, raw, in seq order."""
     conn = session.connection()
     for relation, model, columns in CHILDREN:
+        if relation not in SCHEDULE_CHILDREN:
+            continue
         table = model.__table__
         query = (
             select(table.c.loan_id, *(_raw(table.c[c]) for c in columns))
@@ -130,9 +140,9 @@ def _digest(session: Session, loan: _Live, ratchets: dict[str, tuple[Any, ...]])
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
-def _live_loans(session: Session, selection: Select[Any], as_of: date) -> dict[int, _Live]:
+def _live_loans(session: Session, selection: Selection, as_of: date) -> dict[int, _Live]:
     """The selected disbursed loans with their raw term inputs and what they drew by ``as_of``."""
-    live = select(Loan.id).where(Loan.id.in_(selection), Loan.status.in_(LIVE))
+    live = select(Loan.id).where(selection, Loan.status.in_(LIVE))
     drawdowns = LoanDrawdown.__table__
     drawn = (
         select(
@@ -157,7 +167,7 @@ def _live_loans(session: Session, selection: Select[Any], as_of: date) -> dict[i
             *(_raw(loans.c[c]) for c in TERM_COLUMNS),
         )
         .outerjoin(drawn, drawn.c.loan_id == loans.c.id)
-        .where(loans.c.id.in_(live))
+        .where(selection, Loan.status.in_(LIVE))
     )
     out: dict[int, _Live] = {}
     for loan_id, reference, drawn_fen, started_fen, *terms in session.connection().execute(query):
@@ -182,7 +192,7 @@ def _repaid_fen(check: type[LoanScheduleAggregateCheck], as_of: date) -> Any:
 
 
 def _checked(
-    session: Session, selection: Select[Any], version: str, as_of: date
+    session: Session, selection: Selection, version: str, as_of: date
 ) -> dict[int, tuple[str, int]]:
     """(inputs digest, principal due by ``as_of`` in fen) of the selected loans whose check
     names their stored aggregate's key under the desk's current calendar version."""
@@ -194,7 +204,8 @@ def _checked(
             aggregate,
             and_(aggregate.loan_id == check.loan_id, aggregate.terms_key == check.terms_key),
         )
-        .where(check.loan_id.in_(selection), check.calendar_version == version)
+        .join(Loan, Loan.id == check.loan_id)
+        .where(selection, check.calendar_version == version)
     )
     return {
         loan_id: (digest, int(fen)) for loan_id, digest, fen in session.connection().execute(query)
@@ -206,10 +217,10 @@ def _money(fen: int) -> Decimal:
 
 
 def outstanding_principals(
-    db: Database, session: Session, selection: Select[Any], as_of: date
+    db: Database, session: Session, selection: Selection, as_of: date
 ) -> OutstandingRun:
-    """The outstanding principal on ``as_of`` of each disbursed loan ``selection`` (a select of
-    loan ids) names; loans absent from the result are not disbursed (their outstanding is 0).
+    """The outstanding principal on ``as_of`` of each disbursed loan ``selection`` (a condition
+    on ``loans``) selects; loans absent from the result are not disbursed (their outstanding is 0).
 
     The digests are read before any stale loan is loaded, so a check never pairs inputs newer
     than the terms its key was computed from.

@@ -90,7 +90,7 @@ def _same(db: Database, days: tuple[date, ...]) -> None:
 
 def _run(db: Database, day: date) -> OutstandingRun:
     with db.session() as session:
-        return outstanding_principals(db, session, select(Loan.id).where(is_current_version()), day)
+        return outstanding_principals(db, session, is_current_version(), day)
 
 
 def _live(db: Database) -> int:
