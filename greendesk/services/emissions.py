@@ -304,7 +304,7 @@ def _facts(session: Session, selection: Selection) -> Iterator[tuple[int, LoanFa
         .where(selection)
         .order_by(Loan.reference, Loan.id)
     )
-    for row in session.execute(query):
+    for row in session.connection().execute(query):  # Core rows: no ORM step per loan
         yield (
             row[0],
             LoanFacts(
