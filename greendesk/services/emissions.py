@@ -25,7 +25,6 @@ from sqlalchemy.orm import Session
 
 from greendesk.domain.emissions.pcaf import (
     OPTIONS,
-    ZERO,
     Activity,
     ActivityFactor,
     EmissionInputs,
@@ -254,15 +253,28 @@ def figures_of(
 
 
 def _group(key: str, items: list[LoanEmissions]) -> GroupTotal:
-    figured = [x for x in items if x.financed_t is not None and x.score is not None]
+    """One pass over the group's loans; a figure that is None or zero adds nothing (as
+    ``figure or 0`` would), so the sums keep their two places."""
+    outstanding = financed = scope3 = avoided = Decimal("0.00")
+    figured: list[tuple[Decimal, int]] = []
+    for x in items:
+        outstanding += x.outstanding
+        if x.financed_t is not None and x.score is not None:
+            figured.append((x.outstanding, x.score))
+        if x.financed_t:
+            financed += x.financed_t
+        if x.financed_scope3_t:
+            scope3 += x.financed_scope3_t
+        if x.avoided_t:
+            avoided += x.avoided_t
     return GroupTotal(
         key=key,
         loans=len(items),
-        outstanding=sum((x.outstanding for x in items), Decimal("0.00")),
-        financed_t=sum((x.financed_t or ZERO for x in items), Decimal("0.00")),
-        financed_scope3_t=sum((x.financed_scope3_t or ZERO for x in items), Decimal("0.00")),
-        avoided_t=sum((x.avoided_t or ZERO for x in items), Decimal("0.00")),
-        score=weighted_score([(x.outstanding, x.score or 0) for x in figured]),
+        outstanding=outstanding,
+        financed_t=financed,
+        financed_scope3_t=scope3,
+        avoided_t=avoided,
+        score=weighted_score(figured),
     )
 
 
@@ -304,7 +316,7 @@ def _facts(session: Session, selection: Selection) -> Iterator[tuple[int, LoanFa
         .where(selection)
         .order_by(Loan.reference, Loan.id)
     )
-    for row in session.connection().execute(query):  # Core rows: no ORM step per loan
+    for row in session.connection().execute(query).all():  # Core rows, fetched at once
         yield (
             row[0],
             LoanFacts(

@@ -108,7 +108,7 @@ def _add_children(session: Session, live: Select[Any], loans: dict[int, _Live]) 
             .where(table.c.loan_id.in_(live))
             .order_by(table.c.loan_id, table.c.seq)
         )
-        for row in conn.execute(query):
+        for row in conn.execute(query).all():
             loan = loans[row[0]]
             loan.children.append((relation, *row[1:]))
             if relation == "kpis":
@@ -170,7 +170,8 @@ def _live_loans(session: Session, selection: Selection, as_of: date) -> dict[int
         .where(selection, Loan.status.in_(LIVE))
     )
     out: dict[int, _Live] = {}
-    for loan_id, reference, drawn_fen, started_fen, *terms in session.connection().execute(query):
+    rows = session.connection().execute(query).all()  # at once: no fetch step per row
+    for loan_id, reference, drawn_fen, started_fen, *terms in rows:
         fen = int(drawn_fen) if drawn_fen is not None else int(started_fen)
         out[loan_id] = _Live(loan_id, reference, tuple(terms), fen)
     _add_children(session, live, out)
@@ -207,9 +208,8 @@ def _checked(
         .join(Loan, Loan.id == check.loan_id)
         .where(selection, check.calendar_version == version)
     )
-    return {
-        loan_id: (digest, int(fen)) for loan_id, digest, fen in session.connection().execute(query)
-    }
+    rows = session.connection().execute(query).all()
+    return {loan_id: (digest, int(fen)) for loan_id, digest, fen in rows}
 
 
 def _money(fen: int) -> Decimal:
