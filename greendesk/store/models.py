@@ -843,3 +843,39 @@ class LoanScheduleAggregate(Base):
     terms_key: Mapped[str] = mapped_column(String(64))
     periods: Mapped[str] = mapped_column(Text)
     computed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class LoanScheduleAggregateCheck(Base):
+    """Which stored schedule aggregate holds a loan's current schedule (``services.outstanding``).
+
+    ``inputs_digest`` hashes what the loan's TERMS are built from as SQL reads it (term columns,
+    term rows, kept dates, the KPI results setting its ratchet); ``terms_key`` is the key of the
+    ``loan_schedule_aggregates`` row those inputs gave under ``calendar_version``. While the
+    digest, the calendar version and the aggregate's key all still match, the aggregate is
+    read without loading the loan; otherwise the loan is loaded and checked again.
+    """
+
+    __tablename__ = "loan_schedule_aggregate_checks"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    inputs_digest: Mapped[str] = mapped_column(String(64))
+    calendar_version: Mapped[str] = mapped_column(_text("source"))
+    terms_key: Mapped[str] = mapped_column(String(64))
+    checked_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class LoanPrincipalStep(Base):
+    """A checked loan's principal repaid by each of its principal payment dates, cumulative.
+
+    Written with the loan's ``LoanScheduleAggregateCheck`` from the aggregate it checked: the
+    principal due by a day is ``repaid_fen`` of the last step on or before it (0 before the
+    first), one index seek per loan.
+    """
+
+    __tablename__ = "loan_principal_steps"
+    loan_id: Mapped[int] = mapped_column(
+        ForeignKey("loans.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[int] = mapped_column(Integer, primary_key=True)  # the payment date's ordinal
+    repaid_fen: Mapped[int] = mapped_column(BigInteger)

@@ -722,6 +722,18 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Figures of every current loan.</translation>
     </message>
     <message>
+        <source>As of {day}: financed emissions {financed} tCO2e a year (scope 1+2), scope 3 {scope3} where given; avoided emissions {avoided} tCO2e beside them, never netted. Outstanding-weighted PCAF data-quality score {score} (1 best … 5 estimates). {missing} of {loans} loans without a figure. Emission factors {version}.</source>
+        <translation>As of {day}: financed emissions {financed} tCO2e a year (scope 1+2), scope 3 {scope3} where given; avoided emissions {avoided} tCO2e beside them, never netted. Outstanding-weighted PCAF data-quality score {score} (1 best … 5 estimates). {missing} of {loans} loans without a figure. Emission factors {version}.</translation>
+    </message>
+    <message>
+        <source>[{n}] {library} ({period}, reported {day}): {source}</source>
+        <translation>[{n}] {library} ({period}, reported {day}): {source}</translation>
+    </message>
+    <message>
+        <source>No library summaries are shipped.</source>
+        <translation>No library summaries are shipped.</translation>
+    </message>
+    <message>
         <source>Loans</source>
         <translation>Loans</translation>
     </message>
@@ -732,6 +744,84 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Amount (100 million CNY)</source>
         <translation>Amount (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>Projects in the library</source>
+        <translation>Projects in the library</translation>
+    </message>
+    <message>
+        <source>Total investment</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <source>Loan demand</source>
+        <translation>Loan demand</translation>
+    </message>
+    <message>
+        <source>Projects granted credit</source>
+        <translation>Projects granted credit</translation>
+    </message>
+    <message>
+        <source>Credit granted</source>
+        <translation>Credit granted</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>Outstanding
+(CNY)</source>
+        <translation>Outstanding
+(CNY)</translation>
+    </message>
+    <message>
+        <source>Scope 1+2
+(tCO2e)</source>
+        <translation>Scope 1+2
+(tCO2e)</translation>
+    </message>
+    <message>
+        <source>Scope 3
+(tCO2e)</source>
+        <translation>Scope 3
+(tCO2e)</translation>
+    </message>
+    <message>
+        <source>Avoided
+(tCO2e)</source>
+        <translation>Avoided
+(tCO2e)</translation>
+    </message>
+    <message>
+        <source>PCAF
+score</source>
+        <translation>PCAF
+score</translation>
+    </message>
+    <message>
+        <source>Financed, scope 1+2</source>
+        <translation>Financed, scope 1+2</translation>
+    </message>
+    <message>
+        <source>Financed, scope 3</source>
+        <translation>Financed, scope 3</translation>
+    </message>
+    <message>
+        <source>Avoided (beside, not netted)</source>
+        <translation>Avoided (beside, not netted)</translation>
+    </message>
+    <message>
+        <source>tCO2e a year (10,000 t)</source>
+        <translation>tCO2e a year (10,000 t)</translation>
+    </message>
+    <message>
+        <source>As reported</source>
+        <translation>As reported</translation>
+    </message>
+    <message>
+        <source>Library and source</source>
+        <translation>Library and source</translation>
     </message>
     <message>
         <source>Green (CNY)</source>
@@ -782,6 +872,26 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Carbon sink (10,000 t)</translation>
     </message>
     <message>
+        <source>Financed emissions by class</source>
+        <translation>Financed emissions by class</translation>
+    </message>
+    <message>
+        <source>Financed emissions by catalogue category</source>
+        <translation>Financed emissions by catalogue category</translation>
+    </message>
+    <message>
+        <source>100 million CNY</source>
+        <translation>100 million CNY</translation>
+    </message>
+    <message>
+        <source>The libraries&apos; figures (100 million CNY)</source>
+        <translation>The libraries&apos; figures (100 million CNY)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>Group</translation>
     </message>
@@ -819,6 +929,14 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Environmental benefit</source>
         <translation>Environmental benefit</translation>
+    </message>
+    <message>
+        <source>Financed emissions</source>
+        <translation>Financed emissions</translation>
+    </message>
+    <message>
+        <source>Project libraries</source>
+        <translation>Project libraries</translation>
     </message>
     <message>
         <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>

@@ -722,6 +722,18 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>以下为全部现行贷款的数据。</translation>
     </message>
     <message>
+        <source>As of {day}: financed emissions {financed} tCO2e a year (scope 1+2), scope 3 {scope3} where given; avoided emissions {avoided} tCO2e beside them, never netted. Outstanding-weighted PCAF data-quality score {score} (1 best … 5 estimates). {missing} of {loans} loans without a figure. Emission factors {version}.</source>
+        <translation>截至 {day}：融资排放（范围一、二）每年 {financed} 吨二氧化碳当量，范围三（有数据的）{scope3} 吨；避免排放 {avoided} 吨另行列示，不与融资排放相抵。按余额加权的 PCAF 数据质量得分 {score}（1 最好 … 5 为估算）。{loans} 笔贷款中 {missing} 笔无数据。排放因子版本 {version}。</translation>
+    </message>
+    <message>
+        <source>[{n}] {library} ({period}, reported {day}): {source}</source>
+        <translation>[{n}] {library}（{period}，{day} 报道）：{source}</translation>
+    </message>
+    <message>
+        <source>No library summaries are shipped.</source>
+        <translation>未附带项目库汇总数据。</translation>
+    </message>
+    <message>
         <source>Loans</source>
         <translation>笔数</translation>
     </message>
@@ -732,6 +744,84 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Amount (100 million CNY)</source>
         <translation>金额（亿元）</translation>
+    </message>
+    <message>
+        <source>Projects in the library</source>
+        <translation>入库项目</translation>
+    </message>
+    <message>
+        <source>Total investment</source>
+        <translation>项目总投资</translation>
+    </message>
+    <message>
+        <source>Loan demand</source>
+        <translation>贷款需求</translation>
+    </message>
+    <message>
+        <source>Projects granted credit</source>
+        <translation>获授信项目</translation>
+    </message>
+    <message>
+        <source>Credit granted</source>
+        <translation>授信金额</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>到位贷款</translation>
+    </message>
+    <message>
+        <source>Outstanding
+(CNY)</source>
+        <translation>贷款余额
+（元）</translation>
+    </message>
+    <message>
+        <source>Scope 1+2
+(tCO2e)</source>
+        <translation>范围一、二
+（吨）</translation>
+    </message>
+    <message>
+        <source>Scope 3
+(tCO2e)</source>
+        <translation>范围三
+（吨）</translation>
+    </message>
+    <message>
+        <source>Avoided
+(tCO2e)</source>
+        <translation>避免排放
+（吨）</translation>
+    </message>
+    <message>
+        <source>PCAF
+score</source>
+        <translation>PCAF
+数据质量</translation>
+    </message>
+    <message>
+        <source>Financed, scope 1+2</source>
+        <translation>融资排放（范围一、二）</translation>
+    </message>
+    <message>
+        <source>Financed, scope 3</source>
+        <translation>融资排放（范围三）</translation>
+    </message>
+    <message>
+        <source>Avoided (beside, not netted)</source>
+        <translation>避免排放（另列，不抵减）</translation>
+    </message>
+    <message>
+        <source>tCO2e a year (10,000 t)</source>
+        <translation>每年二氧化碳当量（万吨）</translation>
+    </message>
+    <message>
+        <source>As reported</source>
+        <translation>报道数</translation>
+    </message>
+    <message>
+        <source>Library and source</source>
+        <translation>项目库及来源</translation>
     </message>
     <message>
         <source>Green (CNY)</source>
@@ -782,6 +872,26 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>碳汇量（万吨）</translation>
     </message>
     <message>
+        <source>Financed emissions by class</source>
+        <translation>按分类的融资排放</translation>
+    </message>
+    <message>
+        <source>Financed emissions by catalogue category</source>
+        <translation>按目录大类的融资排放</translation>
+    </message>
+    <message>
+        <source>100 million CNY</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
+        <source>The libraries&apos; figures (100 million CNY)</source>
+        <translation>项目库数据（亿元）</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -819,6 +929,14 @@ What meets it? The document or fact on file (number, date, issuer).</source>
     <message>
         <source>Environmental benefit</source>
         <translation>环境效益</translation>
+    </message>
+    <message>
+        <source>Financed emissions</source>
+        <translation>融资排放</translation>
+    </message>
+    <message>
+        <source>Project libraries</source>
+        <translation>项目库</translation>
     </message>
     <message>
         <source>Click a bar or a slice, or double-click a table row, to list the loans behind it.</source>

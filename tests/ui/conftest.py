@@ -11,9 +11,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
 from greendesk.services import auth
@@ -22,6 +24,9 @@ from greendesk.store.database import Database, open_database
 from greendesk.ui.i18n import Translations
 from greendesk.ui.resources import apply_look
 from greendesk.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from greendesk.ui.main_window import MainWindow
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 
@@ -112,3 +117,16 @@ def desk_app(qapp: QApplication, desk_translations: Translations) -> Iterator[QA
     yield qapp
     if desk_translations.language != "zh_CN":
         desk_translations.use("zh_CN")
+
+
+@pytest.fixture
+def desk_window(
+    qtbot: QtBot, desk_app: QApplication, db: Database, officer: Principal, settings: Settings
+) -> MainWindow:
+    """The main window on the seeded desk, in Chinese, shown (the officer logged in)."""
+    from greendesk.ui.main_window import MainWindow
+
+    win = MainWindow(db, officer, settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    return win

@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
 from greendesk.services import auth, portfolio, workflow
 from greendesk.services.records.loans import get_loan_terms
@@ -120,6 +120,21 @@ def main(out: Path) -> None:
     picker.show()
     shot(picker, "catalogue-picker")
     picker.reject()
+    win.show_dashboard()
+    dashboard = win.dashboard
+    assert dashboard is not None
+    dashboard.resize(*SIZE)
+    settle(
+        app, lambda: None not in (dashboard.summary, dashboard.emissions, dashboard.pipeline), 60
+    )
+    tabs = dashboard.findChild(QTabWidget, "chartTabs")
+    for page, name in (
+        ("emissionsPage", "dashboard-emissions"),
+        ("libraryPage", "dashboard-libraries"),
+    ):
+        tabs.setCurrentWidget(tabs.findChild(QWidget, page))
+        shot(dashboard, name)
+    dashboard.close()
     win.close()
     db.dispose()
 

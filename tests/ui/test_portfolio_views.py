@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView, QTabWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from greendesk.domain.roles import Principal
 from greendesk.services import portfolio
 from greendesk.services.loan_filter import LoanFilter
 from greendesk.services.portfolio_summary import portfolio_summary
@@ -18,19 +17,13 @@ from greendesk.store.database import Database
 from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.models.loan_table import COLUMNS, LoanTableModel
-from greendesk.ui.settings import Settings
 from greendesk.ui.workers import Tasks
 
 
 @pytest.fixture
-def window(
-    qtbot: QtBot, desk_app: object, db: Database, officer: Principal, settings: Settings
-) -> MainWindow:
-    win = MainWindow(db, officer, settings, "zh_CN")
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitUntil(lambda: win.filter_bar.combos["regionCombo"].count() > 1)
-    return win
+def window(qtbot: QtBot, desk_window: MainWindow) -> MainWindow:
+    qtbot.waitUntil(lambda: desk_window.filter_bar.combos["regionCombo"].count() > 1)
+    return desk_window
 
 
 def _ids(win: MainWindow) -> list[int]:
@@ -122,7 +115,7 @@ def test_the_dashboard_shows_the_figures_and_opens_the_loans_behind_them(
     summary = portfolio_summary(db)
     assert dashboard.summary == summary
     tabs = child(dashboard, QTabWidget, "chartTabs")
-    assert tabs.count() == 6
+    assert tabs.count() == 8  # six portfolio figures, financed emissions, project libraries
     table = child(dashboard, QTableView, "classTable")
     model = table.model()
     assert model.rowCount() == len(summary.by_class)

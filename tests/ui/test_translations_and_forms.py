@@ -106,11 +106,24 @@ def _translate_calls_with_computed_text(path: Path) -> list[str]:
 
     pyside6-lupdate extracts literals only: text passed through a variable (a ``_tr(text)``
     wrapper, say) never reaches the .ts files and would stay English in the Chinese window.
+    The one exception is Qt's own idiom for tables of texts: a module that marks its texts
+    with ``QT_TRANSLATE_NOOP("Context", "literal")`` (lupdate extracts those) may translate
+    them later by variable, in that literal context.
     """
     import ast
 
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    marked = {
+        node.args[0].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "QT_TRANSLATE_NOOP"
+        and len(node.args) == 2
+        and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+    }
     found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in ast.walk(tree):
         if not (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Attribute)
@@ -120,6 +133,8 @@ def _translate_calls_with_computed_text(path: Path) -> list[str]:
         ):
             continue
         literal = [isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args[:2]]
+        if literal[:1] == [True] and node.args[0].value in marked:
+            continue  # the module's own QT_TRANSLATE_NOOP texts, translated by variable
         if len(literal) < 2 or not all(literal):
             found.append(f"{path.name}:{node.lineno}")
     return found

@@ -62,6 +62,24 @@ def test_lvtanrong_computes_nothing_it_cannot_source() -> None:
         assert v.funding_rate.value is None and v.funding_rate.note
 
 
+def test_lvtanrong_states_the_quota_rates_found_and_why_its_own_stay_unconfirmed() -> None:
+    raw = _raw("lvtanrong.toml")
+    sources = {s["id"]: s for s in raw["sources"]}
+    history = {h["text"]: h["source"] for h in raw["history"]}
+    # the one-year 支农支小 relending rate behind the quotas, each step with its source
+    dated = {text[:10]: source for text, source in history.items() if text[:4].isdigit()}
+    assert dated["2021-12-07"] == "reuters-2021-12-07"
+    assert "2 %" in sources["reuters-2021-12-07"]["title"]
+    assert "1.5 %" in sources[dated["2025-05-07"]]["title"]
+    assert "1.25%" in sources[dated["2026-01-19"]]["title"]
+    # yet neither 绿碳融's own rate nor its share is a figure: the notes say what was found
+    first = load_programmes()["lvtanrong"].version_on(date(2022, 6, 30))
+    assert first is not None and first.funding_rate.value is None
+    assert "2.00 %" in first.funding_rate.note and "not known" in first.funding_rate.note
+    assert "100 %" in first.share_of_principal.note
+    assert not load_programmes()["lvtanrong"].computes_refinancing
+
+
 def test_every_area_code_and_activity_exists() -> None:
     catalogue = load_catalogue()
     activities = {a.key for s in load_sectors().values() for a in s.eligible}
