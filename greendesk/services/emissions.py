@@ -10,11 +10,9 @@ beside, never netted. A loan whose subject has no record is listed with the reas
 
 from __future__ import annotations
 
-import gc
 import json
 import tomllib
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -358,19 +356,6 @@ def iter_loan_emissions(
         yield figures_of(facts, amount, categories[code], borrowers, projects)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a report builds its rows: 100,000 rows of plain
-    values hold no cycles, and the collector's passes over them cost ~2 s at that size."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def emissions_report(
     db: Database,
     as_of: date | None = None,
@@ -380,7 +365,7 @@ def emissions_report(
     """Every current loan's financed and avoided emissions on ``as_of`` (default today); with
     an active ``filters``, only the loans it selects (the dashboard of a filtered list)."""
     day = as_of or date.today()
-    with db.session() as session, _collector_paused():
+    with db.session() as session:
         loans = tuple(iter_loan_emissions(db, session, day, lang, filters))
     return EmissionsReport(
         as_of=day,
