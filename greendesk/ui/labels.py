@@ -8,12 +8,13 @@ reports); the rest are the interface's own. The language is Qt's default locale,
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
 from greendesk.domain.money import format_money
+from greendesk.domain.money_units import UNIT_CHOICES, MoneyUnit, format_in_unit, unit_name
 from greendesk.domain.roles import ROLE_LABELS, Role
 from greendesk.domain.workflow import STATUS_LABELS, Status
 
@@ -158,38 +159,34 @@ def role_text(role: Role) -> str:
     return _pick(ROLE_LABELS[role])
 
 
-# display units for CNY amounts: (divisor, Chinese unit, English unit)
-MONEY_UNITS: dict[str, tuple[Decimal, str, str]] = {
-    "yuan": (Decimal(1), "元", "CNY"),
-    "wan": (Decimal(10_000), "万元", "10k CNY"),
-    "yi": (Decimal(100_000_000), "亿元", "100m CNY"),
-}
-_money_unit = "yuan"
+# display units for CNY amounts: the rule and the names are the domain's (domain.money_units)
+MONEY_UNITS = UNIT_CHOICES
+_money_unit = MoneyUnit.YUAN
 
 
 def set_money_unit(unit: str) -> None:
     """Show CNY amounts in 元, 万元 or 亿元 (the window's setting; the data stay in fen)."""
     global _money_unit
-    _money_unit = unit if unit in MONEY_UNITS else "yuan"
+    _money_unit = MoneyUnit(unit) if unit in MONEY_UNITS else MoneyUnit.YUAN
 
 
 def money_unit() -> str:
-    return _money_unit
+    return _money_unit.value
 
 
 def money(amount: Decimal | None, currency: str = "") -> str:
     """Money as the desk shows it: grouped, two decimals, in the chosen unit (never via float).
 
     In 万元 or 亿元 the figure is the exact amount divided and rounded half-up to two decimals,
-    with the unit named; other currencies, and :func:`money_exact`, stay in whole units.
+    with the unit named (``domain.money_units``); other currencies, and :func:`money_exact`,
+    stay in whole units.
     """
     if amount is None:
         return DASH
-    if _money_unit == "yuan" or currency not in ("", "CNY"):
+    if _money_unit is MoneyUnit.YUAN or currency not in ("", "CNY"):
         return money_exact(amount, currency)
-    divisor, zh, en = MONEY_UNITS[_money_unit]
-    scaled = (amount / divisor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{format_money(scaled, grouped=True)} {zh if chinese() else en}"
+    name = unit_name(_money_unit, "zh" if chinese() else "en")
+    return f"{format_in_unit(amount, _money_unit)} {name}"
 
 
 def money_exact(amount: Decimal | None, currency: str = "") -> str:

@@ -2465,6 +2465,14 @@ What meets it? The document or fact on file (number, date, issuer).</translation
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>Summary figures in this unit, rounded half-up to 0.01; the appendices' schedules stay exact in yuan</source>
+        <translation>Summary figures in this unit, rounded half-up to 0.01; the appendices' schedules stay exact in yuan</translation>
+    </message>
+    <message>
+        <source>Amounts in</source>
+        <translation>Amounts in</translation>
+    </message>
+    <message>
         <source>Credit memo {}</source>
         <translation>Credit memo {}</translation>
     </message>

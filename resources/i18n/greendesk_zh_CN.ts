@@ -2465,6 +2465,14 @@ What meets it? The document or fact on file (number, date, issuer).</source>
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>Summary figures in this unit, rounded half-up to 0.01; the appendices' schedules stay exact in yuan</source>
+        <translation>正文金额按此单位四舍五入保留两位小数；附录的还款计划仍以元列示，精确至分</translation>
+    </message>
+    <message>
+        <source>Amounts in</source>
+        <translation>金额单位</translation>
+    </message>
+    <message>
         <source>Credit memo {}</source>
         <translation>授信审批报告 {}</translation>
     </message>
