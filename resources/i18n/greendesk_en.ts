@@ -862,6 +862,38 @@ What meets it? The document or fact on file (number, date, issuer).</translation
 <context>
     <name>EvidenceDialog</name>
     <message>
+        <source>Withdraw document</source>
+        <translation>Withdraw document</translation>
+    </message>
+    <message>
+        <source>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</source>
+        <translation>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {file}.</source>
+        <translation>No application on this computer opens {file}.</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <source>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</source>
+        <translation>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Open the selected document with the system's viewer (the file is checked against its SHA-256 first)</source>
+        <translation>Open the selected document with the system's viewer (the file is checked against its SHA-256 first)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>

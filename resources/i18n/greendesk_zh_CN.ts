@@ -862,6 +862,38 @@ What meets it? The document or fact on file (number, date, issuer).</source>
 <context>
     <name>EvidenceDialog</name>
     <message>
+        <source>Withdraw document</source>
+        <translation>撤回证明材料</translation>
+    </message>
+    <message>
+        <source>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</source>
+        <translation>撤回 {issuer} 出具的{kind}（{file}，{day} 收到）？贷款将立即重新分类，撤回记入审计记录。</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {file}.</source>
+        <translation>本机没有可打开 {file} 的程序。</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>正在打开文件…</translation>
+    </message>
+    <message>
+        <source>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</source>
+        <translation>撤回所选证明材料并重新分类（限经办客户经理或系统管理员，贷审会决议前）</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Open the selected document with the system's viewer (the file is checked against its SHA-256 first)</source>
+        <translation>用系统的查看程序打开所选文件（先核对 SHA-256 校验值）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>证明材料</translation>
     </message>
