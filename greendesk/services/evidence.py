@@ -60,6 +60,11 @@ MAX_FILE_BYTES = 64 * 1024 * 1024  # a scanned approval is a few MB; more is the
 VALUE = "value"
 DOCUMENT = "document"
 ELSEWHERE = "elsewhere"
+# A document may be withdrawn only while no current loan of its project has been decided:
+# after approval the committee has relied on it, and the record stays as it was.
+WITHDRAW_STATUSES = frozenset(
+    {Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.UNDER_REVIEW}
+)
 
 # Findings supplied in another editor, not on the evidence page: where, in both languages.
 _ELSEWHERE: tuple[tuple[str, str, str], ...] = (
@@ -122,6 +127,9 @@ class LoanEvidence:
     pending: bool  # the class rests on evidence still missing
     items: tuple[EvidenceItem, ...]
     documents: tuple[DocumentRecord, ...]
+    # no current loan of the project decided yet: its documents may still be withdrawn (by the
+    # officer of record or an administrator; see :func:`withdraw_document`)
+    withdrawable: bool = False
 
 
 @dataclass(frozen=True)
@@ -244,10 +252,16 @@ def _evidence(session: Session, loan_id: int) -> LoanEvidence:
         )
         documents = [_document(row) for row in session.scalars(query)]
     flags = {str(f.get("id")) for f in result.get("flags") or [] if isinstance(f, dict)}
+    withdrawable = project is not None and all(
+        status in WITHDRAW_STATUSES
+        for status in session.scalars(
+            select(Loan.status).where(Loan.project_id == project.id, is_current_version())
+        )
+    )
     return LoanEvidence(
         loan.id, loan.reference, project.id if project else None,
         project.name if project else "", loan.classification_primary,
-        "green.pending_evidence" in flags, tuple(seen.values()), tuple(documents),
+        "green.pending_evidence" in flags, tuple(seen.values()), tuple(documents), withdrawable,
     )  # fmt: skip
 
 
@@ -453,12 +467,6 @@ def supply_document(
 
 
 # -- withdrawing ----------------------------------------------------------------------------
-
-# A document may be withdrawn only while no current loan of its project has been decided:
-# after approval the committee has relied on it, and the record stays as it was.
-WITHDRAW_STATUSES = frozenset(
-    {Status.DRAFT, Status.RETURNED, Status.SUBMITTED, Status.UNDER_REVIEW}
-)
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "loan.update_terms": ("修改贷款条款", "loan terms changed"),
     "loan.classify": ("系统分类", "classified by the engine"),
     "loan.revalue": ("押品重估", "collateral revalued"),
+    "loan.allocate_proceeds": ("分配募集资金", "proceeds allocated"),
     "condition.satisfy": ("放款前提条件已满足", "condition precedent satisfied"),
     "loan.override_classification": ("调整分类", "classification overridden"),
     "loan.clear_override": ("撤销分类调整", "classification override removed"),
@@ -188,8 +189,12 @@ def money(amount: Decimal | None, currency: str = "") -> str:
         return DASH
     if _money_unit is MoneyUnit.YUAN or currency not in ("", "CNY"):
         return money_exact(amount, currency)
-    name = unit_name(_money_unit, "zh" if chinese() else "en")
-    return f"{format_in_unit(amount, _money_unit)} {name}"
+    return f"{format_in_unit(amount, _money_unit)} {unit_text(_money_unit)}"
+
+
+def unit_text(unit: MoneyUnit) -> str:
+    """元 / 万元 / 亿元 in Chinese, CNY / 10k CNY / 100m CNY in English."""
+    return unit_name(unit, "zh" if chinese() else "en")
 
 
 def money_exact(amount: Decimal | None, currency: str = "") -> str:

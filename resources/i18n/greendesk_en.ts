@@ -3096,18 +3096,6 @@ What meets it? The document or fact on file (number, date, issuer).</translation
 <context>
     <name>ScheduleChart</name>
     <message>
-        <source>100 million CNY</source>
-        <translation>100 million CNY</translation>
-    </message>
-    <message>
-        <source>10 thousand CNY</source>
-        <translation>10 thousand CNY</translation>
-    </message>
-    <message>
-        <source>CNY</source>
-        <translation>CNY</translation>
-    </message>
-    <message>
         <source>Balance</source>
         <translation>Balance</translation>
     </message>
@@ -3239,6 +3227,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</source>
+        <translation>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</translation>
+    </message>
     <message>
         <source>yes</source>
         <translation>yes</translation>

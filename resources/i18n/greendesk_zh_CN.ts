@@ -3096,18 +3096,6 @@ What meets it? The document or fact on file (number, date, issuer).</source>
 <context>
     <name>ScheduleChart</name>
     <message>
-        <source>100 million CNY</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>10 thousand CNY</source>
-        <translation>万元</translation>
-    </message>
-    <message>
-        <source>CNY</source>
-        <translation>元</translation>
-    </message>
-    <message>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -3239,6 +3227,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</source>
+        <translation>{what}：第 {drawdown} 笔提款中的 {amount} 分配至资金用途第 {line} 行</translation>
+    </message>
     <message>
         <source>yes</source>
         <translation>是</translation>

@@ -423,7 +423,8 @@ def _events(db: Database, action: str) -> list[AuditEvent]:
 
 def test_the_officer_withdraws_and_the_loan_is_reclassified(db: Database, tmp_path: Path) -> None:
     loan_id, (first, second, third) = _supplied(db, tmp_path)
-    assert evidence.missing_evidence(db, loan_id).items == ()
+    found = evidence.missing_evidence(db, loan_id)
+    assert found.items == () and found.withdrawable
     shared_digest = hashlib.sha256((tmp_path / "批复.pdf").read_bytes()).hexdigest()
     done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, first)
     assert isinstance(done, WithdrawResult) and done.document_id == first
@@ -489,6 +490,7 @@ def test_nobody_withdraws_once_the_committee_has_decided(
 ) -> None:
     loan_id, ids = _supplied(db, tmp_path)
     _set_status(db, loan_id, status)
+    assert not evidence.missing_evidence(db, loan_id).withdrawable  # the window greys it out
     files = _files(db)
     before = _state(db, loan_id)
     for who in ("officer", "admin"):

@@ -287,3 +287,18 @@ def test_a_reviewer_may_open_a_document_but_not_withdraw_it(
     assert not dialog.error.isHidden()
     assert dialog.documents.rowCount() == 1
     dialog.reject()
+
+
+def test_withdraw_is_greyed_out_once_the_committee_has_decided(
+    qtbot: QtBot, desk_app: QApplication, db: Database, officer: Principal, tmp_path: Path
+) -> None:
+    loan_id = _loan_id(db, "GS-JQ-2024-001")  # Jinta, approved in the demo portfolio
+    scan = tmp_path / "approval.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% approval\n")
+    data = evidence.DocumentInput("project_approval", "2024-05-20", "甘肃省发改委", "", scan)
+    evidence.supply_document(db, officer, loan_id, "evidence.project_approval", data)
+    dialog, _host = _open_page(qtbot, db, officer, loan_id)
+    dialog.documents_table.selectRow(0)
+    assert dialog.open_button.isEnabled()
+    assert dialog.withdraw_button.isVisible() and not dialog.withdraw_button.isEnabled()
+    dialog.reject()

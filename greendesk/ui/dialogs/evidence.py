@@ -218,6 +218,7 @@ class EvidenceDialog(QDialog):
         # the role may; whether this user is the officer of record the service decides
         self._may_withdraw = actor is not None and actor.may(Action.WITHDRAW_EVIDENCE)
         self.withdraw_button.setVisible(self._may_withdraw)
+        self._withdrawable = False
         self.show_evidence(evidence.missing_evidence(db, loan_id), item_id)
 
     # -- showing
@@ -241,6 +242,7 @@ class EvidenceDialog(QDialog):
         self.summary.setText(" · ".join(parts))
         self.items.set_rows(found.items)
         self.documents.set_rows(found.documents)
+        self._withdrawable = found.withdrawable  # no loan of the project decided yet
         self._document_selected()
         self.items_table.resizeRowsToContents()
         row = next((i for i, x in enumerate(found.items) if x.id == item_id), 0)
@@ -294,7 +296,7 @@ class EvidenceDialog(QDialog):
     def _document_selected(self, *_args: object) -> None:
         chosen = self.current_document() is not None and not self.busy
         self.open_button.setEnabled(chosen)
-        self.withdraw_button.setEnabled(chosen and self._may_withdraw)
+        self.withdraw_button.setEnabled(chosen and self._may_withdraw and self._withdrawable)
 
     def open_document(self) -> None:
         """Read the file (checked against its SHA-256) and write a viewing copy on a worker,
