@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -221,6 +221,20 @@ class EvidenceDialog(QDialog):
         self._withdrawable = False
         self.show_evidence(evidence.missing_evidence(db, loan_id), item_id)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """The summary line as tall as its text at the dialog's width (a word-wrapped label
+        otherwise asks for several lines and leaves a band of empty space)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.summary.setFixedHeight(max(1, self.summary.heightForWidth(width)))
+
     # -- showing
     def show_evidence(self, found: LoanEvidence, item_id: str | None = None) -> None:
         parts = [found.reference]
@@ -240,6 +254,7 @@ class EvidenceDialog(QDialog):
         else:
             parts.append(QCoreApplication.translate("EvidenceDialog", "no missing evidence"))
         self.summary.setText(" · ".join(parts))
+        self._fit_summary()
         self.items.set_rows(found.items)
         self.documents.set_rows(found.documents)
         self._withdrawable = found.withdrawable  # no loan of the project decided yet
