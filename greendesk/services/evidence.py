@@ -544,11 +544,20 @@ def withdraw_document(db: Database, actor: Actor, loan_id: int, document_id: int
         session.expire_all()
         after = _evidence(session, loan_id)
     removed = False
-    if folder is not None and orphan is not None:
+    if folder is not None and orphan is not None and not _still_named(db, orphan):
         with contextlib.suppress(FileNotFoundError):
             (folder / orphan).unlink()
             removed = True
     return WithdrawResult(document_id, removed, after)
+
+
+def _still_named(db: Database, stored_name: str) -> bool:
+    """Read again after the commit: a document supplied meanwhile with the same scan keeps it."""
+    with db.session() as session:
+        found = session.scalars(
+            select(EvidenceDocument.id).where(EvidenceDocument.stored_name == stored_name)
+        ).first()
+    return found is not None
 
 
 def document_bytes(db: Database, document_id: int) -> bytes:

@@ -541,3 +541,28 @@ def test_a_failed_transaction_keeps_the_row_and_the_file(
         evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
     assert _state(db, loan_id) == before  # no row deleted, no audit event
     assert _files(db) == files and all(f.exists() for f in files)
+
+
+def test_a_scan_supplied_again_meanwhile_keeps_its_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the withdrawal's commit and the file's removal another desk records the same
+    scan: the file stays, since a row names it again."""
+    loan_id, ids = _supplied(db, tmp_path)
+    own = tmp_path / "环评.pdf"
+    real = evidence._still_named
+
+    def meanwhile(database: Database, stored_name: str) -> bool:
+        kind = DOCUMENTS[2]
+        evidence.supply_document(
+            database, _who(database, "officer"), loan_id, f"evidence.{kind}", _doc(kind, own)
+        )
+        return real(database, stored_name)
+
+    monkeypatch.setattr(evidence, "_still_named", meanwhile)
+    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
+    assert not done.file_removed
+    [again] = [
+        d for d in evidence.missing_evidence(db, loan_id).documents if d.kind == DOCUMENTS[2]
+    ]
+    assert evidence.document_bytes(db, again.id) == own.read_bytes()
