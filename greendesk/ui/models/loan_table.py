@@ -23,12 +23,11 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QWidget
 
 from greendesk.services.loan_filter import LoanFilter
 from greendesk.services.portfolio import LoanSummary, fetch_loan_summaries, list_loan_ids
 from greendesk.store.database import Database
-from greendesk.ui import labels, messages
+from greendesk.ui import labels
 from greendesk.ui.workers import Tasks
 
 Index = QModelIndex | QPersistentModelIndex
@@ -68,16 +67,14 @@ class LoanTableModel(QAbstractTableModel):
         self._filters = LoanFilter()
         self._order = "reference"
         self._asked = 0  # the newest query's number: an older answer arriving late is dropped
-        # what the newest query asks (search, filters, order): the next one changes one part of
-        # it, not of what is shown — a search typed while a filter is still being read keeps it
-        self._wanted: tuple[str, LoanFilter, str] = ("", LoanFilter(), "reference")
         self.fetches = 0  # how many block reads were made (tests and the status bar)
 
     # -- loading
     def reload(self) -> None:
         """Re-read the ids now (after a change) and drop cached rows."""
         self._asked += 1
-        self._apply(self._asked, *self._wanted, self._query(*self._wanted))
+        self._apply(self._asked, self._search, self._filters, self._order, self._query(
+            self._search, self._filters, self._order))  # fmt: skip
 
     def _query(self, search: str, filters: LoanFilter, order: str) -> list[int]:
         return list_loan_ids(self._db, search=search, order_by=order, filters=filters)
@@ -105,45 +102,29 @@ class LoanTableModel(QAbstractTableModel):
     ) -> None:
         """Query the ids for a new search, filter or order: on a worker when the model has
         one (the latest request wins), else at once."""
-        last_search, last_filters, last_order = self._wanted
         wanted = (
-            last_search if search is None else search.strip(),
-            last_filters if filters is None else filters,
-            last_order if order is None else order,
+            self._search if search is None else search.strip(),
+            self._filters if filters is None else filters,
+            self._order if order is None else order,
         )
         self._asked += 1
-        asked, self._wanted = self._asked, wanted
+        asked = self._asked
         if self._tasks is None:
-            try:
-                ids = self._query(*wanted)
-            except Exception:
-                self._wanted = (self._search, self._filters, self._order)
-                raise
-            self._apply(asked, *wanted, ids)
+            self._apply(asked, *wanted, self._query(*wanted))
             return
-
-        def refused(exc: BaseException, details: str) -> None:
-            if asked == self._asked:  # the list stays as shown; so does what the next one asks
-                self._wanted = (self._search, self._filters, self._order)
-            if on_error is not None:
-                on_error(exc, details)
-            else:
-                owner = self.parent()
-                messages.show_exception(owner if isinstance(owner, QWidget) else None, exc, details)
-
         self._tasks.run(
             lambda _progress: self._query(*wanted),
             lambda ids: self._apply(asked, *wanted, ids),
             label="",
-            on_error=refused,
+            on_error=on_error,
         )
 
     def set_search(self, text: str) -> None:
-        if text.strip() != self._wanted[0]:
+        if text.strip() != self._search:
             self.ask(search=text)
 
     def set_filters(self, filters: LoanFilter) -> None:
-        if filters != self._wanted[1]:
+        if filters != self._filters:
             self.ask(filters=filters)
 
     @property
@@ -245,7 +226,7 @@ class LoanTableModel(QAbstractTableModel):
             return
         key = COLUMNS[column][2] or "reference"
         wanted = f"-{key}" if order == Qt.SortOrder.DescendingOrder else key
-        if wanted != self._wanted[2]:
+        if wanted != self._order:
             self.ask(order=wanted)
 
 
