@@ -1,9 +1,11 @@
-"""``greendesk evidence list | supply``: the missing evidence of a loan's classification.
+"""``greendesk evidence list | supply | withdraw``: the missing evidence of a loan's classification.
 
 ``list REF`` shows each missing item and what supplies it (a technology value with its unit and
 rule, or a document of a kind) and the documents on file; ``supply REF --item ID`` records a
 value (``--value``) or a document received (``--document FILE --kind K --date D --issuer TEXT``)
-and re-classifies the loan — the same service as the window's evidence page.
+and re-classifies the loan — the same service as the window's evidence page. ``withdraw REF
+--document ID`` takes a document off file (the officer of record or an administrator, before the
+committee decides) and re-classifies the loan; its file goes when no other record keeps it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from greendesk.commands._common import add_db_argument, login, print_json, resolve_db_url
+from greendesk.commands._common import (
+    add_db_argument,
+    login,
+    print_json,
+    resolve_db_url,
+    whole_number,
+)
 from greendesk.commands._reference_data import add_acting, plain
 
 if TYPE_CHECKING:
@@ -43,6 +51,23 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     supply.add_argument("--json", action="store_true")
     add_acting(supply)
     supply.set_defaults(handler=run_supply)
+
+    withdraw = inner.add_parser(
+        "withdraw",
+        help="withdraw a supplied document of REF (the officer of record or an administrator, "
+        "before the committee decides)",
+    )
+    withdraw.add_argument("reference", metavar="REF")
+    withdraw.add_argument(
+        "--document",
+        required=True,
+        type=whole_number,
+        metavar="ID",
+        help="the document's id (see list --json)",
+    )
+    withdraw.add_argument("--json", action="store_true")
+    add_acting(withdraw)
+    withdraw.set_defaults(handler=run_withdraw)
 
 
 def _item_json(item: EvidenceItem) -> dict[str, Any]:
@@ -161,4 +186,28 @@ def run_supply(args: argparse.Namespace) -> int:
     state = "satisfied" if done.satisfied else "recorded, still missing"
     print(f"{args.reference}: {done.item_id} {state}; class {done.evidence.primary}")
     print(f"{len(done.evidence.items)} missing item(s) left")
+    return 0
+
+
+def run_withdraw(args: argparse.Namespace) -> int:
+    from greendesk.services import evidence, workflow
+    from greendesk.store.database import open_database
+
+    db = open_database(resolve_db_url(args.db))
+    try:
+        actor = login(db, args.acting)
+        loan_id = workflow.latest_loan_id(db, args.reference)
+        done = evidence.withdraw_document(db, actor, loan_id, args.document)
+    finally:
+        db.dispose()
+    if args.json:
+        print_json(
+            {"withdrawn": done.document_id, "file_removed": done.file_removed,
+             **_as_json(done.evidence)}
+        )  # fmt: skip
+        return 0
+    kept = "its file removed" if done.file_removed else "its file kept (another record has it)"
+    print(f"{args.reference}: document {done.document_id} withdrawn, {kept}; "
+          f"class {done.evidence.primary}")  # fmt: skip
+    print(f"{len(done.evidence.items)} missing item(s)")
     return 0

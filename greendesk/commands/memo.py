@@ -19,6 +19,8 @@ from greendesk.domain.errors import UserError
 from greendesk.reporting.templates import LANGUAGES  # a constant; the module is stdlib-only
 
 MAX_WORKERS = 64
+# domain.money_units.UNIT_CHOICES, spelled out: that module pulls babel, too slow for --help
+UNIT_CHOICES = ("yuan", "wan", "yi")
 
 
 def _workers(text: str) -> int:
@@ -61,6 +63,13 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="language (default zh)")
     parser.add_argument(
+        "--unit",
+        choices=UNIT_CHOICES,
+        default="yuan",
+        help="amounts in 元 (yuan), 万元 (wan) or 亿元 (yi), rounded half-up to 0.01 and the unit "
+        "named; the appendices' schedules stay exact in 元 (default yuan)",
+    )
+    parser.add_argument(
         "--date",
         type=date_argument,
         default=None,
@@ -89,7 +98,7 @@ def _run_one(args: argparse.Namespace) -> int:
     db = open_database(resolve_db_url(args.db))
     buffer = io.BytesIO()  # render first: a failed memo leaves no half-written file behind
     try:
-        pages = write_memo(db, args.reference, buffer, args.lang, args.date)
+        pages = write_memo(db, args.reference, buffer, args.lang, args.date, args.unit)
     finally:
         db.dispose()
     try:
@@ -152,7 +161,14 @@ def _run_batch(args: argparse.Namespace) -> int:
     folder = _folder(args.output)
     started = time.perf_counter()
     outcomes = render_memos(
-        url, chosen, folder, lang=args.lang, today=args.date, workers=args.workers, progress=_Bar()
+        url,
+        chosen,
+        folder,
+        lang=args.lang,
+        today=args.date,
+        workers=args.workers,
+        progress=_Bar(),
+        unit=args.unit,
     )
     took = time.perf_counter() - started
     failed = [o for o in outcomes if o.error]

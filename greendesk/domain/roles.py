@@ -53,6 +53,9 @@ class Action(StrEnum):
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
     RECORD_KPI = "record_kpi"  # KPI observations and their review (maker-checker in services.kpi)
+    # a supplied evidence document taken off file: the officer of record (checked in
+    # services.evidence) or an administrator, and only before the committee decides
+    WITHDRAW_EVIDENCE = "withdraw_evidence"
 
 
 _O, _R, _A, _N = Role.OFFICER, Role.REVIEWER, Role.ADMIN, Role.ANALYST
@@ -78,6 +81,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.VIEW_AUDIT: frozenset({_O, _R, _A, _N}),
     Action.VERIFY_AUDIT: frozenset({_O, _R, _A, _N}),
     Action.RECORD_KPI: frozenset({_O, _R}),
+    Action.WITHDRAW_EVIDENCE: frozenset({_O, _A}),
 }
 
 ACTION_LABELS: dict[Action, tuple[str, str]] = {
@@ -109,6 +113,10 @@ ACTION_LABELS: dict[Action, tuple[str, str]] = {
     Action.RECORD_KPI: (
         "录入KPI观测值（经办人录入不生效）",
         "record KPI observations (the officer of record's own do not count)",
+    ),
+    Action.WITHDRAW_EVIDENCE: (
+        "撤回证明材料（经办客户经理，审批决议前）",
+        "withdraw a supplied evidence document (the officer of record, before the decision)",
     ),
 }
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from greendesk.domain.errors import UserError
+from greendesk.domain.money_units import MoneyUnit, format_in_unit, unit_name
 from greendesk.paths import reports_dir
 
 LANGUAGES = ("zh", "en")
@@ -79,19 +80,34 @@ class MemoTemplate:
     author_fallback: str
     text: dict[str, Any]
     values: Values
+    # the unit the memo's body shows CNY amounts in; ``{unit}`` in a label or header names it
+    money_unit: MoneyUnit = MoneyUnit.YUAN
+
+    @property
+    def unit_name(self) -> str:
+        """元 / 万元 / 亿元 (CNY / 10k CNY / 100m CNY in English)."""
+        return unit_name(self.money_unit, self.lang)
+
+    def amount(self, value: Decimal | None) -> str:
+        """A CNY figure of the memo's body in the chosen unit (元 exact; 万元 / 亿元 rounded
+        half-up to two decimals by ``domain.money_units``); its label names the unit."""
+        return "—" if value is None else format_in_unit(value, self.money_unit)
+
+    def with_unit(self, text: str) -> str:
+        return text.replace("{unit}", self.unit_name)
 
     def t(self, path: str) -> str:
-        """The label at a dotted path, e.g. ``fields.amount``."""
+        """The label at a dotted path, e.g. ``fields.amount``, ``{unit}`` filled in."""
         node: Any = self.text
         for part in path.split("."):
             if not isinstance(node, dict) or part not in node:
                 raise UserError(f"reports/memo.toml: [{self.lang}] has no label {path!r}")
             node = node[part]
-        return str(node)
+        return self.with_unit(str(node))
 
     def headers(self, table: str) -> list[str]:
         try:
-            return [str(h) for h in self.text["tables"][table]]
+            return [self.with_unit(str(h)) for h in self.text["tables"][table]]
         except KeyError:
             raise UserError(f"reports/memo.toml: [{self.lang}.tables] has no {table!r}") from None
 

@@ -110,16 +110,16 @@ def _init_worker(url: str | None) -> None:
     _worker_db = open_database(url)
 
 
-def _render_one(job: tuple[str, str, str, date | None]) -> MemoOutcome:
+def _render_one(job: tuple[str, str, str, date | None, str]) -> MemoOutcome:
     from greendesk.services.reports import write_memo
 
-    reference, target, lang, today = job
+    reference, target, lang, today, unit = job
     assert _worker_db is not None, "worker not initialised"
     path = Path(target)
     partial = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
         with partial.open("wb") as fh:
-            pages = write_memo(_worker_db, reference, fh, lang, today)
+            pages = write_memo(_worker_db, reference, fh, lang, today, unit)
         partial.replace(path)
     except UserError as exc:
         partial.unlink(missing_ok=True)
@@ -142,11 +142,13 @@ def render_memos(
     today: date | None = None,
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    unit: str = "yuan",
 ) -> list[MemoOutcome]:
-    """Render each reference's memo into ``folder`` on ``workers`` processes (default: cores)."""
+    """Render each reference's memo into ``folder`` on ``workers`` processes (default: cores);
+    ``unit``: the memos' amounts in 元, 万元 or 亿元 (``yuan``, ``wan``, ``yi``)."""
     count = max(1, min(workers or os.cpu_count() or 1, len(refs) or 1))
     paths = output_paths(folder, refs)
-    jobs = [(ref, str(paths[ref]), lang, today) for ref in refs]
+    jobs = [(ref, str(paths[ref]), lang, today, unit) for ref in refs]
     outcomes: list[MemoOutcome] = []
     if progress is not None:
         progress(0, len(jobs))
@@ -159,7 +161,7 @@ def render_memos(
 
 
 def _results(
-    url: str | None, jobs: list[tuple[str, str, str, date | None]], count: int
+    url: str | None, jobs: list[tuple[str, str, str, date | None, str]], count: int
 ) -> Iterator[MemoOutcome]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(count, context, _init_worker, (url,)) as pool:

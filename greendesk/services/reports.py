@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.calendar import Basis
 from greendesk.domain.errors import UserError
+from greendesk.domain.money_units import MoneyUnit, parse_unit
 from greendesk.reporting.memo import render_memo
 from greendesk.reporting.memo.programmes import ProgrammesMemo
 from greendesk.reporting.model import (
@@ -359,7 +360,22 @@ def write_memo(
     out: str | Path | BinaryIO,
     lang: str = "zh",
     today: date | None = None,
+    unit: MoneyUnit | str = MoneyUnit.YUAN,
 ) -> int:
-    """Render loan ``reference``'s memo to ``out``; returns the page count."""
+    """Render loan ``reference``'s memo to ``out``; returns the page count.
+
+    ``unit`` (``yuan``, ``wan``, ``yi``): the memo body's CNY amounts in 元, 万元 or 亿元, rounded
+    half-up to two decimals and the unit named; the appendices' schedules stay exact in 元.
+    """
     template = load_memo_template(lang)  # a bad --lang fails before any database work
-    return render_memo(memo_data(db, reference, lang, today), out, lang, template)
+    chosen = memo_unit(unit)  # ... and so does a bad --unit
+    data = memo_data(db, reference, lang, today)
+    return render_memo(data, out, lang, template, unit=chosen)
+
+
+def memo_unit(unit: MoneyUnit | str) -> MoneyUnit:
+    """The memo's unit from its option; UserError names the choices."""
+    try:
+        return parse_unit(unit)
+    except ValueError as exc:
+        raise UserError(f"--unit: {exc}") from None

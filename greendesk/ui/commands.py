@@ -347,7 +347,12 @@ class Commands:
         if current is None or not self.w.actor.may(Action.EXPORT):
             return
         dialog = MemoDialog(
-            self.w.db, current.loan.reference, self.w.tasks, self._report_lang(), self.w
+            self.w.db,
+            current.loan.reference,
+            self.w.tasks,
+            self._report_lang(),
+            self.w,
+            unit=labels.money_unit(),  # View → Amounts in, as the list and the detail show it
         )
         self.dialog = dialog
         open_transient(dialog)

@@ -8,12 +8,13 @@ reports); the rest are the interface's own. The language is Qt's default locale,
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 
 from greendesk.domain.money import format_money
+from greendesk.domain.money_units import UNIT_CHOICES, MoneyUnit, format_in_unit, unit_name
 from greendesk.domain.roles import ROLE_LABELS, Role
 from greendesk.domain.workflow import STATUS_LABELS, Status
 
@@ -78,6 +79,7 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "loan.update_terms": ("修改贷款条款", "loan terms changed"),
     "loan.classify": ("系统分类", "classified by the engine"),
     "loan.revalue": ("押品重估", "collateral revalued"),
+    "loan.allocate_proceeds": ("分配募集资金", "proceeds allocated"),
     "condition.satisfy": ("放款前提条件已满足", "condition precedent satisfied"),
     "loan.override_classification": ("调整分类", "classification overridden"),
     "loan.clear_override": ("撤销分类调整", "classification override removed"),
@@ -88,6 +90,9 @@ AUDIT_ACTIONS: dict[str, tuple[str, str]] = {
     "borrower.update": ("修改借款人", "borrower changed"),
     "project.create": ("新建项目", "project created"),
     "project.update": ("修改项目", "project changed"),
+    "project.evidence_value": ("补充技术参数", "technology value supplied"),
+    "project.evidence_document": ("登记证明材料", "evidence document recorded"),
+    "project.evidence_withdraw": ("撤回证明材料", "evidence document withdrawn"),
     "submit": ("提交申请", "submitted"),
     "start_review": ("受理审查", "review started"),
     "return": ("退回修改", "returned for changes"),
@@ -158,38 +163,38 @@ def role_text(role: Role) -> str:
     return _pick(ROLE_LABELS[role])
 
 
-# display units for CNY amounts: (divisor, Chinese unit, English unit)
-MONEY_UNITS: dict[str, tuple[Decimal, str, str]] = {
-    "yuan": (Decimal(1), "元", "CNY"),
-    "wan": (Decimal(10_000), "万元", "10k CNY"),
-    "yi": (Decimal(100_000_000), "亿元", "100m CNY"),
-}
-_money_unit = "yuan"
+# display units for CNY amounts: the rule and the names are the domain's (domain.money_units)
+MONEY_UNITS = UNIT_CHOICES
+_money_unit = MoneyUnit.YUAN
 
 
 def set_money_unit(unit: str) -> None:
     """Show CNY amounts in 元, 万元 or 亿元 (the window's setting; the data stay in fen)."""
     global _money_unit
-    _money_unit = unit if unit in MONEY_UNITS else "yuan"
+    _money_unit = MoneyUnit(unit) if unit in MONEY_UNITS else MoneyUnit.YUAN
 
 
 def money_unit() -> str:
-    return _money_unit
+    return _money_unit.value
 
 
 def money(amount: Decimal | None, currency: str = "") -> str:
     """Money as the desk shows it: grouped, two decimals, in the chosen unit (never via float).
 
     In 万元 or 亿元 the figure is the exact amount divided and rounded half-up to two decimals,
-    with the unit named; other currencies, and :func:`money_exact`, stay in whole units.
+    with the unit named (``domain.money_units``); other currencies, and :func:`money_exact`,
+    stay in whole units.
     """
     if amount is None:
         return DASH
-    if _money_unit == "yuan" or currency not in ("", "CNY"):
+    if _money_unit is MoneyUnit.YUAN or currency not in ("", "CNY"):
         return money_exact(amount, currency)
-    divisor, zh, en = MONEY_UNITS[_money_unit]
-    scaled = (amount / divisor).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    return f"{format_money(scaled, grouped=True)} {zh if chinese() else en}"
+    return f"{format_in_unit(amount, _money_unit)} {unit_text(_money_unit)}"
+
+
+def unit_text(unit: MoneyUnit) -> str:
+    """元 / 万元 / 亿元 in Chinese, CNY / 10k CNY / 100m CNY in English."""
+    return unit_name(unit, "zh" if chinese() else "en")
 
 
 def money_exact(amount: Decimal | None, currency: str = "") -> str:

@@ -10,8 +10,8 @@ until the list itself changes size.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QTableView
 
 NAME_COLUMNS = (1, 2)  # borrower, project
@@ -27,6 +27,19 @@ SAMPLES = {
 _PAD = 14  # cell margins and the grid line
 _WEIGHTS = (11, 9)
 _MIN_CHARS = 5  # a name column never gets narrower than about five Chinese characters
+_COMFORT_CHARS = 6  # what the first layout gives each name column when the window has room
+_HEAD_PAD = 12 + 2  # the heading's padding (style sheet: 6 px a side) and its border
+
+
+def heading_width(table: QTableView, column: int) -> int:
+    """What a heading needs whole: its words in the bold heading font, the padding, and room
+    for the sort arrow (every heading sorts, so any may show it)."""
+    model = table.model()
+    text = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+    font = QFont(table.horizontalHeader().font())
+    font.setBold(True)  # the style sheet's headings are bold
+    metrics = QFontMetrics(font)
+    return metrics.horizontalAdvance(text) + _HEAD_PAD + metrics.height()
 
 
 class ListColumns(QObject):
@@ -45,6 +58,12 @@ class ListColumns(QObject):
         metrics = table.fontMetrics()
         for column, sample in SAMPLES.items():
             table.setColumnWidth(column, metrics.horizontalAdvance(sample) + _PAD)
+        model = table.model()
+        for column in range(model.columnCount() if model else 0):
+            if column not in NAME_COLUMNS:  # and no heading is cut ("Maturity", "Reference")
+                table.setColumnWidth(
+                    column, max(table.columnWidth(column), heading_width(table, column))
+                )
         table.verticalHeader().setDefaultSectionSize(2 * metrics.lineSpacing() + 8)
         self._sized = True
 
@@ -52,6 +71,22 @@ class ListColumns(QObject):
         if event.type() == QEvent.Type.Resize:
             self.fit()
         return False
+
+    def shortfall(self) -> int:
+        """How many pixels the list lacks to show every column with the name columns at a
+        comfortable width (0 when it has them); the window's first layout gives it those."""
+        table = self._table
+        model = table.model()
+        if model is None:
+            return 0
+        if not self._sized:
+            self._size_fixed()
+        others = sum(
+            table.columnWidth(c) for c in range(model.columnCount()) if c not in NAME_COLUMNS
+        )
+        glyph = table.fontMetrics().horizontalAdvance("中")
+        wanted = others + len(NAME_COLUMNS) * (_COMFORT_CHARS * glyph + 12)
+        return max(0, wanted - table.viewport().width())
 
     def fit(self) -> None:
         table = self._table

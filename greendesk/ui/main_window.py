@@ -8,7 +8,7 @@ are disabled. What each action does lives in :mod:`greendesk.ui.commands`.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -107,6 +107,7 @@ NEEDS_LOAN = ("actionEditLoan", "actionEditBorrower", "actionEditProject", "acti
 # Column widths in characters of the default font: reference, borrower, project, region,
 # amount, status, class, start, maturity.
 COLUMN_CHARS = (15, 21, 19, 9, 16, 7, 8, 10, 10)
+DETAIL_MIN_PX = 480  # the detail pane's cards stack in one column below 680 px, readable here
 
 
 class MainWindow(QMainWindow):
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.reload()
         self._load_choices()
+        self._first_layout = False
         self._restore_layout()
 
     # -- set-up
@@ -272,6 +274,22 @@ class MainWindow(QMainWindow):
             # every list column on screen at 1440 px; the detail's cards wrap in the rest
             list_width = self.width() * 63 // 100
             self.splitter.setSizes([list_width, self.width() - list_width])
+            self._first_layout = True  # widened on the first show if the list lacks room
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_layout:
+            QTimer.singleShot(0, self, self._give_list_room)  # not after the window is gone
+
+    def _give_list_room(self) -> None:
+        """On the first show without a remembered layout: widen the list (English headings are
+        wider) so that every column fits, keeping the detail at least ``DETAIL_MIN_PX``."""
+        self._first_layout = False
+        short = self.list_columns.shortfall()
+        left, right = self.splitter.sizes()
+        give = min(short, max(0, right - DETAIL_MIN_PX))
+        if give > 0:
+            self.splitter.setSizes([left + give, right - give])
 
     # -- list
     def _focus_search(self) -> None:

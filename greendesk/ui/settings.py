@@ -7,6 +7,8 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from greendesk.domain.money_units import UNIT_CHOICES
+
 
 def default_settings_path() -> Path:
     return Path(platformdirs.user_config_dir("GreenDesk", appauthor=False)) / "greendesk.ini"
@@ -43,7 +45,7 @@ class Settings:
     def money_unit(self) -> str:
         """How amounts read in the list and detail: ``yuan`` 元, ``wan`` 万元, ``yi`` 亿元."""
         value = self._text("ui/money_unit", "yuan")
-        return value if value in ("yuan", "wan", "yi") else "yuan"
+        return value if value in UNIT_CHOICES else "yuan"
 
     @money_unit.setter
     def money_unit(self, value: str) -> None:

@@ -980,6 +980,38 @@ score</translation>
 <context>
     <name>EvidenceDialog</name>
     <message>
+        <source>Withdraw document</source>
+        <translation>Withdraw document</translation>
+    </message>
+    <message>
+        <source>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</source>
+        <translation>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {file}.</source>
+        <translation>No application on this computer opens {file}.</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <source>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</source>
+        <translation>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Withdraw…</translation>
+    </message>
+    <message>
+        <source>Open the selected document with the system&apos;s viewer (the file is checked against its SHA-256 first)</source>
+        <translation>Open the selected document with the system&apos;s viewer (the file is checked against its SHA-256 first)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
@@ -1551,10 +1583,6 @@ score</translation>
     <message>
         <source>Computing the schedule…</source>
         <translation>Computing the schedule…</translation>
-    </message>
-    <message>
-        <source>Reading the classification…</source>
-        <translation>Reading the classification…</translation>
     </message>
     <message>
         <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>
@@ -2583,6 +2611,14 @@ score</translation>
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>Summary figures in this unit, rounded half-up to 0.01; the appendices&apos; schedules stay exact in yuan</source>
+        <translation>Summary figures in this unit, rounded half-up to 0.01; the appendices&apos; schedules stay exact in yuan</translation>
+    </message>
+    <message>
+        <source>Amounts in</source>
+        <translation>Amounts in</translation>
+    </message>
+    <message>
         <source>Credit memo {}</source>
         <translation>Credit memo {}</translation>
     </message>
@@ -3174,18 +3210,6 @@ score</translation>
 <context>
     <name>ScheduleChart</name>
     <message>
-        <source>100 million CNY</source>
-        <translation>100 million CNY</translation>
-    </message>
-    <message>
-        <source>10 thousand CNY</source>
-        <translation>10 thousand CNY</translation>
-    </message>
-    <message>
-        <source>CNY</source>
-        <translation>CNY</translation>
-    </message>
-    <message>
         <source>Balance</source>
         <translation>Balance</translation>
     </message>
@@ -3317,6 +3341,10 @@ score</translation>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</source>
+        <translation>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</translation>
+    </message>
     <message>
         <source>yes</source>
         <translation>yes</translation>

@@ -980,6 +980,38 @@ score</source>
 <context>
     <name>EvidenceDialog</name>
     <message>
+        <source>Withdraw document</source>
+        <translation>撤回证明材料</translation>
+    </message>
+    <message>
+        <source>Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified at once and the withdrawal is recorded in the audit trail.</source>
+        <translation>撤回 {issuer} 出具的{kind}（{file}，{day} 收到）？贷款将立即重新分类，撤回记入审计记录。</translation>
+    </message>
+    <message>
+        <source>No application on this computer opens {file}.</source>
+        <translation>本机没有可打开 {file} 的程序。</translation>
+    </message>
+    <message>
+        <source>Opening the document…</source>
+        <translation>正在打开文件…</translation>
+    </message>
+    <message>
+        <source>Take the selected document off file and re-classify the loan (the officer of record or an administrator, before the committee decides)</source>
+        <translation>撤回所选证明材料并重新分类（限经办客户经理或系统管理员，贷审会决议前）</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Open the selected document with the system&apos;s viewer (the file is checked against its SHA-256 first)</source>
+        <translation>用系统的查看程序打开所选文件（先核对 SHA-256 校验值）</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
         <source>Evidence</source>
         <translation>证明材料</translation>
     </message>
@@ -1551,10 +1583,6 @@ score</source>
     <message>
         <source>Computing the schedule…</source>
         <translation>正在计算还款计划…</translation>
-    </message>
-    <message>
-        <source>Reading the classification…</source>
-        <translation>正在读取绿色分类…</translation>
     </message>
     <message>
         <source>Select a loan on the left to see its borrower, project, schedule, collateral, classification and history.</source>
@@ -2583,6 +2611,14 @@ score</source>
 <context>
     <name>MemoDialog</name>
     <message>
+        <source>Summary figures in this unit, rounded half-up to 0.01; the appendices&apos; schedules stay exact in yuan</source>
+        <translation>正文金额按此单位四舍五入保留两位小数；附录的还款计划仍以元列示，精确至分</translation>
+    </message>
+    <message>
+        <source>Amounts in</source>
+        <translation>金额单位</translation>
+    </message>
+    <message>
         <source>Credit memo {}</source>
         <translation>授信审批报告 {}</translation>
     </message>
@@ -3174,18 +3210,6 @@ score</source>
 <context>
     <name>ScheduleChart</name>
     <message>
-        <source>100 million CNY</source>
-        <translation>亿元</translation>
-    </message>
-    <message>
-        <source>10 thousand CNY</source>
-        <translation>万元</translation>
-    </message>
-    <message>
-        <source>CNY</source>
-        <translation>元</translation>
-    </message>
-    <message>
         <source>Balance</source>
         <translation>余额</translation>
     </message>
@@ -3317,6 +3341,10 @@ score</source>
 </context>
 <context>
     <name>Timeline</name>
+    <message>
+        <source>{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}</source>
+        <translation>{what}：第 {drawdown} 笔提款中的 {amount} 分配至资金用途第 {line} 行</translation>
+    </message>
     <message>
         <source>yes</source>
         <translation>是</translation>

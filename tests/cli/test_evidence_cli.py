@@ -244,3 +244,38 @@ def test_a_reviewer_is_refused(
     code, _, err = _run(capsys, *args)
     assert code == 2 and err.strip()
     assert _listing(capsys, desk) == before
+
+
+def test_withdraw_a_document_from_the_command_line(
+    capsys: pytest.CaptureFixture[str], desk: str, tmp_path: Path
+) -> None:
+    """Yumen is under review: its officer may still withdraw; a reviewer may not."""
+    scan = tmp_path / "approval.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% approval\n")
+    code, _out, err = _run(
+        capsys, *_supply(desk, "evidence.project_approval", *_document(scan, "project_approval"))
+    )
+    assert code == 0, err
+    documents = _listing(capsys, desk)["documents"]
+    assert isinstance(documents, list)
+    [doc] = documents
+    folder = tmp_path / "desk.db.files" / "evidence"
+    assert len(list(folder.iterdir())) == 1
+    base = ["evidence", "withdraw", YUMEN, "--document", str(doc["id"]), "--db", desk]
+    code, out, err = _run(capsys, *base, "--as", "reviewer1")
+    assert code == 2 and "reviewer1 (reviewer) may not withdraw" in err
+    assert "Traceback" not in err + out
+    for bad in ("1_0", "1.5", "x", "-1", "99999999999999999999999"):
+        code, out, err = _run(capsys, *base[:4], bad, *base[5:], "--as", "officer")
+        assert code == 2 and "document" in err, (bad, err)
+        assert "Traceback" not in err + out
+    assert len(_listing(capsys, desk)["documents"]) == 1  # type: ignore[arg-type]
+    code, out, err = _run(capsys, *base, "--as", "officer", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["withdrawn"] == doc["id"] and data["file_removed"] is True
+    assert data["documents"] == []
+    assert "evidence.project_approval" in [m["id"] for m in data["missing"]]
+    assert list(folder.iterdir()) == []
+    code, out, err = _run(capsys, *base, "--as", "officer")  # twice: it is gone
+    assert code == 2 and f"document {doc['id']} does not exist" in err

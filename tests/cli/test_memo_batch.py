@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -190,3 +191,36 @@ def test_file_names_are_safe_and_distinct(tmp_path: Path) -> None:
 def test_parse_refs_keeps_order_and_drops_repeats() -> None:
     assert parse_refs(" B ,A,B, C") == ["B", "A", "C"]
     assert parse_refs("甘肃-张掖-001") == ["甘肃-张掖-001"]
+
+
+def test_unit_option_for_one_memo_and_for_many(cli: Any, url: str, tmp_path: Path) -> None:
+    one = tmp_path / "mulei-wan.pdf"
+    run = cli(
+        "memo", "XJ-CJ-2023-001", "-o", str(one), "--unit", "wan", "--date", DATE, "--db", url
+    )
+    assert run.code == 0, run.err
+    flat = re.sub(r"\s+", "", text(one))
+    assert "授信金额（万元）244,300.00" in flat
+    assert "2,443,000,000.00元记为244,300.00万元" in flat  # the rounding, stated
+    assert "金额单位：元，精确至分。" in flat  # the appendices stay exact
+    plain = tmp_path / "mulei.pdf"
+    assert cli("memo", "XJ-CJ-2023-001", "-o", str(plain), "--date", DATE, "--db", url).code == 0
+    assert "授信金额（元）2,443,000,000.00" in re.sub(r"\s+", "", text(plain))  # default 元
+    folder = tmp_path / "many"
+    run = cli(
+        "memo", "--refs", "XJ-CJ-2023-001", "-o", str(folder), "--unit", "yi", "--lang", "en",
+        "--workers", "1", "--date", DATE, "--db", url,
+    )  # fmt: skip
+    assert run.code == 0, run.err
+    [pdf] = folder.glob("*.pdf")
+    assert "Facilityamount(100mCNY)24.43" in re.sub(r"\s+", "", text(pdf))
+
+
+@pytest.mark.parametrize("bad", ["万元", "WAN", "", "thousand"])
+def test_a_bad_unit_is_refused_before_anything_is_written(
+    cli: Any, url: str, tmp_path: Path, bad: str
+) -> None:
+    out = tmp_path / "memo.pdf"
+    run = cli("memo", "XJ-CJ-2023-001", "-o", str(out), "--unit", bad, "--db", url)
+    assert run.code == 2 and "--unit" in run.err and "Traceback" not in run.err
+    assert not out.exists()

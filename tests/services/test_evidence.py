@@ -8,6 +8,7 @@ file in the folder beside the database.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -18,10 +19,10 @@ import pytest
 from sqlalchemy import func, select
 
 from greendesk.domain.errors import InvalidInput, UserError
-from greendesk.domain.roles import PermissionDenied, Principal
+from greendesk.domain.roles import PermissionDenied, Principal, Refused, Role
 from greendesk.services import auth, evidence
 from greendesk.services.assessment import assess_loan, stored_classification
-from greendesk.services.evidence import DocumentInput
+from greendesk.services.evidence import DocumentInput, WithdrawResult
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import AuditEvent, EvidenceDocument, Loan, Project
@@ -385,3 +386,183 @@ def test_backup_and_restore_carry_the_files(db: Database, tmp_path: Path) -> Non
         assert evidence.document_bytes(restored, document.id) == scan.read_bytes()
     finally:
         restored.dispose()
+
+
+# -- withdrawing a document -----------------------------------------------------------------
+# The officer of record or an administrator withdraws a document before the committee decides;
+# the loan is re-classified and the withdrawal audited in the same transaction, and the file
+# kept beside the database goes only when no other record refers to it. Every refusal leaves
+# the row, the file, the classification and the trail as they were (a refusal by role audited).
+
+
+def _supplied(db: Database, tmp_path: Path) -> tuple[int, list[int]]:
+    """Jinta, back in draft (the demo has it approved), with its three documents on file: two
+    share one scan, the third has its own."""
+    officer = _who(db, "officer")
+    loan_id = _loan_id(db, JINTA)
+    _set_status(db, loan_id, "draft")
+    shared = _scan(tmp_path, "批复.pdf")
+    own = _scan(tmp_path, "环评.pdf", b"%PDF-1.4\n% another scan\n")
+    for kind, path in zip(DOCUMENTS, (shared, shared, own), strict=True):
+        evidence.supply_document(db, officer, loan_id, f"evidence.{kind}", _doc(kind, path))
+    ids = [d.id for d in evidence.missing_evidence(db, loan_id).documents]
+    return loan_id, ids
+
+
+def _set_status(db: Database, loan_id: int, status: str) -> None:
+    with db.session(write=True) as session:
+        loan = session.get(Loan, loan_id)
+        assert loan is not None
+        loan.status = status
+
+
+def _events(db: Database, action: str) -> list[AuditEvent]:
+    with db.session() as session:
+        return list(session.scalars(select(AuditEvent).where(AuditEvent.action == action)))
+
+
+def test_the_officer_withdraws_and_the_loan_is_reclassified(db: Database, tmp_path: Path) -> None:
+    loan_id, (first, second, third) = _supplied(db, tmp_path)
+    found = evidence.missing_evidence(db, loan_id)
+    assert found.items == () and found.withdrawable
+    shared_digest = hashlib.sha256((tmp_path / "批复.pdf").read_bytes()).hexdigest()
+    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, first)
+    assert isinstance(done, WithdrawResult) and done.document_id == first
+    assert [i.id for i in done.evidence.items] == [f"evidence.{DOCUMENTS[0]}"]  # missing again
+    assert [d.id for d in done.evidence.documents] == [second, third]
+    assert not done.file_removed  # the second document keeps the same scan
+    assert f"{shared_digest}.pdf" in [f.name for f in _files(db)]
+    [event] = _events(db, "project.evidence_withdraw")
+    assert event.actor == "officer" and event.after_json is None
+    assert event.before_json is not None
+    before = json.loads(event.before_json)
+    assert before["sha256"] == shared_digest
+    assert before["document_id"] == first and before["kind"] == DOCUMENTS[0]
+    info = stored_classification(db, loan_id)  # re-classified: the finding is stored again
+    assert info is not None and [f.id for f in info.missing_evidence] == [
+        f"evidence.{DOCUMENTS[0]}"
+    ]
+    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, second)
+    assert done.file_removed  # the last record of that scan: its file goes
+    assert f"{shared_digest}.pdf" not in [f.name for f in _files(db)]
+    assert len(_files(db)) == 1  # the third document's own scan stays
+    assert evidence.document_bytes(db, third) == (tmp_path / "环评.pdf").read_bytes()
+
+
+def test_an_administrator_may_withdraw(db: Database, tmp_path: Path) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    done = evidence.withdraw_document(db, _who(db, "admin"), loan_id, ids[2])
+    assert done.file_removed and [d.id for d in done.evidence.documents] == ids[:2]
+
+
+def test_analyst_and_reviewer_are_refused_and_nothing_changes(db: Database, tmp_path: Path) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    auth.create_user(db, _who(db, "admin"), "hq1", Role.ANALYST, "analyst-pass-123", "总行")
+    analyst = auth.authenticate(db, "hq1", "analyst-pass-123")
+    files = _files(db)
+    for who in (analyst, _who(db, "reviewer1")):
+        before = _state(db, loan_id)
+        with pytest.raises(PermissionDenied, match="may not withdraw a supplied evidence"):
+            evidence.withdraw_document(db, who, loan_id, ids[0])
+        after = _state(db, loan_id)
+        assert after[:3] == before[:3] and after[4] == before[4]  # rows, technology, class
+        assert after[3] == before[3] + 1  # only the refusal, audited
+    assert _files(db) == files
+
+
+def test_another_officer_is_not_the_officer_of_record(db: Database, tmp_path: Path) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    auth.create_user(db, _who(db, "admin"), "zhang", Role.OFFICER, "officer-pass-123", "张")
+    other = auth.authenticate(db, "zhang", "officer-pass-123")
+    before = _state(db, loan_id)
+    with pytest.raises(Refused, match=f"zhang is not the officer of record of loan {JINTA}"):
+        evidence.withdraw_document(db, other, loan_id, ids[0])
+    assert _state(db, loan_id)[:3] == before[:3]
+    [refusal] = [e for e in _events(db, "refused") if e.actor == "zhang"]
+    assert "evidence.withdraw" in f"{refusal.before_json} {refusal.after_json} {refusal.entity_id}"
+
+
+@pytest.mark.parametrize(
+    "status", ["approved", "approved_with_conditions", "disbursed", "closed", "declined"]
+)
+def test_nobody_withdraws_once_the_committee_has_decided(
+    db: Database, tmp_path: Path, status: str
+) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    _set_status(db, loan_id, status)
+    assert not evidence.missing_evidence(db, loan_id).withdrawable  # the window greys it out
+    files = _files(db)
+    before = _state(db, loan_id)
+    for who in ("officer", "admin"):
+        with pytest.raises(UserError, match=f"loan {JINTA} is {status}; evidence stays on file"):
+            evidence.withdraw_document(db, _who(db, who), loan_id, ids[0])
+    assert _state(db, loan_id) == before and _files(db) == files
+
+
+@pytest.mark.parametrize("status", ["submitted", "under_review", "returned"])
+def test_withdrawing_before_the_decision_is_allowed(
+    db: Database, tmp_path: Path, status: str
+) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    _set_status(db, loan_id, status)
+    assert evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2]).file_removed
+
+
+@pytest.mark.parametrize("bad", [0, -1, 2**63, 10**40, 999_999, "1", 1.0, True, None])
+def test_a_bad_document_id_is_a_user_error(db: Database, tmp_path: Path, bad: object) -> None:
+    loan_id, _ids = _supplied(db, tmp_path)
+    before = _state(db, loan_id)
+    with pytest.raises(UserError, match="document"):
+        evidence.withdraw_document(db, _who(db, "officer"), loan_id, bad)  # type: ignore[arg-type]
+    assert _state(db, loan_id) == before
+
+
+def test_a_document_of_another_project_is_refused(db: Database, tmp_path: Path) -> None:
+    _loan_id_jinta, ids = _supplied(db, tmp_path)
+    other = _loan_id(db, "XJ-CJ-2023-001")
+    with pytest.raises(UserError, match=f"{ids[0]} is not on file for loan XJ-CJ-2023-001"):
+        evidence.withdraw_document(db, _who(db, "officer"), other, ids[0])
+    with db.session() as session:
+        assert session.get(EvidenceDocument, ids[0]) is not None
+
+
+def test_a_failed_transaction_keeps_the_row_and_the_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loan_id, ids = _supplied(db, tmp_path)
+    files = _files(db)
+    before = _state(db, loan_id)
+
+    def broken(*_args: object) -> None:
+        raise UserError("classification: engine refused (test)")
+
+    monkeypatch.setattr(evidence, "_reclassify", broken)
+    with pytest.raises(UserError, match="engine refused"):
+        evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
+    assert _state(db, loan_id) == before  # no row deleted, no audit event
+    assert _files(db) == files and all(f.exists() for f in files)
+
+
+def test_a_scan_supplied_again_meanwhile_keeps_its_file(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the withdrawal's commit and the file's removal another desk records the same
+    scan: the file stays, since a row names it again."""
+    loan_id, ids = _supplied(db, tmp_path)
+    own = tmp_path / "环评.pdf"
+    real = evidence._still_named
+
+    def meanwhile(database: Database, stored_name: str) -> bool:
+        kind = DOCUMENTS[2]
+        evidence.supply_document(
+            database, _who(database, "officer"), loan_id, f"evidence.{kind}", _doc(kind, own)
+        )
+        return real(database, stored_name)
+
+    monkeypatch.setattr(evidence, "_still_named", meanwhile)
+    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
+    assert not done.file_removed
+    [again] = [
+        d for d in evidence.missing_evidence(db, loan_id).documents if d.kind == DOCUMENTS[2]
+    ]
+    assert evidence.document_bytes(db, again.id) == own.read_bytes()

@@ -3,10 +3,12 @@
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.ui.screenshots resources/screenshots
     QT_QPA_PLATFORM=offscreen QT_SCALE_FACTOR=2 .venv/bin/python -m tests.ui.screenshots OUT
 
-A fresh demo database in a temporary folder; the Yumen CSP application goes through the
-committee (three votes, one with conditions) so the overview shows votes and the checklist.
-Each screen is the real window at 1440×900 logical pixels; at QT_SCALE_FACTOR=2 the files are
-2880×1800 and named ``…@2x.png``.
+A fresh demo database in a temporary folder. The evidence page is taken first, on the Yumen CSP
+application under review with one approval on file; then Yumen goes through the committee
+(three votes, one with conditions) so the overview shows votes and the checklist. Each screen is
+the real window at 1440×900 logical pixels, laid out as a first start on a 1440 px screen; at
+QT_SCALE_FACTOR=2 the files are 2880×1800 and named ``…@2x.png``. ``GD_LANG=en`` takes the
+English window, named ``…-en.png``.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
-from greendesk.services import auth, portfolio, workflow
+from greendesk.services import auth, evidence, portfolio, workflow
 from greendesk.services.records.loans import get_loan_terms
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
 from greendesk.ui.dialogs.catalogue_picker import CataloguePicker
+from greendesk.ui.dialogs.evidence import EvidenceDialog
 from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.i18n import Translations
 from greendesk.ui.main_window import MainWindow
@@ -64,9 +67,23 @@ def through_committee(db: Database) -> int:
     return loan.id
 
 
+def approval_on_file(db: Database, folder: Path) -> None:
+    """Yumen's project approval received (a one-page scan), so the page lists a document."""
+    loan = next(x for x in portfolio.list_loans(db) if x.reference == "GS-YM-2026-001")
+    officer = auth.authenticate(db, "officer", auth.DEMO_PASSWORD)
+    scan = folder / "玉门光热项目核准批复.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% scanned approval\n")
+    data = evidence.DocumentInput(
+        "project_approval", "2026-01-10", "甘肃省发展和改革委员会", "甘发改能源〔2026〕12号", scan
+    )
+    evidence.supply_document(db, officer, loan.id, "evidence.project_approval", data)
+
+
 def main(out: Path) -> None:
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
-    suffix = "@2x" if scale == "2" else ""
+    suffix = ("@2x" if scale == "2" else "") + (
+        "-en" if os.environ.get("GD_LANG", "zh_CN") == "en" else ""
+    )
     app = QApplication(sys.argv[:1])
     apply_look(app)
     Translations(app).use(os.environ.get("GD_LANG", "zh_CN"))
@@ -74,7 +91,7 @@ def main(out: Path) -> None:
     db = open_database(f"sqlite:///{folder / 'demo.db'}")
     seed_demo(db)
     auth.ensure_demo_users(db)
-    yumen = through_committee(db)
+    approval_on_file(db, folder)
     officer = auth.authenticate(db, "officer", auth.DEMO_PASSWORD)
     language = os.environ.get("GD_LANG", "zh_CN")  # GD_LANG=en for the English window
     win = MainWindow(db, officer, Settings(folder / "greendesk.ini"), language)
@@ -90,6 +107,15 @@ def main(out: Path) -> None:
         widget.grab().save(str(path))
         print(path)
 
+    yumen_id = next(x.id for x in portfolio.list_loans(db) if x.reference == "GS-YM-2026-001")
+    page = EvidenceDialog(win, db, officer, win.tasks, yumen_id)
+    page.resize(1100, 700)
+    page.show()
+    page.documents_table.selectRow(0)
+    shot(page, "evidence")
+    page.reject()
+    yumen = through_committee(db)
+    win.reload()
     mulei = next(x for x in portfolio.list_loans(db) if x.reference == "XJ-CJ-2023-001")
     win.select_loan(yumen)
     settle(app, lambda: win.detail.detail is not None)
@@ -127,6 +153,7 @@ def main(out: Path) -> None:
     settle(
         app, lambda: None not in (dashboard.summary, dashboard.emissions, dashboard.pipeline), 60
     )
+    shot(dashboard, "dashboard")
     tabs = dashboard.findChild(QTabWidget, "chartTabs")
     for page, name in (
         ("emissionsPage", "dashboard-emissions"),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableView
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QTableView
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
@@ -23,6 +23,7 @@ from greendesk.ui import labels, messages
 from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.i18n import Translations
+from greendesk.ui.list_columns import two_lines
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.models.loan_table import COLUMNS, STATUS_COLUMN
 from greendesk.ui.os_errors import os_error_text
@@ -169,3 +170,73 @@ def test_qt_catalogue_is_found_in_pyside6_when_qt_points_elsewhere(
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "Look in:"
     desk_translations.use("zh_CN")
     assert QCoreApplication.translate("QFileDialog", "Look in:") == "查找范围："
+
+
+def _header_font(table: QTableView) -> QFont:
+    """The font the style sheet gives the list's headings (bold)."""
+    font = QFont(table.horizontalHeader().font())
+    font.setBold(True)
+    return font
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_heading_and_value_fits_its_column_at_1440(
+    qtbot: QtBot,
+    desk_app: object,
+    desk_translations: Translations,
+    db: Database,
+    officer: Principal,
+    settings: Settings,
+    language: str,
+) -> None:
+    """A fresh window at 1440×900 with a loan open: each column's heading (with room for the
+    sort arrow any heading may show) fits its section, every column is on screen, and the
+    values are whole — reference, amount and dates on one line, region and status on at most
+    the row's two (borrower and project elide, the tooltip has them whole)."""
+    desk_translations.use(language)
+    try:
+        win = MainWindow(db, officer, settings, language)
+        qtbot.addWidget(win)
+        win.resize(1440, 900)  # as a first start on a 1440 px screen lays it out:
+        win.splitter.setSizes([1440 * 63 // 100, 1440 * 37 // 100])
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.select_loan(portfolio.list_loans(db)[0].id)
+        qtbot.waitUntil(lambda: win.detail.detail is not None)
+        qtbot.wait(50)
+        table, model, header = win.table, win.model, win.table.horizontalHeader()
+        assert win.width() == 1440
+        right = sum(header.sectionSize(c) for c in range(len(COLUMNS)))
+        assert right <= table.viewport().width() + 2, (language, right, table.viewport().width())
+        assert table.horizontalScrollBar().maximum() <= 2
+        heading = QFontMetrics(_header_font(table))
+        arrow = heading.height()  # the sort indicator's room beside the words
+        for column in range(len(COLUMNS)):
+            text = str(model.headerData(column, Qt.Orientation.Horizontal))
+            needed = heading.horizontalAdvance(text) + 12 + arrow  # padding 6 px a side
+            size = header.sectionSize(column)
+            assert needed <= size, (language, text, needed, size)
+        cell = table.fontMetrics()
+        values = {
+            c: [str(model.data(model.index(r, c)) or "") for r in range(model.rowCount())]
+            for c in range(len(COLUMNS))
+        }
+        assert values[0]
+        for column in (0, 4, 7, 8):  # one line, never elided
+            widest = max(cell.horizontalAdvance(v) for v in values[column])
+            assert widest + 8 <= header.sectionSize(column), (language, COLUMNS[column][0])
+        glyph = cell.horizontalAdvance("中")
+        for column in (1, 2):
+            assert header.sectionSize(column) >= 5 * glyph
+        widest_region = max(two_lines(cell, v) for v in values[3])
+        assert widest_region + 8 <= header.sectionSize(3), language
+        # the detail beside it: its cards one below the other, nothing cut or scrolled sideways
+        scroll = win.detail.findChild(QScrollArea, "overviewScroll")
+        assert scroll is not None
+        assert win.detail.overview_cards.columns == 1
+        assert scroll.horizontalScrollBar().maximum() == 0, language
+        win.splitter.setSizes([500, 940])  # a wide detail: two columns again
+        qtbot.waitUntil(lambda: win.detail.overview_cards.columns == 2)
+        win.close()
+    finally:
+        desk_translations.use("zh_CN")

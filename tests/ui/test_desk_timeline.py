@@ -102,3 +102,27 @@ def test_timeline_in_english(
     assert any(e.startswith("classified by the engine: green (green share 100.0%)") for e in events)
     assert "GreenDesk (automatic)" in column(win.detail.history.model, 2)
     win.close()
+
+
+def test_seeded_proceeds_allocations_read_in_words_and_names_wrap(
+    qtbot: QtBot, desk_app: object, db: Database, officer: Principal, settings: Settings
+) -> None:
+    """Mulei's seeded use-of-proceeds allocations were shown as ``loan.allocate_proceeds``."""
+    win = MainWindow(db, officer, settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    loan = next(x for x in portfolio.list_loans(db) if x.reference == "XJ-CJ-2023-001")
+    assert win.select_loan(loan.id)
+    tab = win.detail.history
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
+    events = column(tab.model, 3)
+    assert not [e for e in events if "allocate_proceeds" in e]
+    allocated = [e for e in events if e.startswith("分配募集资金：")]
+    assert allocated and re.search(
+        r"第 \d+ 笔提款中的 [\d,]+\.\d\d 分配至资金用途第 \d+ 行", allocated[0]
+    )
+    metrics = tab.table.fontMetrics()
+    who = tab.table.columnWidth(2)
+    assert who < metrics.horizontalAdvance("GreenDesk (automatic) GreenDesk")  # not a wide column
+    win.close()

@@ -15,8 +15,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+import pytest
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -24,11 +26,12 @@ from greendesk.domain.roles import Principal
 from greendesk.services import evidence, portfolio
 from greendesk.services.assessment import assess_loan, stored_classification
 from greendesk.store.database import Database
-from greendesk.store.models import EvidenceDocument, Loan, Project
+from greendesk.store.models import AuditEvent, EvidenceDocument, Loan, Project
 from greendesk.ui.dialogs.evidence import EvidenceDialog
 from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.settings import Settings
+from greendesk.ui.workers import Tasks
 
 YUMEN = "GS-YM-2026-001"
 DOCUMENTS = ("project_approval", "grid_connection_approval", "environmental_impact_approval")
@@ -171,3 +174,131 @@ def test_a_reviewer_sees_the_findings_but_no_way_to_supply_them(
     row = next(i for i, r in enumerate(tab.model.rows) if not r.met)
     tab.table.doubleClicked.emit(tab.model.index(row, 1))
     assert win.detail.evidence_dialog is None
+
+
+def _open_page(
+    qtbot: QtBot, db: Database, actor: Principal, loan_id: int
+) -> tuple[EvidenceDialog, QWidget]:
+    host = QWidget()
+    qtbot.addWidget(host)
+    dialog = EvidenceDialog(host, db, actor, Tasks(host), loan_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, host
+
+
+def test_open_and_withdraw_a_document_on_the_evidence_page(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    db: Database,
+    officer: Principal,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loan_id = _loan_id(db, YUMEN)  # under review: its officer may still withdraw
+    scan = tmp_path / "核准 批复:2026?.pdf"  # a name no viewer folder on Windows would take
+    scan.write_bytes(b"%PDF-1.4\n% the approval, scanned\n" + bytes(range(256)))
+    data = evidence.DocumentInput(
+        "project_approval", "2026-01-10", "玉门市发展和改革局", "玉发改〔2026〕3号", scan
+    )
+    evidence.supply_document(db, officer, loan_id, "evidence.project_approval", data)
+    requested: list[QUrl] = []
+
+    def fake_open(url: QUrl) -> bool:
+        requested.append(url)
+        return True
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", fake_open)
+    dialog, _host = _open_page(qtbot, db, officer, loan_id)
+    assert dialog.documents.rowCount() == 1
+    assert not dialog.open_button.isEnabled() and not dialog.withdraw_button.isEnabled()
+    dialog.documents_table.selectRow(0)
+    assert dialog.open_button.isEnabled() and dialog.withdraw_button.isEnabled()
+
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(requested), timeout=20_000)
+    [url] = requested
+    opened = Path(url.toLocalFile())
+    assert url.isLocalFile() and opened == dialog.opened
+    assert opened.name == "核准 批复_2026_.pdf"
+    digest = hashlib.sha256(scan.read_bytes()).hexdigest()
+    assert hashlib.sha256(opened.read_bytes()).hexdigest() == digest
+    assert dialog.documents.row(0).sha256 == digest
+
+    # withdraw: No keeps it, Yes takes it off file and re-classifies
+    folder = evidence.files_folder(db)
+    assert folder is not None and len(list(folder.iterdir())) == 1
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    assert isinstance(box, QMessageBox) and box.objectName() == "confirmWithdrawDocument"
+    assert "玉门市发展和改革局" in box.text()
+    no = box.button(QMessageBox.StandardButton.No)
+    assert no is not None and box.defaultButton() is no
+    no.click()
+    assert dialog.documents.rowCount() == 1 and not dialog.busy
+    dialog.documents_table.selectRow(0)
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
+    box = dialog.confirmation
+    assert box is not None
+    yes = box.button(QMessageBox.StandardButton.Yes)
+    assert yes is not None
+    yes.click()
+    qtbot.waitUntil(lambda: not dialog.busy and dialog.documents.rowCount() == 0, timeout=20_000)
+    assert dialog.error.isHidden(), dialog.error.text()
+    assert dialog.changed
+    assert "evidence.project_approval" in [i.id for i in dialog.items.rows]
+    assert list(folder.iterdir()) == []
+    with db.session() as session:
+        assert session.scalars(select(EvidenceDocument)).first() is None
+        actions = list(session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)))
+    assert "project.evidence_withdraw" in actions[-3:]
+    info = stored_classification(db, loan_id)
+    assert info is not None
+    assert "evidence.project_approval" in [f.id for f in info.missing_evidence]
+    dialog.reject()
+
+
+def test_a_reviewer_may_open_a_document_but_not_withdraw_it(
+    qtbot: QtBot,
+    desk_app: QApplication,
+    db: Database,
+    officer: Principal,
+    reviewer: Principal,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    loan_id = _loan_id(db, YUMEN)
+    scan = tmp_path / "grid.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% grid\n")
+    data = evidence.DocumentInput("grid_connection_approval", "2026-01-10", "国网", "", scan)
+    evidence.supply_document(db, officer, loan_id, "evidence.grid_connection_approval", data)
+    requested: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: requested.append(url) or False)
+    dialog, _host = _open_page(qtbot, db, reviewer, loan_id)
+    dialog.documents_table.selectRow(0)
+    assert dialog.withdraw_button.isHidden()
+    dialog.open_document()
+    qtbot.waitUntil(lambda: bool(requested), timeout=20_000)
+    assert Path(requested[0].toLocalFile()).read_bytes() == scan.read_bytes()
+    # the system has no viewer for it: said in the dialog, not as a traceback
+    assert not dialog.error.isHidden() and "grid.pdf" in dialog.error.text()
+    dialog.withdraw(dialog.documents.row(0).id)  # even called directly, the service refuses
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=20_000)
+    assert not dialog.error.isHidden()
+    assert dialog.documents.rowCount() == 1
+    dialog.reject()
+
+
+def test_withdraw_is_greyed_out_once_the_committee_has_decided(
+    qtbot: QtBot, desk_app: QApplication, db: Database, officer: Principal, tmp_path: Path
+) -> None:
+    loan_id = _loan_id(db, "GS-JQ-2024-001")  # Jinta, approved in the demo portfolio
+    scan = tmp_path / "approval.pdf"
+    scan.write_bytes(b"%PDF-1.4\n% approval\n")
+    data = evidence.DocumentInput("project_approval", "2024-05-20", "甘肃省发改委", "", scan)
+    evidence.supply_document(db, officer, loan_id, "evidence.project_approval", data)
+    dialog, _host = _open_page(qtbot, db, officer, loan_id)
+    dialog.documents_table.selectRow(0)
+    assert dialog.open_button.isEnabled()
+    assert dialog.withdraw_button.isVisible() and not dialog.withdraw_button.isEnabled()
+    dialog.reject()

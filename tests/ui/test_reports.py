@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+import io
+import re
 import threading
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pypdf
 import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from greendesk.domain.roles import Principal
 from greendesk.services import portfolio
 from greendesk.store.database import Database
+from greendesk.ui import labels
 from greendesk.ui.dialogs import export as export_module
 from greendesk.ui.dialogs import memo as memo_module
 from greendesk.ui.dialogs.export import ExportDialog
 from greendesk.ui.dialogs.memo import MemoDialog
+from greendesk.ui.main_window import MainWindow
+from greendesk.ui.settings import Settings
 from greendesk.ui.workers import Tasks
 
 
@@ -92,3 +99,39 @@ def test_export_writes_the_workbook_off_the_gui_thread(
         book.close()
     assert {s.reference for s in portfolio.list_loans(db)} <= references
     assert dialog.result_path == target
+
+
+def _pdf_text(data: bytes) -> str:
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+
+
+def test_memo_preview_follows_the_windows_amount_unit(
+    qtbot: QtBot, desk_app: object, db: Database, officer: Principal, settings: Settings
+) -> None:
+    win = MainWindow(db, officer, settings, "zh_CN")
+    qtbot.addWidget(win)
+    win.show()
+    loan = next(x for x in portfolio.list_loans(db) if x.reference == "XJ-CJ-2023-001")
+    win.action("actionMoney_wan").trigger()  # View → Amounts in → 万元
+    try:
+        assert win.select_loan(loan.id)
+        qtbot.waitUntil(lambda: win.detail.detail is not None)
+        win.action("actionMemo").trigger()
+        dialog = win.commands.dialog
+        assert isinstance(dialog, MemoDialog)
+        assert dialog.unit.currentData() == "wan"
+        qtbot.waitUntil(lambda: dialog.pdf_bytes is not None, timeout=60_000)
+        assert dialog.pdf_bytes is not None
+        text = _pdf_text(dialog.pdf_bytes)
+        assert "授信金额（万元）244,300.00" in text
+        assert "2,443,000,000.00元记为244,300.00万元" in text
+        # the officer may switch the memo's unit in the preview and render again
+        dialog.unit.setCurrentIndex(dialog.unit.findData("yi"))
+        with qtbot.waitSignal(dialog.rendered, timeout=60_000):
+            dialog.start_render()
+        assert "授信金额（亿元）24.43" in _pdf_text(dialog.pdf_bytes)
+        dialog.reject()
+    finally:
+        win.close()
+        labels.set_money_unit("yuan")

@@ -10,6 +10,7 @@ from typing import BinaryIO
 
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
+from greendesk.domain.money_units import MoneyUnit
 from greendesk.reporting.fonts import printable, register_fonts, undrawable
 from greendesk.reporting.memo import kpi, schedule, sections
 from greendesk.reporting.memo import programmes as programmes_section
@@ -72,6 +73,8 @@ def _story(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     note = undrawable_note(data, tpl)
     if note and "cover" not in tpl.sections:
         story.append(para(note, "alert"))
+    if "summary" not in tpl.sections:
+        story += sections.unit_note(data, tpl)  # the summary names the unit; else the story does
     for i, key in enumerate(tpl.sections):
         if i > 0 and (key in tpl.new_page or tpl.sections[i - 1] == "cover"):
             story.append(PageBreak())
@@ -86,10 +89,18 @@ def render_memo(
     out: str | Path | BinaryIO,
     lang: str = "zh",
     template: MemoTemplate | None = None,
+    unit: MoneyUnit = MoneyUnit.YUAN,
 ) -> int:
-    """Write the memo PDF to ``out`` (a path or a binary file); return the page count."""
+    """Write the memo PDF to ``out`` (a path or a binary file); return the page count.
+
+    ``unit``: the body's CNY amounts in 元, 万元 or 亿元 (the appendices stay in 元, to the fen);
+    a loan in another currency is always shown in its own whole units.
+    """
     register_fonts()
     tpl = template or load_memo_template(lang)
+    if data.terms.currency not in ("", "CNY"):
+        unit = MoneyUnit.YUAN
+    tpl = dataclasses.replace(tpl, money_unit=unit)
     title = tpl.t("title")
     fields = {"bank": data.bank, "branch": data.branch, "reference": data.reference, "title": title}
     furniture = Furniture(
@@ -121,7 +132,7 @@ def render_memo(
     return doc.page
 
 
-def render_memo_bytes(data: MemoData, lang: str = "zh") -> bytes:
+def render_memo_bytes(data: MemoData, lang: str = "zh", unit: MoneyUnit = MoneyUnit.YUAN) -> bytes:
     buffer = BytesIO()
-    render_memo(data, buffer, lang)
+    render_memo(data, buffer, lang, unit=unit)
     return buffer.getvalue()

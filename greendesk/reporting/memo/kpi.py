@@ -11,7 +11,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from greendesk.reporting.memo.sections import bullets, heading, subheading
-from greendesk.reporting.memo.styles import data_table, iso, kv_table, money, num, para, pct
+from greendesk.reporting.memo.styles import data_table, iso, kv_table, num, para, pct
 from greendesk.reporting.model import MemoData
 from greendesk.reporting.templates import MemoTemplate
 
@@ -79,7 +79,7 @@ def emissions(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
     pairs = [
         (f("fields.pcaf_basis"), f(f"fields.pcaf_{e.basis.replace(' ', '_')}")),
         (f("fields.pcaf_option"), f"{e.option} · {f('fields.pcaf_score')} {e.score or '—'}"),
-        (f("fields.pcaf_outstanding"), money(e.outstanding)),
+        (f("fields.pcaf_outstanding"), tpl.amount(e.outstanding)),
         (f("fields.pcaf_attribution"), af),
         (f("fields.pcaf_emissions"), f"{_t(e.emissions_t)} ({e.year or '—'})"),
         (f("fields.pcaf_financed"), _t(e.financed_t)),

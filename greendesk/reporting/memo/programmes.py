@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 from greendesk.domain.programmes import ProgrammeResult
 from greendesk.paths import reports_dir
 from greendesk.reporting.memo.sections import bullets, heading, subheading
-from greendesk.reporting.memo.styles import iso, kv_table, money, para, pct
+from greendesk.reporting.memo.styles import iso, kv_table, para, pct
 from greendesk.reporting.model import MemoData
 from greendesk.reporting.templates import MemoTemplate
 from greendesk.services.carbon_accounts import CarbonAccount, ReviewAlert
@@ -47,7 +47,7 @@ def _cite(text: str, lang: str) -> str:
 
 def programmes(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     lang = tpl.lang
-    w = _labels(lang)
+    w = {key: tpl.with_unit(text) for key, text in _labels(lang).items()}
     out: list[Flowable] = [heading("programmes", tpl)]
     memo = data.programmes
     if memo is None:
@@ -61,11 +61,11 @@ def programmes(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
         )
         pairs = [(w["version"], r.version or "—")]
         if r.eligible:
-            pairs.append((w["eligible_outstanding"], money(r.eligible_outstanding)))
+            pairs.append((w["eligible_outstanding"], tpl.amount(r.eligible_outstanding)))
             if r.refinancing is None:
                 pairs.append((w["refinancing"], w["not_computed"]))
             else:
-                pairs.append((w["refinancing"], money(r.refinancing)))
+                pairs.append((w["refinancing"], tpl.amount(r.refinancing)))
                 pairs.append(
                     (
                         w["terms"],
@@ -73,7 +73,7 @@ def programmes(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
                     )
                 )
             if r.funding_benefit is not None:
-                pairs.append((w["benefit"], money(r.funding_benefit)))
+                pairs.append((w["benefit"], tpl.amount(r.funding_benefit)))
             if r.annual_co2e_t is not None:
                 pairs.append((w["co2e"], f"{r.annual_co2e_t:,.2f}"))
         out.append(kv_table(pairs, width))

@@ -95,17 +95,17 @@ def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         [
             f"{y}*" if y in projected else str(y),
             str(int(a[0])),
-            money(a[1]),
-            money(a[2]),
-            money(a[3]),
-            money(a[4]),
-            money(a[5]),
-            money(closing[y]),
+            tpl.amount(a[1]),
+            tpl.amount(a[2]),
+            tpl.amount(a[3]),
+            tpl.amount(a[4]),
+            tpl.amount(a[5]),
+            tpl.amount(closing[y]),
         ]
         for y, a in sorted(years.items())
     ]
     totals = [sum((a[i] for a in years.values()), Decimal(0)) for i in range(6)]
-    rows.append([tpl.t("total"), str(int(totals[0])), *(money(x) for x in totals[1:]), ""])
+    rows.append([tpl.t("total"), str(int(totals[0])), *(tpl.amount(x) for x in totals[1:]), ""])
     header = tpl.headers("years")
     widths, size = _fit_widths(header, rows, width, 7.5)
     table = data_table(
@@ -124,7 +124,10 @@ def repayment(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
 
 
 def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
-    out: list[Flowable] = [heading("appendix_schedule", tpl)]
+    out: list[Flowable] = [
+        heading("appendix_schedule", tpl),
+        para(tpl.t("fields.exact_note"), "label"),
+    ]
     if not data.periods:
         return [*out, para(tpl.t("fields.no_schedule"))]
     rows = [
@@ -161,7 +164,10 @@ def appendix_schedule(data: MemoData, tpl: MemoTemplate, width: float) -> list[F
 
 
 def appendix_lenders(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
-    out: list[Flowable] = [heading("appendix_lenders", tpl)]
+    out: list[Flowable] = [
+        heading("appendix_lenders", tpl),
+        para(tpl.t("fields.exact_note"), "label"),
+    ]
     if not data.lender_schedules:
         return [*out, para(tpl.t("fields.no_lenders"))]
     header = tpl.headers("lender_periods")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
+from greendesk.domain.money_units import MoneyUnit
 from greendesk.reporting.fonts import markup
 from greendesk.reporting.memo.charts import collateral_chart
 from greendesk.reporting.memo.page import SectionHeading
@@ -55,6 +56,26 @@ def rate_text(data: MemoData, tpl: MemoTemplate) -> str:
     )
 
 
+def cover_amount(data: MemoData, tpl: MemoTemplate) -> str:
+    """``CNY 720,000,000.00``; in 万元 / 亿元 the rounded figure first, the exact one beside."""
+    t = data.terms
+    exact = f"{t.currency} {money(t.amount)}"
+    if tpl.money_unit is MoneyUnit.YUAN:
+        return exact
+    shown = f"{tpl.amount(t.amount)} {tpl.unit_name}"
+    return f"{shown}（{exact}）" if tpl.lang == "zh" else f"{shown} ({exact})"
+
+
+def unit_note(data: MemoData, tpl: MemoTemplate) -> list[Flowable]:
+    """How the body's amounts are rounded, with the facility amount as the example; nothing
+    when the memo is in 元 (every figure then exact)."""
+    if tpl.money_unit is MoneyUnit.YUAN:
+        return []
+    amount = data.terms.amount
+    text = tpl.t("fields.unit_note").format(exact=money(amount), shown=tpl.amount(amount))
+    return [para(text, "label"), Spacer(1, 3)]
+
+
 # ---- cover --------------------------------------------------------------------------------
 def cover(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     st = styles()
@@ -66,7 +87,7 @@ def cover(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
         (tpl.t("cover.reference"), data.reference),
         (tpl.t("cover.version"), str(data.application_version)),
         (tpl.t("cover.borrower"), data.borrower.name),
-        (tpl.t("cover.amount"), f"{data.terms.currency} {money(data.terms.amount)}"),
+        (tpl.t("cover.amount"), cover_amount(data, tpl)),
         (tpl.t("cover.officer"), data.officer),
         (tpl.t("cover.date"), long_date(data.memo_date, tpl.lang)),
         (tpl.t("cover.status"), v("status", data.status)),
@@ -94,14 +115,14 @@ def summary(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
     pairs = [
         (tpl.t("fields.borrower"), data.borrower.name),
         (tpl.t("fields.project"), data.project.name if data.project else tpl.t("none")),
-        (tpl.t("fields.amount"), money(t.amount)),
+        (tpl.t("fields.amount"), tpl.amount(t.amount)),
         (tpl.t("fields.term"), str(t.term_months)),
         (tpl.t("fields.method"), v("method", t.method)),
         (tpl.t("fields.rate"), rate_text(data, tpl)),
         (tpl.t("fields.primary"), v("class", cls.override_primary or cls.primary) if cls else "—"),
         (tpl.t("fields.coverage"), pct(data.coverage_ratio)),
     ]
-    out: list[Flowable] = [heading("summary", tpl), kv_table(pairs, width)]
+    out: list[Flowable] = [heading("summary", tpl), *unit_note(data, tpl), kv_table(pairs, width)]
     if data.summary:
         out += [subheading(tpl.t("fields.summary")), para(data.summary)]
     if data.recommendation:
@@ -145,7 +166,7 @@ def project(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]:
         (tpl.t("fields.location"), p.location or p.region or "—"),
         (tpl.t("fields.catalogue"), catalogue),
         (tpl.t("fields.capacity"), num(p.capacity_mw)),
-        (tpl.t("fields.total_investment"), money(p.total_investment)),
+        (tpl.t("fields.total_investment"), tpl.amount(p.total_investment)),
         (tpl.t("fields.co2e"), num(p.annual_co2e_reduction_t)),
         (tpl.t("fields.carbon_sink"), num(p.carbon_sink_t)),
         (tpl.t("fields.capacity_note"), p.capacity_note or "—"),
@@ -213,7 +234,7 @@ def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
     t = data.terms
     v = tpl.values
     pairs = [
-        (tpl.t("fields.amount"), money(t.amount)),
+        (tpl.t("fields.amount"), tpl.amount(t.amount)),
         (tpl.t("fields.currency"), t.currency),
         (tpl.t("fields.start_date"), iso(t.start_date)),
         (tpl.t("fields.maturity_date"), iso(t.maturity_date)),
@@ -234,9 +255,9 @@ def structure(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
         out += [kv_table([(tpl.t("fields.purpose"), t.purpose)], width, 1)]
     if t.drawdowns:
         rows: list[list[object]] = [
-            [str(i), iso(d.date), money(d.amount)] for i, d in enumerate(t.drawdowns, 1)
+            [str(i), iso(d.date), tpl.amount(d.amount)] for i, d in enumerate(t.drawdowns, 1)
         ]
-        total = money(sum((d.amount for d in t.drawdowns), Decimal(0)))
+        total = tpl.amount(sum((d.amount for d in t.drawdowns), Decimal(0)))
         rows.append([para(tpl.t("total"), "cell", bold=True), "", total])
         out += [
             subheading(tpl.t("fields.drawdowns")),
@@ -288,9 +309,9 @@ def syndicate(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
             [
                 para(x.name, "cell"),
                 para(tpl.values("role", x.role), "cell"),
-                money(x.commitment),
+                tpl.amount(x.commitment),
                 pct(x.share),
-                money(x.fees),
+                tpl.amount(x.fees),
             ]
             for x in data.lenders
         ]
@@ -298,9 +319,9 @@ def syndicate(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
             [
                 para(tpl.t("total"), "cell", bold=True),
                 "",
-                money(sum((x.commitment for x in data.lenders), Decimal(0))),
+                tpl.amount(sum((x.commitment for x in data.lenders), Decimal(0))),
                 pct(sum((x.share for x in data.lenders), Decimal(0))),
-                money(sum((x.fees for x in data.lenders), Decimal(0))),
+                tpl.amount(sum((x.fees for x in data.lenders), Decimal(0))),
             ]
         )
         w = [0.36, 0.14, 0.2, 0.1, 0.2]
@@ -319,7 +340,7 @@ def syndicate(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable]
             tpl.t("fields.commitment_fee"),
             str(t.commitment_fee_bps) if t.commitment_fee_bps else "—",
         ),
-        (tpl.t("fields.agency_fee"), money(t.agency_fee_per_year)),
+        (tpl.t("fields.agency_fee"), tpl.amount(t.agency_fee_per_year)),
     ]
     out += [subheading(tpl.t("fields.fees")), kv_table(fees, width, columns=1)]
     return out
@@ -340,9 +361,9 @@ def collateral(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
                     str(p.seq),
                     para(f"{p.type_label}\n{p.description}", "cell"),
                     para(basis, "cell"),
-                    money(p.value),
+                    tpl.amount(p.value),
                     pct(p.pledge_rate, 0),
-                    money(p.eligible_value),
+                    tpl.amount(p.eligible_value),
                     para(f"{p.registry}\n{p.registration_no}", "cell"),
                     iso(p.expiry),
                 ]
@@ -352,9 +373,9 @@ def collateral(data: MemoData, tpl: MemoTemplate, width: float) -> list[Flowable
                 "",
                 para(tpl.t("total"), "cell", bold=True),
                 "",
-                money(sum((p.value for p in data.pledges), Decimal(0))),
+                tpl.amount(sum((p.value for p in data.pledges), Decimal(0))),
                 "",
-                money(sum((p.eligible_value for p in data.pledges), Decimal(0))),
+                tpl.amount(sum((p.eligible_value for p in data.pledges), Decimal(0))),
                 "",
                 "",
             ]

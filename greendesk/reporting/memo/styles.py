@@ -123,6 +123,7 @@ def para(text: str, style: str = "body", bold: bool = False) -> Paragraph:
 
 
 def money(value: Decimal | None) -> str:
+    """Exact, to the fen, in 元 (the schedules and the appendices)."""
     return "—" if value is None else format_money(value, grouped=True)
 
 

@@ -10,7 +10,12 @@ in the window's language, and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QDate, QItemSelection
+import re
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, QUrl
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,9 +36,16 @@ from PySide6.QtWidgets import (
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.services import evidence
-from greendesk.services.evidence import DocumentRecord, EvidenceItem, LoanEvidence, SupplyResult
+from greendesk.services.evidence import (
+    DocumentRecord,
+    EvidenceItem,
+    LoanEvidence,
+    SupplyResult,
+    WithdrawResult,
+)
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
+from greendesk.ui.dialogs.admin_common import confirm
 from greendesk.ui.error_text import window_text
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.models.rows import Column, RowsModel
@@ -41,6 +54,19 @@ from greendesk.ui.views.language import content_language
 from greendesk.ui.workers import Progress, Tasks
 
 PAGES = {"none": 0, evidence.VALUE: 1, evidence.DOCUMENT: 2, evidence.ELSEWHERE: 3}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def viewing_copy(record: DocumentRecord, content: bytes) -> Path:
+    """Write a document's bytes where the system's viewer can open them: a folder of the temp
+    directory named by the SHA-256, the file under its own name (made safe for any file system).
+    Runs on a worker: a scan may be tens of megabytes."""
+    folder = Path(tempfile.gettempdir()) / "greendesk-evidence" / record.sha256
+    folder.mkdir(parents=True, exist_ok=True)
+    name = _UNSAFE.sub("_", record.file_name).strip(" .") or "document"
+    target = folder / name[-120:]
+    target.write_bytes(content)
+    return target
 
 
 def parameter_name(key: str) -> str:
@@ -171,16 +197,43 @@ class EvidenceDialog(QDialog):
             self,
         )
         documents = child(self, QTableView, "documentsTable")
+        self.documents_table = documents
         documents.setModel(self.documents)
         documents.verticalHeader().hide()
         documents.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         documents.horizontalHeader().setStretchLastSection(True)
         self.items_table.selectionModel().selectionChanged.connect(self._selected)
+        self.open_button = child(self, QPushButton, "openDocumentButton")
+        self.withdraw_button = child(self, QPushButton, "withdrawDocumentButton")
+        self.open_button.clicked.connect(self.open_document)
+        self.withdraw_button.clicked.connect(self.ask_withdraw)
+        documents.selectionModel().selectionChanged.connect(self._document_selected)
+        documents.doubleClicked.connect(lambda _index: self.open_document())
+        self.confirmation: QMessageBox | None = None
+        self.opened: Path | None = None  # the viewing copy last handed to the system's viewer
         child(self, QPushButton, "browseButton").clicked.connect(self._browse)
         self.supply_button.clicked.connect(self.supply)
         child(self, QDialogButtonBox, "buttonBox").rejected.connect(self.reject)
         self._may_edit = actor is not None and actor.may(Action.EDIT_APPLICATION)
+        # the role may; whether this user is the officer of record the service decides
+        self._may_withdraw = actor is not None and actor.may(Action.WITHDRAW_EVIDENCE)
+        self.withdraw_button.setVisible(self._may_withdraw)
+        self._withdrawable = False
         self.show_evidence(evidence.missing_evidence(db, loan_id), item_id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_summary()
+
+    def _fit_summary(self) -> None:
+        """The summary line as tall as its text at the dialog's width (a word-wrapped label
+        otherwise asks for several lines and leaves a band of empty space)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        self.summary.setFixedHeight(max(1, self.summary.heightForWidth(width)))
 
     # -- showing
     def show_evidence(self, found: LoanEvidence, item_id: str | None = None) -> None:
@@ -201,8 +254,11 @@ class EvidenceDialog(QDialog):
         else:
             parts.append(QCoreApplication.translate("EvidenceDialog", "no missing evidence"))
         self.summary.setText(" · ".join(parts))
+        self._fit_summary()
         self.items.set_rows(found.items)
         self.documents.set_rows(found.documents)
+        self._withdrawable = found.withdrawable  # no loan of the project decided yet
+        self._document_selected()
         self.items_table.resizeRowsToContents()
         row = next((i for i, x in enumerate(found.items) if x.id == item_id), 0)
         if found.items:
@@ -246,6 +302,89 @@ class EvidenceDialog(QDialog):
                 item.rule(lang)
                 or QCoreApplication.translate("EvidenceDialog", "Supplied in another editor.")
             )
+
+    # -- documents on file
+    def current_document(self) -> DocumentRecord | None:
+        rows = self.documents_table.selectionModel().selectedRows()
+        return self.documents.row(rows[0].row()) if rows else None
+
+    def _document_selected(self, *_args: object) -> None:
+        chosen = self.current_document() is not None and not self.busy
+        self.open_button.setEnabled(chosen)
+        self.withdraw_button.setEnabled(chosen and self._may_withdraw and self._withdrawable)
+
+    def open_document(self) -> None:
+        """Read the file (checked against its SHA-256) and write a viewing copy on a worker,
+        then ask the system to open it."""
+        record = self.current_document()
+        if record is None:
+            return
+        db = self._db
+
+        def work(_p: Progress) -> Path:
+            return viewing_copy(record, evidence.document_bytes(db, record.id))
+
+        self._tasks.run(
+            work,
+            self._hand_to_viewer,
+            label=QCoreApplication.translate("EvidenceDialog", "Opening the document…"),
+            on_error=self._refused,
+            parent=self,
+        )
+
+    def _hand_to_viewer(self, path: Path) -> None:
+        self.opened = path
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+            self.error.setText(
+                QCoreApplication.translate(
+                    "EvidenceDialog", "No application on this computer opens {file}."
+                ).format(file=path.name)
+            )
+            self.error.show()
+
+    def ask_withdraw(self) -> None:
+        record = self.current_document()
+        if record is None or self._actor is None or self.busy:
+            return
+        lang = content_language()
+        text = QCoreApplication.translate(
+            "EvidenceDialog",
+            "Withdraw {kind} from {issuer} ({file}, received {day})? The loan is re-classified "
+            "at once and the withdrawal is recorded in the audit trail.",
+        ).format(
+            kind=record.kind_zh if lang == "zh" else record.kind_en,
+            issuer=record.issuer,
+            file=record.file_name,
+            day=record.received_on.isoformat(),
+        )
+        title = QCoreApplication.translate("EvidenceDialog", "Withdraw document")
+        self.confirmation = confirm(
+            self, "confirmWithdrawDocument", title, text, lambda: self.withdraw(record.id)
+        )
+
+    def withdraw(self, document_id: int) -> None:
+        """Withdraw on a worker (the service re-classifies in the same transaction)."""
+        if self._actor is None or self.busy:
+            return
+        actor, db, loan_id = self._actor, self._db, self._loan_id
+
+        def work(_p: Progress) -> WithdrawResult:
+            return evidence.withdraw_document(db, actor, loan_id, document_id)
+
+        self.busy = True
+        self._document_selected()
+        self._tasks.run(
+            work,
+            self._withdrawn,
+            label=QCoreApplication.translate("EvidenceDialog", "Re-classifying the loan…"),
+            on_error=self._refused,
+            parent=self,
+        )
+
+    def _withdrawn(self, result: WithdrawResult) -> None:
+        self.busy = False
+        self.changed = True
+        self.show_evidence(result.evidence)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -304,6 +443,7 @@ class EvidenceDialog(QDialog):
     def _refused(self, exc: BaseException, details: str) -> None:
         self.busy = False
         self.supply_button.setEnabled(True)
+        self._document_selected()
         if not isinstance(exc, UserError):
             messages.show_exception(self, exc, details)
             return

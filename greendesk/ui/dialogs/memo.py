@@ -25,16 +25,17 @@ from greendesk.services.reports import write_memo
 from greendesk.store.database import Database
 from greendesk.ui import messages
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.money_units import unit_choices
 from greendesk.ui.os_errors import os_error_text
 from greendesk.ui.workers import Progress, Tasks
 
 MEMO_LANGUAGES = (("zh", "中文"), ("en", "English"))
 
 
-def render_memo_pdf(db: Database, reference: str, lang: str) -> bytes:
+def render_memo_pdf(db: Database, reference: str, lang: str, unit: str = "yuan") -> bytes:
     """The memo's PDF bytes (runs on a worker thread)."""
     with tempfile.SpooledTemporaryFile() as out:
-        write_memo(db, reference, out, lang)  # type: ignore[arg-type]
+        write_memo(db, reference, out, lang, unit=unit)  # type: ignore[arg-type]
         out.seek(0)
         return out.read()
 
@@ -43,8 +44,15 @@ class MemoDialog(QDialog):
     rendered = Signal()
 
     def __init__(
-        self, db: Database, reference: str, tasks: Tasks, lang: str, parent: QWidget
+        self,
+        db: Database,
+        reference: str,
+        tasks: Tasks,
+        lang: str,
+        parent: QWidget,
+        unit: str = "yuan",
     ) -> None:
+        """``unit``: the window's View → Amounts in setting (``yuan``, ``wan``, ``yi``)."""
         super().__init__(parent)
         setup_form(self, "memo_dialog")
         self._db = db
@@ -61,6 +69,10 @@ class MemoDialog(QDialog):
         for code, name in MEMO_LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        self.unit = child(self, QComboBox, "unitCombo")
+        for code, name in unit_choices():
+            self.unit.addItem(name, code)
+        self.unit.setCurrentIndex(max(0, self.unit.findData(unit)))
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
@@ -90,9 +102,10 @@ class MemoDialog(QDialog):
         self.save_button.setEnabled(False)
         self.status.setText(QCoreApplication.translate("MemoDialog", "Rendering…"))
         db, reference, lang = self._db, self.reference, str(self.language.currentData())
+        unit = str(self.unit.currentData())
 
         def work(_progress: Progress) -> bytes:
-            return render_memo_pdf(db, reference, lang)
+            return render_memo_pdf(db, reference, lang, unit)
 
         self._tasks.run(
             work,

@@ -14,13 +14,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSizePolicy,
-    QSpacerItem,
     QTableView,
     QWidget,
 )
@@ -181,18 +178,6 @@ class CommitteePanel(QGroupBox):
             lambda *_a: self._follow_selection()
         )
         self.satisfy_button.clicked.connect(self.satisfy_selected)
-
-    @staticmethod
-    def place(panel: QGroupBox, root: QWidget) -> None:
-        """Put the panel across the overview grid, below the four groups (above the spacer)."""
-        grid = child(root, QGridLayout, "overviewGrid")
-        spacer = grid.itemAtPosition(2, 0)
-        if spacer is not None:
-            grid.takeAt(grid.indexOf(spacer))
-        grid.addWidget(panel, 2, 0, 1, 2)
-        grid.addItem(
-            QSpacerItem(20, 20, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding), 3, 0
-        )
 
     def show_detail(self, detail: LoanDetail) -> None:
         self._detail = detail

@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QTableView, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
@@ -31,6 +41,7 @@ from greendesk.ui.views.history_tab import HistoryTab
 from greendesk.ui.views.kpi_tab import KpiTab
 from greendesk.ui.views.overview_tab import OverviewTab, rate_text
 from greendesk.ui.views.programmes_tab import ProgrammesTab
+from greendesk.ui.views.reflow import ReflowCards
 from greendesk.ui.views.schedule_tab import ScheduleTab
 from greendesk.ui.workers import LatestRequest, Progress, Tasks
 
@@ -92,7 +103,17 @@ class LoanDetailView(QWidget):
         self._page["programmes"] = self.programmes
         self.tabs.currentChanged.connect(lambda _index: self._fill_current_tab())
         self.committee = CommitteePanel(db, actor, self.conditions_changed.emit, self)
-        CommitteePanel.place(self.committee, self)
+        # the committee panel below the cards, across the grid; two columns of cards when the
+        # pane is wide, one when narrow (nothing cut at 1440 px)
+        self.overview_cards = ReflowCards(
+            child(self, QScrollArea, "overviewScroll"),
+            child(self, QGridLayout, "overviewGrid"),
+            [
+                child(self, QGroupBox, name)
+                for name in ("borrowerGroup", "loanGroup", "projectGroup", "benefitGroup")
+            ],
+            [self.committee],
+        )
         self._add_pledge = child(self, QPushButton, "addPledgeButton")
         self._edit_pledge = child(self, QPushButton, "editPledgeButton")
         self._remove_pledge = child(self, QPushButton, "removePledgeButton")

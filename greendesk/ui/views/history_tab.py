@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QItemSelection
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtWidgets import QHeaderView, QPlainTextEdit, QSplitter, QTableView, QWidget
 
 from greendesk.services.audit import HistoryRow
 from greendesk.ui import labels
 from greendesk.ui.forms import child
+from greendesk.ui.list_columns import two_lines
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import RefitRows, fit_columns
 from greendesk.ui.views.timeline import describe, raw_text
@@ -40,6 +41,9 @@ def history_columns(people: Mapping[str, str] | None = None) -> list[Column[Hist
             tooltip=describe,  # the whole sentence when the column cuts it
         ),
     ]
+
+
+WHO = 2  # the column of who did it
 
 
 class HistoryTab:
@@ -68,7 +72,21 @@ class HistoryTab:
             )
         )
         fit_columns(self.table)
+        self._narrow_who()
         self._refit.refit()
+
+    def _narrow_who(self) -> None:
+        """Names take two lines where they have a space ("GreenDesk (automatic)"), so the event
+        in words keeps its room in a narrow detail pane."""
+        metrics = self.table.fontMetrics()
+        names = [
+            str(self.model.data(self.model.index(r, WHO)) or "")
+            for r in range(self.model.rowCount())
+        ]
+        heading = str(self.model.headerData(WHO, Qt.Orientation.Horizontal) or "")
+        widest = max((two_lines(metrics, n) for n in names), default=0)
+        wanted = max(widest, metrics.horizontalAdvance(heading) + 12) + 16
+        self.table.setColumnWidth(WHO, min(self.table.columnWidth(WHO), wanted))
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

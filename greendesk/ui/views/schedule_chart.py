@@ -18,13 +18,15 @@ from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
+from greendesk.domain.money_units import UNIT_DIVISORS, MoneyUnit
 from greendesk.domain.schedule import LenderPeriod, Period
+from greendesk.ui import labels
 
 _BALANCE = QColor("#2E6B50")
 _PRINCIPAL = QColor("#1F5F99")
 _INTEREST = QColor("#B0531C")
-_WAN = Decimal(10_000)
-_YI = Decimal(100_000_000)
+_WAN = UNIT_DIVISORS[MoneyUnit.WAN]
+_YI = UNIT_DIVISORS[MoneyUnit.YI]
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,10 @@ def lender_points(periods: Sequence[LenderPeriod]) -> list[Point]:
 
 
 def scale_for(largest: Decimal) -> tuple[Decimal, str]:
-    """The divisor and unit that keep axis labels short: 亿元 from 1亿, 万元 from 1万."""
-    if largest >= _YI:
-        return _YI, QCoreApplication.translate("ScheduleChart", "100 million CNY")
-    if largest >= _WAN:
-        return _WAN, QCoreApplication.translate("ScheduleChart", "10 thousand CNY")
-    return Decimal(1), QCoreApplication.translate("ScheduleChart", "CNY")
+    """The divisor and unit that keep axis labels short: 亿元 from 1亿, 万元 from 1万 (named as
+    ``domain.money_units`` names them: 亿元 / 100m CNY, short enough for a vertical axis)."""
+    unit = MoneyUnit.YI if largest >= _YI else MoneyUnit.WAN if largest >= _WAN else MoneyUnit.YUAN
+    return UNIT_DIVISORS[unit], labels.unit_text(unit)
 
 
 def _msecs(day: date) -> float:

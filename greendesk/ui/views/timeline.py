@@ -230,6 +230,15 @@ def describe(row: HistoryRow) -> str:
         return QCoreApplication.translate(
             "Timeline", "{what}: version {version} as a draft"
         ).format(what=what, version=_get(a, "application_version") or "")
+    if act == "loan.allocate_proceeds":
+        return QCoreApplication.translate(
+            "Timeline", "{what}: {amount} of drawdown {drawdown} to use-of-proceeds line {line}"
+        ).format(
+            what=what,
+            amount=value_text("amount", _get(a, "amount")),
+            drawdown=_get(a, "drawdown_no") or labels.DASH,
+            line=_get(a, "line_no") or labels.DASH,
+        )
     if act == "condition.satisfy":
         return QCoreApplication.translate(
             "Timeline", "Condition {n} satisfied: {text} — evidence: {evidence}"
