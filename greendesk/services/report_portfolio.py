@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from greendesk.domain.collateral import PriceTable
 from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
-from greendesk.reporting.templates import Values, load_values, load_workbook_template
+from greendesk.reporting.templates import Values, in_unit, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
 from greendesk.services.allocation import allocation_rows
 from greendesk.services.assessment import price_table
@@ -266,12 +266,16 @@ def export_portfolio(
     lang: str = "zh",
     progress: Callable[[int, int], None] | None = None,
     tap: Callable[[LoanBundle], None] | None = None,
+    unit: str = "yuan",
 ) -> WorkbookStats:
     """Write the portfolio workbook of every current loan, as of ``as_of``.
 
+    ``unit`` (``yuan``, ``wan``, ``yi``): besides each exact 元 money column, the same figure
+    in 万元 or 亿元 (``templates.in_unit``); the cells stay exact.
+
     ``tap`` sees each bundle as it streams (the benchmark uses it to replay the same rows).
     """
-    template = load_workbook_template(lang)
+    template = in_unit(load_workbook_template(lang), unit)
     ladder = _Ladder()
     with db.session() as session:
         ids = current_loan_ids(session)

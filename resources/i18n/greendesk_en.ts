@@ -1041,6 +1041,18 @@ What meets it? The document or fact on file (number, date, issuer).</translation
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Yuan only (元)</source>
+        <translation>Yuan only (元)</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>Ten thousand yuan (万元)</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>Hundred million yuan (亿元)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -1087,6 +1099,14 @@ What meets it? The document or fact on file (number, date, issuer).</translation
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Amounts also in</source>
+        <translation>Amounts also in</translation>
+    </message>
+    <message>
+        <source>Each money column stays exact in yuan; a column in ten thousand or hundred million yuan is added beside it.</source>
+        <translation>Each money column stays exact in yuan; a column in ten thousand or hundred million yuan is added beside it.</translation>
     </message>
 </context>
 <context>

@@ -32,11 +32,8 @@ def book(database: Database) -> Iterator[Database]:
     yield database
 
 
-def _plans(
-    db: Database, call: Callable[[], object], off: tuple[str, ...] = ("seqscan",)
-) -> list[str]:
-    """The plan of every SELECT ``call`` runs, one text per statement; on PostgreSQL with
-    the plan methods ``off`` disabled."""
+def _selects(db: Database, call: Callable[[], object]) -> list[tuple[str, Any]]:
+    """Every SELECT statement (with its parameters) that ``call`` sends."""
     caught: list[tuple[str, Any]] = []
 
     def listen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
@@ -48,6 +45,15 @@ def _plans(
         call()
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
+    return caught
+
+
+def _plans(
+    db: Database, call: Callable[[], object], off: tuple[str, ...] = ("seqscan",)
+) -> list[str]:
+    """The plan of every SELECT ``call`` runs, one text per statement; on PostgreSQL with
+    the plan methods ``off`` disabled."""
+    caught = _selects(db, call)
     plans = []
     with db.engine.connect() as conn:
         if db.dialect == "postgresql":
@@ -130,19 +136,11 @@ def test_a_chinese_word_narrows_the_trigram_index_on_postgresql(pg_url: str) -> 
             trigrams = conn.execute(text("SELECT show_trgm(:w)"), {"w": "碳汇项目"}).scalar_one()
         assert 0 < hits < 60
         assert len(trigrams) >= 2, trigrams  # Chinese characters are letters to pg_trgm here
-        caught: list[tuple[str, Any]] = []
-
-        def listen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-            if statement.lstrip().upper().startswith("SELECT"):
-                caught.append((statement, params))
-
-        event.listen(db.engine, "before_cursor_execute", listen)
-        try:
-            found = list_loan_ids(db, search="碳汇项目")
-        finally:
-            event.remove(db.engine, "before_cursor_execute", listen)
+        found: list[int] = []
+        ((statement, params),) = _selects(
+            db, lambda: found.extend(list_loan_ids(db, search="碳汇项目"))
+        )
         assert len(found) == hits
-        ((statement, params),) = caught
         with db.engine.connect() as conn:
             for method in ("seqscan", "indexscan", "indexonlyscan"):
                 conn.exec_driver_sql(f"SET enable_{method} = off")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from greendesk.services import portfolio
 from greendesk.store.database import Database
+from greendesk.ui import labels
 from greendesk.ui.dialogs import export as export_module
 from greendesk.ui.dialogs import memo as memo_module
 from greendesk.ui.dialogs.export import ExportDialog
@@ -92,3 +94,34 @@ def test_export_writes_the_workbook_off_the_gui_thread(
         book.close()
     assert {s.reference for s in portfolio.list_loans(db)} <= references
     assert dialog.result_path == target
+
+
+def test_export_dialog_adds_the_chosen_unit_beside_the_yuan(
+    qtbot: QtBot, host: tuple[QWidget, Tasks], db: Database, tmp_path: Path
+) -> None:
+    labels.set_money_unit("yi")  # the window's View → Amounts in: the dialog's default
+    try:
+        widget, tasks = host
+        dialog = ExportDialog(db, tasks, "zh", widget)
+        qtbot.addWidget(dialog)
+        assert dialog.unit.currentData() == "yi"
+        assert [dialog.unit.itemData(i) for i in range(dialog.unit.count())] == [
+            "yuan", "wan", "yi"]  # fmt: skip
+        dialog.unit.setCurrentIndex(dialog.unit.findData("wan"))
+        dialog.grab().save(str(tmp_path / "export-dialog.png"))
+        target = tmp_path / "wan.xlsx"
+        dialog.path.setText(str(target))
+        dialog.as_of.setDate(QDate(2026, 6, 30))
+        with qtbot.waitSignal(dialog.exported, timeout=60_000):
+            dialog.start()
+    finally:
+        labels.set_money_unit("yuan")
+    book = openpyxl.load_workbook(target, read_only=True)
+    try:
+        header = [c.value for c in next(book.worksheets[1].iter_rows(max_row=1))]
+        first = next(book.worksheets[1].iter_rows(min_row=2, max_row=2, values_only=True))
+    finally:
+        book.close()
+    at = header.index("授信金额（元）")
+    assert header[at + 1] == "授信金额（万元）"
+    assert Decimal(str(first[at + 1])) == Decimal(str(first[at])).scaleb(-4)
