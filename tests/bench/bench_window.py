@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,9 @@ REPEAT = 5
 def _start(kind: str, url: str, home: str) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": home,
            "XDG_CONFIG_HOME": home, "XDG_DATA_HOME": home, "XDG_STATE_HOME": home}  # fmt: skip
+    # as installed: bytecode cached (the warm-up start writes it); with
+    # PYTHONDONTWRITEBYTECODE set (this sandbox sets it) every start would compile every module
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, __file__, "--child", kind, url],
@@ -151,8 +153,9 @@ def _child_bare() -> None:
 
 
 def _shown() -> None:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # float-ok: MB
-    print(json.dumps({"peak_mb": peak}), flush=True)
+    from tests.bench.table import own_peak_rss_mb
+
+    print(json.dumps({"peak_mb": own_peak_rss_mb()}), flush=True)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--child"]:

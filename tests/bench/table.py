@@ -15,6 +15,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -42,6 +43,17 @@ ROWS: list[Row] = []
 def add(row: Row) -> Row:
     ROWS.append(row)
     return row
+
+
+def own_peak_rss_mb() -> float:
+    """This process's own peak resident size (VmHWM), in MB. Not ``ru_maxrss``: on Linux that
+    survives exec, so a child started by a large parent would report the parent's peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024  # float-ok: kB -> MB
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # float-ok: MB
 
 
 def spread(values: list[float]) -> tuple[float, float, float]:
