@@ -1,10 +1,10 @@
 """Shared fixtures: real SQLite files and a real PostgreSQL server started for the test session.
 
 ``db_url`` runs a test once on SQLite and once on PostgreSQL (the second marked ``postgres``).
-The PostgreSQL server is initdb'd into a temporary folder and started on a free loopback port with
-``pg_ctl``; PostgreSQL refuses to run as root, so under root it runs as the ``postgres`` OS user
-(``runuser -u postgres --``). If it cannot start, every test that needs it fails with the
-server's log — never a skip.
+The PostgreSQL server is initdb'd (UTF-8, locale C.UTF-8) into a temporary folder and started on
+a free loopback port with ``pg_ctl``; PostgreSQL refuses to run as root, so under root it runs as
+the ``postgres`` OS user (``runuser -u postgres --``). If it cannot start, every test that needs
+it fails with the server's log — never a skip.
 """
 
 from __future__ import annotations
@@ -116,7 +116,9 @@ def pg_server() -> Iterator[PgServer]:
                 "trust",
                 "-E",
                 "UTF8",
-                "--locale=C",
+                # a UTF-8 character classification (glibc's C.UTF-8 classes CJK characters as
+                # letters), so pg_trgm indexes Chinese words; collation stays code-point order
+                "--locale=C.UTF-8",
                 "--no-sync",
             ]
         )

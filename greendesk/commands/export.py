@@ -10,7 +10,7 @@ from typing import Any
 
 from greendesk.commands._common import add_db_argument, date_argument, resolve_db_url
 from greendesk.domain.errors import UserError
-from greendesk.reporting.templates import LANGUAGES  # a constant; the module is stdlib-only
+from greendesk.reporting.templates import LANGUAGES, UNITS  # a constant; the module is stdlib-only
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -24,6 +24,12 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         help="figures as of this date (default today)",
     )
     parser.add_argument("--lang", choices=LANGUAGES, default="zh", help="language (default zh)")
+    parser.add_argument(
+        "--unit",
+        choices=tuple(UNITS),
+        default="yuan",
+        help="also show money in 万元 (wan) or 亿元 (yi), beside the exact 元 (default yuan)",
+    )
     add_db_argument(parser)
     parser.set_defaults(handler=run)
 
@@ -44,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
             raise UserError(f"-o: {args.output} is a folder; give the workbook's file name")
         try:
             with target.open("wb") as out:
-                stats = export_portfolio(db, out, as_of=as_of, lang=args.lang, progress=_progress)
+                stats = export_portfolio(
+                    db, out, as_of=as_of, lang=args.lang, progress=_progress, unit=args.unit
+                )
         except OSError as exc:
             target.unlink(missing_ok=True)
             raise UserError(f"-o: cannot write {args.output} ({exc.strerror})") from None

@@ -7,7 +7,7 @@ user error naming the file and the key, never as a traceback.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ MEMO_SECTIONS = (
     "appendix_lenders",
 )
 COLUMN_KINDS = ("text", "money", "date", "month", "int", "ratio", "percent", "decimal")
+# Workbook display units: the power of ten a converted money column is divided by.
+UNITS = {"yuan": 0, "wan": 4, "yi": 8}
 
 
 def _load(name: str, folder: Path | None) -> dict[str, Any]:
@@ -139,6 +141,7 @@ class ColumnSpec:
     width: float
     header: str
     values: str | None
+    scale: int = 0  # a money column shown in 万元 (4) or 亿元 (8): the value divided by 10**scale
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,7 @@ class WorkbookTemplate:
     groups: tuple[tuple[str, str, bool], ...]  # (loans field, label key, chart?)
     buckets: tuple[CoverageBucket, ...]
     values: Values
+    unit: str = "yuan"
 
     def label(self, key: str) -> str:
         if key not in self.labels:
@@ -229,3 +233,36 @@ def load_workbook_template(lang: str = "zh", folder: Path | None = None) -> Work
         buckets=buckets,
         values=load_values(lang, folder),
     )
+
+
+def _unit_header(header: str, unit_name: str) -> str:
+    """``授信金额（元）`` -> ``授信金额（万元）``; ``Amount (CNY)`` -> ``Amount (CNY 10k)``."""
+    for plain, named in (("（元）", f"（{unit_name}）"), ("(CNY)", f"({unit_name})")):
+        if plain in header:
+            return header.replace(plain, named)
+    return f"{header}（{unit_name}）" if "（" in header else f"{header} ({unit_name})"
+
+
+def in_unit(tpl: WorkbookTemplate, unit: str) -> WorkbookTemplate:
+    """The template with every money column followed by the same figure in ``unit``.
+
+    A spreadsheet number format scales only by powers of 1,000 (trailing commas), so 万元
+    cannot be a format of the exact 元 figure: the exact column stays (the Summary's formulas
+    read it) and a converted one, headed in the unit, stands beside it.
+    """
+    if unit not in UNITS:
+        raise UserError(f"--unit: must be one of {', '.join(UNITS)}, not {unit!r}")
+    if unit == "yuan":
+        return tpl
+    name = tpl.label(f"unit_{unit}")
+    sheets = {}
+    for key, spec in tpl.sheets.items():
+        columns: list[ColumnSpec] = []
+        for col in spec.columns:
+            columns.append(col)
+            if col.kind == "money":
+                columns.append(
+                    replace(col, header=_unit_header(col.header, name), scale=UNITS[unit])
+                )
+        sheets[key] = replace(spec, columns=tuple(columns))
+    return replace(tpl, sheets=sheets, unit=unit)

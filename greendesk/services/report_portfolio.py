@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from greendesk.domain.collateral import PriceTable
 from greendesk.domain.money import allocate
 from greendesk.reporting.model import LoanBundle, MaturityRow, PledgeRow, PortfolioRow, SyndicateRow
-from greendesk.reporting.templates import Values, load_values, load_workbook_template
+from greendesk.reporting.templates import Values, in_unit, load_values, load_workbook_template
 from greendesk.reporting.workbook import WorkbookStats, write_portfolio
 from greendesk.services.allocation import allocation_rows
 from greendesk.services.assessment import price_table
@@ -55,28 +55,34 @@ ALERT_JOIN = {"zh": "；", "en": "; "}
 class _Ladder:
     """Principal and interest due by (month, class), and how many loans pay in each cell."""
 
-    cells: dict[tuple[date, str], list[int]] = field(default_factory=dict)  # fen
-    loans: dict[tuple[date, str], set[int]] = field(default_factory=dict)
+    # (month, class) -> [principal fen, interest fen, loans, the last loan counted]
+    cells: dict[tuple[date, str], list[int]] = field(default_factory=dict)
+    months: dict[int, date] = field(default_factory=dict)  # day ordinal -> its month
 
     def add_schedule(
         self, cls: str, loan_id: int, aggregate: ScheduleAggregate, as_of: date
     ) -> None:
         """Add the loan's periods paying after ``as_of`` to their (month, class) cells."""
         after = as_of.toordinal()
+        months, cells = self.months, self.cells
         for day, principal, interest in aggregate.periods:
             if day > after:
-                month = date.fromordinal(day).replace(day=1)
-                cell = self.cells.setdefault((month, cls), [0, 0])
+                month = months.get(day)
+                if month is None:
+                    month = months[day] = date.fromordinal(day).replace(day=1)
+                cell = cells.get((month, cls))
+                if cell is None:
+                    cell = cells[(month, cls)] = [0, 0, 0, -1]
                 cell[0] += principal
                 cell[1] += interest
-                self.loans.setdefault((month, cls), set()).add(loan_id)
+                if cell[3] != loan_id:  # a loan's periods come together: count it once
+                    cell[2] += 1
+                    cell[3] = loan_id
 
     def rows(self) -> Iterator[MaturityRow]:
         for key in sorted(self.cells):
-            principal, interest = self.cells[key]
-            yield MaturityRow(
-                key[0], key[1], _money(principal), _money(interest), len(self.loans[key])
-            )
+            principal, interest, loans, _last = self.cells[key]
+            yield MaturityRow(key[0], key[1], _money(principal), _money(interest), loans)
 
 
 def _money(fen: int) -> Decimal:
@@ -266,12 +272,16 @@ def export_portfolio(
     lang: str = "zh",
     progress: Callable[[int, int], None] | None = None,
     tap: Callable[[LoanBundle], None] | None = None,
+    unit: str = "yuan",
 ) -> WorkbookStats:
     """Write the portfolio workbook of every current loan, as of ``as_of``.
 
+    ``unit`` (``yuan``, ``wan``, ``yi``): besides each exact 元 money column, the same figure
+    in 万元 or 亿元 (``templates.in_unit``); the cells stay exact.
+
     ``tap`` sees each bundle as it streams (the benchmark uses it to replay the same rows).
     """
-    template = load_workbook_template(lang)
+    template = in_unit(load_workbook_template(lang), unit)
     ladder = _Ladder()
     with db.session() as session:
         ids = current_loan_ids(session)

@@ -1191,6 +1191,18 @@ score</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Yuan only (元)</source>
+        <translation>Yuan only (元)</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>Ten thousand yuan (万元)</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>Hundred million yuan (亿元)</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -1237,6 +1249,14 @@ score</translation>
     <message>
         <source>Language</source>
         <translation>Language</translation>
+    </message>
+    <message>
+        <source>Amounts also in</source>
+        <translation>Amounts also in</translation>
+    </message>
+    <message>
+        <source>Each money column stays exact in yuan; a column in ten thousand or hundred million yuan is added beside it.</source>
+        <translation>Each money column stays exact in yuan; a column in ten thousand or hundred million yuan is added beside it.</translation>
     </message>
 </context>
 <context>

@@ -1191,6 +1191,18 @@ score</source>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Yuan only (元)</source>
+        <translation>仅元</translation>
+    </message>
+    <message>
+        <source>Ten thousand yuan (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <source>Hundred million yuan (亿元)</source>
+        <translation>亿元</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1237,6 +1249,14 @@ score</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Amounts also in</source>
+        <translation>金额另列单位</translation>
+    </message>
+    <message>
+        <source>Each money column stays exact in yuan; a column in ten thousand or hundred million yuan is added beside it.</source>
+        <translation>各金额列仍以元精确到分；另在其旁增加一列以万元或亿元显示。</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,7 @@ def run() -> list[str]:
         db = open_database(f"sqlite:///{Path(folder) / 'bench.db'}")
         try:
             seed_demo(db)
-            generate_portfolio(db, count)
+            generate_portfolio(db, count, into_existing=True)  # beside the seeded demo loans
             with db.session() as session:
                 user = session.scalar(select(User).where(User.role == "admin"))
                 assert user is not None

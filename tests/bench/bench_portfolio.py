@@ -1,13 +1,16 @@
-"""Looking across 100,000 loans: search, sort, filter, the dashboard and a loan's detail.
+"""Looking across 100,000 loans: search, sort, filter, the dashboard and a loan's detail, on
+SQLite and on PostgreSQL (tests/bench/pg_db.py).
 
 Each path runs through the service (as the window and the CLI call it) and, as its peer in the
-same run, the very SQL statements the service sent, replayed on a bare ``sqlite3`` connection —
-the raw query for the same rows, without GreenDesk around it. Search has a second peer: the
-``LIKE`` scan over the original columns that the list used before the trigram index. The loan
-detail (1,000,000 audit events in the trail) has the old ``LIKE`` scan of the events' JSON as
-its peer. min / median / max of several runs, in ms; results also go to bench/results.json
-under "portfolio". Budgets (issue 13): list paths under 100 ms and within 1.2x of the raw query,
-the dashboard under 300 ms, the detail under 150 ms.
+same run, the very SQL statements the service sent, replayed on a bare ``sqlite3`` (or
+``psycopg``) connection — the raw query for the same rows, without GreenDesk around it. The two
+are interleaved run by run (``table.paired``), so a burst of other work on the shared cores
+falls on both. On SQLite, search has a second peer: the ``LIKE`` scan over the original columns
+that the list used before the trigram index; the loan detail (1,000,000 audit events in the
+trail) the old ``LIKE`` scan of the events' JSON. min / median / max of several runs, in ms;
+results also go to bench/results.json under "portfolio_<backend>" and to the one table
+(tests/bench/table.py). Budgets (issue 13): list paths under 100 ms and within 1.2x of the raw
+query, the dashboard under 300 ms, the detail under 150 ms.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import os
 import sqlite3
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -43,16 +45,6 @@ OR (entity_type IN ('pledge', 'vote', 'decision') AND (after_json LIKE :a OR aft
     OR before_json LIKE :a OR before_json LIKE :b)) ORDER BY seq"""
 
 
-def _times(fn: Callable[[], object], repeat: int = REPEAT) -> list[float]:
-    fn()  # warm the page cache and the statement caches
-    out = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        out.append((time.perf_counter() - started) * 1000)
-    return out
-
-
 def _caught(db: Any, call: Callable[[], object]) -> list[tuple[str, Any]]:
     from sqlalchemy import event
 
@@ -69,27 +61,31 @@ def _caught(db: Any, call: Callable[[], object]) -> list[tuple[str, Any]]:
     return [(s, p) for s, p in statements if not s.lstrip().upper().startswith(("BEGIN", "COMMIT"))]
 
 
-def _stats(values: list[float]) -> dict[str, float]:
-    return {
-        "min": round(min(values), 1),
-        "median": round(statistics.median(values), 1),
-        "max": round(max(values), 1),
-    }
+def _raw_connection(url: str) -> Any:
+    """A bare driver connection to the same database: sqlite3, or psycopg in autocommit."""
+    if url.startswith("sqlite:"):
+        return sqlite3.connect(url.removeprefix("sqlite:///"))
+    import psycopg
+
+    return psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=True)
 
 
-def run() -> list[str]:
+def measure(url: str, backend: str, how: str) -> list[str]:
+    """Every list path, the dashboard and the detail on one database: service vs same SQL."""
     from greendesk.domain.roles import SYSTEM
     from greendesk.services.loan_filter import LoanFilter
     from greendesk.services.portfolio import list_loan_ids
     from greendesk.services.portfolio_summary import portfolio_summary
     from greendesk.store.database import open_database
     from greendesk.ui.views.detail_data import load_detail
-    from tests.bench.portfolio_db import bench_database
+    from tests.bench import table
 
-    url, how = bench_database()
     db = open_database(url)
-    raw = sqlite3.connect(url.removeprefix("sqlite:///"))
-    lines = [f"database: {how}", f"load average {os.getloadavg()[0]:.1f} (2 cores shared)"]
+    raw = _raw_connection(url)
+    lines = [
+        f"{backend} database: {how}",
+        f"load average {os.getloadavg()[0]:.1f} (2 cores shared)",
+    ]
     results: dict[str, Any] = {}
 
     def replay(statements: list[tuple[str, Any]]) -> Callable[[], object]:
@@ -98,16 +94,17 @@ def run() -> list[str]:
 
         return go
 
-    def row(name: str, call: Callable[[], Any], budget: float, peers: dict[str, Any]) -> None:
+    def row(name: str, call: Callable[[], Any], budget: float, peers: dict[str, Any],
+            peer_name: str = "raw same SQL") -> None:  # fmt: skip
         found = call()
-        mine = _times(call)
         statements = _caught(db, call)
-        same = _times(replay(statements))
+        mine, same = table.paired(call, replay(statements), REPEAT)
         entry: dict[str, Any] = {"service": _stats(mine), "raw_same_sql": _stats(same)}
         ratio = statistics.median(mine) / statistics.median(same)
         extra = ""
         for peer, fn in peers.items():
-            entry[peer] = _stats(_times(fn, 3))
+            _, times = table.paired(lambda: None, fn, 3)
+            entry[peer] = _stats(times)
             extra += f"; {peer} {entry[peer]['median']:.1f}"
         rows = len(found) if isinstance(found, list) else "-"
         entry.update(rows=rows, ratio=round(ratio, 2), budget_ms=budget)
@@ -115,6 +112,19 @@ def run() -> list[str]:
         s = entry["service"]
         close = ratio <= 1.2 or s["median"] < 5 or budget >= 150  # a few ms: noise, no ratio
         verdict = "ok" if s["median"] < budget and close else "OVER"
+        peer_median = statistics.median(same)
+        if peer_name != "raw same SQL" and peers:  # the table's peer: the named one
+            peer_median = entry[next(iter(peers))]["median"]
+        table.add(
+            table.Row(
+                path=name, backend=backend, unit="ms", mine=table.spread(mine),
+                peer_name=peer_name if peers or peer_name == "raw same aggregates"
+                else "raw same SQL", peer=peer_median,
+                peak_mb=table.heap_peak_mb(call), peak_kind="heap",
+                target=f"< {budget:.0f} ms" + (", <= 1.2x" if budget < 150 else ""),
+                note={"rows": rows, **{k: v["median"] for k, v in entry.items() if k in peers}},
+            )
+        )  # fmt: skip
         lines.append(
             f"{name:<34} {s['min']:7.1f} {s['median']:7.1f} {s['max']:7.1f} ms  raw same SQL "
             f"{entry['raw_same_sql']['median']:6.1f} ms  x{ratio:.2f}  rows {rows}{extra}  "
@@ -122,15 +132,17 @@ def run() -> list[str]:
         )
 
     lines.append(f"{'path (service min / median / max)':<34}")
+    sqlite = backend == "sqlite"
 
-    def old_search(word: str) -> Callable[[], object]:
-        return lambda: raw.execute(_OLD_SEARCH, {"p": f"%{word}%"}).fetchall()
+    def old_search(word: str) -> dict[str, Callable[[], object]]:
+        if not sqlite:
+            return {}
+        return {"old LIKE scan": lambda: raw.execute(_OLD_SEARCH, {"p": f"%{word}%"}).fetchall()}
 
-    row("search 新疆", lambda: list_loan_ids(db, search="新疆"), 100,
-        {"old LIKE scan": old_search("新疆")})  # fmt: skip
+    row("search 新疆", lambda: list_loan_ids(db, search="新疆"), 100, old_search("新疆"))
     row("search 碳汇 新疆", lambda: list_loan_ids(db, search="碳汇 新疆"), 100, {})
     row("search 2019:3.2.2", lambda: list_loan_ids(db, search="2019:3.2.2"), 100,
-        {"old LIKE scan": old_search("2019:3.2.2")})  # fmt: skip
+        old_search("2019:3.2.2"))  # fmt: skip
     row("search SYN1-01234", lambda: list_loan_ids(db, search="SYN1-01234"), 100, {})
     for key in ("reference", "-amount", "borrower", "region", "classification", "maturity_date"):
         row(f"sort {key}", lambda k=key: list_loan_ids(db, order_by=k), 100,  # type: ignore[misc]
@@ -142,7 +154,8 @@ def run() -> list[str]:
     row("filter disbursed, coverage < 1.3", lambda: list_loan_ids(db, filters=weak), 100, {})
     dated = LoanFilter(categories=("2019:4",), start_from=date(2025, 1, 1))
     row("filter category 2019:4 + start 2025", lambda: list_loan_ids(db, filters=dated), 100, {})
-    row("dashboard (portfolio_summary)", lambda: portfolio_summary(db), 300, {})
+    row("dashboard (portfolio_summary)", lambda: portfolio_summary(db), 300, {},
+        "raw same aggregates")  # fmt: skip
     with db.session() as session:
         from sqlalchemy import func, select
 
@@ -156,14 +169,34 @@ def run() -> list[str]:
         patterns = {"a": f'%"loan_id":{loan_id},%', "b": f'%"loan_id":{loan_id}}}%'}
         return raw.execute(_OLD_TRAIL, {"id": str(loan_id), **patterns}).fetchall()
 
-    row("loan detail (load_detail)", lambda: [load_detail(db, SYSTEM, loan_id)], 150,
-        {"old trail LIKE scan alone": old_trail})  # fmt: skip
+    row("loan detail, 1,000,000 audit events", lambda: [load_detail(db, SYSTEM, loan_id)], 150,
+        {"old trail LIKE scan alone": old_trail} if sqlite else {},
+        "old trail LIKE scan alone (SQLite); raw same SQL (PG)")  # fmt: skip
     raw.close()
     db.dispose()
     RESULTS.parent.mkdir(exist_ok=True)
     stored = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
-    stored["portfolio"] = {"load_average": os.getloadavg()[0], "paths": results}
+    stored[f"portfolio_{backend}"] = {"load_average": os.getloadavg()[0], "paths": results}
     RESULTS.write_text(json.dumps(stored, ensure_ascii=False, indent=1), encoding="utf-8")
+    return lines
+
+
+def _stats(values: list[float]) -> dict[str, float]:
+    return {
+        "min": round(min(values), 1),
+        "median": round(statistics.median(values), 1),
+        "max": round(max(values), 1),
+    }
+
+
+def run() -> list[str]:
+    from tests.bench.pg_db import pg_bench_database
+    from tests.bench.portfolio_db import bench_database
+
+    url, how = bench_database()
+    lines = measure(url, "sqlite", how)
+    with pg_bench_database() as (pg_url, pg_how):
+        lines += measure(pg_url, "postgresql", pg_how)
     return lines
 
 

@@ -26,11 +26,13 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.bench import table  # noqa: E402
+
 AS_OF = date(2026, 6, 30)
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # float-ok: KiB -> MiB
+    return table.own_peak_rss_mb()
 
 
 def bench_memo() -> list[str]:
@@ -47,6 +49,14 @@ def bench_memo() -> list[str]:
         render_memo_bytes(data, "zh")
         times.append(time.perf_counter() - started)
     rows = len(data.periods) * (1 + len(data.lender_schedules))
+    table.add(
+        table.Row(
+            path="memo, 240 periods x 12 lenders, alone", backend="-", unit="s",
+            mine=table.spread(times), peer_name="(target)",
+            peak_mb=table.heap_peak_mb(lambda: render_memo_bytes(data, "zh")),
+            peak_kind="heap", target="< 1 s", note={"first_s": cold},
+        )
+    )  # fmt: skip
     return [
         f"memo, 240 periods x 12 lenders ({rows} schedule rows, {len(first) // 1024} KiB): "
         f"first {cold:.2f} s (fonts loaded), then median {statistics.median(times):.2f} s "
@@ -80,23 +90,33 @@ def _child(args: list[str]) -> dict[str, float]:
 
 
 def bench_export(folder: Path, loans: int) -> list[str]:
+    import shutil
+
     from greendesk.services.synthetic import generate_portfolio
     from greendesk.store.database import open_database
+    from tests.bench.portfolio_db import bench_database, sizes
 
     url = f"sqlite:///{folder / 'book.db'}"
-    db = open_database(url)
     started = time.perf_counter()
-    try:
-        generate_portfolio(db, loans, seed=1)
-    finally:
-        db.dispose()
+    if loans == sizes()[0]:  # a copy of the cached book (the export stores its aggregates)
+        cached, _how = bench_database()
+        shutil.copyfile(cached.removeprefix("sqlite:///"), folder / "book.db")
+        made = "copied the cached"
+    else:
+        db = open_database(url)
+        try:
+            generate_portfolio(db, loans, seed=1)
+        finally:
+            db.dispose()
+        made = "generate-portfolio (bulk insert)"
     generated = time.perf_counter() - started
     book = folder / "book.xlsx"
     cold = _child(["export", url, str(book)])  # fills the schedule cache
     warm = _child(["export", url, str(book)])  # every schedule aggregate fresh: none computed
     peer = _child(["xlsxwriter", str(book), str(folder / "peer.xlsx")])
+    _export_rows("sqlite", loans, [warm], [peer], cold)
     size = book.stat().st_size / 2**20  # float-ok: MiB
-    lines = [f"generate-portfolio {loans:,} loans (bulk insert, SQLite): {generated:.1f} s"]
+    lines = [f"{made} {loans:,}-loan book (SQLite): {generated:.1f} s"]
     for name, run in (("cold cache", cold), ("warm cache", warm)):
         lines.append(
             f"export {loans:,} loans, all sheets, {name}: {run['seconds']:.1f} s wall, "
@@ -113,7 +133,67 @@ def bench_export(folder: Path, loans: int) -> list[str]:
         f"{cold['seconds'] / peer['seconds']:.2f}x wall, {cold['cpu'] / peer['cpu']:.2f}x CPU",
     ]
     lines += bench_memo_batch(url, folder)
+    lines += bench_export_pg(folder, loans, peer)
     return lines
+
+
+def _export_rows(
+    backend: str,
+    loans: int,
+    warm: list[dict[str, float]],
+    peers: list[dict[str, float]],
+    cold: dict[str, float] | None = None,
+) -> None:
+    name = f"export, all sheets, {loans:,} loans"
+    peer_name = f"xlsxwriter writing the same {int(peers[0]['cells']):,} cells"
+    table.add(
+        table.Row(
+            path=f"{name} (warm schedule cache)", backend=backend, unit="s",
+            mine=table.spread([w["seconds"] for w in warm]), peer_name=peer_name,
+            peer=statistics.median(p["seconds"] for p in peers),
+            peak_mb=max(w["peak_mb"] for w in warm), peak_kind="RSS",
+            target="<= 1.5x, < 300 MB",
+            note={"cpu_s": [w["cpu"] for w in warm], "peer_cpu_s": [p["cpu"] for p in peers],
+                  "peer_peak_mb": max(p["peak_mb"] for p in peers)},
+        )
+    )  # fmt: skip
+    table.add(
+        table.Row(
+            path=f"{name}, CPU seconds (warm)", backend=backend, unit="s",
+            mine=table.spread([w["cpu"] for w in warm]), peer_name=f"{peer_name}, CPU",
+            peer=statistics.median(p["cpu"] for p in peers), target="<= 1.5x",
+        )
+    )  # fmt: skip
+    if cold is not None:
+        table.add(
+            table.Row(
+                path=f"{name} (cold: every schedule computed)", backend=backend, unit="s",
+                mine=(cold["seconds"],) * 3, peer_name=peer_name,
+                peer=statistics.median(p["seconds"] for p in peers),
+                peak_mb=cold["peak_mb"], peak_kind="RSS",
+            )
+        )  # fmt: skip
+
+
+def bench_export_pg(folder: Path, loans: int, peer: dict[str, float]) -> list[str]:
+    """The same export on the 100,000-loan PostgreSQL database (tests/bench/pg_db.py); its
+    peer is the SQLite run's xlsxwriter child (the same generator and seed: the same cells)."""
+    from tests.bench.pg_db import pg_bench_database
+
+    if loans != int(os.environ.get("GREENDESK_BENCH_LOANS", "100000")):
+        return []
+    book = folder / "book-pg.xlsx"
+    with pg_bench_database() as (url, how):
+        first = _child(["export", url, str(book)])  # cold the first time ever, then warm
+        warm = _child(["export", url, str(book)])
+    _export_rows("postgresql", loans, [warm], [peer])
+    return [
+        f"PostgreSQL ({how}): export {loans:,} loans, first run {first['seconds']:.1f} s "
+        f"(computed {int(first['computed']):,}), warm {warm['seconds']:.1f} s wall, "
+        f"{warm['cpu']:.1f} s CPU, peak RSS {warm['peak_mb']:.0f} MB; xlsxwriter same cells "
+        f"{peer['seconds']:.1f} s: {warm['seconds'] / peer['seconds']:.2f}x wall, "
+        f"{warm['cpu'] / peer['cpu']:.2f}x CPU"
+    ]
 
 
 def bench_memo_batch(url: str, folder: Path, count: int = 16) -> list[str]:
@@ -127,6 +207,7 @@ def bench_memo_batch(url: str, folder: Path, count: int = 16) -> list[str]:
     finally:
         db.dispose()
     lines = []
+    rates: dict[int, float] = {}
     cores = os.cpu_count() or 1
     for workers in sorted({1, cores}):
         out = folder / f"memos-{workers}"
@@ -137,6 +218,16 @@ def bench_memo_batch(url: str, folder: Path, count: int = 16) -> list[str]:
         took = time.perf_counter() - started
         cpu = _cpu(resource.RUSAGE_CHILDREN) - cpu
         failed = sum(1 for o in outcomes if o.error)
+        rates[workers] = len(refs) / took
+        table.add(
+            table.Row(
+                path=f"memo batch, {len(refs)} loans, memos per second, {workers} worker(s)",
+                backend="sqlite", unit="/s", mine=(len(refs) / took,) * 3,
+                peer_name="one worker" if workers > 1 else "",
+                peer=rates.get(1) if workers > 1 else None,
+                note={"wall_s": took, "cpu_s": cpu, "failed": failed},
+            )
+        )  # fmt: skip
         lines.append(
             f"memo batch, {len(refs)} loans on {workers} worker(s): {took:.1f} s wall "
             f"({len(refs) / took:.2f} memos/s, worker start-up included), {cpu:.1f} s CPU in "

@@ -121,13 +121,49 @@ def _verdict(timing: Timing, budget: float) -> str:
     return f"median {wall} budget, CPU {cpu} budget"
 
 
-def run() -> list[str]:
+def measure_schedule() -> dict[str, Timing]:
+    """The schedule measurement itself: compute, JSON, parsing and the numpy-financial peer.
+
+    (Kept apart from the table and the report lines so work on the engine touches only this.)
+    """
     terms = parse_terms(TERMS)
     schedule = build_schedule(terms)
-    compute = measure(lambda: build_schedule(terms), 100)
-    output = measure(lambda: schedule_to_json(schedule), 100)
-    parse = measure(lambda: parse_terms(TERMS), 30)
-    reference = measure(_numpy_plain_annuity, 300)
+    return {
+        "compute": measure(lambda: build_schedule(terms), 100),
+        "json": measure(lambda: schedule_to_json(schedule), 100),
+        "parse": measure(lambda: parse_terms(TERMS), 30),
+        "numpy": measure(_numpy_plain_annuity, 300),
+    }
+
+
+def _table_rows(timings: dict[str, Timing]) -> None:
+    from tests.bench import table
+
+    terms = parse_terms(TERMS)
+    schedule = build_schedule(terms)
+    for key, path, budget, fn in (
+        ("compute", "schedule 240 periods x 12 lenders: build_schedule", COMPUTE_BUDGET_MS,
+         lambda: build_schedule(terms)),
+        ("json", "schedule 240 periods x 12 lenders: schedule_to_json", JSON_BUDGET_MS,
+         lambda: schedule_to_json(schedule)),
+    ):  # fmt: skip
+        t = timings[key]
+        table.add(
+            table.Row(
+                path=path, backend="-", unit="ms", mine=(t.low, t.median, t.high),
+                peer_name="numpy-financial plain annuity (pmt+ipmt+ppmt)",
+                peer=timings["numpy"].median, peak_mb=table.heap_peak_mb(fn), peak_kind="heap",
+                target=f"< {budget:.0f} ms", note={"cpu_median_ms": t.cpu},
+            )
+        )  # fmt: skip
+
+
+def run() -> list[str]:
+    timings = measure_schedule()
+    compute, output = timings["compute"], timings["json"]
+    parse, reference = timings["parse"], timings["numpy"]
+    _table_rows(timings)
+    schedule = build_schedule(parse_terms(TERMS))
     return [
         "loan: 240 monthly periods, 4 drawdowns, LPR repricing, ratchet, 12 lenders, CN calendar; "
         f"load average {os.getloadavg()[0]:.1f} (wall times grow on a busy machine)",

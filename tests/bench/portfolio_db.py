@@ -51,6 +51,8 @@ def _add_events(path: Path, loans: int, events: int) -> None:
     con = sqlite3.connect(path)
     try:
         first = con.execute("SELECT min(id) FROM loans").fetchone()[0]
+        # generate-portfolio writes its own audit event(s): number the bulk ones after them
+        offset = con.execute("SELECT coalesce(max(seq), 0) FROM audit_events").fetchone()[0]
         start = datetime(2026, 1, 1, tzinfo=UTC).replace(tzinfo=None).isoformat(sep=" ")
         con.execute("BEGIN")
         chunk: list[tuple[object, ...]] = []
@@ -59,7 +61,7 @@ def _add_events(path: Path, loans: int, events: int) -> None:
             kind = "loan" if seq % 3 else "pledge"
             after = json.dumps({"loan_id": loan, "status": "draft"}, separators=(",", ":"))
             entity = str(loan) if kind == "loan" else str(seq)
-            chunk.append((seq, start, "bench", f"{kind}.update", kind, entity, None, after,
+            chunk.append((offset + seq, start, "bench", f"{kind}.update", kind, entity, None, after,
                           "0" * 64, f"{seq:064x}", loan))  # fmt: skip
             if len(chunk) == 20_000:
                 con.executemany(

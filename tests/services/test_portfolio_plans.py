@@ -13,14 +13,14 @@ from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 
 from greendesk.domain.roles import SYSTEM
 from greendesk.services import audit, workflow
 from greendesk.services.loan_filter import LoanFilter
 from greendesk.services.portfolio import list_loan_ids
 from greendesk.services.synthetic import generate_portfolio
-from greendesk.store.database import Database
+from greendesk.store.database import Database, open_database
 from greendesk.store.models import Loan
 
 
@@ -32,11 +32,8 @@ def book(database: Database) -> Iterator[Database]:
     yield database
 
 
-def _plans(
-    db: Database, call: Callable[[], object], off: tuple[str, ...] = ("seqscan",)
-) -> list[str]:
-    """The plan of every SELECT ``call`` runs, one text per statement; on PostgreSQL with
-    the plan methods ``off`` disabled."""
+def _selects(db: Database, call: Callable[[], object]) -> list[tuple[str, Any]]:
+    """Every SELECT statement (with its parameters) that ``call`` sends."""
     caught: list[tuple[str, Any]] = []
 
     def listen(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
@@ -48,6 +45,15 @@ def _plans(
         call()
     finally:
         event.remove(db.engine, "before_cursor_execute", listen)
+    return caught
+
+
+def _plans(
+    db: Database, call: Callable[[], object], off: tuple[str, ...] = ("seqscan",)
+) -> list[str]:
+    """The plan of every SELECT ``call`` runs, one text per statement; on PostgreSQL with
+    the plan methods ``off`` disabled."""
+    caught = _selects(db, call)
     plans = []
     with db.engine.connect() as conn:
         if db.dialect == "postgresql":
@@ -99,9 +105,10 @@ def test_each_sort_walks_its_index(book: Database, order_by: str) -> None:
 
 def test_search_uses_the_trigram_index(book: Database) -> None:
     # PostgreSQL's pg_trgm takes trigrams of letters and digits as the server's locale sees
-    # them: the test server runs in the C locale, where Chinese characters are none, so there
-    # only a Latin word is expected on the index (the results are right either way).
-    cases = ("碳汇项目 syn5", "新疆", "syn5-00001") if book.dialect == "sqlite" else ("syn5-00001",)
+    # them: the test server runs in C.UTF-8, where Chinese characters are letters (a word of
+    # two characters has no trigram: the index is read whole, see the next test)
+    cases = ("碳汇项目 syn5", "新疆", "syn5-00001") if book.dialect == "sqlite" else (
+        "碳汇项目 syn5", "碳汇项目", "syn5-00001")  # fmt: skip
     for words in cases:
         # (a GIN index is read by bitmap scans: plain index scans are off on PostgreSQL)
         off = ("seqscan", "indexscan", "indexonlyscan")
@@ -112,6 +119,45 @@ def test_search_uses_the_trigram_index(book: Database) -> None:
             assert "SEARCH loan_facets USING INTEGER PRIMARY KEY" in joined, joined
         else:
             assert "loan_search_trgm" in joined, joined
+
+
+@pytest.mark.postgres
+def test_a_chinese_word_narrows_the_trigram_index_on_postgresql(pg_url: str) -> None:
+    # In the C locale pg_trgm finds no trigram in "碳汇项目" and reads the whole GIN index (every
+    # loan a candidate, each rechecked); in a UTF-8 locale the index gives only the candidates.
+    db = open_database(pg_url)
+    try:
+        generate_portfolio(db, 60, seed=5, analyze=False)
+        with db.engine.connect() as conn:
+            hits = conn.execute(
+                text("SELECT count(*) FROM loan_search WHERE search_text LIKE :p"),
+                {"p": "%碳汇项目%"},
+            ).scalar_one()
+            trigrams = conn.execute(text("SELECT show_trgm(:w)"), {"w": "碳汇项目"}).scalar_one()
+        assert 0 < hits < 60
+        assert len(trigrams) >= 2, trigrams  # Chinese characters are letters to pg_trgm here
+        found: list[int] = []
+        ((statement, params),) = _selects(
+            db, lambda: found.extend(list_loan_ids(db, search="碳汇项目"))
+        )
+        assert len(found) == hits
+        with db.engine.connect() as conn:
+            for method in ("seqscan", "indexscan", "indexonlyscan"):
+                conn.exec_driver_sql(f"SET enable_{method} = off")
+            (plan,) = conn.exec_driver_sql(
+                "EXPLAIN (ANALYZE, FORMAT JSON) " + statement, params
+            ).one()
+        nodes = list(_nodes(plan[0]["Plan"]))
+        (scan,) = [n for n in nodes if n.get("Index Name") == "loan_search_trgm"]
+        assert hits <= scan["Actual Rows"] < 60, scan  # candidates, not the whole index
+    finally:
+        db.dispose()
+
+
+def _nodes(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("Plans", ()):
+        yield from _nodes(child)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -135,3 +136,34 @@ def test_memo_preview_follows_the_windows_amount_unit(
     finally:
         win.close()
         labels.set_money_unit("yuan")
+
+
+def test_export_dialog_adds_the_chosen_unit_beside_the_yuan(
+    qtbot: QtBot, host: tuple[QWidget, Tasks], db: Database, tmp_path: Path
+) -> None:
+    labels.set_money_unit("yi")  # the window's View → Amounts in: the dialog's default
+    try:
+        widget, tasks = host
+        dialog = ExportDialog(db, tasks, "zh", widget)
+        qtbot.addWidget(dialog)
+        assert dialog.unit.currentData() == "yi"
+        assert [dialog.unit.itemData(i) for i in range(dialog.unit.count())] == [
+            "yuan", "wan", "yi"]  # fmt: skip
+        dialog.unit.setCurrentIndex(dialog.unit.findData("wan"))
+        dialog.grab().save(str(tmp_path / "export-dialog.png"))
+        target = tmp_path / "wan.xlsx"
+        dialog.path.setText(str(target))
+        dialog.as_of.setDate(QDate(2026, 6, 30))
+        with qtbot.waitSignal(dialog.exported, timeout=60_000):
+            dialog.start()
+    finally:
+        labels.set_money_unit("yuan")
+    book = openpyxl.load_workbook(target, read_only=True)
+    try:
+        header = [c.value for c in next(book.worksheets[1].iter_rows(max_row=1))]
+        first = next(book.worksheets[1].iter_rows(min_row=2, max_row=2, values_only=True))
+    finally:
+        book.close()
+    at = header.index("授信金额（元）")
+    assert header[at + 1] == "授信金额（万元）"
+    assert Decimal(str(first[at + 1])) == Decimal(str(first[at])).scaleb(-4)

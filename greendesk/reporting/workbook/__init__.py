@@ -63,8 +63,10 @@ class _SheetStream:
         self.count = 0
         fields_ = [c.field for c in spec.columns]
         header = header_row(ws, [c.header for c in spec.columns])
+        self._writer: rows.RowWriter | None = None
         if rows.supported(ws):
             writer = rows.RowWriter(ws, fields_, rows.column_encoders(ws, spec, tpl), header)
+            self._writer = writer
             self._add: Callable[[Any], None] = writer.add
         else:  # no lxml, or openpyxl internals changed: openpyxl's own per-cell path
             ws.append(header)
@@ -78,6 +80,8 @@ class _SheetStream:
     def close(self) -> int:
         last_col = get_column_letter(len(self.spec.columns))
         self.ws.auto_filter.ref = f"A1:{last_col}{self.count + 1}"
+        if self._writer is not None:
+            self._writer.finish()
         return self.count
 
 

@@ -91,7 +91,7 @@ def column_converters(
         if col.kind == "text":
             out.append(_text_converter(ws, tpl.values, col.values))
         else:
-            out.append(_number_converter(ws, tpl.formats[col.kind], col.kind))
+            out.append(_number_converter(ws, tpl.formats[col.kind], col.kind, col.scale))
     return out
 
 
@@ -107,7 +107,9 @@ def _text_converter(ws: WriteOnlyWorksheet, values: Values, table: str | None) -
     return convert
 
 
-def _number_converter(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> Converter:
+def _number_converter(
+    ws: WriteOnlyWorksheet, number_format: str, kind: str, scale: int = 0
+) -> Converter:
     proto = WriteOnlyCell(ws)
     proto.number_format = number_format
 
@@ -118,6 +120,8 @@ def _number_converter(ws: WriteOnlyWorksheet, number_format: str, kind: str) -> 
             value = value.replace(tzinfo=None)
         elif kind == "int" and isinstance(value, Decimal):
             value = int(value)
+        elif scale and isinstance(value, (int, Decimal)):
+            value = Decimal(value).scaleb(-scale)
         proto.value = value
         return proto
 

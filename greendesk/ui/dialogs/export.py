@@ -1,4 +1,5 @@
-"""Export the portfolio workbook: choose file, date and language; written on a worker thread."""
+"""Export the portfolio workbook: choose file, date, language and the extra money unit; written
+on a worker thread."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from greendesk.services.report_portfolio import export_portfolio
 from greendesk.store.database import Database
-from greendesk.ui import messages
+from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
 from greendesk.ui.workers import Progress, Tasks
 
@@ -38,11 +39,20 @@ class ExportDialog(QDialog):
         self.path = child(self, QLineEdit, "pathEdit")
         self.as_of = child(self, QDateEdit, "asOfEdit")
         self.language = child(self, QComboBox, "languageCombo")
+        self.unit = child(self, QComboBox, "unitCombo")
         self.error = child(self, QLabel, "errorLabel")
         self.error.hide()
         for code, name in LANGS:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(lang)))
+        for code, name in (
+            ("yuan", QCoreApplication.translate("ExportDialog", "Yuan only (元)")),
+            ("wan", QCoreApplication.translate("ExportDialog", "Ten thousand yuan (万元)")),
+            ("yi", QCoreApplication.translate("ExportDialog", "Hundred million yuan (亿元)")),
+        ):
+            self.unit.addItem(name, code)
+        # the window's display unit (View → Amounts in) is the default
+        self.unit.setCurrentIndex(max(0, self.unit.findData(labels.money_unit())))
         today = date.today()
         self.as_of.setDate(QDate(today.year, today.month, today.day))
         self.path.setText(str(Path.home() / f"greendesk-portfolio-{today.isoformat()}.xlsx"))
@@ -75,6 +85,7 @@ class ExportDialog(QDialog):
         qdate = self.as_of.date()
         as_of = date(qdate.year(), qdate.month(), qdate.day())
         lang = str(self.language.currentData())
+        unit = str(self.unit.currentData())
         db = self._db
 
         def work(progress: Progress) -> Path:
@@ -87,7 +98,7 @@ class ExportDialog(QDialog):
                     ).format(done=f"{done:,}", total=f"{total:,}"),
                 )
 
-            export_portfolio(db, target, as_of=as_of, lang=lang, progress=report)
+            export_portfolio(db, target, as_of=as_of, lang=lang, progress=report, unit=unit)
             return target
 
         self.hide()
