@@ -21,6 +21,7 @@ from greendesk.services.terms import loan_schedule
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.views.allocation_tab import AllocationTab
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
 from greendesk.ui.views.committee_panel import CommitteePanel
@@ -84,6 +85,7 @@ class LoanDetailView(QWidget):
         self.programmes = ProgrammesTab(db, tasks, self)
         self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
         self.programmes.report_requested.connect(self._cerf_report)
+        self.allocation_tab = AllocationTab.place(db, actor, tasks, self.tabs)  # read when shown
         # read when its tab is shown: eligibility is computed, not stored, and most selections
         # never look at it
         self._programmes_pending: int | None = None
@@ -139,6 +141,7 @@ class LoanDetailView(QWidget):
         self.tabs.setTabVisible(self._kpi_index, has_kpis)
         if has_kpis:
             self.kpi_tab.show_loan(loan.reference, loan.status)
+        self.allocation_tab.show_loan(loan.reference, loan.status, bool(loan.use_of_proceeds))
         editable = detail.may(Action.EDIT_APPLICATION)
         self._add_pledge.setVisible(editable)
         self._edit_pledge.setVisible(editable)
