@@ -42,6 +42,13 @@ FIELDS = (
 )  # fmt: skip
 
 Number = str | int | Decimal
+ACTIVITY_RULES = {  # (no lines, a line of the other kind), by option
+    "2a": ("option 2a needs energy-use lines", "{factor} is not an energy factor (option 2a)"),
+    "2b": (
+        "option 2b needs production lines",
+        "{factor} is not a production factor (option 2b)",
+    ),
+}
 
 
 @dataclass
@@ -150,7 +157,7 @@ def _activity(e: ErrorCollector, lines: Sequence[str]) -> list[dict[str, str]]:
         factor, sep, quantity = text.partition("=")
         factor = factor.strip()
         if not sep:
-            e.add(path, "write FACTOR=QUANTITY (e.g. grid_electricity_cn_2022=18500)")
+            e.add(path, "write FACTOR=QUANTITY")
             continue
         if factor not in known:
             e.add(path, f"unknown emission factor {factor!r} (one of: {', '.join(known)})")
@@ -229,10 +236,10 @@ def _needs(e: ErrorCollector, c: dict[str, Any]) -> None:
     if option in ("2a", "2b"):
         want = "energy" if option == "2a" else "production"
         if not c["activity"]:
-            e.add("activity", f"option {option} needs {want} lines (FACTOR=QUANTITY)")
+            e.add("activity", ACTIVITY_RULES[option][0])
         for i, line in enumerate(c["activity"]):
             if kinds[line["factor"]] != want:
-                e.add(f"activity[{i}]", f"{line['factor']} is not a {want} factor ({option})")
+                e.add(f"activity[{i}]", ACTIVITY_RULES[option][1].format(factor=line["factor"]))
     if option == "3a" and c["revenue"] is None:
         e.add("revenue", "option 3a needs the revenue")
 
