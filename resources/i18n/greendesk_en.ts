@@ -1021,6 +1021,10 @@ What meets it? The document or fact on file (number, date, issuer).</translation
         <translation>Save the record first; its emissions data can then be entered.</translation>
     </message>
     <message>
+        <source>Not saved yet: OK does not save this page.</source>
+        <translation>Not saved yet: OK does not save this page.</translation>
+    </message>
+    <message>
         <source>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</source>
         <translation>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</translation>
     </message>

@@ -1021,6 +1021,10 @@ What meets it? The document or fact on file (number, date, issuer).</source>
         <translation>请先保存本记录，然后再填写排放数据。</translation>
     </message>
     <message>
+        <source>Not saved yet: OK does not save this page.</source>
+        <translation>尚未保存：“确定”不保存本页。</translation>
+    </message>
+    <message>
         <source>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</source>
         <translation>避免排放：项目预计年减排量 {t} tCO2e（见第一页），按同样方法归因，单独列示，不与融资排放相抵。</translation>
     </message>

@@ -74,15 +74,18 @@ def test_the_borrower_page_shows_the_branch_as_typed_saves_and_moves_the_figures
     assert said("企业贷款", "Business loan") in page.branch.text()
     assert "3,600,000,000.00" in page.branch.text()
 
+    assert not page.status.text()
     type_text(qtbot, page.edits["equity"], "-600000000")
     type_text(qtbot, page.edits["debt"], "2000000000")
+    unsaved = page.status.text()
+    assert unsaved
     assert said(
         "负权益 -600,000,000.00 按 0 计", "negative equity -600,000,000.00 counted as 0"
     ) in (page.branch.text())
     assert "2,000,000,000.00" in page.branch.text()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert page.error.isHidden(), page.error.text()
-    assert page.status.text()
+    assert page.status.text() and page.status.text() != unsaved
     assert financed(db, METHANOL)[:2] == (Decimal("216000.00"), Decimal("0.1"))
 
     page.edits["equity"].clear()

@@ -107,9 +107,12 @@ class EmissionsPage(QWidget):
         self.status = child(self, QLabel, "emissionsStatus")
         self.save_button = child(self, QPushButton, "saveEmissionsButton")
         self.save_button.clicked.connect(self.save)
+        self._loading = False
         for edit in self.edits.values():
-            edit.textChanged.connect(self._show_branch)
-        self.option.currentIndexChanged.connect(self._show_branch)
+            edit.textChanged.connect(self._edited)
+        self.option.currentIndexChanged.connect(self._edited)
+        self.sector.currentIndexChanged.connect(self._edited)
+        self.assumed.toggled.connect(self._edited)
         self.saved: inputs.EmissionInputsRecord | None = None
         if subject_id is None:
             self.setEnabled(False)
@@ -126,6 +129,7 @@ class EmissionsPage(QWidget):
         assert self.subject_id is not None
         view = inputs.show_inputs(self._db, self.subject, self.subject_id)
         start = inputs.current_input(view.record, view.avoided_t)
+        self._loading = True
         for key, edit in self.edits.items():
             if key == "activity":
                 edit.setText("; ".join(start.activity))
@@ -136,7 +140,18 @@ class EmissionsPage(QWidget):
         self.sector.setCurrentIndex(max(0, self.sector.findData(start.sector or "")))
         self.assumed.setChecked(start.assumed)
         self._avoided_t = view.avoided_t
+        self._loading = False
+        self.status.clear()
         self._show_branch()
+
+    def _edited(self, *_args: object) -> None:
+        self._show_branch()
+        if not self._loading:
+            self.status.setText(
+                QCoreApplication.translate(
+                    "EmissionsPage", "Not saved yet: OK does not save this page."
+                )
+            )
 
     def collect(self) -> inputs.EmissionInputsInput:
         e = self.edits
