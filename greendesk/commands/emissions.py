@@ -4,6 +4,7 @@ Per loan: outstanding principal, PCAF option and data-quality score, attribution
 the borrower's (or project's) emissions, financed scope 1+2 and scope 3, and avoided emissions
 beside them (never netted); then totals by class, catalogue category and region with the
 outstanding-weighted data-quality score. Figures are exact strings in JSON.
+``greendesk emissions inputs set | show`` records and reads the inputs (``_emission_inputs``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from greendesk.commands._common import add_db_argument, date_argument, print_json, resolve_db_url
+from greendesk.commands._emission_inputs import register_inputs
 
 if TYPE_CHECKING:
     from greendesk.services.emissions import EmissionsReport, GroupTotal
@@ -28,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--json", action="store_true")
     add_db_argument(parser)
     parser.set_defaults(handler=run)
+    register_inputs(parser.add_subparsers(dest="emissions_command", metavar="ACTION"))
 
 
 def _plain(value: Any) -> Any:

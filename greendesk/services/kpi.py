@@ -84,7 +84,13 @@ def _today() -> date:
 
 
 def grace_days() -> int:
+    """The house default grace period (days), for a loan whose terms name none."""
     return int(ratchet_settings()["grace_days"])
+
+
+def loan_grace_days(loan: Loan) -> int:
+    """The loan's own grace period (its KPI terms), else the house default."""
+    return loan.kpi_grace_days if loan.kpi_grace_days is not None else grace_days()
 
 
 def due_alert_days() -> int:
@@ -239,7 +245,7 @@ def _test_dates(kpi: LoanKpi) -> list[date]:
 def policy_of(loan: Loan) -> RatchetPolicy | None:
     """The loan's ratchet steps (from its rows), its cap and the grace period."""
     rows = [s.adjust_bps for s in loan.ratchet_steps]
-    return policy_from_rows(rows, loan.ratchet_cap_bps, grace_days())
+    return policy_from_rows(rows, loan.ratchet_cap_bps, loan_grace_days(loan))
 
 
 def _observation(row: KpiObservation) -> ObservationRecord:
@@ -323,7 +329,7 @@ def report_in_session(session: Session, loan: Loan, today: date) -> LoanKpiRepor
     results = _results(session, reference)
     observations = _observations(session, reference)
     observed = {(o.kpi_name, o.test_date) for o in observations}
-    grace = grace_days()
+    grace = loan_grace_days(loan)
     kpis: list[KpiLine] = []
     alerts: list[KpiAlert] = []
     for kpi in loan.kpis:
@@ -641,7 +647,7 @@ def record_observation(
         notes: list[str] = list(check.reasons_en)
         decision: Decision | None = None
         if check.verified and judged is not None:
-            policy_grace = grace_days()
+            policy_grace = loan_grace_days(loan)
             if overdue(checked.test_date, policy_grace, day):
                 deadline = grace_deadline(checked.test_date, policy_grace)
                 notes.append(f"received after the grace period ended on {deadline}")
@@ -667,7 +673,6 @@ def review_overdue(
     """Decide as lapsed (missed) every test whose grace period ended without a verified result."""
     actor.require(Action.RECORD_KPI)
     day = today or _today()
-    grace = grace_days()
     decisions: list[Decision] = []
     with write_unit(db, "KPI review") as session:
         refs = list(references) if references is not None else kpi_references(session)
@@ -676,6 +681,7 @@ def review_overdue(
             if loan.status not in OBSERVABLE_STATUSES:
                 continue
             results = _results(session, loan.reference)
+            grace = loan_grace_days(loan)
             due = sorted(
                 (test_day, kpi.name)
                 for kpi in loan.kpis

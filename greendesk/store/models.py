@@ -195,6 +195,9 @@ class Loan(Timestamped, Base):
     commitment_fee_bps: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     agency_fee_per_year: Mapped[Decimal | None] = mapped_column(Money())
     ratchet_cap_bps: Mapped[int | None] = mapped_column(Integer)
+    # Days after a KPI test date within which a verified observation may still decide it; None:
+    # the house default (resources/kpi/ratchet.json). After that the test counts as missed.
+    kpi_grace_days: Mapped[int | None] = mapped_column(Integer)
     coverage_threshold: Mapped[Decimal | None] = mapped_column(ExactDecimal())
     status: Mapped[str] = mapped_column(_text("code"), default="draft", index=True)
     classification_primary: Mapped[str | None] = mapped_column(_text("code"))

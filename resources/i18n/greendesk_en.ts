@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <source>{no}: {day}, {amount} ({left} unallocated)</source>
+        <translation>{no}: {day}, {amount} ({left} unallocated)</translation>
+    </message>
+    <message>
+        <source>{no}: {name} ({left} unallocated)</source>
+        <translation>{no}: {name} ({left} unallocated)</translation>
+    </message>
+    <message>
+        <source>At most {most}: drawdown {d} has {dl} left, line {u} {ul}.</source>
+        <translation>At most {most}: drawdown {d} has {dl} left, line {u} {ul}.</translation>
+    </message>
+    <message>
+        <source>Record an allocation of proceeds</source>
+        <translation>Record an allocation of proceeds</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Use-of-proceeds line</source>
+        <translation>Use-of-proceeds line</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <source>Allocated on</source>
+        <translation>Allocated on</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>payment voucher, invoice or contract number</source>
+        <translation>payment voucher, invoice or contract number</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationTab</name>
+    <message>
+        <source>Line</source>
+        <translation>Line</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Allocated in the year</source>
+        <translation>Allocated in the year</translation>
+    </message>
+    <message>
+        <source>Allocated to the year&apos;s end</source>
+        <translation>Allocated to the year&apos;s end</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>Unallocated</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>Drawdown</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Allocated</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>Entered by</translation>
+    </message>
+    <message>
+        <source>Reading the allocation report…</source>
+        <translation>Reading the allocation report…</translation>
+    </message>
+    <message>
+        <source>{year}: allocated in the year {in_year}; to the year&apos;s end {allocated} of {total}; unallocated {left}.</source>
+        <translation>{year}: allocated in the year {in_year}; to the year&apos;s end {allocated} of {total}; unallocated {left}.</translation>
+    </message>
+    <message>
+        <source>Everything drawn is allocated: nothing is left to allocate.</source>
+        <translation>Everything drawn is allocated: nothing is left to allocate.</translation>
+    </message>
+    <message>
+        <source>Impact: the project states no expected reduction or total investment.</source>
+        <translation>Impact: the project states no expected reduction or total investment.</translation>
+    </message>
+    <message>
+        <source>Impact: the project&apos;s expected reduction {reduction} tCO2e a year × allocated ÷ total investment {investment} ({share}) = {attributed} tCO2e a year.</source>
+        <translation>Impact: the project&apos;s expected reduction {reduction} tCO2e a year × allocated ÷ total investment {investment} ({share}) = {attributed} tCO2e a year.</translation>
+    </message>
+    <message>
+        <source>Report year</source>
+        <translation>Report year</translation>
+    </message>
+    <message>
+        <source>Record an allocation…</source>
+        <translation>Record an allocation…</translation>
+    </message>
+    <message>
+        <source>Use-of-proceeds lines: allocated and unallocated</source>
+        <translation>Use-of-proceeds lines: allocated and unallocated</translation>
+    </message>
+    <message>
+        <source>Drawdowns</source>
+        <translation>Drawdowns</translation>
+    </message>
+    <message>
+        <source>Allocations to the year&apos;s end</source>
+        <translation>Allocations to the year&apos;s end</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Backup folder</source>
@@ -157,6 +295,10 @@
     <message>
         <source>Discloses progress every year</source>
         <translation>Discloses progress every year</translation>
+    </message>
+    <message>
+        <source>Emissions data</source>
+        <translation>Emissions data</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1098,141 @@ score</translation>
     <message>
         <source>Daily backup…</source>
         <translation>Daily backup…</translation>
+    </message>
+</context>
+<context>
+    <name>EmissionsPage</name>
+    <message>
+        <source>verified reported emissions</source>
+        <translation>verified reported emissions</translation>
+    </message>
+    <message>
+        <source>unverified reported emissions</source>
+        <translation>unverified reported emissions</translation>
+    </message>
+    <message>
+        <source>energy use × emission factors</source>
+        <translation>energy use × emission factors</translation>
+    </message>
+    <message>
+        <source>production × emission factors</source>
+        <translation>production × emission factors</translation>
+    </message>
+    <message>
+        <source>revenue × sector factor</source>
+        <translation>revenue × sector factor</translation>
+    </message>
+    <message>
+        <source>outstanding × asset factor</source>
+        <translation>outstanding × asset factor</translation>
+    </message>
+    <message>
+        <source>outstanding × turnover × revenue factor</source>
+        <translation>outstanding × turnover × revenue factor</translation>
+    </message>
+    <message>
+        <source>score {n}</source>
+        <translation>score {n}</translation>
+    </message>
+    <message>
+        <source>Save the record first; its emissions data can then be entered.</source>
+        <translation>Save the record first; its emissions data can then be entered.</translation>
+    </message>
+    <message>
+        <source>Not saved yet: OK does not save this page.</source>
+        <translation>Not saved yet: OK does not save this page.</translation>
+    </message>
+    <message>
+        <source>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</source>
+        <translation>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</translation>
+    </message>
+    <message>
+        <source>Emissions data saved.</source>
+        <translation>Emissions data saved.</translation>
+    </message>
+    <message>
+        <source>PCAF inputs for financed emissions. Saved with their own button, apart from the record on the first page; every change is kept in the audit trail.</source>
+        <translation>PCAF inputs for financed emissions. Saved with their own button, apart from the record on the first page; every change is kept in the audit trail.</translation>
+    </message>
+    <message>
+        <source>PCAF data-quality option</source>
+        <translation>PCAF data-quality option</translation>
+    </message>
+    <message>
+        <source>Total equity (yuan)</source>
+        <translation>Total equity (yuan)</translation>
+    </message>
+    <message>
+        <source>may be negative: counted as 0</source>
+        <translation>may be negative: counted as 0</translation>
+    </message>
+    <message>
+        <source>Total debt (yuan)</source>
+        <translation>Total debt (yuan)</translation>
+    </message>
+    <message>
+        <source>Total assets (yuan)</source>
+        <translation>Total assets (yuan)</translation>
+    </message>
+    <message>
+        <source>used when equity and debt are blank</source>
+        <translation>used when equity and debt are blank</translation>
+    </message>
+    <message>
+        <source>Revenue (yuan)</source>
+        <translation>Revenue (yuan)</translation>
+    </message>
+    <message>
+        <source>option 3a</source>
+        <translation>option 3a</translation>
+    </message>
+    <message>
+        <source>Scope 1+2 emissions (tCO2e a year)</source>
+        <translation>Scope 1+2 emissions (tCO2e a year)</translation>
+    </message>
+    <message>
+        <source>options 1a, 1b</source>
+        <translation>options 1a, 1b</translation>
+    </message>
+    <message>
+        <source>Scope 3 emissions (tCO2e a year)</source>
+        <translation>Scope 3 emissions (tCO2e a year)</translation>
+    </message>
+    <message>
+        <source>when reported</source>
+        <translation>when reported</translation>
+    </message>
+    <message>
+        <source>Activity (options 2a, 2b)</source>
+        <translation>Activity (options 2a, 2b)</translation>
+    </message>
+    <message>
+        <source>FACTOR=QUANTITY; FACTOR=QUANTITY</source>
+        <translation>FACTOR=QUANTITY; FACTOR=QUANTITY</translation>
+    </message>
+    <message>
+        <source>Sector factor (options 3a, 3b, 3c)</source>
+        <translation>Sector factor (options 3a, 3b, 3c)</translation>
+    </message>
+    <message>
+        <source>Year of the figures</source>
+        <translation>Year of the figures</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Figures are assumed (estimates, not the company&apos;s own)</source>
+        <translation>Figures are assumed (estimates, not the company&apos;s own)</translation>
+    </message>
+    <message>
+        <source>Formula that will apply</source>
+        <translation>Formula that will apply</translation>
+    </message>
+    <message>
+        <source>Save emissions data</source>
+        <translation>Save emissions data</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2065,10 @@ score</translation>
         <source>GreenDesk (automatic)</source>
         <translation>GreenDesk (automatic)</translation>
     </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Allocation</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1948,6 +2229,10 @@ score</translation>
         <translation>enter a valid loan amount to compare</translation>
     </message>
     <message>
+        <source>blank: {n} (house default)</source>
+        <translation>blank: {n} (house default)</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>New loan application</translation>
     </message>
@@ -2030,6 +2315,14 @@ score</translation>
     <message>
         <source>blank: no cap</source>
         <translation>blank: no cap</translation>
+    </message>
+    <message>
+        <source>KPI grace period (days)</source>
+        <translation>KPI grace period (days)</translation>
+    </message>
+    <message>
+        <source>Days after a test date within which a verified observation still decides the test; after that the test counts as missed.</source>
+        <translation>Days after a test date within which a verified observation still decides the test; after that the test counts as missed.</translation>
     </message>
     <message>
         <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
@@ -3131,6 +3424,10 @@ score</translation>
     <message>
         <source>Carbon sink (t)</source>
         <translation>Carbon sink (t)</translation>
+    </message>
+    <message>
+        <source>Emissions data</source>
+        <translation>Emissions data</translation>
     </message>
 </context>
 <context>

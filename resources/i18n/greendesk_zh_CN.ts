@@ -2,6 +2,144 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AllocationDialog</name>
+    <message>
+        <source>{no}: {day}, {amount} ({left} unallocated)</source>
+        <translation>{no}：{day}，{amount}（未分配 {left}）</translation>
+    </message>
+    <message>
+        <source>{no}: {name} ({left} unallocated)</source>
+        <translation>{no}：{name}（未分配 {left}）</translation>
+    </message>
+    <message>
+        <source>At most {most}: drawdown {d} has {dl} left, line {u} {ul}.</source>
+        <translation>最多 {most}：第 {d} 笔提款尚余 {dl}，第 {u} 项用途尚余 {ul}。</translation>
+    </message>
+    <message>
+        <source>Record an allocation of proceeds</source>
+        <translation>登记资金用途分配</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>提款</translation>
+    </message>
+    <message>
+        <source>Use-of-proceeds line</source>
+        <translation>资金用途项目</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Allocated on</source>
+        <translation>分配日期</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>payment voucher, invoice or contract number</source>
+        <translation>付款凭证、发票或合同编号</translation>
+    </message>
+</context>
+<context>
+    <name>AllocationTab</name>
+    <message>
+        <source>Line</source>
+        <translation>用途项</translation>
+    </message>
+    <message>
+        <source>Catalogue item</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Allocated in the year</source>
+        <translation>本年分配</translation>
+    </message>
+    <message>
+        <source>Allocated to the year&apos;s end</source>
+        <translation>截至年末已分配</translation>
+    </message>
+    <message>
+        <source>Unallocated</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <source>Drawdown</source>
+        <translation>提款</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <source>Reading the allocation report…</source>
+        <translation>正在读取资金分配报告…</translation>
+    </message>
+    <message>
+        <source>{year}: allocated in the year {in_year}; to the year&apos;s end {allocated} of {total}; unallocated {left}.</source>
+        <translation>{year} 年：本年分配 {in_year}；截至年末已分配 {allocated}（共 {total}）；未分配 {left}。</translation>
+    </message>
+    <message>
+        <source>Everything drawn is allocated: nothing is left to allocate.</source>
+        <translation>已提款项已全部分配，没有可分配的余额。</translation>
+    </message>
+    <message>
+        <source>Impact: the project states no expected reduction or total investment.</source>
+        <translation>环境效益：项目未填预计减排量或总投资。</translation>
+    </message>
+    <message>
+        <source>Impact: the project&apos;s expected reduction {reduction} tCO2e a year × allocated ÷ total investment {investment} ({share}) = {attributed} tCO2e a year.</source>
+        <translation>环境效益：项目预计年减排 {reduction} tCO2e × 已分配 ÷ 总投资 {investment}（{share}）= 每年 {attributed} tCO2e。</translation>
+    </message>
+    <message>
+        <source>Report year</source>
+        <translation>报告年度</translation>
+    </message>
+    <message>
+        <source>Record an allocation…</source>
+        <translation>登记分配…</translation>
+    </message>
+    <message>
+        <source>Use-of-proceeds lines: allocated and unallocated</source>
+        <translation>资金用途：已分配与未分配</translation>
+    </message>
+    <message>
+        <source>Drawdowns</source>
+        <translation>提款</translation>
+    </message>
+    <message>
+        <source>Allocations to the year&apos;s end</source>
+        <translation>截至年末的分配记录</translation>
+    </message>
+</context>
+<context>
     <name>BackupDialog</name>
     <message>
         <source>Backup folder</source>
@@ -157,6 +295,10 @@
     <message>
         <source>Discloses progress every year</source>
         <translation>每年披露转型进展</translation>
+    </message>
+    <message>
+        <source>Emissions data</source>
+        <translation>排放数据</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1098,141 @@ score</source>
     <message>
         <source>Daily backup…</source>
         <translation>每日备份…</translation>
+    </message>
+</context>
+<context>
+    <name>EmissionsPage</name>
+    <message>
+        <source>verified reported emissions</source>
+        <translation>经核查的报告排放量</translation>
+    </message>
+    <message>
+        <source>unverified reported emissions</source>
+        <translation>未经核查的报告排放量</translation>
+    </message>
+    <message>
+        <source>energy use × emission factors</source>
+        <translation>能源消耗量 × 排放因子</translation>
+    </message>
+    <message>
+        <source>production × emission factors</source>
+        <translation>产量 × 排放因子</translation>
+    </message>
+    <message>
+        <source>revenue × sector factor</source>
+        <translation>营业收入 × 行业因子</translation>
+    </message>
+    <message>
+        <source>outstanding × asset factor</source>
+        <translation>贷款余额 × 资产因子</translation>
+    </message>
+    <message>
+        <source>outstanding × turnover × revenue factor</source>
+        <translation>贷款余额 × 周转率 × 收入因子</translation>
+    </message>
+    <message>
+        <source>score {n}</source>
+        <translation>评分 {n}</translation>
+    </message>
+    <message>
+        <source>Save the record first; its emissions data can then be entered.</source>
+        <translation>请先保存本记录，然后再填写排放数据。</translation>
+    </message>
+    <message>
+        <source>Not saved yet: OK does not save this page.</source>
+        <translation>尚未保存：“确定”不保存本页。</translation>
+    </message>
+    <message>
+        <source>Avoided emissions: the project&apos;s expected yearly reduction, {t} tCO2e (first page), attributed the same way and reported beside, never netted.</source>
+        <translation>避免排放：项目预计年减排量 {t} tCO2e（见第一页），按同样方法归因，单独列示，不与融资排放相抵。</translation>
+    </message>
+    <message>
+        <source>Emissions data saved.</source>
+        <translation>排放数据已保存。</translation>
+    </message>
+    <message>
+        <source>PCAF inputs for financed emissions. Saved with their own button, apart from the record on the first page; every change is kept in the audit trail.</source>
+        <translation>计算融资排放的 PCAF 数据。用本页的按钮单独保存，与第一页的记录分开；每次修改都记入审计轨迹。</translation>
+    </message>
+    <message>
+        <source>PCAF data-quality option</source>
+        <translation>PCAF 数据质量选项</translation>
+    </message>
+    <message>
+        <source>Total equity (yuan)</source>
+        <translation>权益总额（元）</translation>
+    </message>
+    <message>
+        <source>may be negative: counted as 0</source>
+        <translation>可为负数：按 0 计</translation>
+    </message>
+    <message>
+        <source>Total debt (yuan)</source>
+        <translation>负债总额（元）</translation>
+    </message>
+    <message>
+        <source>Total assets (yuan)</source>
+        <translation>总资产（元）</translation>
+    </message>
+    <message>
+        <source>used when equity and debt are blank</source>
+        <translation>权益和负债未填时使用</translation>
+    </message>
+    <message>
+        <source>Revenue (yuan)</source>
+        <translation>营业收入（元）</translation>
+    </message>
+    <message>
+        <source>option 3a</source>
+        <translation>选项 3a</translation>
+    </message>
+    <message>
+        <source>Scope 1+2 emissions (tCO2e a year)</source>
+        <translation>范围一、二排放（tCO2e/年）</translation>
+    </message>
+    <message>
+        <source>options 1a, 1b</source>
+        <translation>选项 1a、1b</translation>
+    </message>
+    <message>
+        <source>Scope 3 emissions (tCO2e a year)</source>
+        <translation>范围三排放（tCO2e/年）</translation>
+    </message>
+    <message>
+        <source>when reported</source>
+        <translation>有报告时填写</translation>
+    </message>
+    <message>
+        <source>Activity (options 2a, 2b)</source>
+        <translation>活动数据（选项 2a、2b）</translation>
+    </message>
+    <message>
+        <source>FACTOR=QUANTITY; FACTOR=QUANTITY</source>
+        <translation>因子=数量; 因子=数量</translation>
+    </message>
+    <message>
+        <source>Sector factor (options 3a, 3b, 3c)</source>
+        <translation>行业因子（选项 3a、3b、3c）</translation>
+    </message>
+    <message>
+        <source>Year of the figures</source>
+        <translation>数据年度</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Figures are assumed (estimates, not the company&apos;s own)</source>
+        <translation>数据为假设值（估算，非企业自报）</translation>
+    </message>
+    <message>
+        <source>Formula that will apply</source>
+        <translation>将采用的计算公式</translation>
+    </message>
+    <message>
+        <source>Save emissions data</source>
+        <translation>保存排放数据</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +2065,10 @@ score</source>
         <source>GreenDesk (automatic)</source>
         <translation>GreenDesk（自动）</translation>
     </message>
+    <message>
+        <source>Allocation</source>
+        <translation>资金分配</translation>
+    </message>
 </context>
 <context>
     <name>LoanDialog</name>
@@ -1948,6 +2229,10 @@ score</source>
         <translation>请填写有效的贷款金额以便核对</translation>
     </message>
     <message>
+        <source>blank: {n} (house default)</source>
+        <translation>留空：{n}（行内默认）</translation>
+    </message>
+    <message>
         <source>New loan application</source>
         <translation>新建贷款申请</translation>
     </message>
@@ -2030,6 +2315,14 @@ score</source>
     <message>
         <source>blank: no cap</source>
         <translation>留空表示不设上限</translation>
+    </message>
+    <message>
+        <source>KPI grace period (days)</source>
+        <translation>KPI 宽限期（天）</translation>
+    </message>
+    <message>
+        <source>Days after a test date within which a verified observation still decides the test; after that the test counts as missed.</source>
+        <translation>测试日后的天数：在此期限内经核查的观测值仍可判定测试结果；逾期视同未达标。</translation>
     </message>
     <message>
         <source>Each step changes the margin by the given basis points (negative: a reduction) from the first period starting on or after its date; the cumulative change stays within the cap.</source>
@@ -3131,6 +3424,10 @@ score</source>
     <message>
         <source>Carbon sink (t)</source>
         <translation>碳汇量（吨）</translation>
+    </message>
+    <message>
+        <source>Emissions data</source>
+        <translation>排放数据</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,7 @@ class LoanInput:
     agency_fee_per_year: Number | None = None
     ratchet: list[RatchetStepInput] = field(default_factory=list)
     ratchet_cap_bps: Number | None = None
+    kpi_grace_days: Number | None = None  # blank: the house default (120 days)
     kpis: list[KpiInput] = field(default_factory=list)
     use_of_proceeds: list[UseOfProceedsInput] = field(default_factory=list)
     coverage_threshold: Number | None = None  # e.g. "1.30"

@@ -47,7 +47,7 @@ TERM_COLUMNS = (
     "start_date", "maturity_date", "term_months", "frequency", "repayment_method",
     "grace_periods", "rate_kind", "annual_rate", "base_rate_name", "base_rate", "spread_bps",
     "day_count", "calendar", "business_day", "arrangement_rate", "commitment_fee_bps",
-    "agency_fee_per_year", "ratchet_cap_bps", "coverage_threshold",
+    "agency_fee_per_year", "ratchet_cap_bps", "kpi_grace_days", "coverage_threshold",
 )  # fmt: skip
 AUDIT_COLUMNS = (
     "reference", "application_version", "status", *TERM_COLUMNS,
@@ -184,6 +184,7 @@ def loan_input(rec: LoanRecord) -> LoanInput:
         agency_fee_per_year=rec.agency_fee_per_year,
         ratchet=[RatchetStepInput(r.effective, r.adjust_bps) for r in rec.ratchet],
         ratchet_cap_bps=rec.ratchet_cap_bps,
+        kpi_grace_days=rec.kpi_grace_days,
         kpis=[
             KpiInput(
                 k.name,

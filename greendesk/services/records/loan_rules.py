@@ -22,6 +22,7 @@ from greendesk.domain.schedule.dates import add_months
 from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.validation import (
     MAX_BPS,
+    MAX_KPI_GRACE_DAYS,
     MAX_RATE,
     MAX_TERM_MONTHS,
     Checks,
@@ -76,6 +77,10 @@ def validate_loan(inp: LoanInput, checks: Checks, e: ErrorCollector) -> LoanValu
         ),
         "ratchet_cap_bps": v.check_int(
             e, "ratchet_cap_bps", inp.ratchet_cap_bps, required=False, minimum=0, maximum=MAX_BPS
+        ),
+        "kpi_grace_days": v.check_int(
+            e, "kpi_grace_days", inp.kpi_grace_days, required=False, minimum=0,
+            maximum=MAX_KPI_GRACE_DAYS,
         ),
         "coverage_threshold": v.check_decimal(
             e, "coverage_threshold", inp.coverage_threshold, required=False, minimum=Decimal(0),

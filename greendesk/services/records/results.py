@@ -142,6 +142,7 @@ class LoanRecord:
     commitment_fee_bps: Decimal | None
     agency_fee_per_year: Decimal | None
     ratchet_cap_bps: int | None
+    kpi_grace_days: int | None
     coverage_threshold: Decimal | None
     classification_primary: str | None
     override_primary: str | None

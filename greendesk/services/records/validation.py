@@ -30,6 +30,7 @@ from greendesk.services.records.inputs import (
 MAX_RATE = Decimal("0.36")  # an annual rate above 36 % is not a bank loan (PRC usury line)
 MAX_BPS = 10000
 MAX_TERM_MONTHS = 480
+MAX_KPI_GRACE_DAYS = 730  # a KPI test still open two years after its date is not a grace period
 MAX_PRICE = Decimal(10000000)  # yuan per unit of a traded instrument
 MIN_OVERRIDE_REASON = 10  # a written reason, not "ok"
 

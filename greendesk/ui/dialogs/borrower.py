@@ -14,6 +14,7 @@ from greendesk.services.records.inputs import BorrowerInput
 from greendesk.services.records.results import BorrowerRecord
 from greendesk.store.database import Database
 from greendesk.ui import labels
+from greendesk.ui.dialogs import emissions_page
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
 from greendesk.ui.forms import child
 
@@ -70,6 +71,10 @@ class BorrowerDialog(EditorDialog):
             )
 
         self.set_saver(save)
+        self.emissions = emissions_page.install(
+            child(self, QWidget, "emissionsTab"), db, actor, "borrower",
+            record.id if record else None,
+        )  # fmt: skip
 
     def collect(self) -> BorrowerInput:
         e = self.edits

@@ -29,6 +29,7 @@ from greendesk.domain.validation import (
     RATE_KINDS,
     REPAYMENT_METHODS,
 )
+from greendesk.services import kpi
 from greendesk.services.records import borrowers, loans, projects
 from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.results import LoanRecord, LoanTerms
@@ -59,6 +60,7 @@ TEXT_FIELDS = {
     "commitment_fee_bps": "commitmentFeeEdit",
     "agency_fee_per_year": "agencyFeeEdit",
     "ratchet_cap_bps": "ratchetCapEdit",
+    "kpi_grace_days": "kpiGraceEdit",
 }
 OPTIONAL = {
     "coverage_threshold",
@@ -69,6 +71,7 @@ OPTIONAL = {
     "commitment_fee_bps",
     "agency_fee_per_year",
     "ratchet_cap_bps",
+    "kpi_grace_days",
 }
 CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rate_kind": ("rateKindCombo", RATE_KINDS),
@@ -113,6 +116,11 @@ class LoanDialog(EditorDialog):
         # open at the form's size (fits a 1366x768 desk), not the tables' generous size hints
         self.resize(self.minimumSize().expandedTo(self.minimumSizeHint()))
         self.edits = {k: child(self, QLineEdit, v) for k, v in TEXT_FIELDS.items()}
+        self.edits["kpi_grace_days"].setPlaceholderText(
+            QCoreApplication.translate("LoanDialog", "blank: {n} (house default)").format(
+                n=kpi.grace_days()
+            )
+        )
         self.combos = {k: child(self, QComboBox, v[0]) for k, v in CHOICES.items()}
         for key, (_name, codes) in CHOICES.items():
             for code in codes:

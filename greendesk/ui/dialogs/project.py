@@ -12,6 +12,7 @@ from greendesk.services.records import borrowers, projects
 from greendesk.services.records.inputs import ProjectInput
 from greendesk.services.records.results import ProjectRecord
 from greendesk.store.database import Database
+from greendesk.ui.dialogs import emissions_page
 from greendesk.ui.dialogs.code_choices import attach_catalogue_button
 from greendesk.ui.dialogs.editor import EditorDialog, blank_none
 from greendesk.ui.forms import child
@@ -77,6 +78,10 @@ class ProjectDialog(EditorDialog):
             )
 
         self.set_saver(save)
+        self.emissions = emissions_page.install(
+            child(self, QWidget, "emissionsTab"), db, actor, "project",
+            record.id if record else None,
+        )  # fmt: skip
 
     def collect(self) -> ProjectInput:
         values: dict[str, object] = {}

@@ -33,6 +33,7 @@ from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.dialog_life import open_transient
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.views.allocation_tab import AllocationTab
 from greendesk.ui.views.classification_tab import ClassificationTab
 from greendesk.ui.views.collateral_tab import CollateralTab
 from greendesk.ui.views.committee_panel import CommitteePanel
@@ -93,6 +94,7 @@ class LoanDetailView(QWidget):
         self.programmes = ProgrammesTab(db, tasks, self)
         self.tabs.addTab(self.programmes, QCoreApplication.translate("LoanDetail", "Programmes"))
         self.programmes.report_requested.connect(self._cerf_report)
+        self.allocation_tab = AllocationTab.place(db, actor, tasks, self.tabs)  # read when shown
         # tab page -> how to fill it for the loan shown; run when the page is shown
         self._pending: dict[QWidget, Callable[[], None]] = {}
         self._page: dict[str, QWidget] = {
@@ -156,6 +158,7 @@ class LoanDetailView(QWidget):
         )
         has_kpis = bool(loan.kpis)
         self.tabs.setTabVisible(self._kpi_index, has_kpis)
+        self.allocation_tab.show_loan(loan.reference, loan.status, bool(loan.use_of_proceeds))
         editable = detail.may(Action.EDIT_APPLICATION)
         self._add_pledge.setVisible(editable)
         self._edit_pledge.setVisible(editable)
