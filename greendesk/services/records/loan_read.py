@@ -12,7 +12,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Select, bindparam, inspect, select
+from sqlalchemy import Connection, Select, bindparam, inspect, select
 from sqlalchemy.orm import Session
 
 from greendesk.services.records._unit import NotFound
@@ -33,14 +33,17 @@ from greendesk.store.models import (
 
 
 def _by(model: type[Any], column: str) -> Select[Any]:
-    """Every mapped column of ``model`` under its attribute name, for one value of ``column``."""
+    """Every mapped column of ``model`` under its attribute name, for one value of ``column``.
+
+    Table columns only (a Core statement): naming the mapped attributes would send it through
+    the ORM's compile and result steps for nothing."""
     attrs = inspect(model).column_attrs
-    table_column = getattr(model, column)
+    table = model.__table__
     query = select(*(a.columns[0].label(a.key) for a in attrs)).where(
-        table_column == bindparam("key")
+        table.c[column] == bindparam("key")
     )
     if "seq" in attrs:
-        query = query.order_by(model.seq)
+        query = query.order_by(table.c.seq)
     return query
 
 
@@ -61,20 +64,21 @@ _CHILDREN = {
 }
 
 
-def _one(session: Session, query: Select[Any], key: object) -> SimpleNamespace | None:
-    row = session.execute(query, {"key": key}).mappings().one_or_none()
+def _one(conn: Connection, query: Select[Any], key: object) -> SimpleNamespace | None:
+    row = conn.execute(query, {"key": key}).mappings().one_or_none()
     return SimpleNamespace(**row) if row is not None else None
 
 
 def read_loan(session: Session, loan_id: int) -> Loan:
     """The loan row with its officer, borrower, project and term rows, as a read-only stand-in."""
-    loan = _one(session, _LOAN, loan_id)
+    conn = session.connection()  # the session's transaction: one snapshot with its other reads
+    loan = _one(conn, _LOAN, loan_id)
     if loan is None:
         raise NotFound(f"loan {loan_id} does not exist (deleted by someone else?)")
-    loan.borrower = _one(session, _BORROWER, loan.borrower_id)
-    loan.project = _one(session, _PROJECT, loan.project_id) if loan.project_id else None
-    loan.officer = _one(session, _OFFICER, loan.officer_id) if loan.officer_id else None
+    loan.borrower = _one(conn, _BORROWER, loan.borrower_id)
+    loan.project = _one(conn, _PROJECT, loan.project_id) if loan.project_id else None
+    loan.officer = _one(conn, _OFFICER, loan.officer_id) if loan.officer_id else None
     for relation, query in _CHILDREN.items():
-        rows = session.execute(query, {"key": loan_id}).mappings()
+        rows = conn.execute(query, {"key": loan_id}).mappings()
         setattr(loan, relation, [SimpleNamespace(**r) for r in rows])
     return cast(Loan, loan)  # the record builders read attributes only
