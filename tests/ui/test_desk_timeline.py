@@ -114,6 +114,7 @@ def test_seeded_proceeds_allocations_read_in_words_and_names_wrap(
     win.show()
     loan = next(x for x in portfolio.list_loans(db) if x.reference == "XJ-CJ-2023-001")
     assert win.select_loan(loan.id)
+    win.detail.show_tab("history")  # the trail is read when its tab is shown
     tab = win.detail.history
     qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=10_000)
     events = column(tab.model, 3)
