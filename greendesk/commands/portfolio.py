@@ -39,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     summary = verbs.add_parser("summary", help="the dashboard's figures (a text report, or --json)")
     add_db_argument(summary)
     summary.add_argument("--json", action="store_true", help="JSON instead of text")
+    summary.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of the category names"
+    )
     add_filter_arguments(summary)
     summary.set_defaults(handler=run)
     pipeline = verbs.add_parser(
@@ -120,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     wanted = filter_from_args(args)
     db = open_desk(resolve_db_url(args.db))
     try:
-        summary = portfolio_summary(db, wanted)
+        summary = portfolio_summary(db, wanted, args.lang)
     finally:
         db.dispose()
     if args.json:

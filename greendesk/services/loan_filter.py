@@ -119,15 +119,10 @@ def region_text(value: str) -> str:
     return " ".join(value.split())
 
 
-def category_names() -> dict[str, str]:
-    """Top categories of the shipped catalogues: ``"2019:3"`` → ``"清洁能源产业"``."""
-    names: dict[str, str] = {}
-    for item in green_catalogue().items.values():
-        top = item.category.split(" / ")[0].strip()
-        number, _, name = top.partition(" ")
-        if number.isdigit():
-            names.setdefault(f"{item.version}:{number}", name or top)
-    return dict(sorted(names.items()))
+def category_names(lang: str = "zh") -> dict[str, str]:
+    """Top categories of the shipped catalogues: ``"2019:3"`` → ``"清洁能源产业"`` (or, in
+    English, ``"Clean energy industry"``)."""
+    return green_catalogue().top_category_names(lang)
 
 
 def checked(wanted: LoanFilter) -> LoanFilter:

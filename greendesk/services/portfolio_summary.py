@@ -176,8 +176,11 @@ def _collateral(session: Session, where: list[Any]) -> list[Any]:
     return list(session.execute(query))
 
 
-def portfolio_summary(db: Database, filters: LoanFilter | None = None) -> PortfolioSummary:
-    """Every dashboard figure, over the loans ``filters`` selects (all current loans if None)."""
+def portfolio_summary(
+    db: Database, filters: LoanFilter | None = None, lang: str = "zh"
+) -> PortfolioSummary:
+    """Every dashboard figure, over the loans ``filters`` selects (all current loans if None);
+    the categories named in ``lang``."""
     base = checked(filters or LoanFilter())
     with db.session() as session:
         where = conditions(base, session)
@@ -189,7 +192,7 @@ def portfolio_summary(db: Database, filters: LoanFilter | None = None) -> Portfo
         bands = _by_band(session, where)
         ladder = _ladder(session, where)
         collateral = _collateral(session, where)
-    names = category_names()
+    names = category_names(lang)
     return PortfolioSummary(
         loans=int(total_n),
         amount=_fen(total_fen),

@@ -181,11 +181,11 @@ def catalogue_names(code: str | None, lang: str) -> tuple[str, str]:
     """(item name, top-level category) for ``VERSION:CODE``; blanks when unknown."""
     if not code:
         return "", ""
-    item = load_catalogue().get(code)
+    catalogue = load_catalogue()
+    item = catalogue.get(code)
     if item is None:
         return "", ""
-    top = item.category.split(" / ")[0].strip()
-    top = top.split(" ", 1)[1] if " " in top and top.split(" ", 1)[0][:1].isdigit() else top
+    _key, top = catalogue.top_category(item, lang)
     return (item.name_zh if lang == "zh" else item.name_en), top
 
 

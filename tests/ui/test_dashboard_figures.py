@@ -290,3 +290,30 @@ def test_the_emissions_are_read_only_when_their_tab_is_shown(
     _show_emissions_tab(dashboard)
     qtbot.waitUntil(lambda: dashboard.emissions is not None, timeout=30_000)
     assert dashboard.emissions.report.total.loans > 0
+
+
+@NO_RAISE
+def test_an_english_desk_names_the_catalogue_categories_in_english(
+    qtbot: QtBot,
+    desk_translations: Any,
+    db: Database,
+    officer: Any,
+    settings: Any,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from greendesk.services.loan_filter import category_names
+
+    english = category_names("en")
+    desk_translations.use("en")
+    window = MainWindow(db, officer, settings, "en")
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = _ready(qtbot, window)
+    report = _cli(capsys, db, "emissions", "--lang", "en")
+    shown = [row[0] for row in _cells(dashboard, "emissionsCategory")]
+    assert shown == [g["key"] or "No catalogue item" for g in report["by_category"]]
+    assert "Clean energy industry" in shown
+    combo = window.filter_bar.combos["categoryCombo"]
+    texts = [combo.itemText(i) for i in range(1, combo.count())]  # after "Any"
+    assert texts == [f"{key} {name}" for key, name in english.items()]
+    window.close()

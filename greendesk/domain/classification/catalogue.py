@@ -88,9 +88,34 @@ class Catalogue:
     items: dict[str, CatalogueItem]
     titles: dict[str, str] = field(default_factory=dict)
     titles_en: dict[str, str] = field(default_factory=dict)
+    top_names_en: dict[str, str] = field(default_factory=dict)  # "2019:3" -> English name
 
     def get(self, key: str) -> CatalogueItem | None:
         return self.items.get(key.strip())
+
+    def top_category(self, item: CatalogueItem, lang: str) -> tuple[str, str]:
+        """(``"VERSION:N"``, name in ``lang``) of the item's top-level category.
+
+        The items carry their category path in Chinese (``"3 清洁能源产业 / 3.2 …"``); the
+        English names of the top categories come with each catalogue file.
+        """
+        top = item.category.split(" / ")[0].strip()
+        number, _, name = top.partition(" ")
+        if not number.isdigit():
+            return "", top
+        key = f"{item.version}:{number}"
+        if lang != "zh" and key in self.top_names_en:
+            return key, self.top_names_en[key]
+        return key, name or top  # no English name shipped: the Chinese one
+
+    def top_category_names(self, lang: str) -> dict[str, str]:
+        """Every top-level category of the loaded editions: ``"2019:3"`` → its name."""
+        names: dict[str, str] = {}
+        for item in self.items.values():
+            key, name = self.top_category(item, lang)
+            if key:
+                names.setdefault(key, name)
+        return dict(sorted(names.items()))
 
     def versions(self) -> list[str]:
         return sorted(self.titles)
@@ -179,6 +204,7 @@ def load_catalogue_files(folder: Path) -> Catalogue:
     items: dict[str, CatalogueItem] = {}
     titles: dict[str, str] = {}
     titles_en: dict[str, str] = {}
+    top_names_en: dict[str, str] = {}
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         version = str(data["version"])
@@ -186,12 +212,14 @@ def load_catalogue_files(folder: Path) -> Catalogue:
             raise ValueError(f"{path.name}: catalogue version {version} loaded twice")
         titles[version] = data["title_zh"]
         titles_en[version] = data.get("title_en", data["title_zh"])
+        for number, name in data.get("top_categories_en", {}).items():
+            top_names_en[f"{version}:{number}"] = name
         for raw in data["items"]:
             item = _item(raw, version)
             if item.key in items:
                 raise ValueError(f"{path.name}: duplicate item {item.key}")
             items[item.key] = item
-    return Catalogue(items=items, titles=titles, titles_en=titles_en)
+    return Catalogue(items=items, titles=titles, titles_en=titles_en, top_names_en=top_names_en)
 
 
 @cache

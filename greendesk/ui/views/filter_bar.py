@@ -22,6 +22,7 @@ from greendesk.services.portfolio import FilterChoices
 from greendesk.ui import labels
 from greendesk.ui.dialogs.pledge import collateral_types
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.views.language import content_language
 
 # combo object name → the LoanFilter field it sets (one value, or none for "any")
 COMBOS = {
@@ -68,7 +69,7 @@ def _date_label(name: str) -> str:
 def category_text(key: str, names: dict[str, str] | None = None) -> str:
     if not key:
         return QCoreApplication.translate("FilterBar", "No catalogue item")
-    name = (names or category_names()).get(key, "")
+    name = (names or category_names(content_language())).get(key, "")
     return f"{key} {name}".strip()
 
 
@@ -102,10 +103,11 @@ class FilterBar(QWidget):
     def _fill_fixed(self) -> None:
         self._filling = True
         try:
+            categories = category_names(content_language())
             fixed: dict[str, list[tuple[str, str]]] = {
                 "classCombo": [(c, labels.word(c)) for c in CLASSIFICATIONS],
                 "statusCombo": [(s, labels.status_text(s)) for s in LOAN_STATUSES],
-                "categoryCombo": [(k, category_text(k)) for k in category_names()],
+                "categoryCombo": [(k, category_text(k, categories)) for k in categories],
                 "collateralCombo": collateral_types(),
                 "coverageCombo": [(k, band_text(k)) for k in BAND_KEYS],
             }

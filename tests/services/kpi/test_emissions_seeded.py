@@ -102,3 +102,26 @@ def test_the_command_prints_the_same_figures(
         main(["emissions", "--as-of", "31/12/2024", "--db", str(db.engine.url)])
     assert refused.value.code == 2
     assert "'31/12/2024' is not a date" in capsys.readouterr().err
+
+
+def test_an_english_report_names_the_categories_in_english(
+    db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from greendesk.services.loan_filter import category_names
+    from greendesk.services.portfolio_summary import portfolio_summary
+
+    zh, en = emissions_report(db, DAY, "zh"), emissions_report(db, DAY, "en")
+    chinese, english = category_names("zh"), category_names("en")
+    by_name = {chinese[k]: english[k] for k in chinese}
+    groups_en = {g.key: g for g in en.by_category}
+    assert len(groups_en) == len(zh.by_category) > 1
+    for group in zh.by_category:  # the same group, figure for figure, under its English name
+        english_group = groups_en[by_name.get(group.key, group.key)]
+        assert (english_group.loans, english_group.financed_t) == (group.loans, group.financed_t)
+    assert "Clean energy industry" in {g.key for g in en.by_category}
+    summary = portfolio_summary(db, lang="en")
+    assert summary.category_names == {k: english[k] for k in summary.category_names}
+    monkeypatch.delenv("GREENDESK_DB", raising=False)
+    assert main(["portfolio", "summary", "--json", "--lang", "en", "--db", str(db.engine.url)]) == 0
+    printed = json.loads(capsys.readouterr().out)["category_names"]
+    assert printed == summary.category_names and "清洁能源产业" not in printed.values()

@@ -39,6 +39,7 @@ from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.views.dashboard.charts import draw
 from greendesk.ui.views.dashboard.data import READERS, EmissionFigures, LibraryFigures
 from greendesk.ui.views.dashboard.figures import FIGURES, Figure, tonnes, translated
+from greendesk.ui.views.language import content_language
 from greendesk.ui.workers import LatestRequest, Progress, Tasks
 
 __all__ = ["FIGURES", "DashboardDialog"]
@@ -98,7 +99,7 @@ class DashboardDialog(QDialog):
         """Read the figures of the loans ``scope`` selects, each source on a worker."""
         self.scope = scope
         request = self._latest.next()
-        lang = "zh" if labels.chinese() else "en"
+        lang = content_language()
         self.totals.setText(QCoreApplication.translate("Dashboard", "Reading the figures…"))
         self.emissions_label.setText(
             QCoreApplication.translate("Dashboard", "Reading the figures…")
@@ -176,7 +177,7 @@ class DashboardDialog(QDialog):
         )
 
     def _show_pipeline(self, figures: LibraryFigures) -> None:
-        lang = "zh" if labels.chinese() else "en"
+        lang = content_language()
         lines = [
             QCoreApplication.translate(
                 "Dashboard", "[{n}] {library} ({period}, reported {day}): {source}"

@@ -77,14 +77,14 @@ class LibraryFigures:
 
 
 def read_summary(db: Database, scope: LoanFilter, lang: str) -> Any:
-    return portfolio_summary(db, scope)
+    return portfolio_summary(db, scope, lang)
 
 
 def read_emissions(db: Database, scope: LoanFilter, lang: str) -> EmissionFigures:
     """The PCAF report over the loans ``scope`` selects, its groups with their filters."""
     report = emissions_report(db, lang=lang, filters=scope)
     codes: dict[str, list[str]] = {}
-    for code, name in category_names().items():  # the report names top categories, not codes
+    for code, name in category_names(lang).items():  # the report names top categories, not codes
         codes.setdefault(name, []).append(code)
 
     def by_class(g: GroupTotal) -> LoanFilter | None:

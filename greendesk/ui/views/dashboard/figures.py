@@ -20,6 +20,7 @@ from greendesk.ui import labels
 from greendesk.ui.dialogs.pledge import collateral_types
 from greendesk.ui.models.rows import Column
 from greendesk.ui.views.filter_bar import band_text, category_text
+from greendesk.ui.views.language import content_language
 
 YI = Decimal(100_000_000)  # 亿
 GREEN, PALE, BROWN, GOLD = "#2E6B50", "#A9C9B8", "#8C6D46", "#C9A227"
@@ -134,12 +135,8 @@ LIBRARY_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Dashboard", "As reported"),
         lambda x: labels.money(x.value) if x.money else _count(x.value)),
     Col(QT_TRANSLATE_NOOP("Dashboard", "Library and source"), lambda x: f"[{x.note}]",
-        lambda x: f"{x.library.name(_lang())}: {x.library.source}", right=False),
+        lambda x: f"{x.library.name(content_language())}: {x.library.source}", right=False),
 )  # fmt: skip
-
-
-def _lang() -> str:
-    return "zh" if labels.chinese() else "en"
 
 
 FIGURES: tuple[Figure, ...] = (
@@ -196,6 +193,6 @@ FIGURES: tuple[Figure, ...] = (
            (Series(QT_TRANSLATE_NOOP("Dashboard", "100 million CNY"),
                    lambda x: _yi(x.value) if x.money else None),),
            title=QT_TRANSLATE_NOOP("Dashboard", "The libraries' figures (100 million CNY)"),
-           bar_set=lambda x: x.library.name(_lang()),
+           bar_set=lambda x: x.library.name(content_language()),
            heading=QT_TRANSLATE_NOOP("Dashboard", "Figure")),
 )  # fmt: skip
