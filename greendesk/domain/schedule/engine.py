@@ -46,9 +46,9 @@ from greendesk.domain.schedule.fees import (
     commitment_fee,
     fee_period_indexes,
 )
-from greendesk.domain.schedule.model import Period, Schedule, Totals, fast_maker
+from greendesk.domain.schedule.model import FEN_UNIT, Period, Schedule, Totals, fast_maker
 from greendesk.domain.schedule.rates import RateSchedule
-from greendesk.domain.schedule.syndicate import FEN_UNIT, lenders_from_fen, to_fen_int
+from greendesk.domain.schedule.syndicate import lenders_from_fen, to_fen_int
 from greendesk.domain.schedule.terms import Method, Terms
 
 ZERO = Decimal("0.00")

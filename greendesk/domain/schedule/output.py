@@ -16,14 +16,22 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from typing import Any
 
 from greendesk.domain.money import format_money
-from greendesk.domain.schedule.model import LenderPeriod, Period, Schedule, Totals
+from greendesk.domain.schedule.model import (
+    FEN_UNIT,
+    LenderPeriod,
+    LenderPeriods,
+    Period,
+    Schedule,
+    Totals,
+)
 
 PERIOD_KEYS = (
     "no", "start", "end", "payment_date", "days", "rate", "opening_balance", "drawdown",
@@ -39,14 +47,28 @@ LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
 # text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
 # NaN, the third character from the end is not the point
 _THIRD_LAST = itemgetter(-3)
+ZERO_TEXT = "0.00"
+# below it, FEN_UNIT × fen is exact (at most 28 digits) and str() gives its format_money text
+PLAIN_FEN_LIMIT = 10**26
 
 
 class _IsoDates(dict[date, str]):
     """ISO text of each date, made once: the lenders' payment dates are the borrower's."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._columns: dict[int, tuple[Sequence[date], list[str]]] = {}
+
     def __missing__(self, day: date) -> str:
         text = self[day] = day.isoformat()
         return text
+
+    def texts(self, days: Sequence[date]) -> list[str]:
+        """ISO text of each date of a column (the lenders share the borrower's column object)."""
+        known = self._columns.get(id(days))
+        if known is None or known[0] is not days:
+            known = self._columns[id(days)] = (days, list(map(self.__getitem__, days)))
+        return known[1]
 
 
 def _plain_money(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> bool:
@@ -136,7 +158,7 @@ def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str,
     return rows if _plain_money(rows, PERIOD_MONEY) else [_period(p) for p in periods]
 
 
-def _fast_lender_periods(periods: tuple[LenderPeriod, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+def _fast_lender_periods(periods: Sequence[LenderPeriod], iso: _IsoDates) -> list[dict[str, Any]]:
     """``_lender_period`` of each period, the same way as ``_fast_periods``."""
     rows = [
         {
@@ -151,6 +173,59 @@ def _fast_lender_periods(periods: tuple[LenderPeriod, ...], iso: _IsoDates) -> l
         for p in periods
     ]
     return rows if _plain_money(rows, LENDER_MONEY) else [_lender_period(p) for p in periods]
+
+
+def fen_texts(column: Sequence[int]) -> list[str]:
+    """``format_money`` of each amount in fen as yuan (``FEN_UNIT × fen``: "-0.05", "1234.50").
+
+    Written by ``str()`` of the ``Decimal``, which for an exact two-place amount is the same
+    text; zeros, common in the drawdown and fee columns, are the constant "0.00".
+    """
+    size = len(column)
+    nonzero = list(compress(range(size), column))
+    if not nonzero:
+        return [ZERO_TEXT] * size
+    if not -PLAIN_FEN_LIMIT < min(column) <= max(column) < PLAIN_FEN_LIMIT:
+        return [format_money(FEN_UNIT * fen) for fen in column]
+    if 4 * len(nonzero) > size:
+        return list(map(str, map(FEN_UNIT.__mul__, column)))
+    texts = [ZERO_TEXT] * size
+    unit = FEN_UNIT
+    for index in nonzero:
+        texts[index] = str(unit * column[index])
+    return texts
+
+
+def _column_lender_periods(periods: LenderPeriods, iso: _IsoDates) -> list[dict[str, Any]]:
+    """``_lender_period`` of each period, straight from the integer-fen columns."""
+    texts = iso.texts(periods.dates)
+    return [
+        {
+            "no": no,
+            "payment_date": day,
+            "drawdown": drawdown,
+            "principal": principal,
+            "interest": interest,
+            "fees": fees,
+            "payment": payment,
+        }
+        for no, day, drawdown, principal, interest, fees, payment in zip(
+            periods.nos,
+            texts,
+            fen_texts(periods.drawdowns),
+            fen_texts(periods.principals),
+            fen_texts(periods.interests),
+            fen_texts(periods.fees),
+            fen_texts(periods.payments),
+            strict=True,
+        )
+    ]
+
+
+def _lender_rows(periods: Sequence[LenderPeriod], iso: _IsoDates) -> list[dict[str, Any]]:
+    if type(periods) is LenderPeriods:
+        return _column_lender_periods(periods, iso)
+    return _fast_lender_periods(periods, iso)
 
 
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
@@ -170,7 +245,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "name": lender.name,
                 "role": lender.role.value,
                 "share": _rate_text(lender.share),
-                "periods": _fast_lender_periods(lender.periods, iso),
+                "periods": _lender_rows(lender.periods, iso),
                 "totals": _totals(lender.totals),
             }
             for lender in schedule.lenders
