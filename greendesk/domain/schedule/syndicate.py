@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import compress
 from math import gcd
 from operator import add, ge, sub
 
@@ -118,11 +119,11 @@ def _balance_splits(
 
     Each split needs the balances the one before left, so this loop cannot be vectorised over
     periods; the principal split is ``split_fen`` written out for the common case (a positive
-    principal below the outstanding total) with the keys of ``split_columns``.
+    principal below the outstanding total).
     """
     count = len(commitments)
     zeros = (0,) * count
-    tags = range(count - 1, -1, -1)
+    lenders = range(count)
     draw_rows: list[Sequence[int]] = []
     principal_rows: list[Sequence[int]] = []
     outstanding: Sequence[int] = zeros
@@ -143,13 +144,14 @@ def _balance_splits(
         if principal == total:
             split, outstanding = list(outstanding), zeros
         elif principal > 0:
-            products = [principal * o for o in outstanding]
-            split = [q // total for q in products]
+            quotients = [divmod(principal * o, total) for o in outstanding]
+            split = [q for q, _ in quotients]
             leftover = principal - sum(split)
             if leftover:
-                keys = [q % total * count + tag for q, tag in zip(products, tags, strict=True)]
-                for key in sorted(keys, reverse=True)[:leftover]:
-                    split[count - 1 - key % count] += 1
+                remainders = [r for _, r in quotients]
+                # sorted() is stable with reverse=True too, so ties go to the earlier lender
+                for k in sorted(lenders, key=remainders.__getitem__, reverse=True)[:leftover]:
+                    split[k] += 1
             outstanding = list(map(sub, outstanding, split))
         else:
             split = split_fen(principal, list(outstanding))
@@ -203,23 +205,26 @@ def lenders_from_fen(
     interest_parts = split_columns(interests, weights)
     # fees fall in a few periods only: split those, by the shares or among the role's banks
     fee_parts = [[0] * len(rows) for _ in lenders]
+    fee_indexes: set[int] = set()
     for totals, role_weights in (
         (commitment_fees, weights),
         (arrangement_fees, leads),
         (agency_fees, agents),
     ):
-        for index, total in enumerate(totals):
-            if total:
-                for k, part in enumerate(split_fen(total, role_weights)):
-                    fee_parts[k][index] += part
+        for index in compress(range(len(totals)), totals):
+            fee_indexes.add(index)
+            for k, part in enumerate(split_fen(totals[index], role_weights)):
+                fee_parts[k][index] += part
     draw_parts, principal_parts = _balance_splits(drawdowns, principals, weights_fen)
     nos = tuple(row.no for row in rows)
     dates = tuple(row.payment_date for row in rows)
     schedules: list[LenderSchedule] = []
     for k, lender in enumerate(lenders):
         d, p, i, f = draw_parts[k], principal_parts[k], interest_parts[k], fee_parts[k]
-        payments = list(map(add, map(add, p, i), f))
-        sums = (sum(d), sum(p), sum(i), sum(f), sum(payments))
+        payments = list(map(add, p, i))
+        for index in fee_indexes:
+            payments[index] += f[index]
+        sums = (sum(d), sum(p), sum(i), sum(f))
         schedules.append(
             LenderSchedule(
                 lender.name,
@@ -227,7 +232,7 @@ def lenders_from_fen(
                 lender.commitment,
                 (lender.commitment / terms.amount).quantize(SHARE_PLACES),
                 LenderPeriods(nos, dates, d, p, i, f, payments),
-                Totals(*(FEN_UNIT * x for x in sums)),
+                Totals(*(FEN_UNIT * x for x in (*sums, sums[1] + sums[2] + sums[3]))),
             )
         )
     return tuple(schedules)
