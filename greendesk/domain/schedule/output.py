@@ -18,11 +18,12 @@ import csv
 import io
 from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from itertools import chain, compress
+from decimal import Context, Decimal, Rounded, getcontext
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Any
 
+from greendesk.domain.calendar import Basis
 from greendesk.domain.money import format_money
 from greendesk.domain.schedule.model import (
     FEN_UNIT,
@@ -48,8 +49,7 @@ LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
 # NaN, the third character from the end is not the point
 _THIRD_LAST = itemgetter(-3)
 ZERO_TEXT = "0.00"
-# below it, FEN_UNIT × fen is exact (at most 28 digits) and str() gives its format_money text
-PLAIN_FEN_LIMIT = 10**26
+BASIS_TEXT = {basis: basis.value for basis in Basis}
 
 
 class _IsoDates(dict[date, str]):
@@ -69,6 +69,14 @@ class _IsoDates(dict[date, str]):
         if known is None or known[0] is not days:
             known = self._columns[id(days)] = (days, list(map(self.__getitem__, days)))
         return known[1]
+
+
+class _RateTexts(dict[Decimal, str]):
+    """``_rate_text`` of each rate, made once (a rate holds for many periods)."""
+
+    def __missing__(self, rate: Decimal) -> str:
+        text = self[rate] = _rate_text(rate)
+        return text
 
 
 def _plain_money(rows: list[dict[str, Any]], keys: tuple[str, ...]) -> bool:
@@ -134,8 +142,10 @@ def calendar_json(schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+def _fast_periods(periods: Sequence[Period], iso: _IsoDates) -> list[dict[str, Any]]:
     """``_period`` of each period, amounts as ``str()``: checked, else the exact formatter."""
+    rates = _RateTexts()
+    basis = BASIS_TEXT
     rows = [
         {
             "no": p.no,
@@ -143,7 +153,7 @@ def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str,
             "end": iso[p.end],
             "payment_date": iso[p.payment_date],
             "days": p.days,
-            "rate": _rate_text(p.rate),
+            "rate": rates[p.rate],
             "opening_balance": str(p.opening_balance),
             "drawdown": str(p.drawdown),
             "principal": str(p.principal),
@@ -151,7 +161,7 @@ def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str,
             "fees": str(p.fees),
             "payment": str(p.payment),
             "closing_balance": str(p.closing_balance),
-            "calendar_basis": p.calendar_basis.value,
+            "calendar_basis": basis[p.calendar_basis],
         }
         for p in periods
     ]
@@ -175,28 +185,43 @@ def _fast_lender_periods(periods: Sequence[LenderPeriod], iso: _IsoDates) -> lis
     return rows if _plain_money(rows, LENDER_MONEY) else [_lender_period(p) for p in periods]
 
 
-def fen_texts(column: Sequence[int]) -> list[str]:
+def fen_context() -> Context:
+    """The context amounts in fen become ``Decimal`` in (the current one), its flags cleared."""
+    context = getcontext().copy()
+    context.clear_flags()
+    return context
+
+
+def fen_texts(column: Sequence[int], context: Context | None = None) -> list[str]:
     """``format_money`` of each amount in fen as yuan (``FEN_UNIT × fen``: "-0.05", "1234.50").
 
-    Written by ``str()`` of the ``Decimal``, which for an exact two-place amount is the same
-    text; zeros, common in the drawdown and fee columns, are the constant "0.00".
+    Written by ``str()`` of the ``Decimal`` ``FEN_UNIT × fen``, which is its ``format_money``
+    text whenever the product is exact (it then has two places and at most the context's
+    digits); ``context`` (a ``fen_context()``) records whether any product was rounded, and
+    then the column is written by ``format_money``. Zeros, common in the drawdown and fee
+    columns, are the constant "0.00".
     """
+    ctx = context or fen_context()
     size = len(column)
-    nonzero = list(compress(range(size), column))
-    if not nonzero:
+    zeros = column.count(0)
+    if zeros == size:
         return [ZERO_TEXT] * size
-    if not -PLAIN_FEN_LIMIT < min(column) <= max(column) < PLAIN_FEN_LIMIT:
-        return [format_money(FEN_UNIT * fen) for fen in column]
-    if 4 * len(nonzero) > size:
-        return list(map(str, map(FEN_UNIT.__mul__, column)))
-    texts = [ZERO_TEXT] * size
-    unit = FEN_UNIT
-    for index in nonzero:
-        texts[index] = str(unit * column[index])
+    if 4 * zeros < 3 * size:  # more than a quarter not zero: every amount through Decimal
+        texts = list(map(str, map(ctx.multiply, repeat(FEN_UNIT, size), column)))
+    else:
+        texts = [ZERO_TEXT] * size
+        multiply = ctx.multiply
+        for index in compress(range(size), column):
+            texts[index] = str(multiply(FEN_UNIT, column[index]))
+    if ctx.flags[Rounded]:  # an amount of more digits than the context keeps
+        ctx.clear_flags()
+        return [format_money(ctx.multiply(FEN_UNIT, fen)) for fen in column]
     return texts
 
 
-def _column_lender_periods(periods: LenderPeriods, iso: _IsoDates) -> list[dict[str, Any]]:
+def _column_lender_periods(
+    periods: LenderPeriods, iso: _IsoDates, context: Context
+) -> list[dict[str, Any]]:
     """``_lender_period`` of each period, straight from the integer-fen columns."""
     texts = iso.texts(periods.dates)
     return [
@@ -212,19 +237,21 @@ def _column_lender_periods(periods: LenderPeriods, iso: _IsoDates) -> list[dict[
         for no, day, drawdown, principal, interest, fees, payment in zip(
             periods.nos,
             texts,
-            fen_texts(periods.drawdowns),
-            fen_texts(periods.principals),
-            fen_texts(periods.interests),
-            fen_texts(periods.fees),
-            fen_texts(periods.payments),
+            fen_texts(periods.drawdowns, context),
+            fen_texts(periods.principals, context),
+            fen_texts(periods.interests, context),
+            fen_texts(periods.fees, context),
+            fen_texts(periods.payments, context),
             strict=True,
         )
     ]
 
 
-def _lender_rows(periods: Sequence[LenderPeriod], iso: _IsoDates) -> list[dict[str, Any]]:
+def _lender_rows(
+    periods: Sequence[LenderPeriod], iso: _IsoDates, context: Context
+) -> list[dict[str, Any]]:
     if type(periods) is LenderPeriods:
-        return _column_lender_periods(periods, iso)
+        return _column_lender_periods(periods, iso, context)
     return _fast_lender_periods(periods, iso)
 
 
@@ -236,6 +263,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     (more places, an exponent) is written by ``format_money`` instead.
     """
     iso = _IsoDates()
+    context = fen_context()
     return {
         "periods": _fast_periods(schedule.periods, iso),
         "totals": _totals(schedule.totals),
@@ -245,7 +273,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "name": lender.name,
                 "role": lender.role.value,
                 "share": _rate_text(lender.share),
-                "periods": _lender_rows(lender.periods, iso),
+                "periods": _lender_rows(lender.periods, iso, context),
                 "totals": _totals(lender.totals),
             }
             for lender in schedule.lenders
