@@ -21,11 +21,12 @@ Rules (the README states the same):
   remaining balance, so principal repaid = amount drawn and the closing balance ends at 0.00.
 
 How it runs: amounts are integer fen inside the loop and ``Decimal`` only at the edges (the
-terms in, the periods out, the annuity formula). Interest is rounded half-up in integers from
-the exact fraction balance × rate × days / basis; that equals the ``Decimal`` rule whenever the
-``Decimal`` product is exact (under 26 digits), and a larger product takes the ``Decimal`` path
-itself. ``tests/domain/schedule/reference.py`` keeps the plain ``Decimal`` engine, and the tests
-check the two agree on random terms.
+terms in, the annuity formula, and each period when it is read: the schedule keeps the
+integer columns, ``model.Periods`` and ``model.LenderPeriods``). Interest is rounded half-up
+in integers from the exact fraction balance × rate × days / basis; that equals the ``Decimal``
+rule whenever the ``Decimal`` product is exact (under 26 digits), and a larger product takes
+the ``Decimal`` path itself. ``tests/domain/schedule/reference.py`` keeps the plain
+``Decimal`` engine, and the tests check the two agree on random terms.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
-from operator import add
+from itertools import accumulate
+from operator import add, sub
 
 from greendesk.domain.calendar import Calendar, CalendarStamp, HolidayData, calendar_stamp
 from greendesk.domain.daycount import DayCount
@@ -46,7 +48,7 @@ from greendesk.domain.schedule.fees import (
     commitment_fee,
     fee_period_indexes,
 )
-from greendesk.domain.schedule.model import FEN_UNIT, Period, Schedule, Totals
+from greendesk.domain.schedule.model import FEN_UNIT, Periods, Schedule, Totals
 from greendesk.domain.schedule.rates import RateSchedule
 from greendesk.domain.schedule.syndicate import lenders_from_fen, to_fen_int
 from greendesk.domain.schedule.terms import Method, Terms
@@ -208,6 +210,9 @@ def build_schedule(
     rate: Decimal | None = None
     numerator = denominator = 0
     last = n - 1
+    bullet = method is Method.BULLET
+    custom_plan = method is Method.CUSTOM
+    equal_principal = method is Method.EQUAL_PRINCIPAL
     for i in range(n):
         start, pay, start_rate, days = starts[i], pays[i], rates_out[i], days_list[i]
         first_draw = d_index
@@ -254,37 +259,35 @@ def build_schedule(
             )
         drawn += drawdown
         available = balance + drawdown
-        no = i + 1
         if i == last:
             principal = available
-        elif no <= grace or method is Method.BULLET:
+        elif i < grace or bullet:
             principal = 0
-        elif method is Method.CUSTOM:
+        elif custom_plan:
             principal = min(custom.get(i, 0), available)
-        elif method is Method.EQUAL_PRINCIPAL:
+        elif equal_principal:
             if level is None or drawdown:
-                remaining = n - no + 1
+                remaining = n - i
                 level = (2 * available + remaining) // (2 * remaining)
             principal = min(level, available)
         else:
             if level is None or drawdown or start_rate != level_rate:
                 level = to_fen_int(
-                    annuity_instalment(
-                        Decimal(available).scaleb(-2), start_rate / per_year, n - no + 1
-                    )
+                    annuity_instalment(Decimal(available).scaleb(-2), start_rate / per_year, n - i)
                 )
                 level_rate = start_rate
-            principal = level - interest
-            principal = 0 if principal < 0 else available if principal > available else principal
+            principal = 0 if level < interest else min(level - interest, available)
         drawdowns[i] = drawdown
         principals[i] = principal
         interests[i] = interest
         balance = available - principal
     fees = list(map(add, map(add, arrangement, commitments), agency))
     payments = list(map(add, map(add, principals, interests), fees))
-    borrower = _periods(
-        periods, days_list, rates_out, drawdowns, principals, interests, commitments,
-        arrangement, agency, fees, payments,
+    closings = list(accumulate(map(sub, drawdowns, principals)))
+    borrower = Periods(
+        [p.no for p in periods], starts, [p.end for p in periods], pays, days_list, rates_out,
+        [0, *closings[:-1]], drawdowns, principals, interests, fees, payments, closings,
+        arrangement, commitments, agency, [p.basis for p in periods],
     )  # fmt: skip
     totals = Totals(
         *(FEN_UNIT * sum(c) for c in (drawdowns, principals, interests, fees, payments))
@@ -294,70 +297,15 @@ def build_schedule(
         periods=borrower,
         totals=totals,
         lenders=lenders_from_fen(
-            terms, borrower, drawdowns, principals, interests, commitments, arrangement, agency
+            terms,
+            borrower.nos,
+            pays,
+            drawdowns,
+            principals,
+            interests,
+            commitments,
+            arrangement,
+            agency,
         ),
         calendar=_stamp(cal),
     )
-
-
-def _periods(
-    periods: list[PeriodDates],
-    days: list[int],
-    rates: list[Decimal],
-    drawdowns: list[int],
-    principals: list[int],
-    interests: list[int],
-    commitments: list[int],
-    arrangement: list[int],
-    agency: list[int],
-    fees: list[int],
-    payments: list[int],
-) -> tuple[Period, ...]:
-    """The borrower's periods from the integer columns (fen → ``Decimal`` at this edge).
-
-    Each frozen ``Period`` has its fields filled in one step (as ``model.fast_maker`` does).
-    """
-    unit = FEN_UNIT
-    zero = ZERO
-    new = object.__new__
-    set_dict = object.__setattr__
-    rows: list[Period] = []
-    append = rows.append
-    opening = zero
-    balance = 0
-    for p, n, rate, d, pr, i, c, a, g, f, t in zip(
-        periods, days, rates, drawdowns, principals, interests, commitments, arrangement,
-        agency, fees, payments, strict=True,
-    ):  # fmt: skip
-        if d or pr:
-            balance += d - pr
-            closing = unit * balance
-        else:
-            closing = opening
-        obj = new(Period)
-        set_dict(
-            obj,
-            "__dict__",
-            {
-                "no": p.no,
-                "start": p.start,
-                "end": p.end,
-                "payment_date": p.payment_date,
-                "days": n,
-                "rate": rate,
-                "opening_balance": opening,
-                "drawdown": unit * d if d else zero,
-                "principal": unit * pr if pr else zero,
-                "interest": unit * i if i else zero,
-                "fees": unit * f if f else zero,
-                "payment": unit * t,
-                "closing_balance": closing,
-                "arrangement_fee": unit * a if a else zero,
-                "commitment_fee": unit * c if c else zero,
-                "agency_fee": unit * g if g else zero,
-                "calendar_basis": p.basis,
-            },
-        )
-        append(obj)
-        opening = closing
-    return tuple(rows)

@@ -30,6 +30,7 @@ from greendesk.domain.schedule.model import (
     LenderPeriod,
     LenderPeriods,
     Period,
+    Periods,
     Schedule,
     Totals,
 )
@@ -223,7 +224,7 @@ def _column_lender_periods(
     periods: LenderPeriods, iso: _IsoDates, context: Context
 ) -> list[dict[str, Any]]:
     """``_lender_period`` of each period, straight from the integer-fen columns."""
-    texts = iso.texts(periods.dates)
+    texts = iso.texts(periods.payment_dates)
     return [
         {
             "no": no,
@@ -247,25 +248,73 @@ def _column_lender_periods(
     ]
 
 
-def _lender_rows(
-    periods: Sequence[LenderPeriod], iso: _IsoDates, context: Context
-) -> list[dict[str, Any]]:
-    if type(periods) is LenderPeriods:
-        return _column_lender_periods(periods, iso, context)
-    return _fast_lender_periods(periods, iso)
+def _column_periods(periods: Periods, iso: _IsoDates, context: Context) -> list[dict[str, Any]]:
+    """``_period`` of each period, straight from the integer-fen columns."""
+    rates = _RateTexts()
+    return [
+        {
+            "no": no,
+            "start": start,
+            "end": end,
+            "payment_date": day,
+            "days": days,
+            "rate": rate,
+            "opening_balance": opening,
+            "drawdown": drawdown,
+            "principal": principal,
+            "interest": interest,
+            "fees": fees,
+            "payment": payment,
+            "closing_balance": closing,
+            "calendar_basis": basis,
+        }
+        for (
+            no, start, end, day, days, rate, opening, drawdown, principal, interest, fees,
+            payment, closing, basis,
+        ) in zip(
+            periods.nos,
+            iso.texts(periods.starts),
+            iso.texts(periods.ends),
+            iso.texts(periods.payment_dates),
+            periods.days,
+            map(rates.__getitem__, periods.rates),
+            fen_texts(periods.opening_balances, context),
+            fen_texts(periods.drawdowns, context),
+            fen_texts(periods.principals, context),
+            fen_texts(periods.interests, context),
+            fen_texts(periods.fees, context),
+            fen_texts(periods.payments, context),
+            fen_texts(periods.closing_balances, context),
+            map(BASIS_TEXT.__getitem__, periods.calendar_bases),
+            strict=True,
+        )
+    ]  # fmt: skip
 
 
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     """The schedule in the contract's JSON shape (amounts as two-decimal strings).
 
-    Amounts are written with ``str()``, which for a ``Decimal`` of exactly two places (every
-    amount the engine makes) is the ``format_money`` text; a block with any other amount
-    (more places, an exponent) is written by ``format_money`` instead.
+    The engine's periods (``Periods``, ``LenderPeriods``) are written from their integer-fen
+    columns (``fen_texts``), without making a ``Period`` each. Periods given as ``Period``
+    objects are written with ``str()``, which for a ``Decimal`` of exactly two places is the
+    ``format_money`` text; a block with any other amount (more places, an exponent) is
+    written by ``format_money`` instead. Nothing is kept between calls.
     """
     iso = _IsoDates()
     context = fen_context()
+
+    def lender_rows(periods: Sequence[LenderPeriod]) -> list[dict[str, Any]]:
+        if type(periods) is LenderPeriods:  # the engine's columns
+            return _column_lender_periods(periods, iso, context)
+        return _fast_lender_periods(periods, iso)
+
+    borrower = schedule.periods
     return {
-        "periods": _fast_periods(schedule.periods, iso),
+        "periods": (
+            _column_periods(borrower, iso, context)
+            if type(borrower) is Periods
+            else _fast_periods(borrower, iso)
+        ),
         "totals": _totals(schedule.totals),
         "calendar": calendar_json(schedule),
         "lenders": [
@@ -273,7 +322,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "name": lender.name,
                 "role": lender.role.value,
                 "share": _rate_text(lender.share),
-                "periods": _lender_rows(lender.periods, iso, context),
+                "periods": lender_rows(lender.periods),
                 "totals": _totals(lender.totals),
             }
             for lender in schedule.lenders

@@ -29,6 +29,7 @@ so they go period by period. The lender's periods keep these integer columns
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from itertools import compress
 from math import gcd
@@ -164,7 +165,7 @@ def _balance_splits(
     return list(zip(*draw_rows, strict=True)), list(zip(*principal_rows, strict=True))
 
 
-def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderSchedule, ...]:
+def split_among_lenders(terms: Terms, rows: Sequence[Period]) -> tuple[LenderSchedule, ...]:
     """Per-lender schedules for ``rows`` (empty when the terms name no lenders)."""
 
     def column(name: str) -> list[int]:
@@ -172,7 +173,8 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
 
     return lenders_from_fen(
         terms,
-        rows,
+        [row.no for row in rows],
+        [row.payment_date for row in rows],
         column("drawdown"),
         column("principal"),
         column("interest"),
@@ -184,7 +186,8 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
 
 def lenders_from_fen(
     terms: Terms,
-    rows: tuple[Period, ...],
+    nos: Sequence[int],
+    dates: Sequence[date],
     drawdowns: list[int],
     principals: list[int],
     interests: list[int],
@@ -192,7 +195,10 @@ def lenders_from_fen(
     arrangement_fees: list[int],
     agency_fees: list[int],
 ) -> tuple[LenderSchedule, ...]:
-    """Per-lender schedules from the borrower's columns in fen (one entry per period)."""
+    """Per-lender schedules from the borrower's columns in fen (one entry per period).
+
+    The lenders' ``LenderPeriods`` share ``nos`` and ``dates`` (the borrower's columns).
+    """
     lenders = terms.lenders
     if not lenders:
         return ()
@@ -204,20 +210,22 @@ def lenders_from_fen(
     agents = [w if x.role is Role.AGENT else 0 for x, w in zip(lenders, weights, strict=True)]
     interest_parts = split_columns(interests, weights)
     # fees fall in a few periods only: split those, by the shares or among the role's banks
-    fee_parts = [[0] * len(rows) for _ in lenders]
+    size = len(nos)
+    fee_parts = [[0] * size for _ in lenders]
     fee_indexes: set[int] = set()
     for totals, role_weights in (
         (commitment_fees, weights),
         (arrangement_fees, leads),
         (agency_fees, agents),
     ):
-        for index in compress(range(len(totals)), totals):
-            fee_indexes.add(index)
-            for k, part in enumerate(split_fen(totals[index], role_weights)):
-                fee_parts[k][index] += part
+        indexes = list(compress(range(size), totals))
+        if indexes:
+            fee_indexes.update(indexes)
+            due = [totals[index] for index in indexes]
+            for column, parts in zip(fee_parts, split_columns(due, role_weights), strict=True):
+                for index, part in zip(indexes, parts, strict=True):
+                    column[index] += part
     draw_parts, principal_parts = _balance_splits(drawdowns, principals, weights_fen)
-    nos = tuple(row.no for row in rows)
-    dates = tuple(row.payment_date for row in rows)
     schedules: list[LenderSchedule] = []
     for k, lender in enumerate(lenders):
         d, p, i, f = draw_parts[k], principal_parts[k], interest_parts[k], fee_parts[k]
