@@ -53,7 +53,6 @@ from greendesk.domain.schedule.rates import RateSchedule
 from greendesk.domain.schedule.syndicate import lenders_from_fen, to_fen_int
 from greendesk.domain.schedule.terms import Method, Terms
 
-ZERO = Decimal("0.00")
 ONE = Decimal(1)
 EXACT_LIMIT = 10**26  # below it, Decimal's balance × rate × days is exact (28 digits)
 

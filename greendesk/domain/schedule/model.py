@@ -70,6 +70,7 @@ class LenderPeriod:
 
 
 FEN_UNIT = Decimal("0.01")  # FEN_UNIT * fen is the amount in yuan with exactly two places
+ZERO = Decimal("0.00")  # FEN_UNIT * 0; most drawdown and fee amounts are zero
 
 
 def _period(
@@ -109,15 +110,15 @@ def _period(
             "days": days,
             "rate": rate,
             "opening_balance": unit * opening_balance,
-            "drawdown": unit * drawdown,
+            "drawdown": unit * drawdown if drawdown else ZERO,
             "principal": unit * principal,
             "interest": unit * interest,
-            "fees": unit * fees,
+            "fees": unit * fees if fees else ZERO,
             "payment": unit * payment,
             "closing_balance": unit * closing_balance,
-            "arrangement_fee": unit * arrangement_fee,
-            "commitment_fee": unit * commitment_fee,
-            "agency_fee": unit * agency_fee,
+            "arrangement_fee": unit * arrangement_fee if arrangement_fee else ZERO,
+            "commitment_fee": unit * commitment_fee if commitment_fee else ZERO,
+            "agency_fee": unit * agency_fee if agency_fee else ZERO,
             "calendar_basis": calendar_basis,
         },
     )
@@ -136,10 +137,10 @@ def _lender_period(
         {
             "no": no,
             "payment_date": day,
-            "drawdown": unit * drawdown,
+            "drawdown": unit * drawdown if drawdown else ZERO,
             "principal": unit * principal,
             "interest": unit * interest,
-            "fees": unit * fees,
+            "fees": unit * fees if fees else ZERO,
             "payment": unit * payment,
         },
     )

@@ -39,7 +39,6 @@ from greendesk.domain.schedule.model import FEN_UNIT, LenderPeriods, LenderSched
 from greendesk.domain.schedule.terms import Role, Terms
 
 SHARE_PLACES = Decimal("0.000001")
-ZERO = Decimal("0.00")
 
 
 def to_fen_int(amount: Decimal) -> int:
