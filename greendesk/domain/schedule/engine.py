@@ -21,20 +21,22 @@ Rules (the README states the same):
   remaining balance, so principal repaid = amount drawn and the closing balance ends at 0.00.
 
 How it runs: amounts are integer fen inside the loop and ``Decimal`` only at the edges (the
-terms in, the periods out, the annuity formula). Interest is rounded half-up in integers from
-the exact fraction balance × rate × days / basis; that equals the ``Decimal`` rule whenever the
-``Decimal`` product is exact (under 26 digits), and a larger product takes the ``Decimal`` path
-itself. ``tests/domain/schedule/reference.py`` keeps the plain ``Decimal`` engine, and the tests
-check the two agree on random terms.
+terms in, the annuity formula, and each period when it is read: the schedule keeps the
+integer columns, ``model.Periods`` and ``model.LenderPeriods``). Interest is rounded half-up
+in integers from the exact fraction balance × rate × days / basis; that equals the ``Decimal``
+rule whenever the ``Decimal`` product is exact (under 26 digits), and a larger product takes
+the ``Decimal`` path itself. ``tests/domain/schedule/reference.py`` keeps the plain
+``Decimal`` engine, and the tests check the two agree on random terms.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
+from itertools import accumulate
+from operator import add, sub
 
 from greendesk.domain.calendar import Calendar, CalendarStamp, HolidayData, calendar_stamp
 from greendesk.domain.daycount import DayCount
@@ -46,15 +48,13 @@ from greendesk.domain.schedule.fees import (
     commitment_fee,
     fee_period_indexes,
 )
-from greendesk.domain.schedule.model import Period, Schedule, Totals, fast_maker
+from greendesk.domain.schedule.model import FEN_UNIT, Periods, Schedule, Totals
 from greendesk.domain.schedule.rates import RateSchedule
-from greendesk.domain.schedule.syndicate import FEN_UNIT, lenders_from_fen, to_fen_int
+from greendesk.domain.schedule.syndicate import lenders_from_fen, to_fen_int
 from greendesk.domain.schedule.terms import Method, Terms
 
-ZERO = Decimal("0.00")
 ONE = Decimal(1)
 EXACT_LIMIT = 10**26  # below it, Decimal's balance × rate × days is exact (28 digits)
-_make_period = fast_maker(Period)
 
 
 @lru_cache(maxsize=16)
@@ -95,9 +95,8 @@ class _Accrual:
         self.basis = basis
         self._rates: dict[Decimal, tuple[int, int]] = {}
 
-    def fen(self, balance: int, rate: Decimal, days: int) -> int:
-        if not balance or not days:
-            return 0
+    def fraction(self, rate: Decimal) -> tuple[int, int]:
+        """``rate / basis`` as integers (numerator, positive denominator), made once a rate."""
         known = self._rates.get(rate)
         if known is None:
             sign, digits, exponent = rate.as_tuple()
@@ -109,14 +108,23 @@ class _Accrual:
             else:
                 known = (coefficient, self.basis * 10**-exponent)
             self._rates[rate] = known
-        numerator, denominator = known
+        return known
+
+    def fen(self, balance: int, rate: Decimal, days: int) -> int:
+        if not balance or not days:
+            return 0
+        numerator, denominator = self.fraction(rate)
         product = balance * numerator * days
         if not -EXACT_LIMIT < product < EXACT_LIMIT:
-            value = Decimal(balance).scaleb(-2) * rate * days / self.basis
-            return to_fen_int(round_fen(value))
+            return self.large(balance, rate, days)
         if product >= 0:
             return (2 * product + denominator) // (2 * denominator)
         return -((denominator - 2 * product) // (2 * denominator))
+
+    def large(self, balance: int, rate: Decimal, days: int) -> int:
+        """The ``Decimal`` rule itself, for a product too large to be exact in ``Decimal``."""
+        value = Decimal(balance).scaleb(-2) * rate * days / self.basis
+        return to_fen_int(round_fen(value))
 
 
 def _interest(
@@ -183,32 +191,62 @@ def build_schedule(
     principals = [0] * n
     interests = [0] * n
     commitments = [0] * n
-    rates_out: list[Decimal] = []
+    starts = [p.start for p in periods]
+    pays = [p.payment_date for p in periods]
+    if day_count is DayCount.THIRTY_360:
+        days_list = list(map(day_count.days, starts, pays))
+    else:
+        days_list = [(pay - start).days for start, pay in zip(starts, pays, strict=True)]
+    rates_out = rates.start_rates(starts)
     balance = 0
     drawn = 0
     d_index = 0
+    draw_count = len(draws)
+    r_index = 0  # first repricing date after the period's start
+    repricing_count = len(repricing)
     level: int | None = None  # current instalment (annuity) or principal (equal principal)
     level_rate: Decimal | None = None
-    for i, p in enumerate(periods):
-        start, pay = p.start, p.payment_date
+    rate: Decimal | None = None
+    numerator = denominator = 0
+    last = n - 1
+    bullet = method is Method.BULLET
+    custom_plan = method is Method.CUSTOM
+    equal_principal = method is Method.EQUAL_PRINCIPAL
+    for i in range(n):
+        start, pay, start_rate, days = starts[i], pays[i], rates_out[i], days_list[i]
         first_draw = d_index
-        while d_index < len(draws) and (draws[d_index].date < pay or i == n - 1):
+        while d_index < draw_count and (draws[d_index].date < pay or i == last):
             d_index += 1
-        period_draws = draws_fen[first_draw:d_index]
-        drawdown = sum(amount for _, amount in period_draws)
-        ratchet = rates.ratchet_for_period(start)
-        start_rate = rates.base_plus_spread(start) + ratchet
-        k = bisect_right(repricing, start)
-        if k < len(repricing) and repricing[k] < pay:
-            segments = rates.segments(start, pay, ratchet)
+        if d_index > first_draw:
+            period_draws = draws_fen[first_draw:d_index]
+            drawdown = sum(amount for _, amount in period_draws)
         else:
-            segments = [(start, pay, start_rate)]
-        if period_draws or len(segments) > 1:
+            period_draws = []
+            drawdown = 0
+        while r_index < repricing_count and repricing[r_index] <= start:
+            r_index += 1
+        if r_index < repricing_count and repricing[r_index] < pay:
+            segments = rates.segments(start, pay, rates.ratchet_for_period(start))
             interest = _interest(accrual, segments, day_count, balance, period_draws)
+        elif period_draws:
+            segments = [(start, pay, start_rate)]
+            interest = _interest(accrual, segments, day_count, balance, period_draws)
+        elif balance and days:
+            # accrual.fen written out: one rate holds for many periods
+            if start_rate is not rate:
+                rate = start_rate
+                numerator, denominator = accrual.fraction(rate)
+            product = balance * numerator * days
+            if not -EXACT_LIMIT < product < EXACT_LIMIT:
+                interest = accrual.large(balance, start_rate, days)
+            elif product >= 0:
+                interest = (2 * product + denominator) // (2 * denominator)
+            else:
+                interest = -((denominator - 2 * product) // (2 * denominator))
         else:
-            interest = accrual.fen(balance, start_rate, day_count.days(start, pay))
+            interest = 0
         if charges_commitment and start < fee_stop:
-            fee_commit = to_fen_int(
+            commitments[i] = to_fen_int(
                 commitment_fee(
                     terms,
                     start,
@@ -218,43 +256,38 @@ def build_schedule(
                     day_count,
                 )
             )
-        else:
-            fee_commit = 0
         drawn += drawdown
         available = balance + drawdown
-        no = i + 1
-        if no == n:
+        if i == last:
             principal = available
-        elif no <= grace or method is Method.BULLET:
+        elif i < grace or bullet:
             principal = 0
-        elif method is Method.CUSTOM:
+        elif custom_plan:
             principal = min(custom.get(i, 0), available)
-        elif method is Method.EQUAL_PRINCIPAL:
+        elif equal_principal:
             if level is None or drawdown:
-                remaining = n - no + 1
+                remaining = n - i
                 level = (2 * available + remaining) // (2 * remaining)
             principal = min(level, available)
         else:
             if level is None or drawdown or start_rate != level_rate:
                 level = to_fen_int(
-                    annuity_instalment(
-                        Decimal(available).scaleb(-2), start_rate / per_year, n - no + 1
-                    )
+                    annuity_instalment(Decimal(available).scaleb(-2), start_rate / per_year, n - i)
                 )
                 level_rate = start_rate
-            principal = min(max(level - interest, 0), available)
+            principal = 0 if level < interest else min(level - interest, available)
         drawdowns[i] = drawdown
         principals[i] = principal
         interests[i] = interest
-        commitments[i] = fee_commit
-        rates_out.append(start_rate)
         balance = available - principal
-    borrower = _periods(
-        periods, day_count, rates_out, drawdowns, principals, interests, commitments,
-        arrangement, agency,
+    fees = list(map(add, map(add, arrangement, commitments), agency))
+    payments = list(map(add, map(add, principals, interests), fees))
+    closings = list(accumulate(map(sub, drawdowns, principals)))
+    borrower = Periods(
+        [p.no for p in periods], starts, [p.end for p in periods], pays, days_list, rates_out,
+        [0, *closings[:-1]], drawdowns, principals, interests, fees, payments, closings,
+        arrangement, commitments, agency, [p.basis for p in periods],
     )  # fmt: skip
-    fees = [a + c + g for a, c, g in zip(arrangement, commitments, agency, strict=True)]
-    payments = [p + i + f for p, i, f in zip(principals, interests, fees, strict=True)]
     totals = Totals(
         *(FEN_UNIT * sum(c) for c in (drawdowns, principals, interests, fees, payments))
     )
@@ -263,55 +296,15 @@ def build_schedule(
         periods=borrower,
         totals=totals,
         lenders=lenders_from_fen(
-            terms, borrower, drawdowns, principals, interests, commitments, arrangement, agency
+            terms,
+            borrower.nos,
+            pays,
+            drawdowns,
+            principals,
+            interests,
+            commitments,
+            arrangement,
+            agency,
         ),
         calendar=_stamp(cal),
     )
-
-
-def _periods(
-    periods: list[PeriodDates],
-    day_count: DayCount,
-    rates: list[Decimal],
-    drawdowns: list[int],
-    principals: list[int],
-    interests: list[int],
-    commitments: list[int],
-    arrangement: list[int],
-    agency: list[int],
-) -> tuple[Period, ...]:
-    """The borrower's periods from the integer columns (fen → ``Decimal`` at this edge)."""
-    unit = FEN_UNIT
-    rows: list[Period] = []
-    opening = 0
-    opening_dec = ZERO
-    for p, rate, d, pr, i, c, a, g in zip(
-        periods, rates, drawdowns, principals, interests, commitments, arrangement, agency,
-        strict=True,
-    ):  # fmt: skip
-        closing = opening + d - pr
-        fees = a + c + g
-        closing_dec = unit * closing
-        rows.append(
-            _make_period(
-                p.no,
-                p.start,
-                p.end,
-                p.payment_date,
-                day_count.days(p.start, p.payment_date),
-                rate,
-                opening_dec,
-                unit * d if d else ZERO,
-                unit * pr if pr else ZERO,
-                unit * i if i else ZERO,
-                unit * fees if fees else ZERO,
-                unit * (pr + i + fees),
-                closing_dec,
-                unit * a if a else ZERO,
-                unit * c if c else ZERO,
-                unit * g if g else ZERO,
-                p.basis,
-            )
-        )
-        opening, opening_dec = closing, closing_dec
-    return tuple(rows)

@@ -16,14 +16,24 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from datetime import date
-from decimal import Decimal
-from itertools import chain
+from decimal import Context, Decimal, Rounded, getcontext
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import Any
 
+from greendesk.domain.calendar import Basis
 from greendesk.domain.money import format_money
-from greendesk.domain.schedule.model import LenderPeriod, Period, Schedule, Totals
+from greendesk.domain.schedule.model import (
+    FEN_UNIT,
+    LenderPeriod,
+    LenderPeriods,
+    Period,
+    Periods,
+    Schedule,
+    Totals,
+)
 
 PERIOD_KEYS = (
     "no", "start", "end", "payment_date", "days", "rate", "opening_balance", "drawdown",
@@ -39,13 +49,34 @@ LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
 # text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
 # NaN, the third character from the end is not the point
 _THIRD_LAST = itemgetter(-3)
+ZERO_TEXT = "0.00"
+BASIS_TEXT = {basis: basis.value for basis in Basis}
 
 
 class _IsoDates(dict[date, str]):
     """ISO text of each date, made once: the lenders' payment dates are the borrower's."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._columns: dict[int, tuple[Sequence[date], list[str]]] = {}
+
     def __missing__(self, day: date) -> str:
         text = self[day] = day.isoformat()
+        return text
+
+    def texts(self, days: Sequence[date]) -> list[str]:
+        """ISO text of each date of a column (the lenders share the borrower's column object)."""
+        known = self._columns.get(id(days))
+        if known is None or known[0] is not days:
+            known = self._columns[id(days)] = (days, list(map(self.__getitem__, days)))
+        return known[1]
+
+
+class _RateTexts(dict[Decimal, str]):
+    """``_rate_text`` of each rate, made once (a rate holds for many periods)."""
+
+    def __missing__(self, rate: Decimal) -> str:
+        text = self[rate] = _rate_text(rate)
         return text
 
 
@@ -112,8 +143,10 @@ def calendar_json(schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+def _fast_periods(periods: Sequence[Period], iso: _IsoDates) -> list[dict[str, Any]]:
     """``_period`` of each period, amounts as ``str()``: checked, else the exact formatter."""
+    rates = _RateTexts()
+    basis = BASIS_TEXT
     rows = [
         {
             "no": p.no,
@@ -121,7 +154,7 @@ def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str,
             "end": iso[p.end],
             "payment_date": iso[p.payment_date],
             "days": p.days,
-            "rate": _rate_text(p.rate),
+            "rate": rates[p.rate],
             "opening_balance": str(p.opening_balance),
             "drawdown": str(p.drawdown),
             "principal": str(p.principal),
@@ -129,14 +162,14 @@ def _fast_periods(periods: tuple[Period, ...], iso: _IsoDates) -> list[dict[str,
             "fees": str(p.fees),
             "payment": str(p.payment),
             "closing_balance": str(p.closing_balance),
-            "calendar_basis": p.calendar_basis.value,
+            "calendar_basis": basis[p.calendar_basis],
         }
         for p in periods
     ]
     return rows if _plain_money(rows, PERIOD_MONEY) else [_period(p) for p in periods]
 
 
-def _fast_lender_periods(periods: tuple[LenderPeriod, ...], iso: _IsoDates) -> list[dict[str, Any]]:
+def _fast_lender_periods(periods: Sequence[LenderPeriod], iso: _IsoDates) -> list[dict[str, Any]]:
     """``_lender_period`` of each period, the same way as ``_fast_periods``."""
     rows = [
         {
@@ -153,16 +186,135 @@ def _fast_lender_periods(periods: tuple[LenderPeriod, ...], iso: _IsoDates) -> l
     return rows if _plain_money(rows, LENDER_MONEY) else [_lender_period(p) for p in periods]
 
 
+def fen_context() -> Context:
+    """The context amounts in fen become ``Decimal`` in (the current one), its flags cleared."""
+    context = getcontext().copy()
+    context.clear_flags()
+    return context
+
+
+def fen_texts(column: Sequence[int], context: Context | None = None) -> list[str]:
+    """``format_money`` of each amount in fen as yuan (``FEN_UNIT × fen``: "-0.05", "1234.50").
+
+    Written by ``str()`` of the ``Decimal`` ``FEN_UNIT × fen``, which is its ``format_money``
+    text whenever the product is exact (it then has two places and at most the context's
+    digits); ``context`` (a ``fen_context()``) records whether any product was rounded, and
+    then the column is written by ``format_money``. Zeros, common in the drawdown and fee
+    columns, are the constant "0.00".
+    """
+    ctx = context or fen_context()
+    size = len(column)
+    zeros = column.count(0)
+    if zeros == size:
+        return [ZERO_TEXT] * size
+    if 4 * zeros < 3 * size:  # more than a quarter not zero: every amount through Decimal
+        texts = list(map(str, map(ctx.multiply, repeat(FEN_UNIT, size), column)))
+    else:
+        texts = [ZERO_TEXT] * size
+        multiply = ctx.multiply
+        for index in compress(range(size), column):
+            texts[index] = str(multiply(FEN_UNIT, column[index]))
+    if ctx.flags[Rounded]:  # an amount of more digits than the context keeps
+        ctx.clear_flags()
+        return [format_money(ctx.multiply(FEN_UNIT, fen)) for fen in column]
+    return texts
+
+
+def _column_lender_periods(
+    periods: LenderPeriods, iso: _IsoDates, context: Context
+) -> list[dict[str, Any]]:
+    """``_lender_period`` of each period, straight from the integer-fen columns."""
+    texts = iso.texts(periods.payment_dates)
+    return [
+        {
+            "no": no,
+            "payment_date": day,
+            "drawdown": drawdown,
+            "principal": principal,
+            "interest": interest,
+            "fees": fees,
+            "payment": payment,
+        }
+        for no, day, drawdown, principal, interest, fees, payment in zip(
+            periods.nos,
+            texts,
+            fen_texts(periods.drawdowns, context),
+            fen_texts(periods.principals, context),
+            fen_texts(periods.interests, context),
+            fen_texts(periods.fees, context),
+            fen_texts(periods.payments, context),
+            strict=True,
+        )
+    ]
+
+
+def _column_periods(periods: Periods, iso: _IsoDates, context: Context) -> list[dict[str, Any]]:
+    """``_period`` of each period, straight from the integer-fen columns."""
+    rates = _RateTexts()
+    return [
+        {
+            "no": no,
+            "start": start,
+            "end": end,
+            "payment_date": day,
+            "days": days,
+            "rate": rate,
+            "opening_balance": opening,
+            "drawdown": drawdown,
+            "principal": principal,
+            "interest": interest,
+            "fees": fees,
+            "payment": payment,
+            "closing_balance": closing,
+            "calendar_basis": basis,
+        }
+        for (
+            no, start, end, day, days, rate, opening, drawdown, principal, interest, fees,
+            payment, closing, basis,
+        ) in zip(
+            periods.nos,
+            iso.texts(periods.starts),
+            iso.texts(periods.ends),
+            iso.texts(periods.payment_dates),
+            periods.days,
+            map(rates.__getitem__, periods.rates),
+            fen_texts(periods.opening_balances, context),
+            fen_texts(periods.drawdowns, context),
+            fen_texts(periods.principals, context),
+            fen_texts(periods.interests, context),
+            fen_texts(periods.fees, context),
+            fen_texts(periods.payments, context),
+            fen_texts(periods.closing_balances, context),
+            map(BASIS_TEXT.__getitem__, periods.calendar_bases),
+            strict=True,
+        )
+    ]  # fmt: skip
+
+
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     """The schedule in the contract's JSON shape (amounts as two-decimal strings).
 
-    Amounts are written with ``str()``, which for a ``Decimal`` of exactly two places (every
-    amount the engine makes) is the ``format_money`` text; a block with any other amount
-    (more places, an exponent) is written by ``format_money`` instead.
+    The engine's periods (``Periods``, ``LenderPeriods``) are written from their integer-fen
+    columns (``fen_texts``), without making a ``Period`` each. Periods given as ``Period``
+    objects are written with ``str()``, which for a ``Decimal`` of exactly two places is the
+    ``format_money`` text; a block with any other amount (more places, an exponent) is
+    written by ``format_money`` instead. Nothing is kept between calls.
     """
     iso = _IsoDates()
+    context = fen_context()
+
+    def lender_rows(periods: Sequence[LenderPeriod]) -> list[dict[str, Any]]:
+        if type(periods) is LenderPeriods:  # the engine's columns
+            return _column_lender_periods(periods, iso, context)
+        return _fast_lender_periods(periods, iso)
+
+    borrower = schedule.periods
     return {
-        "periods": _fast_periods(schedule.periods, iso),
+        "periods": (
+            _column_periods(borrower, iso, context)
+            if type(borrower) is Periods
+            else _fast_periods(borrower, iso)
+        ),
         "totals": _totals(schedule.totals),
         "calendar": calendar_json(schedule),
         "lenders": [
@@ -170,7 +322,7 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
                 "name": lender.name,
                 "role": lender.role.value,
                 "share": _rate_text(lender.share),
-                "periods": _fast_lender_periods(lender.periods, iso),
+                "periods": lender_rows(lender.periods),
                 "totals": _totals(lender.totals),
             }
             for lender in schedule.lenders

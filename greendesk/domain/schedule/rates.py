@@ -71,6 +71,24 @@ class RateSchedule:
         i = bisect_right(self._dates, day)
         return self._rates[max(i - 1, 0)]
 
+    def start_rates(self, starts: list[date]) -> list[Decimal]:
+        """``base_plus_spread(s) + ratchet_for_period(s)`` of each period start ``s``.
+
+        The rate changes only on a repricing or ratchet date, so it is looked up once for each
+        stretch between them (the same ``Decimal`` object for the whole stretch).
+        """
+        changes = sorted({*self._dates[1:], *self._ratchet_dates})
+        out: list[Decimal] = []
+        stretch = -1
+        rate = Decimal(0)
+        for start in starts:
+            k = bisect_right(changes, start)
+            if k != stretch:
+                stretch = k
+                rate = self.base_plus_spread(start) + self.ratchet_for_period(start)
+            out.append(rate)
+        return out
+
     def segments(
         self, start: date, end: date, ratchet: Decimal
     ) -> list[tuple[date, date, Decimal]]:

@@ -22,7 +22,8 @@ to the earlier lender); the tests check the two agree. Integers keep a 240-perio
 schedule within the speed budget, where ``Fraction`` arithmetic would not. Columns split by the
 fixed commitment shares (interest, fees) are split for all periods at once, lender by lender
 (``split_columns``); drawdowns and principal depend on the balances left by the period before,
-so they go period by period. ``Decimal`` values are made only when the lender periods are.
+so they go period by period. The lender's periods keep these integer columns
+(``model.LenderPeriods``): ``Decimal`` values are made only when a lender period is read.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import compress
 from math import gcd
+from operator import add, ge, sub
 
-from greendesk.domain.schedule.model import LenderPeriod, LenderSchedule, Period, Totals
+from greendesk.domain.schedule.model import FEN_UNIT, LenderPeriods, LenderSchedule, Period, Totals
 from greendesk.domain.schedule.terms import Role, Terms
 
 SHARE_PLACES = Decimal("0.000001")
-ZERO = Decimal("0.00")
-FEN_UNIT = Decimal("0.01")  # FEN_UNIT * fen is the amount in yuan with exactly two places
 
 
 def to_fen_int(amount: Decimal) -> int:
@@ -78,69 +79,92 @@ def _reduced(weights: list[int]) -> list[int]:
     return [w // divisor for w in weights] if divisor > 1 else weights
 
 
-def split_columns(totals: list[int], weights: list[int]) -> list[list[int]]:
+def split_columns(totals: Sequence[int], weights: list[int]) -> list[list[int]]:
     """``split_fen`` of every total by the same weights, as one column of parts per weight.
 
-    The floors are computed a weight at a time over all totals; only the few fen left over in
-    a period need that period's remainders. Negative totals take ``split_fen`` itself.
+    Vectorised over the periods: the floors and the remainders are computed a weight at a
+    time over all totals. A remainder is packed with its weight's place (``remainder × count +
+    tag``, a larger tag for an earlier weight) into a key unique within its period; the
+    period's ``leftover`` largest keys get one fen more, i.e. every key at or above the
+    period's ``leftover``-th largest. Negative totals take ``split_fen`` itself.
     """
     count = len(weights)
-    if min(totals, default=0) < 0:
+    if not totals:
+        return [[] for _ in weights]
+    if min(totals) < 0:
         rows = [split_fen(t, weights) for t in totals]
-        return [list(column) for column in zip(*rows, strict=True)] if rows else [[]] * count
+        return [list(column) for column in zip(*rows, strict=True)]
     weight_sum = sum(weights)
-    columns = [[t * w // weight_sum for t in totals] for w in weights]
-    placed = list(map(sum, zip(*columns, strict=True))) if totals else []
+    floors = [[t * w // weight_sum for t in totals] for w in weights]
+    keys = [
+        [t * w % weight_sum * count + tag for t in totals]
+        for w, tag in zip(weights, range(count - 1, -1, -1), strict=True)
+    ]
+    leftovers = map(sub, totals, map(sum, zip(*floors, strict=True)))
+    above_all = weight_sum * count  # larger than every key: no fen more in that period
+    thresholds = [
+        sorted(period_keys)[-leftover] if leftover else above_all
+        for period_keys, leftover in zip(zip(*keys, strict=True), leftovers, strict=True)
+    ]
+    return [
+        list(map(add, column, map(ge, column_keys, thresholds)))
+        for column, column_keys in zip(floors, keys, strict=True)
+    ]
+
+
+def _balance_splits(
+    drawdowns: list[int], principals: list[int], commitments: list[int]
+) -> tuple[list[tuple[int, ...]], list[tuple[int, ...]]]:
+    """Each lender's drawdown and principal column (see the module rules), period by period.
+
+    Each split needs the balances the one before left, so this loop cannot be vectorised over
+    periods; the principal split is ``split_fen`` written out for the common case (a positive
+    principal below the outstanding total).
+    """
+    count = len(commitments)
+    zeros = (0,) * count
     lenders = range(count)
-    for index, (total, done) in enumerate(zip(totals, placed, strict=True)):
-        leftover = total - done
-        if leftover:
-            remainders = [(total * w) % weight_sum for w in weights]
-            # sorted() is stable with reverse=True too, so ties go to the earlier lender
-            for k in sorted(lenders, key=remainders.__getitem__, reverse=True)[:leftover]:
-                columns[k][index] += 1
-    return columns
+    draw_rows: list[Sequence[int]] = []
+    principal_rows: list[Sequence[int]] = []
+    outstanding: Sequence[int] = zeros
+    total = 0  # sum(outstanding)
+    undrawn = commitments
+    for drawdown, principal in zip(drawdowns, principals, strict=True):
+        if drawdown:
+            split = split_fen(drawdown, undrawn)
+            outstanding = list(map(add, outstanding, split))
+            undrawn = list(map(sub, undrawn, split))
+            total += drawdown
+            draw_rows.append(split)
+        else:
+            draw_rows.append(zeros)
+        if not principal:
+            principal_rows.append(zeros)
+            continue
+        if principal == total:
+            split, outstanding = list(outstanding), zeros
+        elif principal > 0:
+            quotients = [divmod(principal * o, total) for o in outstanding]
+            split = [q for q, _ in quotients]
+            leftover = principal - sum(split)
+            if leftover:
+                remainders = [r for _, r in quotients]
+                # sorted() is stable with reverse=True too, so ties go to the earlier lender
+                for k in sorted(lenders, key=remainders.__getitem__, reverse=True)[:leftover]:
+                    split[k] += 1
+            outstanding = list(map(sub, outstanding, split))
+        else:
+            split = split_fen(principal, list(outstanding))
+            outstanding = list(map(sub, outstanding, split))
+        total -= principal
+        principal_rows.append(split)
+    if not draw_rows:
+        empty: list[tuple[int, ...]] = [() for _ in commitments]
+        return empty, list(empty)
+    return list(zip(*draw_rows, strict=True)), list(zip(*principal_rows, strict=True))
 
 
-def _lender_periods(
-    nos: list[int],
-    dates: list[date],
-    drawdowns: Sequence[int],
-    principals: Sequence[int],
-    interests: Sequence[int],
-    fees: Sequence[int],
-) -> tuple[tuple[LenderPeriod, ...], Totals]:
-    """One lender's periods (fen → Decimal) and its totals, from its integer columns."""
-    unit = FEN_UNIT
-    zero = ZERO
-    new = object.__new__
-    set_dict = object.__setattr__
-    periods: list[LenderPeriod] = []
-    append = periods.append
-    for no, day, d, p, i, f in zip(nos, dates, drawdowns, principals, interests, fees, strict=True):
-        t = p + i + f
-        obj = new(LenderPeriod)
-        # the frozen dataclass's fields, filled in one step (see model.fast_maker)
-        set_dict(
-            obj,
-            "__dict__",
-            {
-                "no": no,
-                "payment_date": day,
-                "drawdown": unit * d if d else zero,
-                "principal": unit * p if p else zero,
-                "interest": unit * i if i else zero,
-                "fees": unit * f if f else zero,
-                "payment": unit * t if t else zero,
-            },
-        )
-        append(obj)
-    sums = [sum(c) for c in (drawdowns, principals, interests, fees)]
-    totals = Totals(*(unit * x for x in (*sums, sums[1] + sums[2] + sums[3])))
-    return tuple(periods), totals
-
-
-def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderSchedule, ...]:
+def split_among_lenders(terms: Terms, rows: Sequence[Period]) -> tuple[LenderSchedule, ...]:
     """Per-lender schedules for ``rows`` (empty when the terms name no lenders)."""
 
     def column(name: str) -> list[int]:
@@ -148,7 +172,8 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
 
     return lenders_from_fen(
         terms,
-        rows,
+        [row.no for row in rows],
+        [row.payment_date for row in rows],
         column("drawdown"),
         column("principal"),
         column("interest"),
@@ -160,7 +185,8 @@ def split_among_lenders(terms: Terms, rows: tuple[Period, ...]) -> tuple[LenderS
 
 def lenders_from_fen(
     terms: Terms,
-    rows: tuple[Period, ...],
+    nos: Sequence[int],
+    dates: Sequence[date],
     drawdowns: list[int],
     principals: list[int],
     interests: list[int],
@@ -168,11 +194,13 @@ def lenders_from_fen(
     arrangement_fees: list[int],
     agency_fees: list[int],
 ) -> tuple[LenderSchedule, ...]:
-    """Per-lender schedules from the borrower's columns in fen (one entry per period)."""
+    """Per-lender schedules from the borrower's columns in fen (one entry per period).
+
+    The lenders' ``LenderPeriods`` share ``nos`` and ``dates`` (the borrower's columns).
+    """
     lenders = terms.lenders
     if not lenders:
         return ()
-    count = len(lenders)
     weights_fen = [to_fen_int(lender.commitment) for lender in lenders]
     weights = _reduced(weights_fen)
     leads = [
@@ -181,53 +209,37 @@ def lenders_from_fen(
     agents = [w if x.role is Role.AGENT else 0 for x, w in zip(lenders, weights, strict=True)]
     interest_parts = split_columns(interests, weights)
     # fees fall in a few periods only: split those, by the shares or among the role's banks
-    fee_parts = [[0] * len(rows) for _ in lenders]
+    size = len(nos)
+    fee_parts = [[0] * size for _ in lenders]
+    fee_indexes: set[int] = set()
     for totals, role_weights in (
         (commitment_fees, weights),
         (arrangement_fees, leads),
         (agency_fees, agents),
     ):
-        for index, total in enumerate(totals):
-            if total:
-                for k, part in enumerate(split_fen(total, role_weights)):
-                    fee_parts[k][index] += part
-    # drawdowns and principal go period by period (each split needs the balances before it);
-    # the rows are turned into one column per lender at the end
-    zeros = [0] * count
-    draw_rows: list[list[int]] = []
-    principal_rows: list[list[int]] = []
-    outstanding = zeros
-    undrawn = list(weights_fen)
-    for drawdown, principal in zip(drawdowns, principals, strict=True):
-        if drawdown:
-            split = split_fen(drawdown, undrawn)
-            outstanding = [a + b for a, b in zip(outstanding, split, strict=True)]
-            undrawn = [a - b for a, b in zip(undrawn, split, strict=True)]
-            draw_rows.append(split)
-        else:
-            draw_rows.append(zeros)
-        if principal:
-            if principal == sum(outstanding):
-                split, outstanding = outstanding, zeros
-            else:
-                split = split_fen(principal, outstanding)
-                outstanding = [a - b for a, b in zip(outstanding, split, strict=True)]
-            principal_rows.append(split)
-        else:
-            principal_rows.append(zeros)
-    draw_parts = list(zip(*draw_rows, strict=True)) if rows else [()] * count
-    principal_parts = list(zip(*principal_rows, strict=True)) if rows else [()] * count
-    nos = [row.no for row in rows]
-    dates = [row.payment_date for row in rows]
-    return tuple(
-        LenderSchedule(
-            lender.name,
-            lender.role,
-            lender.commitment,
-            (lender.commitment / terms.amount).quantize(SHARE_PLACES),
-            *_lender_periods(
-                nos, dates, draw_parts[k], principal_parts[k], interest_parts[k], fee_parts[k]
-            ),
+        indexes = list(compress(range(size), totals))
+        if indexes:
+            fee_indexes.update(indexes)
+            due = [totals[index] for index in indexes]
+            for column, parts in zip(fee_parts, split_columns(due, role_weights), strict=True):
+                for index, part in zip(indexes, parts, strict=True):
+                    column[index] += part
+    draw_parts, principal_parts = _balance_splits(drawdowns, principals, weights_fen)
+    schedules: list[LenderSchedule] = []
+    for k, lender in enumerate(lenders):
+        d, p, i, f = draw_parts[k], principal_parts[k], interest_parts[k], fee_parts[k]
+        payments = list(map(add, p, i))
+        for index in fee_indexes:
+            payments[index] += f[index]
+        sums = (sum(d), sum(p), sum(i), sum(f))
+        schedules.append(
+            LenderSchedule(
+                lender.name,
+                lender.role,
+                lender.commitment,
+                (lender.commitment / terms.amount).quantize(SHARE_PLACES),
+                LenderPeriods(nos, dates, d, p, i, f, payments),
+                Totals(*(FEN_UNIT * x for x in (*sums, sums[1] + sums[2] + sums[3]))),
+            )
         )
-        for k, lender in enumerate(lenders)
-    )
+    return tuple(schedules)
