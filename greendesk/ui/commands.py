@@ -25,10 +25,8 @@ from greendesk.ui.dialog_life import open_transient
 from greendesk.ui.dialogs.backup import BackupDialog
 from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.calendar import CalendarDialog
-from greendesk.ui.dialogs.export import ExportDialog
 from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.dialogs.market_data import MarketDataDialog
-from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.dialogs.note import NoteDialog, VoteDialog
 from greendesk.ui.dialogs.pledge import PledgeDialog
 from greendesk.ui.dialogs.project import ProjectDialog
@@ -342,7 +340,11 @@ class Commands:
     def _report_lang(self) -> str:
         return "zh" if labels.chinese() else "en"
 
+    # The report dialogs are imported when first opened: their engines (reportlab, openpyxl
+    # and numpy) are a third of the window's start otherwise.
     def memo(self) -> None:
+        from greendesk.ui.dialogs.memo import MemoDialog
+
         current = self.detail
         if current is None or not self.w.actor.may(Action.EXPORT):
             return
@@ -359,6 +361,8 @@ class Commands:
         dialog.start_render()
 
     def export(self) -> None:
+        from greendesk.ui.dialogs.export import ExportDialog
+
         dialog = ExportDialog(self.w.db, self.w.tasks, self._report_lang(), self.w)
         dialog.exported.connect(
             lambda path: self._status(
