@@ -11,20 +11,23 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-
+# The layers below Qt are imported before PySide6: PySide6's import hook reads the source of
+# every module imported after it (PYSIDE-2029), which costs the desk's start a fifth of a
+# second for SQLAlchemy and the services. tests/ui/test_start_imports.py keeps it so.
 from greendesk import __version__
 from greendesk.commands._common import resolve_db_url
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.secrets import mask_secrets
 from greendesk.services import auth
-from greendesk.services import backup as backup_service
 from greendesk.services.seeding import open_desk
 from greendesk.store.database import Database
+
+# isort: split
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
 from greendesk.ui import messages
-from greendesk.ui.dialogs.backup import default_backup_folder
 from greendesk.ui.dialogs.login import FirstAdminDialog, LoginDialog
 from greendesk.ui.dialogs.users import PasswordDialog
 from greendesk.ui.i18n import Translations
@@ -138,6 +141,8 @@ class Desk(QObject):
 
     def restore(self, path: str) -> None:
         """Close the database, let the service check and swap the file, open it again."""
+        from greendesk.services import backup as backup_service
+
         actor = self.actor
         keep = self._close_window()
         self.db.dispose()
@@ -172,6 +177,10 @@ class Desk(QObject):
             return
         if self.db.dialect != "sqlite":
             return
+        # imported here, after the window is up: the backup service is not needed to start
+        from greendesk.services import backup as backup_service
+        from greendesk.ui.dialogs.backup import default_backup_folder
+
         chosen = self.settings.backup_folder if self.actor.may(Action.BACKUP) else ""
         folder = Path(chosen or default_backup_folder(self.db))
         keep, db, window = self.settings.backup_keep, self.db, self.window

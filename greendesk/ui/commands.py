@@ -22,16 +22,10 @@ from greendesk.services.records import borrowers, loans, pledges, projects
 from greendesk.services.records.inputs import ClassificationOverrideInput
 from greendesk.ui import labels, messages
 from greendesk.ui.dialog_life import open_transient
-from greendesk.ui.dialogs.backup import BackupDialog
-from greendesk.ui.dialogs.borrower import BorrowerDialog
 from greendesk.ui.dialogs.calendar import CalendarDialog
-from greendesk.ui.dialogs.export import ExportDialog
-from greendesk.ui.dialogs.loan import LoanDialog
 from greendesk.ui.dialogs.market_data import MarketDataDialog
-from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.dialogs.note import NoteDialog, VoteDialog
 from greendesk.ui.dialogs.pledge import PledgeDialog
-from greendesk.ui.dialogs.project import ProjectDialog
 from greendesk.ui.dialogs.quorum import QuorumDialog
 from greendesk.ui.dialogs.users import PasswordDialog, UsersDialog
 from greendesk.ui.views.detail_data import LoanDetail
@@ -41,7 +35,11 @@ if TYPE_CHECKING:
 
 
 class Commands:
-    """Connects the window's actions to services and dialogs."""
+    """Connects the window's actions to services and dialogs.
+
+    The editors, the report dialogs and the backup dialog are imported when first opened: with
+    their services and engines (reportlab, openpyxl, numpy) they were a third of the window's start.
+    """
 
     def __init__(self, window: MainWindow) -> None:
         self.w = window
@@ -115,10 +113,14 @@ class Commands:
 
     # -- records
     def new_loan(self) -> None:
+        from greendesk.ui.dialogs.loan import LoanDialog
+
         dialog = LoanDialog(self.w.db, self.w.actor, None, self.w)
         self._open(dialog, lambda: self._loan_saved(dialog.saved.id))
 
     def edit_loan(self) -> None:
+        from greendesk.ui.dialogs.loan import LoanDialog
+
         current = self.detail
         if current is None:
             return
@@ -144,6 +146,8 @@ class Commands:
         self._status(QCoreApplication.translate("Commands", "Saved"))
 
     def new_borrower(self) -> None:
+        from greendesk.ui.dialogs.borrower import BorrowerDialog
+
         dialog = BorrowerDialog(self.w.db, self.w.actor, None, self.w)
         self._open(
             dialog,
@@ -155,6 +159,8 @@ class Commands:
         )
 
     def edit_borrower(self) -> None:
+        from greendesk.ui.dialogs.borrower import BorrowerDialog
+
         current = self.detail
         if current is None:
             return
@@ -165,6 +171,8 @@ class Commands:
         self._open(dialog, lambda: self._refresh_loan(current.loan.id))
 
     def new_project(self) -> None:
+        from greendesk.ui.dialogs.project import ProjectDialog
+
         current = self.detail
         borrower_id = current.borrower.id if current else None
         dialog = ProjectDialog(self.w.db, self.w.actor, None, borrower_id, self.w)
@@ -176,6 +184,8 @@ class Commands:
         )
 
     def edit_project(self) -> None:
+        from greendesk.ui.dialogs.project import ProjectDialog
+
         current = self.detail
         if current is None or current.project is None:
             return
@@ -343,6 +353,8 @@ class Commands:
         return "zh" if labels.chinese() else "en"
 
     def memo(self) -> None:
+        from greendesk.ui.dialogs.memo import MemoDialog
+
         current = self.detail
         if current is None or not self.w.actor.may(Action.EXPORT):
             return
@@ -359,6 +371,8 @@ class Commands:
         dialog.start_render()
 
     def export(self) -> None:
+        from greendesk.ui.dialogs.export import ExportDialog
+
         dialog = ExportDialog(self.w.db, self.w.tasks, self._report_lang(), self.w)
         dialog.exported.connect(
             lambda path: self._status(
@@ -369,6 +383,8 @@ class Commands:
         open_transient(dialog)
 
     def backup(self) -> None:
+        from greendesk.ui.dialogs.backup import BackupDialog
+
         dialog = BackupDialog(self.w.db, self.w.actor, self.w.settings, self.w.tasks, self.w)
         dialog.restore_requested.connect(lambda path: self._restore(dialog, Path(path)))
         self.dialog = dialog

@@ -7,6 +7,8 @@ are disabled. What each action does lives in :mod:`greendesk.ui.commands`.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -39,10 +41,12 @@ from greendesk.ui.models.loan_table import STATUS_COLUMN, LoanTableModel
 from greendesk.ui.money_units import unit_actions
 from greendesk.ui.resources import icon
 from greendesk.ui.settings import Settings
-from greendesk.ui.views.dashboard import DashboardDialog
 from greendesk.ui.views.detail import LoanDetailView
 from greendesk.ui.views.filter_bar import FilterBar
 from greendesk.ui.workers import Tasks
+
+if TYPE_CHECKING:
+    from greendesk.ui.views.dashboard import DashboardDialog
 
 SEARCH_DELAY_MS = 250
 
@@ -315,6 +319,8 @@ class MainWindow(QMainWindow):
     def show_dashboard(self) -> None:
         """The dashboard of the loans the list shows (its filters and search words)."""
         if self.dashboard is None:
+            from greendesk.ui.views.dashboard import DashboardDialog  # its charts: when first asked
+
             self.dashboard = DashboardDialog(self.db, self.tasks, self)
             self.dashboard.open_filter.connect(self.open_filtered)
         self.dashboard.load(self.model.filters.with_(search=self.model.search))

@@ -71,7 +71,6 @@ class ScheduleChart(QChartView):
         super().__init__(parent)
         self.setObjectName("scheduleChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
         self.points: list[Point] = []
         self.series: dict[str, QLineSeries] = {}
         self._fresh_chart()

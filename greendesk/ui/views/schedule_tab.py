@@ -4,7 +4,7 @@ chart over time above the table (the loan editor's live preview reuses this tab'
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
@@ -17,7 +17,12 @@ from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.models.rows import Column, RowsModel
 from greendesk.ui.tables import fit_columns
-from greendesk.ui.views.schedule_chart import ScheduleChart, borrower_points, lender_points
+
+if TYPE_CHECKING:
+    from greendesk.ui.views.schedule_chart import ScheduleChart
+
+
+CHART_MIN_HEIGHT = 220  # the schedule chart's, and its placeholder's until it is made
 
 
 def _money(title: str, field: str) -> Column[Any]:
@@ -112,8 +117,23 @@ class ScheduleTab:
         self.table.horizontalHeader().setStretchLastSection(True)
         self.schedule: Schedule | None = None
         self.party.currentIndexChanged.connect(self._show_party)
-        self.chart = ScheduleChart()
+        # the chart (and Qt Charts) is made when a schedule is first shown, not at the desk's
+        # start: a placeholder of its size holds its place in the splitter until then
+        self._chart: ScheduleChart | None = None
+        self._chart_place = QWidget()
+        self._chart_place.setMinimumHeight(CHART_MIN_HEIGHT)
         self._split(root)
+
+    @property
+    def chart(self) -> ScheduleChart:
+        if self._chart is None:
+            from greendesk.ui.views.schedule_chart import ScheduleChart
+
+            self._chart = ScheduleChart()
+            self._chart.setMinimumHeight(CHART_MIN_HEIGHT)
+            self.splitter.replaceWidget(0, self._chart)
+            self._chart_place.deleteLater()
+        return self._chart
 
     def _split(self, root: QWidget) -> None:
         """Chart above table, in a splitter where the table stood in the form's layout."""
@@ -124,7 +144,7 @@ class ScheduleTab:
         splitter.setChildrenCollapsible(False)
         if layout is not None:
             layout.replaceWidget(self.table, splitter)
-        splitter.addWidget(self.chart)
+        splitter.addWidget(self._chart_place)
         splitter.addWidget(self.table)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -174,6 +194,8 @@ class ScheduleTab:
     def _show_party(self, index: int) -> None:
         if self.schedule is None or index < 0:
             return
+        from greendesk.ui.views.schedule_chart import borrower_points, lender_points
+
         if index == 0:
             self.borrower_model.set_rows(self.schedule.periods)
             self.table.setModel(self.borrower_model)
