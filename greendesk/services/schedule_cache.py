@@ -49,7 +49,7 @@ class ScheduleAggregate:
     @classmethod
     def from_json(cls, text: str) -> ScheduleAggregate:
         """The aggregate stored as ``periods`` (``to_json``)."""
-        return cls(tuple(tuple(p) for p in json.loads(text)))
+        return cls(tuple(map(tuple, json.loads(text))))
 
     def to_json(self) -> str:
         return json.dumps(self.periods, separators=(",", ":"))
