@@ -1,4 +1,5 @@
-"""Outstanding principal of many loans on one day, read from the stored schedule aggregates.
+"""Outstanding principal of many loans on one day, read from the stored schedule aggregates;
+and the check that lets a report trust a stored aggregate without building the loan's terms.
 
 The rule is ``report_support.outstanding_principal``'s: for a disbursed loan, drawn by the day
 (its drawdowns dated on or before it; the whole amount from the start date if it has none) minus
@@ -13,11 +14,14 @@ results setting its ratchet), with the desk's calendar version and the aggregate
 inputs gave. With it go the loan's principal steps (``loan_principal_steps``: principal repaid
 by each payment date, cumulative), so the principal due by any day is one index seek. A loan is
 fast when its digest and the calendar version still match and the stored aggregate still has
-that key; any other loan (never checked, edited since, even by raw SQL, a new calendar, an
-aggregate recomputed or missing) is loaded and goes through ``ScheduleCache`` as the export
-does, and its aggregate, check and steps are stored for next time (in short write
-transactions; a refused write only costs the next report the same work). Fresh loans cost one
-query per table for the whole selection, never a query or an ORM load each.
+that key (and the aggregate format, ``schedule_cache.FORMAT``); any other loan (never checked,
+edited since, even by raw SQL, a new calendar, an aggregate recomputed or missing) is read and
+goes through ``ScheduleCache``, and its aggregate, check and steps are stored for next time (in
+short write transactions; a refused write only costs the next report the same work). Fresh
+loans cost one query per table for the whole selection, never a query or an ORM load each.
+
+The portfolio export reads its aggregates through the same check (``CheckedAggregates``), batch
+by batch, and stores the checks of the loans it recomputes.
 """
 
 from __future__ import annotations
@@ -41,14 +45,15 @@ from sqlalchemy import (
     type_coerce,
 )
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import QueryableAttribute, Session
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.types import NullType
 
-from greendesk.services.calendar import desk_calendar_version, loan_kept_dates
+from greendesk.services.calendar import loan_kept_dates
+from greendesk.services.records.loan_read import read_loans
 from greendesk.services.records.loan_rows import CHILDREN, TERM_COLUMNS
-from greendesk.services.report_support import LIVE, loan_load_options
-from greendesk.services.schedule_cache import ScheduleAggregate, ScheduleCache, _terms, terms_key
+from greendesk.services.report_support import LIVE
+from greendesk.services.schedule_cache import FORMAT, ScheduleAggregate, ScheduleCache
 from greendesk.store.database import Database
 from greendesk.store.models import (
     KpiTestResult,
@@ -136,7 +141,7 @@ def _ratchet_results(session: Session) -> dict[str, tuple[tuple[Any, ...], ...]]
 def _digest(session: Session, loan: _Live, ratchets: dict[str, tuple[Any, ...]]) -> str:
     kept = sorted(loan_kept_dates(session, loan.loan_id).items())
     tests = ratchets.get(loan.reference, ()) if loan.has_kpis else ()
-    parts = (DIGEST_FORMAT, loan.terms, loan.children, kept, tests)
+    parts = (DIGEST_FORMAT, FORMAT, loan.terms, loan.children, kept, tests)
     return hashlib.sha256(repr(parts).encode()).hexdigest()
 
 
@@ -178,10 +183,10 @@ def _live_loans(session: Session, selection: Selection, as_of: date) -> dict[int
     return out
 
 
-def _repaid_fen(check: type[LoanScheduleAggregateCheck], as_of: date) -> Any:
+def _repaid_fen(as_of: date) -> Any:
     """The principal due on or before ``as_of`` of the checked loan, in fen: its last principal
     step by then (one seek on the steps' primary key), 0 before the first."""
-    step = LoanPrincipalStep
+    step, check = LoanPrincipalStep, LoanScheduleAggregateCheck
     last = (
         select(step.repaid_fen)
         .where(step.loan_id == check.loan_id, step.day <= as_of.toordinal())
@@ -193,13 +198,17 @@ def _repaid_fen(check: type[LoanScheduleAggregateCheck], as_of: date) -> Any:
 
 
 def _checked(
-    session: Session, selection: Selection, version: str, as_of: date
-) -> dict[int, tuple[str, int]]:
-    """(inputs digest, principal due by ``as_of`` in fen) of the selected loans whose check
-    names their stored aggregate's key under the desk's current calendar version."""
+    session: Session,
+    selection: Selection,
+    version: str,
+    figure: ColumnElement[Any] | QueryableAttribute[Any],
+) -> dict[int, tuple[str, Any]]:
+    """(inputs digest, ``figure``) of the selected loans whose check names their stored
+    aggregate's key under the desk's current calendar version; ``figure`` is read from the
+    check and the aggregate (the principal due by a day, or the aggregate's periods)."""
     check, aggregate = LoanScheduleAggregateCheck, LoanScheduleAggregate
     query = (
-        select(check.loan_id, check.inputs_digest, _repaid_fen(check, as_of))
+        select(check.loan_id, check.inputs_digest, figure)
         .select_from(check)
         .join(
             aggregate,
@@ -209,11 +218,72 @@ def _checked(
         .where(selection, check.calendar_version == version)
     )
     rows = session.connection().execute(query).all()
-    return {loan_id: (digest, int(fen)) for loan_id, digest, fen in rows}
+    return {loan_id: (digest, value) for loan_id, digest, value in rows}
 
 
 def _money(fen: int) -> Decimal:
     return Decimal(max(fen, 0)).scaleb(-2)
+
+
+class CheckedAggregates:
+    """Schedule aggregates trusted through their check rows, for one read session.
+
+    A loan whose inputs digest still matches its check (under the current calendar, naming
+    its stored aggregate's key) is fresh; any other goes through ``ScheduleCache`` (which
+    reuses a stored aggregate whose key still matches the terms, else computes it) and gets
+    its check and principal steps stored by ``flush``, with the cache's new aggregates.
+    """
+
+    def __init__(self, db: Database, session: Session, as_of: date) -> None:
+        self.db = db
+        self.session = session
+        self.as_of = as_of
+        self.cache = ScheduleCache(db, session)
+        self.version = self.cache.calendar_version
+        self.ratchets = _ratchet_results(session)
+        self.checked = 0  # loans found fresh by their check
+        self._checks: list[dict[str, Any]] = []
+        self._steps: list[dict[str, int]] = []
+
+    def digests(self, selection: Selection) -> dict[int, tuple[_Live, str]]:
+        """The selected disbursed loans' raw inputs and their digest."""
+        loans = _live_loans(self.session, selection, self.as_of)
+        return {i: (loan, _digest(self.session, loan, self.ratchets)) for i, loan in loans.items()}
+
+    def aggregates(self, loans: list[Loan]) -> dict[int, ScheduleAggregate]:
+        """The aggregates of ``loans`` (disbursed, read in the session: ORM rows or
+        ``records.loan_read`` stand-ins), stored when their check holds, else from the cache."""
+        if not loans:
+            return {}
+        selection = Loan.id.in_([loan.id for loan in loans])
+        digests = self.digests(selection)
+        stored = _checked(self.session, selection, self.version, LoanScheduleAggregate.periods)
+        out: dict[int, ScheduleAggregate] = {}
+        stale: list[Loan] = []
+        for loan in loans:
+            found = stored.get(loan.id)
+            if found is not None and found[0] == digests[loan.id][1]:
+                out[loan.id] = ScheduleAggregate.from_json(found[1])
+                continue
+            stale.append(loan)
+        self.checked += len(out)
+        for loan_id, (aggregate, key) in self.cache.keyed(stale).items():
+            self.record(loan_id, digests[loan_id][1], key, aggregate)
+            out[loan_id] = aggregate
+        return out
+
+    def record(self, loan_id: int, digest: str, key: str, aggregate: ScheduleAggregate) -> None:
+        """Store (at ``flush``) that ``digest`` gave the aggregate keyed ``key``."""
+        self._checks.append({"loan_id": loan_id, "inputs_digest": digest,
+                             "calendar_version": self.version, "terms_key": key})  # fmt: skip
+        self._steps += _steps(loan_id, aggregate)
+
+    def flush(self) -> None:
+        """Store the aggregates computed and the checks recorded since the last flush."""
+        self.cache.flush()
+        if self._checks:
+            checks, steps, self._checks, self._steps = self._checks, self._steps, [], []
+            _store_checks(self.db, checks, steps)
 
 
 def outstanding_principals(
@@ -225,55 +295,34 @@ def outstanding_principals(
     The digests are read before any stale loan is loaded, so a check never pairs inputs newer
     than the terms its key was computed from.
     """
-    version = desk_calendar_version(session)
-    ratchets = _ratchet_results(session)
-    checked = _checked(session, selection, version, as_of)
+    state = CheckedAggregates(db, session, as_of)
+    checked = _checked(session, selection, state.version, _repaid_fen(as_of))
     out: dict[int, Decimal] = {}
     stale: dict[int, tuple[_Live, str]] = {}
-    for loan_id, loan in _live_loans(session, selection, as_of).items():
-        digest = _digest(session, loan, ratchets)
+    for loan_id, (loan, digest) in state.digests(selection).items():
         found = checked.get(loan_id)
         if found is None or found[0] != digest:
             stale[loan_id] = (loan, digest)
             continue
-        out[loan_id] = _money(loan.drawn_fen - found[1])
+        out[loan_id] = _money(loan.drawn_fen - int(found[1]))
     if stale:
-        _compute(db, session, stale, version, as_of, out)
+        _compute(state, stale, out)
     return OutstandingRun(out, len(out) - len(stale), len(stale))
 
 
 def _compute(
-    db: Database,
-    session: Session,
-    stale: dict[int, tuple[_Live, str]],
-    version: str,
-    as_of: date,
-    out: dict[int, Decimal],
+    state: CheckedAggregates, stale: dict[int, tuple[_Live, str]], out: dict[int, Decimal]
 ) -> None:
-    """Load the stale loans in batches, take their aggregates from the schedule cache (stored
+    """Read the stale loans in batches, take their aggregates from the schedule cache (stored
     when fresh, else computed and stored), and store their checks."""
-    cache = ScheduleCache(db, session)
     ids = list(stale)
-    checks: list[dict[str, Any]] = []
-    steps: list[dict[str, int]] = []
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start : start + BATCH]
-        loans = list(
-            session.scalars(
-                select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options())
-            ).unique()
-        )
-        aggregates = cache.aggregates(loans)
-        for loan in loans:
-            live, digest = stale[loan.id]
-            out[loan.id] = _money(live.drawn_fen - aggregates[loan.id].repaid_fen(as_of))
-            key = terms_key(_terms(loan), loan_kept_dates(session, loan.id), version)
-            checks.append({"loan_id": loan.id, "inputs_digest": digest,
-                           "calendar_version": version, "terms_key": key})  # fmt: skip
-            steps += _steps(loan.id, aggregates[loan.id])
-        session.expunge_all()  # keep memory flat
-        cache.flush()
-    _store_checks(db, checks, steps)
+        loans = read_loans(state.session, ids[start : start + BATCH])
+        for loan_id, (aggregate, key) in state.cache.keyed(list(loans.values())).items():
+            live, digest = stale[loan_id]
+            out[loan_id] = _money(live.drawn_fen - aggregate.repaid_fen(state.as_of))
+            state.record(loan_id, digest, key, aggregate)
+        state.flush()
 
 
 def _steps(loan_id: int, aggregate: ScheduleAggregate) -> list[dict[str, int]]:

@@ -1,7 +1,9 @@
 """The portfolio workbook from the database, streamed loan by loan.
 
-Loans are read in batches of ids with their children eagerly loaded; each loan's schedule comes
-from the schedule engine on its stored terms. Rules for the figures, as of the export date:
+Loans are read in batches of ids as plain rows with their children (``records.loan_read``); each
+disbursed loan's schedule is its stored aggregate while the aggregate's check still matches the
+loan's raw inputs (``services.outstanding.CheckedAggregates``), else the schedule engine's on
+its stored terms. Rules for the figures, as of the export date:
 
 - outstanding = drawdowns dated on or before the date − principal due on or before it, for
   disbursed loans; 0 for loans not yet disbursed or closed;
@@ -35,14 +37,15 @@ from greendesk.services.allocation import allocation_rows
 from greendesk.services.assessment import price_table
 from greendesk.services.emissions import emission_row, inputs_by_subject, loan_emissions
 from greendesk.services.kpi_report import portfolio_kpi_rows
+from greendesk.services.outstanding import CheckedAggregates
+from greendesk.services.records.loan_read import read_loans
 from greendesk.services.report_support import (
     LIVE,
     assess_pledges,
     catalogue_names,
     current_loan_ids,
-    loan_load_options,
 )
-from greendesk.services.schedule_cache import ScheduleAggregate, ScheduleCache
+from greendesk.services.schedule_cache import ScheduleAggregate
 from greendesk.store.database import Database
 from greendesk.store.models import EmissionInput, Loan, LoanCondition
 
@@ -229,25 +232,21 @@ def iter_bundles(
     as_of: date,
     lang: str,
     ladder: _Ladder,
-    cache: ScheduleCache,
+    cache: CheckedAggregates,
 ) -> Iterator[LoanBundle]:
-    """One bundle per loan id, read in batches; finished batches leave the session.
+    """One bundle per loan id, read in batches of plain rows (``records.loan_read``).
 
-    Disbursed loans' schedules come from ``cache`` (stored aggregates, recomputed when stale).
+    Disbursed loans' schedules come from ``cache`` (stored aggregates trusted through their
+    checks; stale ones recomputed, and stored with their checks batch by batch).
     """
     prices = price_table(session)  # once per export: no query per pledge
     values = load_values(lang)
     inputs = inputs_by_subject(session)  # PCAF records, once per export
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        loans = (
-            session.scalars(select(Loan).where(Loan.id.in_(chunk)).options(*loan_load_options()))
-            .unique()
-            .all()
-        )
-        by_id = {loan.id: loan for loan in loans}
+        by_id = read_loans(session, chunk)
         still_open = _open_conditions(session, chunk)
-        aggregates = cache.aggregates([loan for loan in loans if loan.status in LIVE])
+        aggregates = cache.aggregates([loan for loan in by_id.values() if loan.status in LIVE])
         for loan_id in chunk:
             yield _bundle(
                 by_id[loan_id],
@@ -260,7 +259,6 @@ def iter_bundles(
                 still_open.get(loan_id, ""),
                 aggregates.get(loan_id),
             )
-        session.expunge_all()  # keep memory flat
         cache.flush()
 
 
@@ -285,7 +283,7 @@ def export_portfolio(
     ladder = _Ladder()
     with db.session() as session:
         ids = current_loan_ids(session)
-        cache = ScheduleCache(db, session)
+        cache = CheckedAggregates(db, session, as_of)
         bundles = iter_bundles(session, ids, as_of, lang, ladder, cache)
         if tap is not None:
             bundles = _tapped(bundles, tap)

@@ -46,6 +46,14 @@ class ScheduleAggregate:
         day = as_of.toordinal()
         return sum(p for d, p, _ in self.periods if d <= day)
 
+    @classmethod
+    def from_json(cls, text: str) -> ScheduleAggregate:
+        """The aggregate stored as ``periods`` (``to_json``)."""
+        return cls(tuple(map(tuple, json.loads(text))))
+
+    def to_json(self) -> str:
+        return json.dumps(self.periods, separators=(",", ":"))
+
 
 def _fen(amount: Decimal) -> int:
     fen = amount.scaleb(2)
@@ -54,8 +62,8 @@ def _fen(amount: Decimal) -> int:
     return int(fen)
 
 
-def _terms(loan: Loan) -> dict[str, Any]:
-    terms = loan_terms(loan)
+def _terms(loan: Loan, session: Session) -> dict[str, Any]:
+    terms = loan_terms(loan, session)
     terms.pop("lenders", None)  # the lenders' split and fees do not move principal or interest
     terms.pop("fees", None)
     return terms
@@ -90,7 +98,13 @@ class ScheduleCache:
         self.reused = 0
 
     def aggregates(self, loans: list[Loan]) -> dict[int, ScheduleAggregate]:
-        """The aggregates of ``loans`` (loaded in the session), stored or freshly computed."""
+        """The aggregates of ``loans`` (read in the session), stored or freshly computed."""
+        return {loan_id: found[0] for loan_id, found in self.keyed(loans).items()}
+
+    def keyed(self, loans: list[Loan]) -> dict[int, tuple[ScheduleAggregate, str]]:
+        """Each of ``loans``' aggregate with its key (``terms_key``), stored or computed.
+
+        ``loans`` are ORM rows or ``records.loan_read`` stand-ins: only attributes are read."""
         if not loans:
             return {}
         stored = {
@@ -103,24 +117,26 @@ class ScheduleCache:
                 ).where(LoanScheduleAggregate.loan_id.in_([loan.id for loan in loans]))
             )
         }
-        out: dict[int, ScheduleAggregate] = {}
+        out: dict[int, tuple[ScheduleAggregate, str]] = {}
         for loan in loans:
-            terms = _terms(loan)
+            terms = _terms(loan, self.session)
             kept = loan_kept_dates(self.session, loan.id)
             key = terms_key(terms, kept, self.calendar_version)
             found = stored.get(loan.id)
             if found is not None and found[0] == key:
-                out[loan.id] = ScheduleAggregate(tuple(tuple(p) for p in json.loads(found[1])))
+                out[loan.id] = (ScheduleAggregate.from_json(found[1]), key)
                 self.reused += 1
                 continue
             schedule = build_schedule(parse_terms(terms), desk_holidays(self.session), kept)
-            periods = tuple(
-                (p.payment_date.toordinal(), _fen(p.principal), _fen(p.interest))
-                for p in schedule.periods
-                if p.principal or p.interest
+            aggregate = ScheduleAggregate(
+                tuple(
+                    (p.payment_date.toordinal(), _fen(p.principal), _fen(p.interest))
+                    for p in schedule.periods
+                    if p.principal or p.interest
+                )
             )
-            out[loan.id] = ScheduleAggregate(periods)
-            self.pending[loan.id] = (key, json.dumps(periods, separators=(",", ":")))
+            out[loan.id] = (aggregate, key)
+            self.pending[loan.id] = (key, aggregate.to_json())
             self.computed += 1
         return out
 

@@ -256,7 +256,7 @@ def child_export(url: str, out: str) -> dict[str, float]:
 
     stats = {"computed": 0, "reused": 0, "schedule_seconds": 0.0}
 
-    class TimedCache(report_portfolio.ScheduleCache):
+    class TimedCache(report_portfolio.CheckedAggregates):
         def aggregates(self, loans: list[Any]) -> Any:
             started = time.perf_counter()
             try:
@@ -265,10 +265,11 @@ def child_export(url: str, out: str) -> dict[str, float]:
                 stats["schedule_seconds"] += time.perf_counter() - started
 
         def flush(self) -> None:
-            stats["computed"], stats["reused"] = self.computed, self.reused
+            stats["computed"] = self.cache.computed
+            stats["reused"] = self.checked + self.cache.reused
             super().flush()
 
-    report_portfolio.ScheduleCache = TimedCache  # type: ignore[misc]
+    report_portfolio.CheckedAggregates = TimedCache  # type: ignore[misc]
     db = open_database(url)
     cpu = _cpu(resource.RUSAGE_SELF)
     started = time.perf_counter()

@@ -2,7 +2,9 @@
 
 The demo portfolio is seeded into a real database; the aggregates are compared with the schedule
 engine run afresh on each loan (``services.terms.loan_schedule``), and the workbook exported on a
-warm, a cold and a tampered cache is compared cell by cell.
+warm, a cold and a tampered cache is compared cell by cell. A warm export trusts an aggregate
+through its check (``services.outstanding``): a raw-SQL edit of one loan's terms must send that
+loan, and only it, through the terms and the engine again.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from greendesk.services.schedule_cache import ScheduleAggregate, ScheduleCache
 from greendesk.services.seeding import seed_demo
 from greendesk.services.terms import loan_schedule
 from greendesk.store.database import Database, open_database
-from greendesk.store.models import Loan, LoanScheduleAggregate, User
+from greendesk.store.models import Loan, LoanScheduleAggregate, LoanScheduleAggregateCheck, User
 
 AS_OF = date(2026, 6, 30)
 NOTICE = Path(__file__).parent.parent / "data" / "calendar" / "notice_2027_test.csv"
@@ -156,3 +158,63 @@ def test_a_deleted_loan_takes_its_row_with_it(db: Database) -> None:
         )
     _, computed, reused = _aggregates(db)
     assert (computed, reused) == (1, len(first) - 1)
+
+
+def _stored_checks(db: Database) -> dict[int, tuple[str, str, object]]:
+    """Each loan's (check digest, aggregate key, aggregate computed at)."""
+    check, aggregate = LoanScheduleAggregateCheck, LoanScheduleAggregate
+    with db.session() as session:
+        rows = session.execute(
+            select(
+                check.loan_id, check.inputs_digest, aggregate.terms_key, aggregate.computed_at
+            ).join(aggregate, aggregate.loan_id == check.loan_id)
+        )
+        return {loan_id: (digest, key, at) for loan_id, digest, key, at in rows}
+
+
+def test_a_raw_sql_edit_recomputes_exactly_that_loan_on_the_next_export(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, edited, scratch = (tmp_path / f"{n}.xlsx" for n in ("first", "edited", "scratch"))
+    export_portfolio(db, first, as_of=AS_OF)
+    before = _stored_checks(db)
+    with db.session() as session:
+        live = set(session.scalars(select(Loan.id).where(Loan.status.in_(LIVE))))
+    assert set(before) == live and len(live) >= 5  # the export checked every live loan
+    target = min(live)
+    with db.engine.begin() as conn:  # behind the services' back: no audit, no version bump
+        kind, rate, spread = conn.execute(
+            select(Loan.rate_kind, Loan.annual_rate, Loan.spread_bps).where(Loan.id == target)
+        ).one()
+        higher = (
+            {"annual_rate": (rate or Decimal("0.03")) + Decimal("0.01")}
+            if kind == "fixed"
+            else {"spread_bps": (spread or 0) + 100}
+        )
+        conn.execute(update(Loan).where(Loan.id == target).values(**higher))
+    termed: list[int] = []  # loans whose terms the export built (the cache's slow path)
+    keyed = ScheduleCache.keyed
+
+    def spy(self: ScheduleCache, loans: list[Loan]) -> dict[int, tuple[ScheduleAggregate, str]]:
+        termed.extend(loan.id for loan in loans)
+        return keyed(self, loans)
+
+    monkeypatch.setattr(ScheduleCache, "keyed", spy)
+    export_portfolio(db, edited, as_of=AS_OF)
+    assert termed == [target]
+    after = _stored_checks(db)
+    assert set(after) == live
+    assert after[target][:2] != before[target][:2]  # new digest, new aggregate key
+    assert {k: v for k, v in after.items() if k != target} == {
+        k: v for k, v in before.items() if k != target
+    }  # every other loan's check and aggregate untouched
+    termed.clear()
+    export_portfolio(db, tmp_path / "again.xlsx", as_of=AS_OF)
+    assert termed == []  # the edited loan is fresh again
+    with db.session(write=True) as session:  # from scratch: nothing stored
+        session.execute(delete(LoanScheduleAggregateCheck))
+        session.execute(delete(LoanScheduleAggregate))
+    export_portfolio(db, scratch, as_of=AS_OF)
+    assert sorted(termed) == sorted(live)
+    assert _cells(edited) == _cells(scratch)
+    assert _cells(edited) != _cells(first)  # the edit moved the target's interest

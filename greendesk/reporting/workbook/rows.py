@@ -36,6 +36,10 @@ Encoder = Callable[[Any], str | None]
 # openpyxl's number text: "%.16g" formats a Decimal through float; str.format would not.
 _g16 = "%.16g".__mod__
 _CACHE_LIMIT = 50_000  # distinct values remembered per column (keys, dates): memory stays flat
+# free text repeats (regions, banks, branches, sectors, lenders) or never does (references): a
+# few thousand texts per column catch the repeats and keep the unique ones' cost small
+_TEXT_CACHE_LIMIT = 4_096
+_MISSING: Any = object()
 
 
 def supported(ws: WriteOnlyWorksheet) -> bool:
@@ -90,7 +94,12 @@ def text_encoder(ws: WriteOnlyWorksheet, values: Values, table: str | None) -> E
     if table is None:
 
         def encode(value: Any) -> str | None:
-            return encode_text(value if isinstance(value, str) else str(value))
+            out = cache.get(value, _MISSING)
+            if out is _MISSING:
+                out = encode_text(value if isinstance(value, str) else str(value))
+                if len(cache) < _TEXT_CACHE_LIMIT:
+                    cache[value] = out
+            return out
 
         return encode
 
