@@ -16,15 +16,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Context, Decimal, Rounded, getcontext
-from itertools import chain, compress, repeat
+from itertools import chain, compress, groupby, islice, repeat
 from operator import itemgetter
 from typing import Any
 
 from greendesk.domain.calendar import Basis
 from greendesk.domain.money import format_money
+from greendesk.domain.schedule.fen_text import dense_texts
 from greendesk.domain.schedule.model import (
     FEN_UNIT,
     LenderPeriod,
@@ -45,6 +46,10 @@ CSV_COLUMNS = ("party", "role", *PERIOD_KEYS)
 PERIOD_MONEY = ("opening_balance", "drawdown", "principal", "interest", "fees", "payment",
                 "closing_balance")  # fmt: skip
 LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
+# the integer-fen columns of ``Periods`` and ``LenderPeriods`` behind PERIOD_MONEY and LENDER_MONEY
+BORROWER_FEN = ("opening_balances", "drawdowns", "principals", "interests", "fees", "payments",
+                "closing_balances")  # fmt: skip
+LENDER_FEN = ("drawdowns", "principals", "interests", "fees", "payments")
 # str() of a finite Decimal is "123.45" when it has exactly two places (its format_money
 # text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
 # NaN, the third character from the end is not the point
@@ -56,20 +61,9 @@ BASIS_TEXT = {basis: basis.value for basis in Basis}
 class _IsoDates(dict[date, str]):
     """ISO text of each date, made once: the lenders' payment dates are the borrower's."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self._columns: dict[int, tuple[Sequence[date], list[str]]] = {}
-
     def __missing__(self, day: date) -> str:
         text = self[day] = day.isoformat()
         return text
-
-    def texts(self, days: Sequence[date]) -> list[str]:
-        """ISO text of each date of a column (the lenders share the borrower's column object)."""
-        known = self._columns.get(id(days))
-        if known is None or known[0] is not days:
-            known = self._columns[id(days)] = (days, list(map(self.__getitem__, days)))
-        return known[1]
 
 
 class _RateTexts(dict[Decimal, str]):
@@ -220,11 +214,29 @@ def fen_texts(column: Sequence[int], context: Context | None = None) -> list[str
     return texts
 
 
+def money_texts(
+    columns: Sequence[Sequence[int]], context: Context | None = None
+) -> list[list[str]]:
+    """``fen_texts`` of each column; the columns mostly not zero all at once, by numpy
+    (``fen_text.dense_texts``), the mostly-zero ones (drawdowns, fees) by ``fen_texts``."""
+    ctx = context or fen_context()
+    dense_flags = [4 * column.count(0) < 3 * len(column) for column in columns]
+    dense = list(compress(columns, dense_flags))
+    made = dense_texts(dense, ctx.prec)
+    if made is None:  # negative, or more digits than numpy or the context hold
+        made = [fen_texts(column, ctx) for column in dense]
+    written = iter(made)
+    return [
+        next(written) if flag else fen_texts(column, ctx)
+        for column, flag in zip(columns, dense_flags, strict=True)
+    ]
+
+
 def _column_lender_periods(
-    periods: LenderPeriods, iso: _IsoDates, context: Context
+    periods: LenderPeriods, dates: list[str], money: Iterator[list[str]]
 ) -> list[dict[str, Any]]:
-    """``_lender_period`` of each period, straight from the integer-fen columns."""
-    texts = iso.texts(periods.payment_dates)
+    """``_lender_period`` of each period, from the columns and their texts (``money``, in
+    ``LENDER_FEN`` order)."""
     return [
         {
             "no": no,
@@ -236,20 +248,24 @@ def _column_lender_periods(
             "payment": payment,
         }
         for no, day, drawdown, principal, interest, fees, payment in zip(
-            periods.nos,
-            texts,
-            fen_texts(periods.drawdowns, context),
-            fen_texts(periods.principals, context),
-            fen_texts(periods.interests, context),
-            fen_texts(periods.fees, context),
-            fen_texts(periods.payments, context),
-            strict=True,
+            periods.nos, dates, *islice(money, len(LENDER_FEN)), strict=True
         )
     ]
 
 
-def _column_periods(periods: Periods, iso: _IsoDates, context: Context) -> list[dict[str, Any]]:
-    """``_period`` of each period, straight from the integer-fen columns."""
+def _basis_texts(bases: Sequence[Basis]) -> list[str]:
+    """The calendar basis of each period as text; runs of one basis are long."""
+    texts: list[str] = []
+    for basis, run in groupby(bases):
+        texts += repeat(basis.value, sum(1 for _ in run))
+    return texts
+
+
+def _column_periods(
+    periods: Periods, dates: tuple[list[str], list[str], list[str]], money: Iterator[list[str]]
+) -> list[dict[str, Any]]:
+    """``_period`` of each period, from the columns, their dates' texts (``_date_texts``) and
+    their amounts' texts (``money``, in ``BORROWER_FEN`` order)."""
     rates = _RateTexts()
     return [
         {
@@ -273,48 +289,74 @@ def _column_periods(periods: Periods, iso: _IsoDates, context: Context) -> list[
             payment, closing, basis,
         ) in zip(
             periods.nos,
-            iso.texts(periods.starts),
-            iso.texts(periods.ends),
-            iso.texts(periods.payment_dates),
+            *dates,
             periods.days,
             map(rates.__getitem__, periods.rates),
-            fen_texts(periods.opening_balances, context),
-            fen_texts(periods.drawdowns, context),
-            fen_texts(periods.principals, context),
-            fen_texts(periods.interests, context),
-            fen_texts(periods.fees, context),
-            fen_texts(periods.payments, context),
-            fen_texts(periods.closing_balances, context),
-            map(BASIS_TEXT.__getitem__, periods.calendar_bases),
+            *islice(money, len(BORROWER_FEN)),
+            _basis_texts(periods.calendar_bases),
             strict=True,
         )
     ]  # fmt: skip
+
+
+def _iso_texts(days: Sequence[date]) -> list[str]:
+    return list(map(date.isoformat, days))
+
+
+def _date_texts(periods: Periods) -> tuple[list[str], list[str], list[str]]:
+    """ISO texts of the starts, ends and payment dates. Each is written once: a period
+    starts on the day the one before was paid, and most periods are paid on their end."""
+    payment_dates, starts, ends = periods.payment_dates, periods.starts, periods.ends
+    paid = _iso_texts(payment_dates)
+    if starts and starts[1:] == payment_dates[:-1]:
+        start_texts = [starts[0].isoformat(), *paid[:-1]]
+    else:
+        start_texts = _iso_texts(starts)
+    end_texts = [
+        text if end == day else end.isoformat()
+        for end, day, text in zip(ends, payment_dates, paid, strict=True)
+    ]
+    return start_texts, end_texts, paid
 
 
 def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     """The schedule in the contract's JSON shape (amounts as two-decimal strings).
 
     The engine's periods (``Periods``, ``LenderPeriods``) are written from their integer-fen
-    columns (``fen_texts``), without making a ``Period`` each. Periods given as ``Period``
-    objects are written with ``str()``, which for a ``Decimal`` of exactly two places is the
-    ``format_money`` text; a block with any other amount (more places, an exponent) is
-    written by ``format_money`` instead. Nothing is kept between calls.
+    columns (``money_texts``, every column of the schedule at once), without making a
+    ``Period`` each. Periods given as ``Period`` objects are written with ``str()``, which for
+    a ``Decimal`` of exactly two places is the ``format_money`` text; a block with any other
+    amount (more places, an exponent) is written by ``format_money`` instead. Nothing is kept
+    between calls.
     """
     iso = _IsoDates()
-    context = fen_context()
+    borrower = schedule.periods
+    fen_columns = (
+        [getattr(borrower, name) for name in BORROWER_FEN] if type(borrower) is Periods else []
+    )
+    for lender in schedule.lenders:
+        if type(lender.periods) is LenderPeriods:
+            fen_columns += [getattr(lender.periods, name) for name in LENDER_FEN]
+    money = iter(money_texts(fen_columns))  # consumed in that order: borrower, each lender
+    dates: dict[int, list[str]] = {}  # the lenders share the borrower's payment dates
+    if type(borrower) is Periods:
+        borrower_dates = _date_texts(borrower)
+        dates[id(borrower.payment_dates)] = borrower_dates[2]
+        borrower_rows = _column_periods(borrower, borrower_dates, money)
+    else:
+        borrower_rows = _fast_periods(borrower, iso)
 
     def lender_rows(periods: Sequence[LenderPeriod]) -> list[dict[str, Any]]:
         if type(periods) is LenderPeriods:  # the engine's columns
-            return _column_lender_periods(periods, iso, context)
+            column = periods.payment_dates
+            texts = dates.get(id(column))
+            if texts is None:
+                texts = dates[id(column)] = _iso_texts(column)
+            return _column_lender_periods(periods, texts, money)
         return _fast_lender_periods(periods, iso)
 
-    borrower = schedule.periods
     return {
-        "periods": (
-            _column_periods(borrower, iso, context)
-            if type(borrower) is Periods
-            else _fast_periods(borrower, iso)
-        ),
+        "periods": borrower_rows,
         "totals": _totals(schedule.totals),
         "calendar": calendar_json(schedule),
         "lenders": [
