@@ -954,10 +954,6 @@ score</translation>
         <translation>Avoided (beside, not netted)</translation>
     </message>
     <message>
-        <source>tCO2e a year (10,000 t)</source>
-        <translation>tCO2e a year (10,000 t)</translation>
-    </message>
-    <message>
         <source>As reported</source>
         <translation>As reported</translation>
     </message>
@@ -1036,6 +1032,10 @@ score</translation>
     <message>
         <source>Group</source>
         <translation>Group</translation>
+    </message>
+    <message>
+        <source>10,000 tCO2e/year</source>
+        <translation>10,000 tCO2e/year</translation>
     </message>
     <message>
         <source>Eligible collateral value by type</source>

@@ -954,10 +954,6 @@ score</source>
         <translation>避免排放（另列，不抵减）</translation>
     </message>
     <message>
-        <source>tCO2e a year (10,000 t)</source>
-        <translation>每年二氧化碳当量（万吨）</translation>
-    </message>
-    <message>
         <source>As reported</source>
         <translation>报道数</translation>
     </message>
@@ -1036,6 +1032,10 @@ score</source>
     <message>
         <source>Group</source>
         <translation>分组</translation>
+    </message>
+    <message>
+        <source>10,000 tCO2e/year</source>
+        <translation>万吨CO2e/年</translation>
     </message>
     <message>
         <source>Eligible collateral value by type</source>

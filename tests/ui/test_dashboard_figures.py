@@ -26,7 +26,7 @@ from greendesk.ui import labels
 from greendesk.ui.forms import child
 from greendesk.ui.main_window import MainWindow
 from greendesk.ui.views.dashboard import DashboardDialog
-from greendesk.ui.views.dashboard.charts import wrapped
+from greendesk.ui.views.dashboard.charts import label_width, wrapped
 
 YI = Decimal(100_000_000)
 # offscreen cannot raise a window: the click brings the list forward on a real desktop
@@ -251,6 +251,11 @@ def test_bar_labels_are_escaped_and_broken_not_cut(qtbot: QtBot, desk_window: Ma
     assert wrapped("未对应目录条目") == "未对应目<br>录条目"
     assert wrapped("2019:3 <b>x</b>") == "2019:3<br>&lt;b&gt;x&lt;/b&gt;"
     assert wrapped("") == ""
+    # few bar groups leave room for longer lines; many (or a degenerate none) keep 12 letters
+    assert [label_width(n) for n in (0, 1, 2, 3, 4, 40)] == [48, 48, 24, 16, 12, 12]
+    assert wrapped("Ecological and environmental industry", 16) == (
+        "Ecological and<br>environmental<br>industry"
+    )
     dashboard = _ready(qtbot, desk_window)
     axis = next(
         a for a in dashboard.views["coverage"].chart().axes() if isinstance(a, QBarCategoryAxis)
@@ -313,6 +318,15 @@ def test_an_english_desk_names_the_catalogue_categories_in_english(
     shown = [row[0] for row in _cells(dashboard, "emissionsCategory")]
     assert shown == [g["key"] or "No catalogue item" for g in report["by_category"]]
     assert "Clean energy industry" in shown
+    # the bars carry the table's names, on three lines at most beside two other groups
+    axis = next(
+        a
+        for a in dashboard.views["emissionsCategory"].chart().axes()
+        if isinstance(a, QBarCategoryAxis)
+    )
+    assert axis.categories() == [wrapped(name, label_width(len(shown))) for name in shown]
+    assert "No catalogue<br>item" in axis.categories()  # where the chart said "—"
+    assert all(label.count("<br>") <= 2 for label in axis.categories())
     combo = window.filter_bar.combos["categoryCombo"]
     texts = [combo.itemText(i) for i in range(1, combo.count())]  # after "Any"
     assert texts == [f"{key} {name}" for key, name in english.items()]

@@ -64,6 +64,14 @@ def wrapped(label: str, width: int = 12) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
+def label_width(groups: int) -> int:
+    """Letters a bar label's line may have: a chart of few bar groups has room for longer
+    lines ("Ecological and environmental industry" on three lines beside two other groups,
+    not on four). Qt Charts cuts a line it finds too long ("Clean energy in…") well before
+    the group's full width, so the lines stay short."""
+    return max(12, 48 // max(groups, 1))
+
+
 def _finish(chart: QChart) -> QChart:
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setBackgroundRoundness(0)
@@ -129,7 +137,8 @@ def bar_chart(
     """Vertical bars, one group per category, one bar (or stack part) per set."""
     series = QStackedBarSeries() if stacked else QBarSeries()
     top = _fill(series, sets, click)
-    chart = _framed(series, [wrapped(c) for c in categories], _value_axis(top, unit), title)
+    width = label_width(len(categories))
+    chart = _framed(series, [wrapped(c, width) for c in categories], _value_axis(top, unit), title)
     chart.legend().setVisible(len(sets) > 1)
     return chart
 

@@ -130,7 +130,8 @@ EMISSION_SERIES = (
     Series(QT_TRANSLATE_NOOP("Dashboard", "Avoided (beside, not netted)"),
            lambda x: _wan_t(x.total.avoided_t), GREEN),
 )  # fmt: skip
-EMISSION_UNIT = QT_TRANSLATE_NOOP("Dashboard", "tCO2e a year (10,000 t)")
+# short: a vertical axis title longer than the chart is high is cut ("tCO2e a year (10,…")
+EMISSION_UNIT = QT_TRANSLATE_NOOP("Dashboard", "10,000 tCO2e/year")
 LIBRARY_COLUMNS = (
     Col(QT_TRANSLATE_NOOP("Dashboard", "As reported"),
         lambda x: labels.money(x.value) if x.money else _count(x.value)),
@@ -187,7 +188,7 @@ FIGURES: tuple[Figure, ...] = (
     Figure("emissionsCategory", "bar", "emissions", lambda e: e.by_category,
            lambda x, _: x.total.key or category_text(""), EMISSION_COLUMNS, EMISSION_SERIES,
            title=QT_TRANSLATE_NOOP("Dashboard", "Financed emissions by catalogue category"),
-           unit=EMISSION_UNIT, short=lambda x: x.total.key or labels.DASH),
+           unit=EMISSION_UNIT),
     Figure("library", "ladder", "pipeline", lambda p: p.rows,
            lambda x, _: translated(FIELD_NAMES[x.field]), LIBRARY_COLUMNS,
            (Series(QT_TRANSLATE_NOOP("Dashboard", "100 million CNY"),
