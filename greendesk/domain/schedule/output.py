@@ -50,6 +50,7 @@ LENDER_MONEY = ("drawdown", "principal", "interest", "fees", "payment")
 BORROWER_FEN = ("opening_balances", "drawdowns", "principals", "interests", "fees", "payments",
                 "closing_balances")  # fmt: skip
 LENDER_FEN = ("drawdowns", "principals", "interests", "fees", "payments")
+SPARSE_FEN = frozenset({"drawdowns", "fees"})  # mostly zero: a few drawdowns, fees now and then
 # str() of a finite Decimal is "123.45" when it has exactly two places (its format_money
 # text); with other places, an exponent ("1.5E+3": the point is 5th from the end at most) or
 # NaN, the third character from the end is not the point
@@ -215,20 +216,24 @@ def fen_texts(column: Sequence[int], context: Context | None = None) -> list[str
 
 
 def money_texts(
-    columns: Sequence[Sequence[int]], context: Context | None = None
+    columns: Sequence[Sequence[int]],
+    sparse: Sequence[bool] | None = None,
+    context: Context | None = None,
 ) -> list[list[str]]:
-    """``fen_texts`` of each column; the columns mostly not zero all at once, by numpy
-    (``fen_text.dense_texts``), the mostly-zero ones (drawdowns, fees) by ``fen_texts``."""
+    """``fen_texts`` of each column: the dense ones all at once, by numpy
+    (``fen_text.dense_texts``), the ``sparse`` ones (mostly zero: drawdowns, fees; by default
+    those more than a quarter zero) by ``fen_texts``."""
     ctx = context or fen_context()
-    dense_flags = [4 * column.count(0) < 3 * len(column) for column in columns]
-    dense = list(compress(columns, dense_flags))
+    if sparse is None:
+        sparse = [4 * column.count(0) >= 3 * len(column) for column in columns]
+    dense = [column for column, flag in zip(columns, sparse, strict=True) if not flag]
     made = dense_texts(dense, ctx.prec)
     if made is None:  # negative, or more digits than numpy or the context hold
         made = [fen_texts(column, ctx) for column in dense]
     written = iter(made)
     return [
-        next(written) if flag else fen_texts(column, ctx)
-        for column, flag in zip(columns, dense_flags, strict=True)
+        fen_texts(column, ctx) if flag else next(written)
+        for column, flag in zip(columns, sparse, strict=True)
     ]
 
 
@@ -331,13 +336,14 @@ def schedule_to_json(schedule: Schedule) -> dict[str, Any]:
     """
     iso = _IsoDates()
     borrower = schedule.periods
-    fen_columns = (
-        [getattr(borrower, name) for name in BORROWER_FEN] if type(borrower) is Periods else []
-    )
+    names = list(BORROWER_FEN) if type(borrower) is Periods else []
+    fen_columns = [getattr(borrower, name) for name in names]
     for lender in schedule.lenders:
         if type(lender.periods) is LenderPeriods:
+            names += LENDER_FEN
             fen_columns += [getattr(lender.periods, name) for name in LENDER_FEN]
-    money = iter(money_texts(fen_columns))  # consumed in that order: borrower, each lender
+    # consumed in that order: the borrower's, then each lender's
+    money = iter(money_texts(fen_columns, [name in SPARSE_FEN for name in names]))
     dates: dict[int, list[str]] = {}  # the lenders share the borrower's payment dates
     if type(borrower) is Periods:
         borrower_dates = _date_texts(borrower)

@@ -76,6 +76,15 @@ def test_what_numpy_does_not_hold_is_left_to_the_exact_formatter(column: list[in
         assert dense_texts([column]) is None
     mixed = [column * 4, [0] * 10 + column, [1, 2, 3, 400]]
     assert money_texts(mixed) == [_expected(c) for c in mixed]
+    for sparse in ([True, True, True], [False, False, False], [False, True, False]):
+        assert money_texts(mixed, sparse) == [_expected(c) for c in mixed]
+
+
+def test_columns_said_sparse_or_dense_wrongly_are_written_all_the_same() -> None:
+    columns = [[0] * 20 + [7], list(range(1, 30)), [], [0] * 5]
+    expected = [_expected(c) for c in columns]
+    for flags in ([True] * 4, [False] * 4, [False, True, False, True]):
+        assert money_texts(columns, flags) == expected
 
 
 def test_money_texts_follow_the_decimal_context_as_the_amounts_read() -> None:
@@ -84,8 +93,9 @@ def test_money_texts_follow_the_decimal_context_as_the_amounts_read() -> None:
         ctx.prec = 6  # 12345678 fen has 8 digits: format_money of its Decimal refuses it
         with pytest.raises(InvalidOperation):
             format_money(FEN_UNIT * 12345678)
-        with pytest.raises(InvalidOperation):
-            money_texts([column])
+        for sparse in (None, [True], [False]):
+            with pytest.raises(InvalidOperation):
+                money_texts([column], sparse)
         assert money_texts([[123, 99999, 7]]) == [["1.23", "999.99", "0.07"]]
 
 
