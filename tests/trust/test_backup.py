@@ -39,8 +39,10 @@ def loans_in(path: Path) -> list[str]:
 
 
 def test_backup_while_another_writer_holds_an_open_transaction(
-    db: Database, tmp_path: Path
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # the backup's audit event waits for the writer and gives up; how long is test_waits' matter
+    monkeypatch.setenv("GREENDESK_WRITE_WAIT", "1")
     path = Path(db.engine.url.database or "")
     writer = sqlite3.connect(path, isolation_level=None, timeout=10)
     writer.execute("BEGIN IMMEDIATE")
