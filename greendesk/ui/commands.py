@@ -29,6 +29,7 @@ from greendesk.ui.dialogs.pledge import PledgeDialog
 from greendesk.ui.dialogs.quorum import QuorumDialog
 from greendesk.ui.dialogs.users import PasswordDialog, UsersDialog
 from greendesk.ui.views.detail_data import LoanDetail
+from greendesk.ui.views.language import content_language
 
 if TYPE_CHECKING:
     from greendesk.ui.main_window import MainWindow
@@ -350,7 +351,7 @@ class Commands:
 
     # -- reports and backups
     def _report_lang(self) -> str:
-        return "zh" if labels.chinese() else "en"
+        return content_language()
 
     def memo(self) -> None:
         from greendesk.ui.dialogs.memo import MemoDialog

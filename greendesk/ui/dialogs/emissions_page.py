@@ -36,6 +36,7 @@ from greendesk.store.database import Database
 from greendesk.ui import labels
 from greendesk.ui.error_text import ErrorWording
 from greendesk.ui.forms import child, setup_form
+from greendesk.ui.views.language import content_language
 
 EDITS = {
     "equity": "equityEdit",
@@ -180,7 +181,7 @@ class EmissionsPage(QWidget):
             _money_or_none(e["equity"].text()),
             _money_or_none(e["debt"].text()),
             _money_or_none(e["total_assets"].text()),
-        ).text("zh" if labels.chinese() else "en")
+        ).text(content_language())
         self.branch.setText(text)
         if self.subject != "project":
             self.avoided.hide()
