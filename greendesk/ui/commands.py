@@ -350,9 +350,6 @@ class Commands:
         self._open(dialog, lambda: self._refresh_loan(loan_id))
 
     # -- reports and backups
-    def _report_lang(self) -> str:
-        return content_language()
-
     def memo(self) -> None:
         from greendesk.ui.dialogs.memo import MemoDialog
 
@@ -363,7 +360,7 @@ class Commands:
             self.w.db,
             current.loan.reference,
             self.w.tasks,
-            self._report_lang(),
+            content_language(),
             self.w,
             unit=labels.money_unit(),  # View → Amounts in, as the list and the detail show it
         )
@@ -374,7 +371,7 @@ class Commands:
     def export(self) -> None:
         from greendesk.ui.dialogs.export import ExportDialog
 
-        dialog = ExportDialog(self.w.db, self.w.tasks, self._report_lang(), self.w)
+        dialog = ExportDialog(self.w.db, self.w.tasks, content_language(), self.w)
         dialog.exported.connect(
             lambda path: self._status(
                 QCoreApplication.translate("Commands", "Workbook written: {}").format(path)
