@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greendesk.domain.money import allocate
-from greendesk.domain.schedule import Schedule, build_schedule, parse_terms
-from greendesk.domain.schedule.syndicate import split_fen
+from greendesk.domain.schedule import Schedule, build_schedule, parse_terms, syndicate
+from greendesk.domain.schedule.syndicate import split_columns, split_fen
 from greendesk.domain.schedule.terms import Role
 from tests.domain.schedule.helpers import SYNDICATE, terms
 
@@ -26,6 +27,55 @@ COLUMNS = ("drawdown", "principal", "interest", "fees", "payment")
 def test_integer_split_is_the_same_rule_as_money_allocate(total: int, weights: list[int]) -> None:
     expected = allocate(Decimal(total).scaleb(-2), [Decimal(w) for w in weights])
     assert [Decimal(p).scaleb(-2) for p in split_fen(total, weights)] == expected
+
+
+def split_each(totals: list[int], weights: list[int]) -> list[list[int]]:
+    """``split_fen`` of each total, as one column per weight."""
+    rows = [split_fen(t, weights) for t in totals]
+    return [[row[k] for row in rows] for k in range(len(weights))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    totals=st.lists(
+        st.one_of(
+            st.integers(min_value=0, max_value=10**12),
+            st.integers(min_value=0, max_value=30),  # many ties and zero leftovers
+            st.integers(min_value=-(10**6), max_value=10**20),  # negative, beyond 64 bits
+        ),
+        max_size=60,
+    ),
+    weights=st.lists(
+        st.one_of(st.integers(min_value=0, max_value=10**4), st.integers(0, 10**18)),
+        min_size=1,
+        max_size=15,
+    ).filter(lambda w: sum(w) > 0),
+)
+def test_column_split_is_split_fen_of_every_total(totals: list[int], weights: list[int]) -> None:
+    """numpy (64-bit products), the integer loops and ``split_fen``: one rule, to the fen."""
+    assert split_columns(totals, weights) == split_each(totals, weights)
+
+
+def test_column_split_takes_numpy_only_where_64_bits_hold(monkeypatch: Any) -> None:
+    """Products just inside and just beyond 2**63 - 1: both exact (the wider one by Python)."""
+    calls: list[int] = []
+    real = syndicate._split_columns_int64
+
+    def spy(totals: Any, weights: list[int], weight_sum: int) -> list[list[int]]:
+        calls.append(len(totals))
+        return real(totals, weights, weight_sum)
+
+    monkeypatch.setattr(syndicate, "_split_columns_int64", spy)
+    limit = 2**63 - 1
+    weights = [3, 1, 1]
+    inside = [limit // 3 - k for k in range(10)]
+    beyond = [limit // 3 + 1 + k for k in range(10)]
+    for totals, numpy_used in ((inside, True), (beyond, False)):
+        calls.clear()
+        expected = split_each(totals, weights)
+        assert split_columns(totals, weights) == expected
+        assert sum(map(sum, expected)) == sum(totals)
+        assert bool(calls) is numpy_used
 
 
 def assert_lenders_add_up(schedule: Schedule) -> None:
