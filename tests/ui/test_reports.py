@@ -17,11 +17,9 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
-from greendesk.services import portfolio
+from greendesk.services import portfolio, report_portfolio, reports
 from greendesk.store.database import Database
 from greendesk.ui import labels
-from greendesk.ui.dialogs import export as export_module
-from greendesk.ui.dialogs import memo as memo_module
 from greendesk.ui.dialogs.export import ExportDialog
 from greendesk.ui.dialogs.memo import MemoDialog
 from greendesk.ui.main_window import MainWindow
@@ -57,7 +55,7 @@ def test_memo_renders_off_the_gui_thread_and_saves(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    threads = _spy(monkeypatch, memo_module, "write_memo")
+    threads = _spy(monkeypatch, reports, "write_memo")
     widget, tasks = host
     reference = next(s.reference for s in portfolio.list_loans(db) if s.status == "approved")
     dialog = MemoDialog(db, reference, tasks, "zh", widget)
@@ -81,7 +79,7 @@ def test_export_writes_the_workbook_off_the_gui_thread(
     monkeypatch: pytest.MonkeyPatch,
     tmp_path: Path,
 ) -> None:
-    threads = _spy(monkeypatch, export_module, "export_portfolio")
+    threads = _spy(monkeypatch, report_portfolio, "export_portfolio")
     widget, tasks = host
     dialog = ExportDialog(db, tasks, "zh", widget)
     qtbot.addWidget(dialog)

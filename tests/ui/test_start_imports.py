@@ -69,3 +69,28 @@ def test_the_window_starts_without_engines_and_loads_the_store_before_qt(
     assert seen["engines"] == []
     assert seen["late"] == []  # editors, reports, backups, charts: loaded when first used
     assert seen["after_qt"] == []
+
+
+DIALOGS = """
+import json, sys
+from greendesk.ui.app import make_application
+from greendesk.ui.main_window import MainWindow
+import greendesk.ui.dialogs.cerf_report, greendesk.ui.dialogs.export, greendesk.ui.dialogs.memo
+
+print(json.dumps(sorted({n.split(".")[0] for n in sys.modules}
+                        & {"openpyxl", "reportlab", "numpy", "PIL"})))
+"""
+
+
+def test_the_report_dialogs_leave_the_engines_to_their_worker() -> None:
+    """Opening the memo, export or disclosure dialog imports no report engine on the GUI
+    thread (about 0.2–0.3 s each the first time): the worker that writes the file does."""
+    done = subprocess.run(
+        [sys.executable, "-c", DIALOGS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []

@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from greendesk.domain.errors import UserError
-from greendesk.reporting.programmes.cerf_workbook import write_cerf
-from greendesk.services.programmes import disclosure
 from greendesk.store.database import Database
 from greendesk.ui import messages
 from greendesk.ui.forms import child, setup_form
@@ -95,6 +93,10 @@ class CerfReportDialog(QDialog):
         db = self._db
 
         def work(_progress: Progress) -> Path:
+            # imported here, on the worker: the disclosure and openpyxl take about 0.3 s at first
+            from greendesk.reporting.programmes.cerf_workbook import write_cerf
+            from greendesk.services.programmes import disclosure
+
             write_cerf(disclosure(db, "cerf", quarter), target, lang)
             return target
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from greendesk.services.report_portfolio import export_portfolio
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.forms import child, setup_form
@@ -89,6 +88,9 @@ class ExportDialog(QDialog):
         db = self._db
 
         def work(progress: Progress) -> Path:
+            # imported here, on the worker: openpyxl and numpy take about 0.2 s the first time
+            from greendesk.services.report_portfolio import export_portfolio
+
             def report(done: int, total: int) -> None:
                 progress.report(
                     done,

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from greendesk.domain.errors import UserError
-from greendesk.services.reports import write_memo
 from greendesk.store.database import Database
 from greendesk.ui import messages
 from greendesk.ui.forms import child, setup_form
@@ -33,7 +32,10 @@ MEMO_LANGUAGES = (("zh", "中文"), ("en", "English"))
 
 
 def render_memo_pdf(db: Database, reference: str, lang: str, unit: str = "yuan") -> bytes:
-    """The memo's PDF bytes (runs on a worker thread)."""
+    """The memo's PDF bytes (runs on a worker thread, which also imports the renderer:
+    reportlab and its charts take about 0.2 s the first time, not the GUI thread's to spend)."""
+    from greendesk.services.reports import write_memo
+
     with tempfile.SpooledTemporaryFile() as out:
         write_memo(db, reference, out, lang, unit=unit)  # type: ignore[arg-type]
         out.seek(0)
