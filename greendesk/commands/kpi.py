@@ -27,7 +27,9 @@ from greendesk.commands._reference_data import add_acting
 from greendesk.domain.errors import UserError
 
 if TYPE_CHECKING:
-    from greendesk.services.kpi import Decision, LoanKpiReport, ReportFile
+    from greendesk.services.kpi_input import ReportFile
+    from greendesk.services.kpi_readout import LoanKpiReport
+    from greendesk.services.kpi_recording import Decision
 
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -88,7 +90,7 @@ def _plain(value: Any) -> Any:
 
 
 def _read_report(path: str | None) -> ReportFile | None:
-    from greendesk.services.kpi import MAX_REPORT_BYTES, ReportFile
+    from greendesk.services.kpi_input import MAX_REPORT_BYTES, ReportFile
 
     if path is None:
         return None
@@ -110,17 +112,18 @@ def _decision_line(d: Decision) -> str:
 
 
 def run_record(args: argparse.Namespace) -> int:
-    from greendesk.services import kpi
+    from greendesk.services.kpi_input import ObservationInput
+    from greendesk.services.kpi_recording import record_observation
     from greendesk.store.database import open_database
 
     report = _read_report(args.report)
     db = open_database(resolve_db_url(args.db))
     try:
         actor = login(db, args.acting)
-        outcome = kpi.record_observation(
+        outcome = record_observation(
             db,
             actor,
-            kpi.ObservationInput(
+            ObservationInput(
                 reference=args.reference,
                 kpi=args.kpi,
                 test_date=args.date,
@@ -187,12 +190,12 @@ def _text(report: LoanKpiReport) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from greendesk.services import kpi
+    from greendesk.services.kpi_readout import loan_kpis
     from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))
     try:
-        report = kpi.loan_kpis(db, args.reference, today=args.as_of)
+        report = loan_kpis(db, args.reference, today=args.as_of)
     finally:
         db.dispose()
     if args.json:
@@ -203,13 +206,13 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_review(args: argparse.Namespace) -> int:
-    from greendesk.services import kpi
+    from greendesk.services.kpi_recording import review_overdue
     from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))
     try:
         actor = login(db, args.acting)
-        decisions = kpi.review_overdue(db, actor, references=args.references or None)
+        decisions = review_overdue(db, actor, references=args.references or None)
     finally:
         db.dispose()
     if args.json:
@@ -222,12 +225,12 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def run_alerts(args: argparse.Namespace) -> int:
-    from greendesk.services import kpi
+    from greendesk.services.kpi_readout import kpi_alerts
     from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))
     try:
-        alerts = kpi.kpi_alerts(db, today=args.as_of)
+        alerts = kpi_alerts(db, today=args.as_of)
     finally:
         db.dispose()
     if args.json:

@@ -98,14 +98,14 @@ def run(args: argparse.Namespace) -> int:
 def _stored(args: argparse.Namespace) -> dict[str, Any]:
     """The stored loan's schedule JSON (the schedule schema, unchanged); which version it is and
     why it changed go to standard error, so the output stays the contract's document."""
-    from greendesk.services import kpi
+    from greendesk.services.kpi_readout import schedule_version
     from greendesk.store.database import open_database
 
     if args.version is not None and args.version < 1:
         raise UserError(f"--version: must be 1 or more, not {args.version}")
     db = open_database(resolve_db_url(args.db))
     try:
-        stored = kpi.schedule_version(db, args.loan, args.version)
+        stored = schedule_version(db, args.loan, args.version)
     finally:
         db.dispose()
     sys.stderr.write(

@@ -52,7 +52,8 @@ class Action(StrEnum):
     GENERATE_PORTFOLIO = "generate_portfolio"  # synthetic loans for benchmarks and tests
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
-    RECORD_KPI = "record_kpi"  # KPI observations and their review (maker-checker in services.kpi)
+    # KPI observations and their review (maker-checker in services.kpi_recording)
+    RECORD_KPI = "record_kpi"
     # a supplied evidence document taken off file: the officer of record (checked in
     # services.evidence) or an administrator, and only before the committee decides
     WITHDRAW_EVIDENCE = "withdraw_evidence"

@@ -1,7 +1,7 @@
 """What a KPI observation may hold: the input dataclasses and their checks (field: rule).
 
-Kept apart from ``services.kpi`` (which stores, judges and moves the margin) so the rules for
-typed input are in one small place; every failure names the field, all of them at once.
+Kept apart from ``services.kpi_recording`` (which stores, judges and moves the margin) so the
+rules for typed input are in one small place; every failure names the field, all of them at once.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The KPI part of the credit memo and the portfolio workbook, worded in one language.
 
-Built from ``services.kpi``'s read-out, so the memo, the workbook, the window and
+Built from ``services.kpi_readout``, so the memo, the workbook, the window and
 ``greendesk kpi list`` show one set of figures.
 """
 
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from greendesk.domain.kpi.ratchet import OUTCOME_LABELS, capped_total
 from greendesk.reporting.model import KpiMemo, KpiTestInfo, MarginInfo
-from greendesk.services.kpi import (
+from greendesk.services.kpi_readout import (
     LoanKpiReport,
     ObservationRecord,
     VersionLine,

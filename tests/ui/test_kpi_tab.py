@@ -1,6 +1,6 @@
 """The KPI tab on the seeded desk: tests, results and versions shown; recording through the dialog.
 
-The desk's clock is held at 2026-12-01 (``services.kpi._today``).
+The desk's clock is held at 2026-12-01 (``services.kpi_settings.today``).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
-from greendesk.services import kpi as kpis
+from greendesk.services import kpi_input, kpi_readout, kpi_recording, kpi_settings
 from greendesk.services.workflow import latest_loan_id
 from greendesk.store.database import Database
 from greendesk.ui.dialogs.kpi_observation import KpiObservationDialog
@@ -27,7 +27,7 @@ FOOTPRINT, METHANOL = "XJ-CJ-2024-004", "XJ-CJ-2024-005"
 
 @pytest.fixture(autouse=True)
 def _clock(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(kpis, "_today", lambda: date(2026, 12, 1))
+    monkeypatch.setattr(kpi_settings, "today", lambda: date(2026, 12, 1))
 
 
 def _window(qtbot: QtBot, db: Database, who: Principal, settings: Settings, ref: str) -> MainWindow:
@@ -97,7 +97,7 @@ def test_recording_through_the_dialog_moves_the_margin_and_adds_a_version(
     assert len(shown) == 1 and "-5" in shown[0] and "2" in shown[0]
     qtbot.waitUntil(lambda: win.detail.kpi_tab.versions.rowCount() == 2)
     assert column(win.detail.kpi_tab.tests, 5)[1] == "达标（利率下调）"
-    assert kpis.schedule_version(db, METHANOL).version == 2
+    assert kpi_readout.schedule_version(db, METHANOL).version == 2
 
 
 def test_a_refused_value_keeps_the_dialog_open_with_the_reason(
@@ -108,8 +108,8 @@ def test_a_refused_value_keeps_the_dialog_open_with_the_reason(
     assert report is not None
     saved: list[object] = []
 
-    def submit(data: kpis.ObservationInput) -> kpis.RecordOutcome:
-        outcome = kpis.record_observation(db, reviewer, data)
+    def submit(data: kpi_input.ObservationInput) -> kpi_recording.RecordOutcome:
+        outcome = kpi_recording.record_observation(db, reviewer, data)
         saved.append(outcome)
         return outcome
 
@@ -120,7 +120,7 @@ def test_a_refused_value_keeps_the_dialog_open_with_the_reason(
         QDialogButtonBox.StandardButton.Save
     ).click()
     assert not dialog.error.isHidden() and "观测值" in dialog.error.text()
-    assert not saved and kpis.loan_kpis(db, METHANOL).observations == ()
+    assert not saved and kpi_readout.loan_kpis(db, METHANOL).observations == ()
 
 
 def test_the_officer_of_record_is_told_their_entry_will_not_count(

@@ -6,7 +6,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from greendesk.domain.roles import Principal
-from greendesk.services import kpi
+from greendesk.services import kpi_settings
 from greendesk.services.records.loans import get_loan
 from greendesk.store.database import Database
 from tests.ui.test_loan_editor_pages import draft, ok, open_editor, type_text
@@ -18,7 +18,7 @@ def test_the_grace_period_typed_on_the_kpi_page_is_stored_and_blank_means_the_de
     loan_id = draft(db, officer)
     dialog = open_editor(qtbot, db, officer, loan_id)
     edit = dialog.edits["kpi_grace_days"]
-    assert str(kpi.grace_days()) in edit.placeholderText()
+    assert str(kpi_settings.grace_days()) in edit.placeholderText()
     type_text(qtbot, edit, "45")
     ok(dialog)
     assert dialog.saved is not None, dialog.error.text()

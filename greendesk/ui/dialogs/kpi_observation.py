@@ -1,8 +1,8 @@
 """Record a KPI observation: the KPI and test date, the value, the period, the verifier and report.
 
-The dialog only gathers what was typed; ``services.kpi.record_observation`` judges it, decides
-whether it is verified (maker-checker) and moves the margin. A refusal keeps the dialog open with
-the message in the window's language.
+The dialog only gathers what was typed; ``services.kpi_recording.record_observation`` judges it,
+decides whether it is verified (maker-checker) and moves the margin. A refusal keeps the dialog
+open with the message in the window's language.
 """
 
 from __future__ import annotations
@@ -23,14 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from greendesk.domain.errors import UserError
-from greendesk.services.kpi import (
-    MAX_REPORT_BYTES,
-    KpiLine,
-    LoanKpiReport,
-    ObservationInput,
-    RecordOutcome,
-    ReportFile,
-)
+from greendesk.services.kpi_input import MAX_REPORT_BYTES, ObservationInput, ReportFile
+from greendesk.services.kpi_readout import KpiLine, LoanKpiReport
+from greendesk.services.kpi_recording import RecordOutcome
 from greendesk.ui import labels
 from greendesk.ui.error_text import window_text
 from greendesk.ui.forms import child, setup_form

@@ -29,7 +29,7 @@ from greendesk.domain.validation import (
     RATE_KINDS,
     REPAYMENT_METHODS,
 )
-from greendesk.services import kpi
+from greendesk.services import kpi_settings
 from greendesk.services.records import borrowers, loans, projects
 from greendesk.services.records.inputs import LoanInput
 from greendesk.services.records.results import LoanRecord, LoanTerms
@@ -118,7 +118,7 @@ class LoanDialog(EditorDialog):
         self.edits = {k: child(self, QLineEdit, v) for k, v in TEXT_FIELDS.items()}
         self.edits["kpi_grace_days"].setPlaceholderText(
             QCoreApplication.translate("LoanDialog", "blank: {n} (house default)").format(
-                n=kpi.grace_days()
+                n=kpi_settings.grace_days()
             )
         )
         self.combos = {k: child(self, QComboBox, v[0]) for k, v in CHOICES.items()}

@@ -2,9 +2,10 @@
 margin history (schedule versions) and the KPI alerts; recording an observation and deciding
 overdue tests.
 
-It reads ``services.kpi.loan_kpis`` (a few small queries, like the other tabs' records) and
-changes nothing itself: the service judges, verifies (maker-checker) and moves the margin, then
-the tab asks the detail view to reload, so the schedule tab shows the new version.
+It reads ``services.kpi_readout.loan_kpis`` (a few small queries, like the other tabs' records)
+and changes nothing itself: ``services.kpi_recording`` judges, verifies (maker-checker) and moves
+the margin, then the tab asks the detail view to reload, so the schedule tab shows the new
+version.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QMessageBox, QPushButton, QTa
 from greendesk.domain.errors import UserError
 from greendesk.domain.kpi.ratchet import OUTCOME_LABELS
 from greendesk.domain.roles import Action, Principal
-from greendesk.services import kpi as kpis
-from greendesk.services.kpi import LoanKpiReport, ObservationRecord, TestLine, VersionLine
+from greendesk.services import kpi_readout, kpi_recording
+from greendesk.services.kpi_readout import LoanKpiReport, ObservationRecord, TestLine, VersionLine
+from greendesk.services.kpi_settings import OBSERVABLE_STATUSES
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.dialogs.kpi_observation import KpiObservationDialog
@@ -162,7 +164,7 @@ class KpiTab(QWidget):
 
     # -- showing
     def show_loan(self, reference: str, status: str) -> None:
-        report = kpis.loan_kpis(self._db, reference)
+        report = kpi_readout.loan_kpis(self._db, reference)
         self.report = report
         self._observations = {o.id: o for o in report.observations}
         self.tests.set_columns(self._test_columns(), [t for k in report.kpis for t in k.tests])
@@ -175,7 +177,7 @@ class KpiTab(QWidget):
         self.alerts.setText("\n".join(f"⚠ {a.in_lang(lang)}" for a in report.alerts))
         self.alerts.setProperty("tone", "alert")
         may = self._actor is None or self._actor.may(Action.RECORD_KPI)
-        open_ = status in kpis.OBSERVABLE_STATUSES
+        open_ = status in OBSERVABLE_STATUSES
         self.record_button.setVisible(may)
         self.review_button.setVisible(may)
         self.record_button.setEnabled(open_)
@@ -209,7 +211,7 @@ class KpiTab(QWidget):
         dialog = KpiObservationDialog(
             self,
             report,
-            lambda data: kpis.record_observation(self._db, actor, data),
+            lambda data: kpi_recording.record_observation(self._db, actor, data),
             entered_by=actor.username,
         )
         if dialog.exec() != KpiObservationDialog.DialogCode.Accepted or dialog.outcome is None:
@@ -245,7 +247,7 @@ class KpiTab(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            decided = kpis.review_overdue(self._db, actor, references=[report.reference])
+            decided = kpi_recording.review_overdue(self._db, actor, references=[report.reference])
         except UserError as exc:
             messages.user_error(self, window_text(exc))
             return

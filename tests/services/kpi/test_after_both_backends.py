@@ -11,7 +11,7 @@ from sqlalchemy import select
 from greendesk.domain.errors import InvalidInput
 from greendesk.domain.kpi.ratchet import Outcome
 from greendesk.services import emission_inputs as inputs
-from greendesk.services import kpi as kpis
+from greendesk.services import kpi_recording
 from greendesk.services.emissions import emissions_report
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database
@@ -24,7 +24,7 @@ def test_grace_and_emission_inputs(database: Database) -> None:
     with database.session(write=True) as session:
         loan = session.scalars(select(Loan).where(Loan.reference == FOOTPRINT)).one()
         loan.kpi_grace_days = 30
-    decided = kpis.review_overdue(
+    decided = kpi_recording.review_overdue(
         database, CHECKER, today=date(2025, 7, 31), references=[FOOTPRINT]
     )
     assert [(d.outcome, d.adjust_bps) for d in decided] == [(Outcome.LAPSED, 10)]

@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, func, insert, select, update
 
-from greendesk.services import kpi as kpis
+from greendesk.services import kpi_recording
 from greendesk.services.emissions import (
     LoanEmissions,
     emissions_report,
     inputs_by_subject,
     loan_emissions,
 )
-from greendesk.services.kpi import ObservationInput, ReportFile
+from greendesk.services.kpi_input import ObservationInput, ReportFile
 from greendesk.services.outstanding import OutstandingRun, outstanding_principals
 from greendesk.services.report_support import (
     LIVE,
@@ -109,7 +109,7 @@ def test_seeded_figures_equal_the_schedules_cold_warm_and_after_a_ratchet(db: Da
     assert warm.outstanding == cold.outstanding
     _same(db, SEEDED_DAYS)
     # a decided KPI test moves the footprint loan's margin: its stored schedule is stale
-    kpis.record_observation(
+    kpi_recording.record_observation(
         db, CHECKER,
         ObservationInput(FOOTPRINT, KPI, date(2025, 6, 30), "37.6", "中国质量认证中心",
                          ReportFile("r.pdf", b"%PDF-1.4 report")),

@@ -20,8 +20,8 @@ from greendesk.cli import main
 from greendesk.domain.errors import UserError
 from greendesk.domain.kpi.ratchet import Outcome
 from greendesk.paths import seeds_dir
-from greendesk.services import kpi as kpis
-from greendesk.services.kpi import ObservationInput, ReportFile
+from greendesk.services import kpi_readout, kpi_recording, kpi_settings
+from greendesk.services.kpi_input import ObservationInput, ReportFile
 from greendesk.services.records import loans
 from greendesk.services.records.inputs import LoanInput
 from greendesk.store.database import Database, open_database
@@ -39,24 +39,26 @@ def set_grace(db: Database, days: int | None) -> None:
         loan.kpi_grace_days = days
 
 
-def review(db: Database, day: date) -> list[kpis.Decision]:
-    return kpis.review_overdue(db, CHECKER, today=day, references=[FOOTPRINT])
+def review(db: Database, day: date) -> list[kpi_recording.Decision]:
+    return kpi_recording.review_overdue(db, CHECKER, today=day, references=[FOOTPRINT])
 
 
 def test_the_house_default_is_the_data_file_s_120_days() -> None:
-    data = json.loads((Path(kpis.__file__).parents[2] / "resources/kpi/ratchet.json").read_text())
-    assert data["grace_days"] == 120 == kpis.grace_days()
+    data = json.loads(
+        (Path(kpi_settings.__file__).parents[2] / "resources/kpi/ratchet.json").read_text()
+    )
+    assert data["grace_days"] == 120 == kpi_settings.grace_days()
 
 
 def test_a_loan_with_30_days_grace_lapses_after_30_days_and_not_before(db: Database) -> None:
     set_grace(db, 30)
-    assert kpis.loan_kpis(db, FOOTPRINT, today=TEST_DATE).policy.grace_days == 30  # type: ignore[union-attr]
+    assert kpi_readout.loan_kpis(db, FOOTPRINT, today=TEST_DATE).policy.grace_days == 30  # type: ignore[union-attr]
     assert review(db, TEST_DATE + timedelta(days=30)) == []  # the last day of grace
     decided = review(db, TEST_DATE + timedelta(days=31))
     assert [(d.test_date, d.outcome, d.adjust_bps) for d in decided] == [
         (TEST_DATE, Outcome.LAPSED, 10)
     ]
-    line = kpis.loan_kpis(db, FOOTPRINT, today=date(2025, 8, 1)).kpis[0].tests[0]
+    line = kpi_readout.loan_kpis(db, FOOTPRINT, today=date(2025, 8, 1)).kpis[0].tests[0]
     assert line.deadline == date(2025, 7, 30) and line.outcome is Outcome.LAPSED
 
 
@@ -74,11 +76,11 @@ def test_a_verified_met_observation_after_the_loan_s_grace_counts_as_missed(db: 
         reference=FOOTPRINT, kpi=KPI, test_date=TEST_DATE, value="37.6",
         verifier="中国质量认证中心", report=ReportFile("r.pdf", b"%PDF-1.7\n"),
     )  # fmt: skip
-    outcome = kpis.record_observation(db, CHECKER, data, today=date(2025, 8, 15))
+    outcome = kpi_recording.record_observation(db, CHECKER, data, today=date(2025, 8, 15))
     assert outcome.decision is not None and outcome.decision.outcome is Outcome.LAPSED
     assert "received after the grace period ended on 2025-07-30" in outcome.notes
     # the same observation within the default 120 days would have met
-    other = kpis.loan_kpis(db, FOOTPRINT, today=date(2025, 8, 15))
+    other = kpi_readout.loan_kpis(db, FOOTPRINT, today=date(2025, 8, 15))
     assert other.cumulative_bps == 10
 
 
@@ -135,7 +137,7 @@ def test_a_grace_period_is_stored_with_the_terms_and_read_back_blank_as_the_defa
     assert blank.kpi_grace_days is None
     with db.session() as session:
         row = session.get(Loan, blank.id)
-        assert row is not None and kpis.loan_grace_days(row) == 120
+        assert row is not None and kpi_settings.loan_grace_days(row) == 120
 
 
 # --- the command line where KPIs are set: a loan's seed file -----------------------------------

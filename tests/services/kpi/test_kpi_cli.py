@@ -1,7 +1,8 @@
 """``greendesk kpi`` and ``greendesk schedule --loan`` through the real ``main``, on a seeded copy.
 
-The desk's clock is held at 2026-12-01 (``services.kpi._today``): the 395,000,000.00 transition
-loan's second test (2026-12-31) is then due in 30 days and its first (2025-12-31) overdue.
+The desk's clock is held at 2026-12-01 (``services.kpi_settings.today``): the 395,000,000.00
+transition loan's second test (2026-12-31) is then due in 30 days and its first (2025-12-31)
+overdue.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 
 from greendesk.cli import main
-from greendesk.services import kpi as kpis
+from greendesk.services import kpi_settings
 from greendesk.services.auth import DEMO_PASSWORD
 from greendesk.store.database import Database
 
@@ -30,7 +31,7 @@ TODAY = date(2026, 12, 1)
 def run(db: Database, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.delenv("GREENDESK_DB", raising=False)
     monkeypatch.setenv("GREENDESK_PASSWORD", DEMO_PASSWORD)
-    monkeypatch.setattr(kpis, "_today", lambda: TODAY)
+    monkeypatch.setattr(kpi_settings, "today", lambda: TODAY)
     url = str(db.engine.url)
 
     def call(*args: str) -> tuple[int, str, str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
-from greendesk.services import kpi as kpis
-from greendesk.services.kpi import ObservationInput, ReportFile
+from greendesk.services import kpi_readout, kpi_recording
+from greendesk.services.kpi_input import ObservationInput, ReportFile
 from greendesk.services.report_portfolio import export_portfolio
 from greendesk.services.reports import write_memo
 from greendesk.store.database import Database
@@ -21,13 +21,13 @@ TODAY = date(2026, 12, 1)
 
 
 def _met_then_lapsed(db: Database) -> None:
-    kpis.record_observation(
+    kpi_recording.record_observation(
         db, CHECKER,
         ObservationInput(FOOTPRINT, KPI, date(2025, 6, 30), "37.6", "中国质量认证中心", REPORT,
                          "CQC-2025-0712", date(2025, 7, 20)),
         today=date(2025, 8, 1),
     )  # fmt: skip
-    kpis.review_overdue(db, CHECKER, today=TODAY, references=[FOOTPRINT])
+    kpi_recording.review_overdue(db, CHECKER, today=TODAY, references=[FOOTPRINT])
 
 
 def squash(s: str) -> str:
@@ -68,7 +68,7 @@ def test_the_workbook_kpi_sheet_holds_every_test_with_its_result(
     export_portfolio(db, path, as_of=TODAY, lang="en")
     ws = openpyxl.load_workbook(path)["KPI"]
     rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == FOOTPRINT]
-    report = kpis.loan_kpis(db, FOOTPRINT, today=TODAY)
+    report = kpi_readout.loan_kpis(db, FOOTPRINT, today=TODAY)
     expected = [
         (t.test_date, t.adjust_bps, m.cumulative_bps, t.schedule_version)
         for t, m in zip(report.kpis[0].tests, report.margin, strict=True)

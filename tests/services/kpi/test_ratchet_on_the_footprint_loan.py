@@ -18,8 +18,9 @@ from sqlalchemy import select
 from greendesk.domain.errors import UserError
 from greendesk.domain.kpi.ratchet import Outcome
 from greendesk.domain.roles import PermissionDenied
-from greendesk.services import kpi as kpis
-from greendesk.services.kpi import ObservationInput, ReportFile
+from greendesk.services.kpi_input import ObservationInput, ReportFile
+from greendesk.services.kpi_readout import kpi_alerts, loan_kpis, report_document, schedule_version
+from greendesk.services.kpi_recording import record_observation, review_overdue
 from greendesk.services.terms import loan_schedule
 from greendesk.store.database import Database
 from greendesk.store.models import AuditEvent, KpiObservation, Loan, LoanScheduleVersion
@@ -51,7 +52,7 @@ def observe(
 
 
 def periods(db: Database, version: int | None = None) -> list[dict[str, Any]]:
-    return list(kpis.schedule_version(db, FOOTPRINT, version).schedule["periods"])
+    return list(schedule_version(db, FOOTPRINT, version).schedule["periods"])
 
 
 def loan_id(db: Database) -> int:
@@ -71,7 +72,7 @@ def test_a_verified_met_observation_lowers_the_rate_from_the_first_period_on_or_
     db: Database,
 ) -> None:
     before = periods(db)
-    outcome = kpis.record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
+    outcome = record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
 
     assert outcome.observation.verified and outcome.observation.result == "met"
     assert outcome.observation.comparison_zh == "多晶硅产品碳足迹 37.6 ≤ 目标 38：达标"
@@ -99,13 +100,13 @@ def test_each_change_is_a_new_schedule_version_in_the_audit_trail_and_the_old_on
     db: Database,
 ) -> None:
     original = periods(db)
-    kpis.record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
-    kpis.record_observation(db, CHECKER, observe("36.9", SECOND), today=date(2026, 7, 15))
+    record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
+    record_observation(db, CHECKER, observe("36.9", SECOND), today=date(2026, 7, 15))
 
-    stored = kpis.schedule_version(db, FOOTPRINT)
+    stored = schedule_version(db, FOOTPRINT)
     assert (stored.version, stored.latest) == (3, 3)
     assert periods(db, 1) == original
-    assert [s["adjust_bps"] for s in kpis.schedule_version(db, FOOTPRINT, 2).ratchet] == [-10]
+    assert [s["adjust_bps"] for s in schedule_version(db, FOOTPRINT, 2).ratchet] == [-10]
     assert [s["adjust_bps"] for s in stored.ratchet] == [-10, -10]
     # Period 9 starts on 2026-06-29, the day before the second test: only period 10 on moves.
     v2, v3 = periods(db, 2), periods(db, 3)
@@ -115,15 +116,15 @@ def test_each_change_is_a_new_schedule_version_in_the_audit_trail_and_the_old_on
     assert all(e["reference"] == FOOTPRINT and e["loan_id"] == loan_id(db) for e in logged)
     assert "met" in logged[2]["reason"] and "-10 bps" in logged[2]["reason"]
     with pytest.raises(UserError, match="versions 1 to 3, not 4"):
-        kpis.schedule_version(db, FOOTPRINT, 4)
-    report = kpis.loan_kpis(db, FOOTPRINT, today=date(2026, 7, 15))
+        schedule_version(db, FOOTPRINT, 4)
+    report = loan_kpis(db, FOOTPRINT, today=date(2026, 7, 15))
     assert [m.cumulative_bps for m in report.margin] == [-10, -20]
     assert [v.version for v in report.versions] == [1, 2, 3]
 
 
 def test_a_verified_missed_observation_raises_the_rate(db: Database) -> None:
     before = periods(db)
-    outcome = kpis.record_observation(db, CHECKER, observe("41.25"), today=date(2025, 8, 1))
+    outcome = record_observation(db, CHECKER, observe("41.25"), today=date(2025, 8, 1))
 
     assert outcome.observation.comparison_en == "多晶硅产品碳足迹 41.25 > target 38: missed"
     assert outcome.decision is not None and outcome.decision.adjust_bps == +10
@@ -145,7 +146,7 @@ def test_an_unverified_observation_changes_nothing(
     db: Database, report: ReportFile | None, verifier: str, reason: str
 ) -> None:
     before = periods(db)
-    outcome = kpis.record_observation(
+    outcome = record_observation(
         db, CHECKER, observe("30.0", report=report, verifier=verifier), today=date(2025, 8, 1)
     )
     assert not outcome.observation.verified
@@ -160,12 +161,12 @@ def test_an_unverified_observation_changes_nothing(
 
 def test_an_officer_cannot_verify_their_own_loans_observation(db: Database) -> None:
     before = periods(db)
-    own = kpis.record_observation(db, OFFICER, observe("37.6"), today=date(2025, 8, 1))
+    own = record_observation(db, OFFICER, observe("37.6"), today=date(2025, 8, 1))
     assert not own.observation.verified and own.decision is None
     assert "officer of record" in (own.observation.unverified_reason or "")
     assert periods(db) == before
     # Someone else enters the verified figures: that one decides the test.
-    checked = kpis.record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 2))
+    checked = record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 2))
     assert checked.decision is not None and checked.decision.outcome is Outcome.MET
     assert periods(db) != before
 
@@ -174,10 +175,10 @@ def test_the_cap_holds(db: Database) -> None:
     with db.session(write=True) as session:  # a tighter cap than the seed's 20 bps
         session.scalars(select(Loan).where(Loan.reference == FOOTPRINT)).one().ratchet_cap_bps = 15
     original = periods(db)
-    kpis.record_observation(db, CHECKER, observe("37.0"), today=date(2025, 8, 1))
-    kpis.record_observation(db, CHECKER, observe("35.0", SECOND), today=date(2026, 7, 1))
+    record_observation(db, CHECKER, observe("37.0"), today=date(2025, 8, 1))
+    record_observation(db, CHECKER, observe("35.0", SECOND), today=date(2026, 7, 1))
 
-    report = kpis.loan_kpis(db, FOOTPRINT, today=date(2026, 7, 1))
+    report = loan_kpis(db, FOOTPRINT, today=date(2026, 7, 1))
     assert [(m.step_bps, m.applied_bps, m.cumulative_bps) for m in report.margin] == [
         (-10, -10, -10),
         (-10, -5, -15),
@@ -189,8 +190,8 @@ def test_the_cap_holds(db: Database) -> None:
 
 def test_no_verified_observation_by_the_grace_deadline_counts_as_missed(db: Database) -> None:
     before = periods(db)
-    assert kpis.review_overdue(db, CHECKER, today=date(2025, 10, 28)) == []  # the 120th day
-    decided = kpis.review_overdue(db, CHECKER, today=date(2025, 10, 29))
+    assert review_overdue(db, CHECKER, today=date(2025, 10, 28)) == []  # the 120th day
+    decided = review_overdue(db, CHECKER, today=date(2025, 10, 29))
     lapsed = [d for d in decided if d.reference == FOOTPRINT]
     assert [(d.test_date, d.outcome, d.adjust_bps) for d in lapsed] == [(FIRST, Outcome.LAPSED, 10)]
     for old, new in zip(before, periods(db), strict=True):
@@ -198,11 +199,11 @@ def test_no_verified_observation_by_the_grace_deadline_counts_as_missed(db: Data
         assert Decimal(new["rate"]) == Decimal(old["rate"]) + delta
     # A verified report that arrives after the deadline can no longer decide the test.
     with pytest.raises(UserError, match=r"already decided .*lapsed"):
-        kpis.record_observation(db, CHECKER, observe("30.0"), today=date(2025, 11, 2))
+        record_observation(db, CHECKER, observe("30.0"), today=date(2025, 11, 2))
 
 
 def test_a_verified_observation_after_the_grace_period_is_treated_as_missed(db: Database) -> None:
-    late = kpis.record_observation(db, CHECKER, observe("30.0"), today=date(2025, 10, 29))
+    late = record_observation(db, CHECKER, observe("30.0"), today=date(2025, 10, 29))
     assert late.observation.result == "met"
     assert late.decision is not None and late.decision.outcome is Outcome.LAPSED
     assert late.decision.adjust_bps == 10
@@ -210,15 +211,15 @@ def test_a_verified_observation_after_the_grace_period_is_treated_as_missed(db: 
 
 
 def test_a_decided_test_refuses_a_second_verified_observation(db: Database) -> None:
-    kpis.record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
+    record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
     with pytest.raises(UserError, match="already decided"):
-        kpis.record_observation(db, CHECKER, observe("39.0"), today=date(2025, 8, 3))
+        record_observation(db, CHECKER, observe("39.0"), today=date(2025, 8, 3))
     with db.session() as session:
         assert len(session.scalars(select(KpiObservation)).all()) == 1
 
 
 def test_alerts_name_the_test_due_in_30_days_and_the_overdue_one(db: Database) -> None:
-    alerts = [a for ref, a in kpis.kpi_alerts(db, today=date(2026, 6, 1)) if ref == FOOTPRINT]
+    alerts = [a for ref, a in kpi_alerts(db, today=date(2026, 6, 1)) if ref == FOOTPRINT]
     assert [(a.kind, a.test_date, a.days) for a in alerts] == [
         ("kpi_test_overdue", FIRST, 216),
         ("kpi_test_due", SECOND, 29),
@@ -226,20 +227,18 @@ def test_alerts_name_the_test_due_in_30_days_and_the_overdue_one(db: Database) -
     assert alerts[1].en == f"KPI '{KPI}' test date 2026-06-30 due in 29 days, no observation yet"
     assert not [
         a
-        for ref, a in kpis.kpi_alerts(db, today=date(2026, 5, 30))
+        for ref, a in kpi_alerts(db, today=date(2026, 5, 30))
         if a.kind == "kpi_test_due" and ref == FOOTPRINT
     ]
-    kpis.record_observation(
-        db, CHECKER, observe("37.0", SECOND, report=None), today=date(2026, 6, 1)
-    )
-    due = [a for ref, a in kpis.kpi_alerts(db, today=date(2026, 6, 1)) if ref == FOOTPRINT]
+    record_observation(db, CHECKER, observe("37.0", SECOND, report=None), today=date(2026, 6, 1))
+    due = [a for ref, a in kpi_alerts(db, today=date(2026, 6, 1)) if ref == FOOTPRINT]
     assert [a.kind for a in due] == ["kpi_test_overdue"]  # an observation exists now
 
 
 def test_the_report_document_is_stored_with_its_digest(db: Database) -> None:
-    outcome = kpis.record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
+    outcome = record_observation(db, CHECKER, observe("37.6"), today=date(2025, 8, 1))
     assert outcome.observation.report_size == len(REPORT.data)
-    assert kpis.report_document(db, outcome.observation.id) == REPORT
+    assert report_document(db, outcome.observation.id) == REPORT
     logged = events(db, "loan.kpi_observation")[0]
     assert (
         "report_data" not in logged and logged["report_sha256"] == outcome.observation.report_sha256
@@ -248,4 +247,4 @@ def test_the_report_document_is_stored_with_its_digest(db: Database) -> None:
 
 def test_who_may_record(db: Database) -> None:
     with pytest.raises(PermissionDenied, match="admin"):
-        kpis.record_observation(db, ADMIN, observe("37.6"), today=date(2025, 8, 1))
+        record_observation(db, ADMIN, observe("37.6"), today=date(2025, 8, 1))
