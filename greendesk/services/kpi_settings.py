@@ -45,6 +45,7 @@ def loan_grace_days(loan: Loan) -> int:
 
 
 def due_alert_days() -> int:
+    """Days before a test date in which a test with nothing observed yet shows as due."""
     return int(ratchet_settings()["due_alert_days"])
 
 
