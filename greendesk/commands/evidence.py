@@ -156,7 +156,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_supply(args: argparse.Namespace) -> int:
     from greendesk.domain.errors import UserError
-    from greendesk.services import evidence, workflow
+    from greendesk.services import evidence_supply, workflow
     from greendesk.store.database import open_database
 
     if args.value is not None:
@@ -168,16 +168,16 @@ def run_supply(args: argparse.Namespace) -> int:
         actor = login(db, args.acting)
         loan_id = workflow.latest_loan_id(db, args.reference)
         if args.value is not None:
-            done = evidence.supply_value(db, actor, loan_id, args.item, args.value)
+            done = evidence_supply.supply_value(db, actor, loan_id, args.item, args.value)
         else:
-            data = evidence.DocumentInput(
+            data = evidence_supply.DocumentInput(
                 kind=args.kind or "",
                 received_on=args.date or "",
                 issuer=args.issuer or "",
                 reference=args.doc_reference,
                 path=args.document,
             )
-            done = evidence.supply_document(db, actor, loan_id, args.item, data)
+            done = evidence_supply.supply_document(db, actor, loan_id, args.item, data)
     finally:
         db.dispose()
     if args.json:
@@ -190,14 +190,14 @@ def run_supply(args: argparse.Namespace) -> int:
 
 
 def run_withdraw(args: argparse.Namespace) -> int:
-    from greendesk.services import evidence, workflow
+    from greendesk.services import evidence_withdraw, workflow
     from greendesk.store.database import open_database
 
     db = open_database(resolve_db_url(args.db))
     try:
         actor = login(db, args.acting)
         loan_id = workflow.latest_loan_id(db, args.reference)
-        done = evidence.withdraw_document(db, actor, loan_id, args.document)
+        done = evidence_withdraw.withdraw_document(db, actor, loan_id, args.document)
     finally:
         db.dispose()
     if args.json:

@@ -55,7 +55,7 @@ class Action(StrEnum):
     # KPI observations and their review (maker-checker in services.kpi_recording)
     RECORD_KPI = "record_kpi"
     # a supplied evidence document taken off file: the officer of record (checked in
-    # services.evidence) or an administrator, and only before the committee decides
+    # services.evidence_withdraw) or an administrator, and only before the committee decides
     WITHDRAW_EVIDENCE = "withdraw_evidence"
 
 

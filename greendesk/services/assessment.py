@@ -156,7 +156,7 @@ def _library_fact(project: Project) -> dict[str, Any] | None:
 
 
 def _documents_on_file(project: Project) -> set[str]:
-    """Evidence kinds with a document recorded for the project (``services.evidence``)."""
+    """Evidence kinds with a document recorded for the project (``services.evidence_supply``)."""
     session = object_session(project)
     if session is None or project.id is None:
         return set()

@@ -30,7 +30,7 @@ from sqlalchemy.exc import OperationalError
 from greendesk.domain.audit_chain import Anchor
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import SYSTEM, Action, Principal
-from greendesk.services import anchors, audit, evidence
+from greendesk.services import anchors, audit, evidence_files
 from greendesk.services.backup_trail import Trail, check_trail
 from greendesk.store import migrate
 from greendesk.store.database import (
@@ -132,7 +132,7 @@ def backup(db: Database, path: Path | str, actor: Principal | None = None) -> Ba
         _copy_online(conn, target)
     finally:
         raw.close()
-    evidence.carry_files(source, target)  # the documents' files travel with the database
+    evidence_files.carry_files(source, target)  # the documents' files travel with the database
     info = check_backup(target)
     _write_manifest(info)
     try:
@@ -340,7 +340,7 @@ def restore(
     trail = check_trail(info.path)
     reason = _forced(trail, info.path, actor, force_reason)
     aside = _swap_in(target, info, now or datetime.now(UTC))
-    evidence.carry_files(info.path, target)
+    evidence_files.carry_files(info.path, target)
     db = open_database(f"sqlite:///{target}")  # migrates an older backup to this schema
     try:
         with db.session(write=True) as session:
@@ -421,5 +421,5 @@ def auto_backup(
     for _day, old in dated[:-keep]:
         old.unlink()
         anchors.manifest_path(old).unlink(missing_ok=True)
-        shutil.rmtree(evidence.evidence_folder_of(old).parent, ignore_errors=True)
+        shutil.rmtree(evidence_files.evidence_folder_of(old).parent, ignore_errors=True)
     return created

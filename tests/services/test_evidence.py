@@ -20,9 +20,10 @@ from sqlalchemy import func, select
 
 from greendesk.domain.errors import InvalidInput, UserError
 from greendesk.domain.roles import PermissionDenied, Principal, Refused, Role
-from greendesk.services import auth, evidence
+from greendesk.services import auth, evidence, evidence_files, evidence_supply, evidence_withdraw
 from greendesk.services.assessment import assess_loan, stored_classification
-from greendesk.services.evidence import DocumentInput, WithdrawResult
+from greendesk.services.evidence_supply import DocumentInput
+from greendesk.services.evidence_withdraw import WithdrawResult
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
 from greendesk.store.models import AuditEvent, EvidenceDocument, Loan, Project
@@ -100,7 +101,7 @@ def _state(db: Database, loan_id: int) -> tuple[Any, ...]:
 
 
 def _files(db: Database) -> list[Path]:
-    folder = evidence.files_folder(db)
+    folder = evidence_files.files_folder(db)
     assert folder is not None
     return sorted(folder.glob("*")) if folder.exists() else []
 
@@ -140,7 +141,7 @@ def test_supplying_the_documents_makes_jinta_green_with_nothing_missing(
     loan_id = _loan_id(db, JINTA)
     scan = _scan(tmp_path)
     for n, kind in enumerate(DOCUMENTS, 1):
-        done = evidence.supply_document(
+        done = evidence_supply.supply_document(
             db, officer, loan_id, f"evidence.{kind}", _doc(kind, str(scan))
         )
         assert done.satisfied
@@ -157,7 +158,7 @@ def test_supplying_the_documents_makes_jinta_green_with_nothing_missing(
         "甘肃省发展和改革委员会", "甘发改能源〔2024〕88号", date(2024, 5, 20),
     )  # fmt: skip
     assert first.file_name == "批复.pdf" and first.sha256 == digest and not first.in_database
-    assert evidence.document_bytes(db, first.id) == scan.read_bytes()
+    assert evidence_files.document_bytes(db, first.id) == scan.read_bytes()
     with db.session() as session:
         actions = list(
             session.scalars(select(AuditEvent.action).where(AuditEvent.actor == officer.username))
@@ -169,13 +170,13 @@ def test_supplying_the_documents_makes_jinta_green_with_nothing_missing(
 def test_a_tampered_file_is_reported_not_returned(db: Database, tmp_path: Path) -> None:
     loan_id = _loan_id(db, JINTA)
     kind = DOCUMENTS[0]
-    done = evidence.supply_document(
+    done = evidence_supply.supply_document(
         db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, _scan(tmp_path))
     )
     [file] = _files(db)
     file.write_bytes(b"something else")
     with pytest.raises(UserError, match="no longer matches its SHA-256"):
-        evidence.document_bytes(db, done.evidence.documents[0].id)
+        evidence_files.document_bytes(db, done.evidence.documents[0].id)
 
 
 def test_values_supply_the_pv_criteria_one_by_one(db: Database) -> None:
@@ -186,7 +187,7 @@ def test_values_supply_the_pv_criteria_one_by_one(db: Database) -> None:
     assert selector.id == "green.technology_unstated"  # the engine's id for both questions
     assert selector.parameter == "pv_cell_type"
     assert "monocrystalline" in selector.choices and "cdte" in selector.choices
-    done = evidence.supply_value(db, officer, loan_id, selector.id, "monocrystalline")
+    done = evidence_supply.supply_value(db, officer, loan_id, selector.id, "monocrystalline")
     assert done.satisfied
     values = {i.parameter: i for i in done.evidence.items if i.supply == "value"}
     assert set(values) == {
@@ -199,7 +200,7 @@ def test_values_supply_the_pv_criteria_one_by_one(db: Database) -> None:
     assert (efficiency.unit, efficiency.minimum, efficiency.maximum) == ("%", 0, 100)
     assert "17.8" in efficiency.rule_en
     for item, value in zip(values.values(), ("22.50", "2", "0.55"), strict=True):
-        evidence.supply_value(db, officer, loan_id, item.id, value)
+        evidence_supply.supply_value(db, officer, loan_id, item.id, value)
     info = stored_classification(db, loan_id)
     assert info is not None
     assert not [f for f in info.missing_evidence if f.id.startswith("green.criterion")]
@@ -219,7 +220,7 @@ def test_a_failing_value_is_stored_and_the_loan_is_no_longer_green(db: Database)
         for i in evidence.missing_evidence(db, loan_id).items
         if i.parameter == "pv_module_efficiency_pct"
     )
-    done = evidence.supply_value(db, officer, loan_id, item.id, "15")
+    done = evidence_supply.supply_value(db, officer, loan_id, item.id, "15")
     assert done.satisfied  # no longer missing: now measured, and below the 17 % floor
     info = stored_classification(db, loan_id)
     assert info is not None and info.primary != "green"
@@ -245,7 +246,7 @@ def test_bad_values_save_nothing(db: Database, value: object, rule: str) -> None
     item = next(i for i in evidence.missing_evidence(db, loan_id).items if i.supply == "value")
     before = _state(db, loan_id)
     with pytest.raises(InvalidInput) as caught:
-        evidence.supply_value(db, _who(db, "officer"), loan_id, item.id, value)
+        evidence_supply.supply_value(db, _who(db, "officer"), loan_id, item.id, value)
     assert str(caught.value).startswith(rule)
     assert _state(db, loan_id) == before
 
@@ -257,7 +258,7 @@ def test_a_choice_outside_the_list_is_refused(db: Database) -> None:
     assert item.choices == ("pv", "csp")
     before = _state(db, loan_id)
     with pytest.raises(InvalidInput, match="value: must be one of: pv, csp"):
-        evidence.supply_value(db, _who(db, "officer"), loan_id, item.id, "nuclear")
+        evidence_supply.supply_value(db, _who(db, "officer"), loan_id, item.id, "nuclear")
     assert _state(db, loan_id) == before
 
 
@@ -283,7 +284,7 @@ def test_bad_documents_save_nothing(
     fields.update(changes)
     before = _state(db, loan_id)
     with pytest.raises(InvalidInput) as caught:
-        evidence.supply_document(
+        evidence_supply.supply_document(
             db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, **fields)
         )
     assert rule in str(caught.value)
@@ -297,7 +298,7 @@ def test_an_empty_file_and_a_folder_are_refused(db: Database, tmp_path: Path) ->
     for path, rule in ((_scan(tmp_path, "空.pdf", b""), "the file is empty"),
                        (tmp_path, "no such file")):  # fmt: skip
         with pytest.raises(InvalidInput, match=rule):
-            evidence.supply_document(
+            evidence_supply.supply_document(
                 db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, path)
             )
     assert _files(db) == []
@@ -309,7 +310,7 @@ def test_wrong_kind_item_or_way_leaves_no_file_behind(db: Database, tmp_path: Pa
     scan = _scan(tmp_path)
     before = _state(db, loan_id)
     with pytest.raises(UserError, match="needs a document of kind project_approval"):
-        evidence.supply_document(
+        evidence_supply.supply_document(
             db,
             officer,
             loan_id,
@@ -317,9 +318,11 @@ def test_wrong_kind_item_or_way_leaves_no_file_behind(db: Database, tmp_path: Pa
             _doc("grid_connection_approval", scan),
         )
     with pytest.raises(UserError, match="is not missing for loan"):
-        evidence.supply_document(db, officer, loan_id, "evidence.nothing", _doc("nothing", scan))
+        evidence_supply.supply_document(
+            db, officer, loan_id, "evidence.nothing", _doc("nothing", scan)
+        )
     with pytest.raises(UserError, match=r"is supplied by a document \(--document\)"):
-        evidence.supply_value(db, officer, loan_id, "evidence.project_approval", "yes")
+        evidence_supply.supply_value(db, officer, loan_id, "evidence.project_approval", "yes")
     assert _state(db, loan_id) == before
     assert _files(db) == []
 
@@ -328,7 +331,7 @@ def test_a_reviewer_may_not_supply_evidence(db: Database, tmp_path: Path) -> Non
     loan_id = _loan_id(db, JINTA)
     before_docs = _state(db, loan_id)[2]
     with pytest.raises(PermissionDenied):
-        evidence.supply_document(
+        evidence_supply.supply_document(
             db, _who(db, "reviewer1"), loan_id, "evidence.project_approval",
             _doc("project_approval", _scan(tmp_path)),
         )  # fmt: skip
@@ -348,16 +351,18 @@ def test_on_postgresql_the_file_is_kept_in_the_database(pg_url: str, tmp_path: P
     try:
         seed_demo(db)
         auth.ensure_demo_users(db)
-        assert evidence.files_folder(db) is None
+        assert evidence_files.files_folder(db) is None
         loan_id = _loan_id(db, JINTA)
         scan = _scan(tmp_path, content=bytes(range(256)) * 64)  # binary, not text
         officer = _who(db, "officer")
         for kind in DOCUMENTS:
-            evidence.supply_document(db, officer, loan_id, f"evidence.{kind}", _doc(kind, scan))
+            evidence_supply.supply_document(
+                db, officer, loan_id, f"evidence.{kind}", _doc(kind, scan)
+            )
         found = evidence.missing_evidence(db, loan_id)
         assert found.items == ()
         assert all(d.in_database for d in found.documents)
-        assert evidence.document_bytes(db, found.documents[0].id) == scan.read_bytes()
+        assert evidence_files.document_bytes(db, found.documents[0].id) == scan.read_bytes()
         info = stored_classification(db, loan_id)
         assert info is not None and info.primary == "green" and info.missing_evidence == ()
     finally:
@@ -371,11 +376,13 @@ def test_backup_and_restore_carry_the_files(db: Database, tmp_path: Path) -> Non
     loan_id = _loan_id(db, JINTA)
     kind = DOCUMENTS[0]
     scan = _scan(tmp_path)
-    evidence.supply_document(db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, scan))
+    evidence_supply.supply_document(
+        db, _who(db, "officer"), loan_id, f"evidence.{kind}", _doc(kind, scan)
+    )
     copy = tmp_path / "copies" / "backup.db"
     copy.parent.mkdir()
     backup.backup(db, copy, _who(db, "admin"))
-    [kept] = list(evidence.evidence_folder_of(copy).iterdir())
+    [kept] = list(evidence_files.evidence_folder_of(copy).iterdir())
     assert kept.read_bytes() == scan.read_bytes()
     elsewhere = tmp_path / "elsewhere" / "desk.db"
     elsewhere.parent.mkdir()
@@ -383,7 +390,7 @@ def test_backup_and_restore_carry_the_files(db: Database, tmp_path: Path) -> Non
     restored = open_database(f"sqlite:///{elsewhere}")
     try:
         [document] = evidence.missing_evidence(restored, loan_id).documents
-        assert evidence.document_bytes(restored, document.id) == scan.read_bytes()
+        assert evidence_files.document_bytes(restored, document.id) == scan.read_bytes()
     finally:
         restored.dispose()
 
@@ -404,7 +411,7 @@ def _supplied(db: Database, tmp_path: Path) -> tuple[int, list[int]]:
     shared = _scan(tmp_path, "批复.pdf")
     own = _scan(tmp_path, "环评.pdf", b"%PDF-1.4\n% another scan\n")
     for kind, path in zip(DOCUMENTS, (shared, shared, own), strict=True):
-        evidence.supply_document(db, officer, loan_id, f"evidence.{kind}", _doc(kind, path))
+        evidence_supply.supply_document(db, officer, loan_id, f"evidence.{kind}", _doc(kind, path))
     ids = [d.id for d in evidence.missing_evidence(db, loan_id).documents]
     return loan_id, ids
 
@@ -426,7 +433,7 @@ def test_the_officer_withdraws_and_the_loan_is_reclassified(db: Database, tmp_pa
     found = evidence.missing_evidence(db, loan_id)
     assert found.items == () and found.withdrawable
     shared_digest = hashlib.sha256((tmp_path / "批复.pdf").read_bytes()).hexdigest()
-    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, first)
+    done = evidence_withdraw.withdraw_document(db, _who(db, "officer"), loan_id, first)
     assert isinstance(done, WithdrawResult) and done.document_id == first
     assert [i.id for i in done.evidence.items] == [f"evidence.{DOCUMENTS[0]}"]  # missing again
     assert [d.id for d in done.evidence.documents] == [second, third]
@@ -442,16 +449,16 @@ def test_the_officer_withdraws_and_the_loan_is_reclassified(db: Database, tmp_pa
     assert info is not None and [f.id for f in info.missing_evidence] == [
         f"evidence.{DOCUMENTS[0]}"
     ]
-    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, second)
+    done = evidence_withdraw.withdraw_document(db, _who(db, "officer"), loan_id, second)
     assert done.file_removed  # the last record of that scan: its file goes
     assert f"{shared_digest}.pdf" not in [f.name for f in _files(db)]
     assert len(_files(db)) == 1  # the third document's own scan stays
-    assert evidence.document_bytes(db, third) == (tmp_path / "环评.pdf").read_bytes()
+    assert evidence_files.document_bytes(db, third) == (tmp_path / "环评.pdf").read_bytes()
 
 
 def test_an_administrator_may_withdraw(db: Database, tmp_path: Path) -> None:
     loan_id, ids = _supplied(db, tmp_path)
-    done = evidence.withdraw_document(db, _who(db, "admin"), loan_id, ids[2])
+    done = evidence_withdraw.withdraw_document(db, _who(db, "admin"), loan_id, ids[2])
     assert done.file_removed and [d.id for d in done.evidence.documents] == ids[:2]
 
 
@@ -463,7 +470,7 @@ def test_analyst_and_reviewer_are_refused_and_nothing_changes(db: Database, tmp_
     for who in (analyst, _who(db, "reviewer1")):
         before = _state(db, loan_id)
         with pytest.raises(PermissionDenied, match="may not withdraw a supplied evidence"):
-            evidence.withdraw_document(db, who, loan_id, ids[0])
+            evidence_withdraw.withdraw_document(db, who, loan_id, ids[0])
         after = _state(db, loan_id)
         assert after[:3] == before[:3] and after[4] == before[4]  # rows, technology, class
         assert after[3] == before[3] + 1  # only the refusal, audited
@@ -476,7 +483,7 @@ def test_another_officer_is_not_the_officer_of_record(db: Database, tmp_path: Pa
     other = auth.authenticate(db, "zhang", "officer-pass-123")
     before = _state(db, loan_id)
     with pytest.raises(Refused, match=f"zhang is not the officer of record of loan {JINTA}"):
-        evidence.withdraw_document(db, other, loan_id, ids[0])
+        evidence_withdraw.withdraw_document(db, other, loan_id, ids[0])
     assert _state(db, loan_id)[:3] == before[:3]
     [refusal] = [e for e in _events(db, "refused") if e.actor == "zhang"]
     assert "evidence.withdraw" in f"{refusal.before_json} {refusal.after_json} {refusal.entity_id}"
@@ -495,7 +502,7 @@ def test_nobody_withdraws_once_the_committee_has_decided(
     before = _state(db, loan_id)
     for who in ("officer", "admin"):
         with pytest.raises(UserError, match=f"loan {JINTA} is {status}; evidence stays on file"):
-            evidence.withdraw_document(db, _who(db, who), loan_id, ids[0])
+            evidence_withdraw.withdraw_document(db, _who(db, who), loan_id, ids[0])
     assert _state(db, loan_id) == before and _files(db) == files
 
 
@@ -505,7 +512,9 @@ def test_withdrawing_before_the_decision_is_allowed(
 ) -> None:
     loan_id, ids = _supplied(db, tmp_path)
     _set_status(db, loan_id, status)
-    assert evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2]).file_removed
+    assert evidence_withdraw.withdraw_document(
+        db, _who(db, "officer"), loan_id, ids[2]
+    ).file_removed
 
 
 @pytest.mark.parametrize("bad", [0, -1, 2**63, 10**40, 999_999, "1", 1.0, True, None])
@@ -513,7 +522,7 @@ def test_a_bad_document_id_is_a_user_error(db: Database, tmp_path: Path, bad: ob
     loan_id, _ids = _supplied(db, tmp_path)
     before = _state(db, loan_id)
     with pytest.raises(UserError, match="document"):
-        evidence.withdraw_document(db, _who(db, "officer"), loan_id, bad)  # type: ignore[arg-type]
+        evidence_withdraw.withdraw_document(db, _who(db, "officer"), loan_id, bad)  # type: ignore[arg-type]
     assert _state(db, loan_id) == before
 
 
@@ -521,7 +530,7 @@ def test_a_document_of_another_project_is_refused(db: Database, tmp_path: Path) 
     _loan_id_jinta, ids = _supplied(db, tmp_path)
     other = _loan_id(db, "XJ-CJ-2023-001")
     with pytest.raises(UserError, match=f"{ids[0]} is not on file for loan XJ-CJ-2023-001"):
-        evidence.withdraw_document(db, _who(db, "officer"), other, ids[0])
+        evidence_withdraw.withdraw_document(db, _who(db, "officer"), other, ids[0])
     with db.session() as session:
         assert session.get(EvidenceDocument, ids[0]) is not None
 
@@ -536,9 +545,9 @@ def test_a_failed_transaction_keeps_the_row_and_the_file(
     def broken(*_args: object) -> None:
         raise UserError("classification: engine refused (test)")
 
-    monkeypatch.setattr(evidence, "_reclassify", broken)
+    monkeypatch.setattr(evidence_withdraw, "reclassify_project", broken)
     with pytest.raises(UserError, match="engine refused"):
-        evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
+        evidence_withdraw.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
     assert _state(db, loan_id) == before  # no row deleted, no audit event
     assert _files(db) == files and all(f.exists() for f in files)
 
@@ -550,19 +559,19 @@ def test_a_scan_supplied_again_meanwhile_keeps_its_file(
     scan: the file stays, since a row names it again."""
     loan_id, ids = _supplied(db, tmp_path)
     own = tmp_path / "环评.pdf"
-    real = evidence._still_named
+    real = evidence_withdraw._still_named
 
     def meanwhile(database: Database, stored_name: str) -> bool:
         kind = DOCUMENTS[2]
-        evidence.supply_document(
+        evidence_supply.supply_document(
             database, _who(database, "officer"), loan_id, f"evidence.{kind}", _doc(kind, own)
         )
         return real(database, stored_name)
 
-    monkeypatch.setattr(evidence, "_still_named", meanwhile)
-    done = evidence.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
+    monkeypatch.setattr(evidence_withdraw, "_still_named", meanwhile)
+    done = evidence_withdraw.withdraw_document(db, _who(db, "officer"), loan_id, ids[2])
     assert not done.file_removed
     [again] = [
         d for d in evidence.missing_evidence(db, loan_id).documents if d.kind == DOCUMENTS[2]
     ]
-    assert evidence.document_bytes(db, again.id) == own.read_bytes()
+    assert evidence_files.document_bytes(db, again.id) == own.read_bytes()

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QScrollArea, QTabWidget, QWidget
 
-from greendesk.services import auth, evidence, portfolio, workflow
+from greendesk.services import auth, evidence_supply, portfolio, workflow
 from greendesk.services.records.loans import get_loan_terms
 from greendesk.services.seeding import seed_demo
 from greendesk.store.database import Database, open_database
@@ -73,10 +73,10 @@ def approval_on_file(db: Database, folder: Path) -> None:
     officer = auth.authenticate(db, "officer", auth.DEMO_PASSWORD)
     scan = folder / "玉门光热项目核准批复.pdf"
     scan.write_bytes(b"%PDF-1.4\n% scanned approval\n")
-    data = evidence.DocumentInput(
+    data = evidence_supply.DocumentInput(
         "project_approval", "2026-01-10", "甘肃省发展和改革委员会", "甘发改能源〔2026〕12号", scan
     )
-    evidence.supply_document(db, officer, loan.id, "evidence.project_approval", data)
+    evidence_supply.supply_document(db, officer, loan.id, "evidence.project_approval", data)
 
 
 def main(out: Path) -> None:

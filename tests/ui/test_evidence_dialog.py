@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from greendesk.domain.roles import Principal
-from greendesk.services import evidence, portfolio
+from greendesk.services import evidence_files, evidence_supply, portfolio
 from greendesk.services.assessment import assess_loan, stored_classification
 from greendesk.store.database import Database
 from greendesk.store.models import AuditEvent, EvidenceDocument, Loan, Project
@@ -144,7 +144,7 @@ def test_supplying_yumens_missing_evidence_in_the_window_makes_it_green(
     assert tech["solar_technology"] == "csp"
     assert [r.kind for r in rows] == list(DOCUMENTS)
     digest = hashlib.sha256(scan.read_bytes()).hexdigest()
-    folder = evidence.files_folder(db)
+    folder = evidence_files.files_folder(db)
     assert folder is not None
     assert all(r.sha256 == digest and r.recorded_by == officer.username for r in rows)
     assert (folder / str(rows[0].stored_name)).read_bytes() == scan.read_bytes()
@@ -198,10 +198,10 @@ def test_open_and_withdraw_a_document_on_the_evidence_page(
     loan_id = _loan_id(db, YUMEN)  # under review: its officer may still withdraw
     scan = tmp_path / "核准 批复:2026?.pdf"  # a name no viewer folder on Windows would take
     scan.write_bytes(b"%PDF-1.4\n% the approval, scanned\n" + bytes(range(256)))
-    data = evidence.DocumentInput(
+    data = evidence_supply.DocumentInput(
         "project_approval", "2026-01-10", "玉门市发展和改革局", "玉发改〔2026〕3号", scan
     )
-    evidence.supply_document(db, officer, loan_id, "evidence.project_approval", data)
+    evidence_supply.supply_document(db, officer, loan_id, "evidence.project_approval", data)
     requested: list[QUrl] = []
 
     def fake_open(url: QUrl) -> bool:
@@ -226,7 +226,7 @@ def test_open_and_withdraw_a_document_on_the_evidence_page(
     assert dialog.documents.row(0).sha256 == digest
 
     # withdraw: No keeps it, Yes takes it off file and re-classifies
-    folder = evidence.files_folder(db)
+    folder = evidence_files.files_folder(db)
     assert folder is not None and len(list(folder.iterdir())) == 1
     qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
     box = dialog.confirmation
@@ -270,8 +270,8 @@ def test_a_reviewer_may_open_a_document_but_not_withdraw_it(
     loan_id = _loan_id(db, YUMEN)
     scan = tmp_path / "grid.pdf"
     scan.write_bytes(b"%PDF-1.4\n% grid\n")
-    data = evidence.DocumentInput("grid_connection_approval", "2026-01-10", "国网", "", scan)
-    evidence.supply_document(db, officer, loan_id, "evidence.grid_connection_approval", data)
+    data = evidence_supply.DocumentInput("grid_connection_approval", "2026-01-10", "国网", "", scan)
+    evidence_supply.supply_document(db, officer, loan_id, "evidence.grid_connection_approval", data)
     requested: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: requested.append(url) or False)
     dialog, _host = _open_page(qtbot, db, reviewer, loan_id)
@@ -295,8 +295,8 @@ def test_withdraw_is_greyed_out_once_the_committee_has_decided(
     loan_id = _loan_id(db, "GS-JQ-2024-001")  # Jinta, approved in the demo portfolio
     scan = tmp_path / "approval.pdf"
     scan.write_bytes(b"%PDF-1.4\n% approval\n")
-    data = evidence.DocumentInput("project_approval", "2024-05-20", "甘肃省发改委", "", scan)
-    evidence.supply_document(db, officer, loan_id, "evidence.project_approval", data)
+    data = evidence_supply.DocumentInput("project_approval", "2024-05-20", "甘肃省发改委", "", scan)
+    evidence_supply.supply_document(db, officer, loan_id, "evidence.project_approval", data)
     dialog, _host = _open_page(qtbot, db, officer, loan_id)
     dialog.documents_table.selectRow(0)
     assert dialog.open_button.isEnabled()

@@ -3,7 +3,7 @@
 Opened from the classification tab. The left list holds the missing items; the right side shows
 the input the selected item needs — a technology value (with its unit and the catalogue's rule),
 a document received (date, issuer, reference, file), or where else it is supplied. Supplying runs
-``services.evidence`` on a worker (it re-classifies the project's loans in the same
+``services.evidence_supply`` on a worker (it re-classifies the project's loans in the same
 transaction); the list then shows what is still missing. A refusal stays in the dialog, worded
 in the window's language, and nothing is saved.
 """
@@ -35,14 +35,10 @@ from PySide6.QtWidgets import (
 
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
-from greendesk.services import evidence
-from greendesk.services.evidence import (
-    DocumentRecord,
-    EvidenceItem,
-    LoanEvidence,
-    SupplyResult,
-    WithdrawResult,
-)
+from greendesk.services import evidence, evidence_files, evidence_supply, evidence_withdraw
+from greendesk.services.evidence import DocumentRecord, EvidenceItem, LoanEvidence
+from greendesk.services.evidence_supply import SupplyResult
+from greendesk.services.evidence_withdraw import WithdrawResult
 from greendesk.store.database import Database
 from greendesk.ui import labels, messages
 from greendesk.ui.dialogs.admin_common import confirm
@@ -322,7 +318,7 @@ class EvidenceDialog(QDialog):
         db = self._db
 
         def work(_p: Progress) -> Path:
-            return viewing_copy(record, evidence.document_bytes(db, record.id))
+            return viewing_copy(record, evidence_files.document_bytes(db, record.id))
 
         self._tasks.run(
             work,
@@ -369,7 +365,7 @@ class EvidenceDialog(QDialog):
         actor, db, loan_id = self._actor, self._db, self._loan_id
 
         def work(_p: Progress) -> WithdrawResult:
-            return evidence.withdraw_document(db, actor, loan_id, document_id)
+            return evidence_withdraw.withdraw_document(db, actor, loan_id, document_id)
 
         self.busy = True
         self._document_selected()
@@ -408,10 +404,10 @@ class EvidenceDialog(QDialog):
             )
 
             def work(_p: Progress) -> SupplyResult:
-                return evidence.supply_value(db, actor, loan_id, item.id, value)
+                return evidence_supply.supply_value(db, actor, loan_id, item.id, value)
 
         else:
-            data = evidence.DocumentInput(
+            data = evidence_supply.DocumentInput(
                 kind=item.kind or "",
                 received_on=self.date_edit.date().toString("yyyy-MM-dd"),
                 issuer=self.issuer.text(),
@@ -420,7 +416,7 @@ class EvidenceDialog(QDialog):
             )
 
             def work(_p: Progress) -> SupplyResult:
-                return evidence.supply_document(db, actor, loan_id, item.id, data)
+                return evidence_supply.supply_document(db, actor, loan_id, item.id, data)
 
         self.busy = True
         self.supply_button.setEnabled(False)
