@@ -1,7 +1,7 @@
 """Field rules shared by the store, the services and the seed loader: lengths, vocabularies, checks.
 
 One place defines how long a text may be and which words a coded field accepts, so the database
-columns (``store/models.py`` sizes its ``String`` columns from ``LIMITS``), the services and the
+columns (``store/models/`` sizes its ``String`` columns from ``LIMITS``), the services and the
 seed files agree. The ``check_*`` helpers record a ``FieldError(path, rule)`` in an
 ``ErrorCollector`` and return the cleaned value (or ``None`` when the value was refused), so a
 caller can check every field and report all violations at once.
