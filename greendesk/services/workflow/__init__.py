@@ -25,7 +25,7 @@ from greendesk.services.workflow.state import (
     workflow_state,
 )
 from greendesk.services.workflow.transitions import close, disburse, start_review, submit
-from greendesk.services.workflow.versions import is_frozen, latest_loan_id, reopen
+from greendesk.services.workflow.versions import latest_loan_id, reopen
 
 __all__ = [
     "CHECKER_ACTIONS",
@@ -38,7 +38,6 @@ __all__ = [
     "decide",
     "disburse",
     "get_quorum",
-    "is_frozen",
     "latest_loan_id",
     "quorum_warning",
     "reopen",

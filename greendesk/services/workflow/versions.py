@@ -12,7 +12,6 @@ from sqlalchemy import inspect as sa_inspect
 from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.domain.workflow import (
-    APPROVED_STATES,
     Status,
     WorkflowError,
     check_transition,
@@ -113,8 +112,3 @@ def latest_loan_id(db: Database, reference: str) -> int:
     if found is None:
         raise UserError(f"loan: no loan with reference {reference!r}")
     return int(found)
-
-
-def is_frozen(status: str) -> bool:
-    """True when the loan's terms may no longer change in place (approved or declined)."""
-    return parse_status(status) in APPROVED_STATES | {Status.DECLINED}
