@@ -30,7 +30,7 @@ from greendesk.domain.validation import check_money, check_text
 from greendesk.paths import seeds_dir
 from greendesk.reporting.model import AllocationRow
 from greendesk.services import audit
-from greendesk.services.records._unit import write_unit
+from greendesk.services.records._unit import current_loan, write_unit
 from greendesk.store.database import Database
 from greendesk.store.models import Loan, LoanUseOfProceeds, ProceedsAllocation
 from greendesk.store.queries import is_current_version
@@ -116,16 +116,6 @@ def _drawdowns(loan: Loan) -> list[tuple[int, date, Decimal]]:
     return [(1, loan.start_date, loan.amount)]
 
 
-def _current(session: Session, reference: str) -> Loan:
-    text = (reference or "").strip()
-    loan = session.scalars(
-        select(Loan).where(Loan.reference == text, is_current_version())
-    ).one_or_none()
-    if loan is None:
-        raise UserError(f"loan: no loan with reference {text!r}")
-    return loan
-
-
 def _rows(session: Session, reference: str) -> list[ProceedsAllocation]:
     return list(
         session.scalars(
@@ -181,7 +171,7 @@ def record_allocation(
     e.raise_if_any()
     assert drawdown_no and line_no and amount is not None and day is not None and evidence
     with write_unit(db, f"loan {data.reference}") as session:
-        loan = _current(session, data.reference)
+        loan = current_loan(session, data.reference)
         if loan.status not in ALLOCATABLE:
             raise UserError(
                 f"status: loan {loan.reference} is {loan.status}: proceeds are allocated once "
@@ -270,7 +260,7 @@ def _report(
 
 def loan_allocation(db: Database, reference: str, year: int) -> LoanAllocationReport:
     with db.session() as session:
-        return _report(session, _current(session, reference), year)
+        return _report(session, current_loan(session, reference), year)
 
 
 def portfolio_allocation(db: Database, year: int) -> list[LoanAllocationReport]:

@@ -41,6 +41,7 @@ from greendesk.services.kpi_settings import (
     loan_grace_days,
     policy_of,
 )
+from greendesk.services.records._unit import current_loan
 from greendesk.services.terms import loan_terms
 from greendesk.store.database import Database
 from greendesk.store.models import KpiObservation, KpiTestResult, Loan, LoanKpi, LoanScheduleVersion
@@ -156,17 +157,6 @@ class StoredSchedule:
 
 
 # --- reading ----------------------------------------------------------------------------------
-
-
-def current_loan(session: Session, reference: str) -> Loan:
-    """The current version of the loan, or a UserError naming the reference typed."""
-    text = (reference or "").strip()
-    loan = session.scalars(
-        select(Loan).where(Loan.reference == text, is_current_version())
-    ).one_or_none()
-    if loan is None:
-        raise UserError(f"loan: no loan with reference {text!r}")
-    return loan
 
 
 def officer_of(loan: Loan) -> str | None:

@@ -33,7 +33,6 @@ from greendesk.services.kpi_input import ObservationInput, check_observation
 from greendesk.services.kpi_readout import (
     ORIGINATED,
     ObservationRecord,
-    current_loan,
     decided_tests,
     kpi_references,
     kpi_test_dates,
@@ -41,7 +40,7 @@ from greendesk.services.kpi_readout import (
     officer_of,
 )
 from greendesk.services.kpi_settings import OBSERVABLE_STATUSES, loan_grace_days, policy_of
-from greendesk.services.records._unit import write_unit
+from greendesk.services.records._unit import current_loan, write_unit
 from greendesk.services.terms import loan_terms
 from greendesk.store.database import Database
 from greendesk.store.models import KpiObservation, KpiTestResult, Loan, LoanKpi, LoanScheduleVersion

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -19,6 +20,8 @@ from greendesk.domain.errors import UserError
 from greendesk.domain.roles import Action, Principal
 from greendesk.services import audit
 from greendesk.store.database import Database
+from greendesk.store.models import Loan
+from greendesk.store.queries import is_current_version
 
 Actor = Principal
 """Who is acting: the signed-in user (or ``roles.SYSTEM`` for GreenDesk's own work)."""
@@ -78,6 +81,17 @@ def get_or_fail(
     if row is None:
         raise NotFound(f"{what} {record_id} does not exist (deleted by someone else?)")
     return row
+
+
+def current_loan(session: Session, reference: str) -> Loan:
+    """The current version of the loan, or a UserError naming the reference typed."""
+    text = (reference or "").strip()
+    loan = session.scalars(
+        select(Loan).where(Loan.reference == text, is_current_version())
+    ).one_or_none()
+    if loan is None:
+        raise UserError(f"loan: no loan with reference {text!r}")
+    return loan
 
 
 def snapshot(row: Any, names: Iterable[str]) -> dict[str, Any]:

@@ -57,6 +57,7 @@ def submit(
 def start_review(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
+    """A reviewer takes a submitted application into the committee's review."""
     return _move(db, actor, loan_id, Action.START_REVIEW, expected_version)
 
 
@@ -64,6 +65,8 @@ def start_review(
 def disburse(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
+    """The officer marks an approved loan disbursed: only its newest version, and only once every
+    condition precedent is satisfied."""
     return _move(db, actor, loan_id, Action.DISBURSE, expected_version)
 
 
@@ -71,4 +74,5 @@ def disburse(
 def close(
     db: Database, actor: Principal, loan_id: int, expected_version: int | None = None
 ) -> WorkflowState:
+    """The officer closes a repaid loan (结清); it stays on file, read-only."""
     return _move(db, actor, loan_id, Action.CLOSE, expected_version)
