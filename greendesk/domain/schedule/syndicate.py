@@ -128,11 +128,12 @@ def _split_columns_int64(
     import numpy as np
 
     count = len(weights)
-    products = np.multiply.outer(np.array(weights, np.int64), np.array(totals, np.int64))
+    column_totals = np.array(totals, np.int64)
+    products = np.multiply.outer(np.array(weights, np.int64), column_totals)
     floors, remainders = np.divmod(products, weight_sum)
     tags = np.arange(count - 1, -1, -1, dtype=np.int64)  # a larger tag for an earlier weight
     keys = remainders * count + tags[:, None]
-    leftovers = np.array(totals, np.int64) - floors.sum(axis=0)
+    leftovers = column_totals - floors.sum(axis=0)
     # the period's leftover-th largest key; a period without leftover gets no fen more
     ranked = np.sort(keys, axis=0)
     place = np.clip(count - leftovers, 0, count - 1)
